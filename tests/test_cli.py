@@ -1,0 +1,40 @@
+"""The command as a user runs it: version, help, new, and a real subprocess with no traceback."""
+
+import subprocess
+import sys
+
+from conftest import BUNDLED, run
+from workshop import __version__
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_help_on_every_command():
+    for command in ("validate", "schedule", "new"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_new_starts_from_the_bundled_outline(in_tmp):
+    result = run("new", "my-workshop")
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "my-workshop.yaml").read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
+    assert run("validate", "my-workshop.yaml").exit_code == 0
+    again = run("new", "my-workshop")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_installed_command_reports_bad_outline_without_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("workshop:\n  title: [oops\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "workshop", "validate", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"{bad}:") or "bad.yaml:" in proc.stderr
+
+
+def test_unknown_option_is_exit_2():
+    assert run("schedule", "--nope", str(BUNDLED)).exit_code == 2

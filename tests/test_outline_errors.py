@@ -1,0 +1,166 @@
+"""Every mistake a user can make in an outline: exact FILE:LINE:COLUMN, exit 2, no traceback."""
+
+import time
+
+import pytest
+
+from conftest import MINIMAL, assert_rejected, run, write
+
+
+def check(folder, text, *expected, name="o.yaml"):
+    path = write(folder, name, text)
+    result = run("validate", path.name)
+    assert_rejected(result, *expected)
+    return result
+
+
+def test_python_tag_is_refused_not_run(in_tmp):
+    marker = in_tmp / "ran"
+    check(in_tmp, MINIMAL + f"references: !!python/object/apply:os.system ['touch {marker}']\n",
+          "o.yaml:12:13: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; "
+          "only plain text, numbers, dates, lists and mappings")
+    assert not marker.exists()
+
+
+def test_unknown_key_suggests_near_miss(in_tmp):
+    check(in_tmp, MINIMAL.replace("    minutes: 30", "    minuts: 30"),
+          "o.yaml:8:5: sections[0].minuts: unknown key 'minuts'; did you mean 'minutes'?",
+          "o.yaml:7:5: sections[0].minutes: required")
+
+
+def test_unknown_top_level_key_lists_the_choices(in_tmp):
+    result = check(in_tmp, MINIMAL + "colour: blue\n")
+    assert result.lines[0].startswith("o.yaml:12:1: colour: unknown key 'colour'; expected one of: extends, workshop")
+
+
+def test_duplicate_key(in_tmp):
+    check(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  title: Again\n"),
+          "o.yaml:4:3: duplicate key 'title' (first written at line 2)")
+
+
+def test_missing_required_keys(in_tmp):
+    check(in_tmp, "workshop:\n  subtitle: no title\nsections:\n  - title: A\n",
+          "o.yaml:2:3: workshop.title: required",
+          "o.yaml:4:5: sections[0].minutes: required")
+
+
+def test_wrong_types(in_tmp):
+    text = MINIMAL.replace("minutes: 30", "minutes: ten").replace("bullets: [one, two]", "bullets: just text")
+    check(in_tmp, text,
+          "o.yaml:8:14: sections[0].minutes: expected whole minutes, got 'ten'",
+          "o.yaml:11:18: sections[0].slides[0].bullets: expected a list, got 'just text'")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0", "minutes must be more than zero, got 0"),
+    ("7.5", "expected whole minutes, got 7.5"),
+    ("yes", "expected whole minutes, got yes (read as true/false; put it in quotes)"),
+])
+def test_minutes_must_be_whole_and_positive(in_tmp, value, message):
+    check(in_tmp, MINIMAL.replace("minutes: 30", f"minutes: {value}"), f"o.yaml:8:14: sections[0].minutes: {message}")
+
+
+def test_two_bodies_on_a_slide(in_tmp):
+    check(in_tmp, MINIMAL.replace(
+        "        bullets: [one, two]\n", "        bullets: [one, two]\n        numbered: [a, b]\n"),
+        "o.yaml:12:9: sections[0].slides[0].numbered: a slide has at most one body; this one has bullets and numbered")
+
+
+def test_duplicate_section_ids(in_tmp):
+    text = MINIMAL + "  - title: Only Section\n    minutes: 5\n"
+    check(in_tmp, text, "o.yaml:12:5: sections[1]: section id 'only-section' is used twice (first at line 7); "
+                        "give one of them its own 'id:'")
+
+
+def test_image_missing_file_and_missing_alt(in_tmp):
+    text = MINIMAL.replace("        bullets: [one, two]\n",
+                           "        image:\n          path: pictures/none.png\n") + \
+        "  - title: Second\n    minutes: 5\n    slides:\n      - title: Pic\n        image: {path: pictures/none.png, alt: A chart}\n"
+    check(in_tmp, text,
+          "o.yaml:12:11: sections[0].slides[0].image.alt: required",
+          "o.yaml:12:17: sections[0].slides[0].image.path: file not found: pictures/none.png "
+          "(paths are relative to the outline file)",
+          "o.yaml:17:23: sections[1].slides[0].image.path: file not found: pictures/none.png "
+          "(paths are relative to the outline file)")
+
+
+def test_image_that_is_not_a_picture(in_tmp):
+    write(in_tmp, "notes.txt", "hello")
+    text = MINIMAL.replace("        bullets: [one, two]\n", "        image: {path: notes.txt, alt: Notes}\n")
+    check(in_tmp, text, "o.yaml:11:23: sections[0].slides[0].image.path: notes.txt is not a picture the deck can show "
+                        "(use .bmp, .gif, .jpeg, .jpg, .png, .tif, .tiff)")
+
+
+@pytest.mark.parametrize("value, shown", [("9am", "'9am'"), ("25:00", "25:00"), ('"9:5"', "'9:5'")])
+def test_bad_clock_time(in_tmp, value, shown):
+    check(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", f"  date: 2026-03-14\n  start: {value}\n"),
+          f"o.yaml:4:10: workshop.start: expected a 24-hour time like \"09:00\", got {shown}")
+
+
+def test_unquoted_afternoon_time_is_read_as_a_time(in_tmp):
+    path = write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  start: 13:30\n"))
+    result = run("schedule", path.name)
+    assert result.exit_code == 0, result.stderr
+    assert "13:30  14:00" in result.stdout
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2026-02-30", "'2026-02-30' is not a valid value here"),
+    ("March 14", "workshop.date: expected a date like 2026-03-14, got 'March 14'"),
+])
+def test_bad_dates(in_tmp, value, message):
+    check(in_tmp, MINIMAL.replace("2026-03-14", value), f"o.yaml:3:9: {message}")
+
+
+def test_empty_file(in_tmp):
+    check(in_tmp, "# only a comment\n", "o.yaml:1:1: the outline is empty; start from 'workshop new NAME'")
+
+
+def test_list_at_top_level(in_tmp):
+    check(in_tmp, "- title: x\n", "o.yaml:1:1: an outline is a mapping of keys (workshop:, sections:, ...), not a list")
+
+
+def test_tabs_in_indentation(in_tmp):
+    check(in_tmp, MINIMAL.replace("  date:", "\tdate:"), "o.yaml:3:1: a tab in the indentation; YAML indents with spaces only")
+
+
+def test_not_utf8(in_tmp):
+    (in_tmp / "o.yaml").write_bytes(MINIMAL.replace("Ana", "Jos\xe9").encode("latin-1"))
+    assert_rejected(run("validate", "o.yaml"), "o.yaml:5:14: byte 0xe9 is not UTF-8 text; save the file as UTF-8")
+
+
+def test_utf8_with_bom_is_fine(in_tmp):
+    (in_tmp / "o.yaml").write_bytes(b"\xef\xbb\xbf" + MINIMAL.replace("Ana", "José").encode())
+    assert run("validate", "o.yaml").exit_code == 0
+
+
+def test_yaml_syntax_error_has_a_position(in_tmp):
+    result = check(in_tmp, MINIMAL.replace("bullets: [one, two]", "bullets: [one, two"))
+    assert result.lines[0].startswith("o.yaml:")
+    assert "YAML syntax" in result.lines[0]
+
+
+def test_missing_outline_file(in_tmp):
+    assert_rejected(run("validate", "nope.yaml"), "nope.yaml: file not found")
+
+
+def test_alias_bomb_refused_quickly(in_tmp):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 10):
+        lines.append(f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]")
+    write(in_tmp, "o.yaml", "\n".join(lines) + "\n")
+    began = time.perf_counter()
+    result = run("validate", "o.yaml")
+    elapsed = time.perf_counter() - began
+    assert_rejected(result, "o.yaml:1:1: aliases expand this document to more than 1,000,000 values; refusing to read it")
+    assert elapsed < 0.5
+
+
+def test_alias_that_contains_itself(in_tmp):
+    check(in_tmp, "workshop: &w\n  title: x\n  again: *w\n", "o.yaml:1:11: an alias refers to the list or mapping that contains it")
+
+
+def test_every_independent_problem_in_one_run(in_tmp):
+    text = MINIMAL.replace("minutes: 30", "minutes: thirty").replace("  date: 2026-03-14\n", "  date: soon\n")
+    result = check(in_tmp, text)
+    assert len(result.lines) == 2

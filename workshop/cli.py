@@ -1,0 +1,113 @@
+"""The ``workshop`` command. Each command parses its options and calls one function;
+problems the user can fix are printed as ``FILE:LINE:COLUMN: message`` with exit status 2."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from workshop import __version__
+from workshop.bundled import bundled_outline
+from workshop.errors import InputError
+from workshop.loader import load_outline
+from workshop.schedule import build_agenda, agenda_json, clock, duration, hours
+
+EXIT_BAD_INPUT = 2
+
+
+def reports_problems(command):
+    """Turn :class:`InputError` into its messages on stderr and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            count = len(exc.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return wrapper
+
+
+outline_argument = click.argument("outline", type=click.Path(dir_okay=False, path_type=Path))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workshop")
+def main():
+    """Turn one YAML workshop outline into a deck, handouts, a facilitator guide,
+    certificates, a sign-in sheet and an evaluation form."""
+
+
+@main.command()
+@outline_argument
+@reports_problems
+def validate(outline: Path):
+    """Check OUTLINE and its timing; print every problem as FILE:LINE:COLUMN: message.
+
+    Exits 0 when the outline is valid, 2 when it is not.
+    """
+    workshop = load_outline(outline)
+    agenda = build_agenda(workshop)
+    slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
+    click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
+               f"{clock(agenda.start)}-{clock(agenda.end)}"
+               + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else ""))
+
+
+@main.command()
+@outline_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the agenda as JSON.")
+@reports_problems
+def schedule(outline: Path, as_json: bool):
+    """Print the timed agenda of OUTLINE: clock times, minutes, running total and CE hours."""
+    workshop = load_outline(outline)
+    agenda = build_agenda(workshop)
+    if as_json:
+        click.echo(json.dumps(agenda_json(workshop, agenda), ensure_ascii=False, indent=2))
+        return
+    click.echo(workshop.title)
+    facts = [workshop.date.isoformat() if workshop.date else "", workshop.location]
+    if any(facts):
+        click.echo(" · ".join(f for f in facts if f))
+    click.echo("")
+    click.echo(f"{'start':<6} {'end':<6} {'min':>4}  {'total':>5}  entry")
+    for item in agenda.items:
+        entry = item.entry
+        label = f"[break] {entry.label}" if item.kind == "break" else entry.title
+        if item.kind == "section" and entry.optional:
+            label += "  (optional)"
+        click.echo(f"{clock(item.start):<6} {clock(item.end):<6} {item.minutes:>4}  "
+                   f"{duration(item.elapsed):>5}  {label}")
+    click.echo("")
+    click.echo(f"{agenda.total_minutes} minutes in all ({duration(agenda.total_minutes)}), "
+               f"{agenda.instructional_minutes} of them instructional")
+    if agenda.ce:
+        click.echo(f"CE hours: {agenda.ce.explain()}")
+    else:
+        click.echo("No ce block: certificates are of attendance, with no hours.")
+
+
+@main.command()
+@click.argument("name", type=click.Path(path_type=Path))
+@reports_problems
+def new(name: Path):
+    """Start a new outline NAME.yaml from the bundled example workshop."""
+    source = bundled_outline()
+    if source is None:
+        raise click.ClickException("the bundled example outline is not installed")
+    target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
+    if target.exists():
+        raise click.UsageError(f"{target} already exists; choose another name")
+    text = source.read_text(encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")

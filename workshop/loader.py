@@ -1,0 +1,490 @@
+"""Outline file -> :class:`~workshop.model.Workshop`, with every problem reported at once.
+
+The keys an outline may use are declared once in :data:`KEYS`, each with a line of meaning;
+the checks below read them from there, so an unknown key is caught (with a "did you mean")
+wherever it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from workshop import model as m
+from workshop.errors import InputError, Problem, Src
+from workshop.variants import describe, entry_id, load_tree
+from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
+
+KEYS: dict[str, dict[str, str]] = {
+    "outline": {
+        "extends": "path of a base outline this variant changes",
+        "workshop": "title, date, times and place",
+        "presenters": "one or more presenters",
+        "ce": "continuing-education provider and hour rules",
+        "objectives": "learning objectives, one line each",
+        "sections": "the agenda: sections and breaks in order",
+        "references": "citations printed in the handouts",
+        "theme": "colours, font, logo or a PowerPoint template for the deck",
+    },
+    "workshop": {
+        "title": "the workshop's title (required)",
+        "subtitle": "a line under the title",
+        "audience": "who the workshop is for",
+        "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
+        "start": "24-hour start time, default 09:00",
+        "end": "latest end time; the agenda must fit before it",
+        "location": "venue, or 'Live online'",
+    },
+    "presenter": {
+        "name": "required",
+        "credentials": "e.g. LPC, MAC",
+        "email": "", "phone": "", "website": "",
+        "signature": "image printed on certificates",
+    },
+    "ce": {
+        "provider": "the approved provider's name",
+        "approval": "the approval statement printed on certificates",
+        "minutes_per_hour": "60 (default) or 50",
+        "increment": "hours round down to a multiple of this (default 0.25)",
+        "hours": "hours to award, at most what the agenda supports",
+        "verify_url": "address with {id}, printed as a QR code on certificates",
+    },
+    "section": {
+        "id": "name used by variants; default derived from the title",
+        "title": "required", "minutes": "required whole minutes",
+        "slides": "the section's slides", "activities": "timed activities",
+        "optional": "may be cut when running late", "notes": "facilitator notes",
+        "goals": "what the section should achieve (facilitator guide)",
+        "handout": "handout-only points, prompts and a worksheet",
+    },
+    "break": {"break": "the break's label", "minutes": "required whole minutes", "id": "name used by variants"},
+    "slide": {
+        "title": "required", "bullets": "a list; a nested list is a second level",
+        "numbered": "a numbered list", "quote": "text and source", "image": "path and alt",
+        "notes": "speaker notes", "minutes": "minutes for this slide",
+    },
+    "quote": {"text": "required", "source": "who said it, with year"},
+    "image": {"path": "image file, relative to the outline", "alt": "required description"},
+    "activity": {
+        "title": "required", "minutes": "required whole minutes", "format": "pairs, small groups, ...",
+        "instructions": "", "materials": "list of things needed", "debrief": "list of questions",
+    },
+    "handout": {"points": "extra key points", "prompts": "reflection prompts with writing lines",
+                "worksheet": "a fill-in table"},
+    "worksheet": {"title": "required", "instructions": "", "rows": "one row per item",
+                  "columns": "column headings after the item", "lines": "blank writing lines instead of rows"},
+    "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
+              "font": "font family for the deck", "logo": "image shown on the title slide",
+              "template": "a .pptx whose layouts the deck builds on"},
+}
+
+BODY_KEYS = ("bullets", "numbered", "quote", "image")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
+
+
+def load_outline(path: Path | str) -> m.Workshop:
+    """Read, merge and check an outline; raise :class:`InputError` listing every problem."""
+    path = Path(path)
+    tree, _ = load_tree(path)
+    reader = _Reader()
+    workshop = reader.outline(tree, path)
+    if reader.problems:
+        raise InputError(reader.problems)
+    return workshop
+
+
+def outline_files(path: Path | str) -> list[Path]:
+    """The outline files a build reads: the outline itself and every base it extends."""
+    tree, files = load_tree(Path(path))
+    return files
+
+
+class _Reader:
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def bad(self, src: Src, path: str, message: str) -> None:
+        self.problems.append(Problem(src, message, path))
+
+    # -- shapes -------------------------------------------------------------------------
+
+    def mapping(self, node: Node | None, path: str, kind: str) -> Map | None:
+        if is_null(node):
+            return None
+        if not isinstance(node, Map):
+            self.bad(node.src, path, f"expected a mapping of {kind} keys, got {describe(node)}")
+            return None
+        allowed = KEYS[kind]
+        for key, entry in node.entries.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+                self.bad(entry.key_src, f"{path}.{key}" if path else key, f"unknown key '{key}'{hint}")
+        return node
+
+    def items(self, node: Node | None, path: str) -> list[Node]:
+        if is_null(node):
+            return []
+        if not isinstance(node, Seq):
+            self.bad(node.src, path, f"expected a list, got {describe(node)}")
+            return []
+        return node.items
+
+    def require(self, node: Map, key: str, path: str) -> bool:
+        if is_null(node.get(key)):
+            where = node.entries[key].key_src if key in node.entries else node.src
+            self.bad(where, f"{path}.{key}" if path else key, "required")
+            return False
+        return True
+
+    # -- values -------------------------------------------------------------------------
+
+    def text(self, node: Map, key: str, path: str, required: bool = False) -> str:
+        here = f"{path}.{key}" if path else key
+        if required and not self.require(node, key, path):
+            return ""
+        value = node.get(key)
+        return self.text_value(value, here)
+
+    def text_value(self, value: Node | None, here: str) -> str:
+        if is_null(value):
+            return ""
+        if isinstance(value, Scalar) and not isinstance(value.value, bool):
+            if isinstance(value.value, str):
+                return value.value.strip()
+            return value.raw.strip()
+        self.bad(value.src, here, f"expected text, got {describe(value)}")
+        return ""
+
+    def texts(self, node: Map, key: str, path: str) -> tuple[str, ...]:
+        here = f"{path}.{key}" if path else key
+        value = node.get(key)
+        if isinstance(value, Scalar) and isinstance(value.value, str):
+            return (value.value.strip(),)
+        return tuple(t for n, item in enumerate(self.items(value, here))
+                     if (t := self.text_value(item, f"{here}[{n}]")))
+
+    def minutes(self, node: Map, key: str, path: str, required: bool) -> int | None:
+        here = f"{path}.{key}" if path else key
+        if required and not self.require(node, key, path):
+            return None
+        value = node.get(key)
+        if is_null(value):
+            return None
+        if isinstance(value, Scalar) and isinstance(value.value, int) and not isinstance(value.value, bool):
+            if value.value > 0:
+                return value.value
+            self.bad(value.src, here, f"minutes must be more than zero, got {value.value}")
+            return None
+        self.bad(value.src, here, f"expected whole minutes, got {describe(value)}")
+        return None
+
+    def flag(self, node: Map, key: str, path: str) -> bool:
+        value = node.get(key)
+        if is_null(value):
+            return False
+        if isinstance(value, Scalar) and isinstance(value.value, bool):
+            return value.value
+        self.bad(value.src, f"{path}.{key}", f"expected true or false, got {describe(value)}")
+        return False
+
+    def number(self, node: Map, key: str, path: str) -> Decimal | None:
+        value = node.get(key)
+        if is_null(value):
+            return None
+        here = f"{path}.{key}"
+        if isinstance(value, Scalar) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+            try:
+                number = Decimal(value.raw.strip().replace("_", ""))
+            except InvalidOperation:
+                number = Decimal(str(value.value))
+            if number.is_finite() and number >= 0:
+                return number
+        self.bad(value.src, here, f"expected a number of hours or minutes, got {describe(value)}")
+        return None
+
+    def clock(self, node: Map, key: str, path: str) -> int | None:
+        value = node.get(key)
+        if is_null(value):
+            return None
+        raw = value.raw.strip() if isinstance(value, Scalar) else ""
+        match = _CLOCK.match(raw)
+        if not match:
+            self.bad(value.src, f"{path}.{key}", f"expected a 24-hour time like \"09:00\", got {describe(value)}")
+            return None
+        return int(match.group(1)) * 60 + int(match.group(2))
+
+    def date(self, node: Map, key: str, path: str) -> dt.date | None:
+        value = node.get(key)
+        if is_null(value):
+            return None
+        if isinstance(value, Scalar):
+            if isinstance(value.value, dt.date) and not isinstance(value.value, dt.datetime):
+                return value.value
+            if isinstance(value.value, str):
+                try:
+                    return dt.date.fromisoformat(value.value.strip())
+                except ValueError:
+                    pass
+        self.bad(value.src, f"{path}.{key}", f"expected a date like 2026-03-14, got {describe(value)}")
+        return None
+
+    def file(self, value: Node | None, here: str, image: bool) -> Path | None:
+        name = self.text_value(value, here)
+        if not name:
+            return None
+        path = Path(value.src.file).parent / name
+        if not path.is_file():
+            self.bad(value.src, here, f"file not found: {name} (paths are relative to the outline file)")
+            return None
+        if image and path.suffix.lower() not in IMAGE_SUFFIXES:
+            self.bad(value.src, here, f"{name} is not a picture the deck can show "
+                                      f"(use {', '.join(sorted(IMAGE_SUFFIXES))})")
+            return None
+        return path.resolve()
+
+    def colour(self, node: Map, key: str, path: str, default: str) -> str:
+        raw = self.text(node, key, path)
+        if not raw:
+            return default
+        match = _HEX.match(raw)
+        if not match:
+            self.bad(node.get(key).src, f"{path}.{key}", f"expected a hex colour like \"#1F4E79\", got {raw!r}")
+            return default
+        return match.group(1).upper()
+
+    # -- the outline --------------------------------------------------------------------
+
+    def outline(self, root: Map, path: Path) -> m.Workshop:
+        self.mapping(root, "", "outline")
+        info = self.mapping(root.get("workshop"), "workshop", "workshop")
+        if info is None:
+            self.bad(root.entries["workshop"].key_src if "workshop" in root.entries else root.src,
+                     "workshop", "required: a mapping with at least a title")
+            info = Map(root.src)
+        title = self.text(info, "title", "workshop", required=True)
+        start = self.clock(info, "start", "workshop")
+        end = self.clock(info, "end", "workshop")
+        presenters = self.presenters(root)
+        sections = self.sections(root)
+        return m.Workshop(
+            title=title, source=path.resolve(),
+            subtitle=self.text(info, "subtitle", "workshop"),
+            audience=self.text(info, "audience", "workshop"),
+            date=self.date(info, "date", "workshop"),
+            start=9 * 60 if start is None else start, end=end,
+            end_src=info.get("end").src if info.get("end") else info.src,
+            location=self.text(info, "location", "workshop"),
+            presenters=presenters, ce=self.ce(root),
+            objectives=self.texts(root, "objectives", ""),
+            sections=sections,
+            references=self.texts(root, "references", ""),
+            theme=self.theme(root),
+        )
+
+    def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
+        found = []
+        nodes = self.items(root.get("presenters"), "presenters")
+        if not nodes and "presenters" in root.entries:
+            self.bad(root.entries["presenters"].key_src, "presenters", "list at least one presenter")
+        for n, node in enumerate(nodes):
+            here = f"presenters[{n}]"
+            if isinstance(node, Scalar) and isinstance(node.value, str):
+                found.append(m.Presenter(name=node.value.strip()))
+                continue
+            p = self.mapping(node, here, "presenter")
+            if p is None:
+                continue
+            found.append(m.Presenter(
+                name=self.text(p, "name", here, required=True),
+                credentials=self.text(p, "credentials", here), email=self.text(p, "email", here),
+                phone=self.text(p, "phone", here), website=self.text(p, "website", here),
+                signature=self.file(p.get("signature"), f"{here}.signature", image=True)))
+        return tuple(found)
+
+    def ce(self, root: Map) -> m.CE | None:
+        node = self.mapping(root.get("ce"), "ce", "ce")
+        if node is None:
+            return None
+        mph = node.get("minutes_per_hour")
+        minutes_per_hour = 60
+        if not is_null(mph):
+            if isinstance(mph, Scalar) and mph.value in (50, 60) and not isinstance(mph.value, bool):
+                minutes_per_hour = int(mph.value)
+            else:
+                self.bad(mph.src, "ce.minutes_per_hour", f"expected 60 or 50, got {describe(mph)}")
+        increment = self.number(node, "increment", "ce")
+        if increment is not None and increment <= 0:
+            self.bad(node.get("increment").src, "ce.increment", "the increment must be more than zero")
+            increment = None
+        verify_url = self.text(node, "verify_url", "ce")
+        if verify_url and "{id}" not in verify_url:
+            self.bad(node.get("verify_url").src, "ce.verify_url", "the address must contain {id}, "
+                                                                 "where each certificate's id goes")
+        hours_node = node.get("hours")
+        return m.CE(
+            provider=self.text(node, "provider", "ce"), approval=self.text(node, "approval", "ce"),
+            minutes_per_hour=minutes_per_hour,
+            increment=Decimal("0.25") if increment is None else increment,
+            hours=self.number(node, "hours", "ce"), verify_url=verify_url,
+            src=node.src, hours_src=hours_node.src if hours_node else node.src)
+
+    def sections(self, root: Map) -> tuple[m.Entry, ...]:
+        if "sections" not in root.entries:
+            self.bad(root.src, "sections", "required: the list of sections and breaks")
+            return ()
+        nodes = self.items(root.get("sections"), "sections")
+        if not nodes and isinstance(root.get("sections"), Seq):
+            self.bad(root.entries["sections"].key_src, "sections", "list at least one section")
+        entries: list[m.Entry] = []
+        seen: dict[str, Src] = {}
+        break_ids: dict[str, int] = {}
+        for n, node in enumerate(nodes):
+            here = f"sections[{n}]"
+            if isinstance(node, Map) and "break" in node.entries:
+                entry = self.break_(node, here, n, break_ids)
+            else:
+                entry = self.section(node, here, n)
+            if entry is None:
+                continue
+            if isinstance(entry, m.Section):
+                if entry.id in seen:
+                    self.bad(entry.src, here, f"section id '{entry.id}' is used twice (first at line "
+                                              f"{seen[entry.id].line}); give one of them its own 'id:'")
+                seen[entry.id] = entry.src
+            entries.append(entry)
+        return tuple(entries)
+
+    def break_(self, node: Map, here: str, n: int, taken: dict[str, int]) -> m.Break | None:
+        self.mapping(node, here, "break")
+        label = self.text(node, "break", here) or "Break"
+        minutes = self.minutes(node, "minutes", here, required=True)
+        ident = entry_id(node, n)
+        taken[ident] = taken.get(ident, 0) + 1
+        if taken[ident] > 1 and is_null(node.get("id")):
+            ident = f"{ident}-{taken[ident]}"
+        return m.Break(id=ident, label=label, minutes=minutes or 0, src=node.src)
+
+    def section(self, node: Node, here: str, n: int) -> m.Section | None:
+        s = self.mapping(node, here, "section")
+        if s is None:
+            if is_null(node):
+                self.bad(node.src if node else Src("<outline>"), here, "expected a section or a break, got nothing")
+            return None
+        title = self.text(s, "title", here, required=True)
+        minutes = self.minutes(s, "minutes", here, required=True)
+        slides = tuple(slide for k, item in enumerate(self.items(s.get("slides"), f"{here}.slides"))
+                       if (slide := self.slide(item, f"{here}.slides[{k}]")) is not None)
+        activities = tuple(a for k, item in enumerate(self.items(s.get("activities"), f"{here}.activities"))
+                           if (a := self.activity(item, f"{here}.activities[{k}]")) is not None)
+        minutes_node = s.get("minutes")
+        return m.Section(
+            id=entry_id(s, n), title=title, minutes=minutes or 0, slides=slides, activities=activities,
+            optional=self.flag(s, "optional", here), notes=self.text(s, "notes", here),
+            goals=self.texts(s, "goals", here), handout=self.handout(s.get("handout"), f"{here}.handout"),
+            src=s.src, minutes_src=minutes_node.src if minutes_node else s.src)
+
+    def slide(self, node: Node, here: str) -> m.Slide | None:
+        s = self.mapping(node, here, "slide")
+        if s is None:
+            return None
+        title = self.text(s, "title", here, required=True)
+        bodies = [k for k in BODY_KEYS if k in s.entries]
+        if len(bodies) > 1:
+            self.bad(s.entries[bodies[1]].key_src, f"{here}.{bodies[1]}",
+                     f"a slide has at most one body; this one has {' and '.join(bodies)}")
+        body = None
+        if bodies:
+            kind = bodies[0]
+            value = s.get(kind)
+            if kind in ("bullets", "numbered"):
+                body = self.bullets(value, f"{here}.{kind}", numbered=kind == "numbered")
+            elif kind == "quote":
+                body = self.quote(value, f"{here}.quote")
+            else:
+                body = self.image(value, f"{here}.image")
+        return m.Slide(title=title, body=body, notes=self.text(s, "notes", here),
+                       minutes=self.minutes(s, "minutes", here, required=False), src=s.src)
+
+    def bullets(self, node: Node | None, here: str, numbered: bool) -> m.Bullets | None:
+        items: list[m.Item] = []
+        for n, item in enumerate(self.items(node, here)):
+            if isinstance(item, Seq):
+                if not items:
+                    self.bad(item.src, f"{here}[{n}]", "a nested list must follow the bullet it belongs under")
+                    continue
+                children = []
+                for k, child in enumerate(item.items):
+                    if isinstance(child, Seq):
+                        self.bad(child.src, f"{here}[{n}][{k}]", "bullets go two levels deep at most")
+                    elif text := self.text_value(child, f"{here}[{n}][{k}]"):
+                        children.append(text)
+                items[-1] = m.Item(items[-1].text, items[-1].children + tuple(children))
+            elif text := self.text_value(item, f"{here}[{n}]"):
+                items.append(m.Item(text))
+        return m.Bullets(tuple(items), numbered=numbered) if items else None
+
+    def quote(self, node: Node | None, here: str) -> m.Quote | None:
+        if isinstance(node, Scalar) and isinstance(node.value, str):
+            return m.Quote(node.value.strip())
+        q = self.mapping(node, here, "quote")
+        if q is None:
+            return None
+        text = self.text(q, "text", here, required=True)
+        return m.Quote(text, self.text(q, "source", here)) if text else None
+
+    def image(self, node: Node | None, here: str) -> m.Image | None:
+        i = self.mapping(node, here, "image")
+        if i is None:
+            return None
+        alt_ok = self.require(i, "alt", here)
+        if not self.require(i, "path", here):
+            return None
+        path = self.file(i.get("path"), f"{here}.path", image=True)
+        alt = self.text(i, "alt", here) if alt_ok else ""
+        return m.Image(path, alt) if path and alt else None
+
+    def activity(self, node: Node, here: str) -> m.Activity | None:
+        a = self.mapping(node, here, "activity")
+        if a is None:
+            return None
+        return m.Activity(
+            title=self.text(a, "title", here, required=True),
+            minutes=self.minutes(a, "minutes", here, required=True) or 0,
+            format=self.text(a, "format", here), instructions=self.text(a, "instructions", here),
+            materials=self.texts(a, "materials", here), debrief=self.texts(a, "debrief", here), src=a.src)
+
+    def handout(self, node: Node | None, here: str) -> m.Handout:
+        h = self.mapping(node, here, "handout")
+        if h is None:
+            return m.Handout()
+        sheet = None
+        w = self.mapping(h.get("worksheet"), f"{here}.worksheet", "worksheet")
+        if w is not None:
+            lines = self.minutes(w, "lines", f"{here}.worksheet", required=False) or 0
+            sheet = m.Worksheet(title=self.text(w, "title", f"{here}.worksheet", required=True),
+                                instructions=self.text(w, "instructions", f"{here}.worksheet"),
+                                rows=self.texts(w, "rows", f"{here}.worksheet"),
+                                columns=self.texts(w, "columns", f"{here}.worksheet"), lines=lines)
+        return m.Handout(points=self.texts(h, "points", here), prompts=self.texts(h, "prompts", here),
+                         worksheet=sheet)
+
+    def theme(self, root: Map) -> m.Theme:
+        t = self.mapping(root.get("theme"), "theme", "theme")
+        if t is None:
+            return m.Theme()
+        default = m.Theme()
+        template = self.file(t.get("template"), "theme.template", image=False)
+        if template is not None and template.suffix.lower() != ".pptx":
+            self.bad(t.get("template").src, "theme.template", "a template must be a .pptx file")
+            template = None
+        return m.Theme(primary=self.colour(t, "primary", "theme", default.primary),
+                       accent=self.colour(t, "accent", "theme", default.accent),
+                       font=self.text(t, "font", "theme"),
+                       logo=self.file(t.get("logo"), "theme.logo", image=True),
+                       template=template, src=t.src)

@@ -1,0 +1,174 @@
+"""The workshop as every builder sees it: frozen, typed values with no I/O.
+
+The loader makes these from an outline; the schedule adds clock times; builders read both.
+Positions (``src``) are kept on the values a later check may need to point at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from workshop.errors import Src
+
+_NOWHERE = Src("<outline>")
+
+
+@dataclass(frozen=True)
+class Presenter:
+    name: str
+    credentials: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    signature: Path | None = None
+
+    @property
+    def display_name(self) -> str:
+        """Name with credentials, as printed under a title: "Dawn Allred, LPC, MAC"."""
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@dataclass(frozen=True)
+class CE:
+    provider: str = ""
+    approval: str = ""
+    minutes_per_hour: int = 60
+    increment: Decimal = Decimal("0.25")
+    hours: Decimal | None = None
+    verify_url: str = ""
+    src: Src = _NOWHERE
+    hours_src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list entry; ``children`` is its second level (bullets go two levels deep)."""
+
+    text: str
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Item, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    path: Path
+    alt: str
+
+
+Body = Bullets | Quote | Image
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    body: Body | None = None
+    notes: str = ""
+    minutes: int | None = None
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str
+    minutes: int
+    format: str = ""
+    instructions: str = ""
+    materials: tuple[str, ...] = ()
+    debrief: tuple[str, ...] = ()
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Handout-only material for a section: extra points, reflection prompts, a worksheet."""
+
+    points: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    worksheet: Worksheet | None = None
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    title: str
+    instructions: str = ""
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    lines: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    minutes: int
+    slides: tuple[Slide, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    optional: bool = False
+    notes: str = ""
+    goals: tuple[str, ...] = ()
+    handout: Handout = field(default_factory=Handout)
+    src: Src = _NOWHERE
+    minutes_src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Break:
+    id: str
+    label: str
+    minutes: int
+    src: Src = _NOWHERE
+
+    @property
+    def title(self) -> str:
+        return self.label
+
+
+Entry = Section | Break
+
+
+@dataclass(frozen=True)
+class Theme:
+    primary: str = "1F4E79"
+    accent: str = "E07A1F"
+    font: str = ""
+    logo: Path | None = None
+    template: Path | None = None
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class Workshop:
+    title: str
+    source: Path
+    subtitle: str = ""
+    audience: str = ""
+    date: dt.date | None = None
+    start: int = 9 * 60
+    end: int | None = None
+    location: str = ""
+    presenters: tuple[Presenter, ...] = ()
+    ce: CE | None = None
+    objectives: tuple[str, ...] = ()
+    sections: tuple[Entry, ...] = ()
+    references: tuple[str, ...] = ()
+    theme: Theme = field(default_factory=Theme)
+    end_src: Src = _NOWHERE
+
+    @property
+    def slug(self) -> str:
+        name = self.source.name
+        return name[:-5] if name.endswith(".yaml") else self.source.stem

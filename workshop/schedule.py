@@ -1,0 +1,200 @@
+"""The timed agenda: clock times for every entry, slide and activity, and the CE hours.
+
+Pure functions of the model. Times are whole minutes since midnight of the workshop day (they
+may pass 24:00 for a late session; :func:`clock` wraps them for display).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from workshop import model as m
+from workshop.errors import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A slide or activity inside a section, with the minutes it was given."""
+
+    kind: str  # "slide" or "activity"
+    index: int  # position among the section's slides, or among its activities
+    title: str
+    start: int
+    end: int
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Item:
+    entry: m.Entry
+    start: int
+    end: int
+    elapsed: int  # minutes from the workshop's start to this entry's end
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return "break" if isinstance(self.entry, m.Break) else "section"
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    def slide_time(self, index: int) -> Segment:
+        return next(s for s in self.segments if s.kind == "slide" and s.index == index)
+
+    def activity_time(self, index: int) -> Segment:
+        return next(s for s in self.segments if s.kind == "activity" and s.index == index)
+
+
+@dataclass(frozen=True)
+class CEWorking:
+    """How the CE hours were reached, kept so every output can show the same arithmetic."""
+
+    instructional_minutes: int
+    minutes_per_hour: int
+    increment: Decimal
+    computed: Decimal  # hours the agenda supports, rounded down
+    awarded: Decimal  # ce.hours when given, else computed
+
+    @property
+    def exact(self) -> Fraction:
+        return Fraction(self.instructional_minutes, self.minutes_per_hour)
+
+    def explain(self) -> str:
+        """"140 instructional minutes / 60 = 2.33 h, rounded down to 0.25 = 2.25 h"."""
+        text = (f"{self.instructional_minutes} instructional minutes / {self.minutes_per_hour} = "
+                f"{float(self.exact):.2f} h, rounded down to {self.increment} = {hours(self.computed)} h")
+        if self.awarded != self.computed:
+            text += f"; the outline awards {hours(self.awarded)} h"
+        return text
+
+
+@dataclass(frozen=True)
+class Agenda:
+    start: int
+    items: tuple[Item, ...]
+    ce: CEWorking | None
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end if self.items else self.start
+
+    @property
+    def total_minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def instructional_minutes(self) -> int:
+        return sum(i.minutes for i in self.items if i.kind == "section")
+
+    def item(self, entry_id: str) -> Item:
+        return next(i for i in self.items if i.entry.id == entry_id)
+
+
+def clock(minute: int) -> str:
+    """Minutes since midnight as a 24-hour clock time, "09:05"."""
+    minute %= 24 * 60
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def duration(minutes: int) -> str:
+    """Minutes as hours and minutes, "1:05"."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def hours(value: Decimal) -> str:
+    """CE hours as printed: at least two decimals for quarter hours ("2.25", "3.00"), more if needed."""
+    text = f"{value:.2f}"
+    return text if Decimal(text) == value else format(value.normalize(), "f")
+
+
+def ce_hours(instructional_minutes: int, ce: m.CE) -> Decimal:
+    """Instructional minutes / minutes-per-hour, rounded DOWN to a multiple of the increment."""
+    step = Fraction(ce.increment)
+    steps = math.floor(Fraction(instructional_minutes, ce.minutes_per_hour) / step)
+    return Decimal(steps) * ce.increment
+
+
+def build_agenda(workshop: m.Workshop) -> Agenda:
+    """Time every entry from ``workshop.start``; raise :class:`InputError` for timing problems."""
+    problems: list[Problem] = []
+    items = []
+    now = workshop.start
+    for entry in workshop.sections:
+        segments: tuple[Segment, ...] = ()
+        if isinstance(entry, m.Section):
+            segments = _time_section(entry, now, problems)
+        items.append(Item(entry, now, now + entry.minutes, now + entry.minutes - workshop.start, segments))
+        now += entry.minutes
+    agenda = Agenda(workshop.start, tuple(items), None)
+    if workshop.ce is not None:
+        computed = ce_hours(agenda.instructional_minutes, workshop.ce)
+        awarded = computed if workshop.ce.hours is None else workshop.ce.hours
+        working = CEWorking(agenda.instructional_minutes, workshop.ce.minutes_per_hour,
+                            workshop.ce.increment, computed, awarded)
+        if awarded > computed:
+            problems.append(Problem(workshop.ce.hours_src,
+                                    f"{hours(awarded)} hours is more than the agenda supports: "
+                                    f"{working.explain()}", "ce.hours"))
+        agenda = Agenda(workshop.start, tuple(items), working)
+    if workshop.end is not None and agenda.end > workshop.end:
+        problems.append(Problem(workshop.end_src,
+                                f"the agenda runs from {clock(workshop.start)} to {clock(agenda.end)}, "
+                                f"{agenda.end - workshop.end} minutes past the end time {clock(workshop.end)}",
+                                "workshop.end"))
+    if problems:
+        raise InputError(problems)
+    return agenda
+
+
+def _time_section(section: m.Section, start: int, problems: list[Problem]) -> tuple[Segment, ...]:
+    """Explicit slide and activity minutes first; the rest of the section is shared among the
+    other slides, earlier slides taking any odd minute."""
+    fixed = sum(s.minutes for s in section.slides if s.minutes) + sum(a.minutes for a in section.activities)
+    if fixed > section.minutes:
+        problems.append(Problem(section.minutes_src,
+                                f"its slides and activities with their own minutes need {fixed} minutes, "
+                                f"more than the section's {section.minutes}",
+                                f"sections.{section.id}.minutes"))
+        return ()
+    unsized = [n for n, s in enumerate(section.slides) if not s.minutes]
+    spare = section.minutes - fixed
+    share, extra = divmod(spare, len(unsized)) if unsized else (0, 0)
+    segments = []
+    now = start
+    rank = 0
+    for n, slide in enumerate(section.slides):
+        if slide.minutes:
+            length = slide.minutes
+        else:
+            length = share + (1 if rank < extra else 0)
+            rank += 1
+        segments.append(Segment("slide", n, slide.title, now, now + length))
+        now += length
+    for n, activity in enumerate(section.activities):
+        segments.append(Segment("activity", n, activity.title, now, now + activity.minutes))
+        now += activity.minutes
+    return tuple(segments)
+
+
+def agenda_json(workshop: m.Workshop, agenda: Agenda) -> dict:
+    """The agenda as ``workshop schedule --json`` prints it (the shape the spec fixes)."""
+    items = []
+    for item in agenda.items:
+        if item.kind == "section":
+            items.append({"kind": "section", "id": item.entry.id, "title": item.entry.title,
+                          "start": clock(item.start), "end": clock(item.end), "minutes": item.minutes,
+                          "optional": item.entry.optional})
+        else:
+            items.append({"kind": "break", "title": item.entry.label, "start": clock(item.start),
+                          "end": clock(item.end), "minutes": item.minutes})
+    return {"title": workshop.title, "start": clock(agenda.start), "end": clock(agenda.end),
+            "total_minutes": agenda.total_minutes, "instructional_minutes": agenda.instructional_minutes,
+            "ce_hours": float(agenda.ce.awarded) if agenda.ce else None, "items": items}
