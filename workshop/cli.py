@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -111,3 +110,32 @@ def new(name: Path):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
+
+
+@main.command()
+@click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: build/<outline name>/).")
+@reports_problems
+def build(outline: Path | None, out_dir: Path | None):
+    """Build the kit for OUTLINE (default: the bundled example) into the output folder.
+
+    Everything is checked before anything is written; the old kit is replaced only when the
+    new one is complete.
+    """
+    from workshop.pipeline import build_kit
+
+    if outline is None:
+        outline = bundled_outline()
+        if outline is None:
+            raise click.UsageError("name an OUTLINE: the bundled example is not installed")
+    result = build_kit(outline, out_dir)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"Built {len(result.files)} file{'s' if len(result.files) != 1 else ''} in {result.out_dir}/:")
+    for path in result.files:
+        click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"

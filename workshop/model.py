@@ -143,7 +143,7 @@ Entry = Section | Break
 @dataclass(frozen=True)
 class Theme:
     primary: str = "1F4E79"
-    accent: str = "E07A1F"
+    accent: str = "B45309"
     font: str = ""
     logo: Path | None = None
     template: Path | None = None

@@ -1,0 +1,120 @@
+"""Fitting text into boxes: choose sizes, wrap with real metrics, and paginate what cannot fit.
+
+Everything here is measured in points. A paragraph's height is its line count times an exact
+line pitch (the renderer writes the same pitch), plus its space before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from workshop.fonts import wrap
+
+LINE_PITCH = 1.2  # line height as a multiple of the font size, written as exact spacing
+SAFETY = 0.96  # wrap to this share of the width, so renderers with slightly wider text still fit
+MIN_BODY = 18.0  # no body text is ever smaller than this
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph as it will be written into a text box."""
+
+    text: str
+    size: float
+    level: int = 0  # 0 plain, 1 bullet, 2 sub-bullet
+    number: int | None = None  # shown as "3." for numbered items
+    bold: bool = False
+    italic: bool = False
+    role: str = "body"  # colour role: body, muted, accent, inverse, inverse-muted
+    align: str = "left"
+    space_before: float = 0.0
+    tab: float = 0.0  # hanging indent with a tab stop (agenda rows): text before the tab hangs
+
+    @property
+    def face(self) -> str:
+        style = ("bold" if self.bold else "") + ("italic" if self.italic else "")
+        return f"sans-{style}" if style else "sans"
+
+    @property
+    def indent(self) -> float:
+        """Left margin of the text, in points, for bullets, numbers and hanging rows."""
+        if self.tab:
+            return self.tab
+        if self.number is not None:
+            return 0.9 * self.size + 14 if self.level <= 1 else 0.9 * self.size + 44
+        return {0: 0.0, 1: 0.8 * self.size + 8, 2: 0.8 * self.size + 40}[self.level]
+
+    @property
+    def hang(self) -> float:
+        """How far the bullet or number hangs to the left of the text."""
+        if self.level == 2:
+            return 0.8 * self.size + 8
+        return self.indent
+
+    def lines(self, width: float) -> list[str]:
+        return wrap(self.text, self.size, (width - self.indent) * SAFETY, self.face)
+
+    def height(self, width: float, first: bool = False) -> float:
+        before = 0.0 if first else self.space_before
+        return before + len(self.lines(width)) * self.size * LINE_PITCH
+
+
+def height(paras: list[Para] | tuple[Para, ...], width: float) -> float:
+    return sum(p.height(width, first=n == 0) for n, p in enumerate(paras))
+
+
+def fits(paras, width: float, box_height: float) -> bool:
+    return height(paras, width) <= box_height
+
+
+def split_para(para: Para, width: float, box_height: float) -> list[Para]:
+    """Cut one paragraph that is taller than a box into pieces that fit, at line breaks."""
+    lines = para.lines(width)
+    per_box = max(1, int(box_height // (para.size * LINE_PITCH)))
+    pieces = []
+    for n in range(0, len(lines), per_box):
+        chunk = " ".join(lines[n:n + per_box])
+        pieces.append(replace(para, text=chunk, number=para.number if n == 0 else None,
+                              level=para.level if n == 0 or para.level == 0 else para.level))
+    return pieces
+
+
+def paginate(groups: list[list[Para]], width: float, box_height: float) -> list[list[Para]]:
+    """Pack groups of paragraphs (an item with its sub-items) into pages that each fit.
+
+    A group stays together when it fits on a page; otherwise it is split paragraph by
+    paragraph, and a single paragraph taller than a page is split by lines. Nothing is dropped.
+    """
+    pages: list[list[Para]] = [[]]
+    for group in groups:
+        if fits(pages[-1] + group, width, box_height):
+            pages[-1].extend(group)
+            continue
+        if pages[-1] and fits(group, width, box_height):
+            pages.append(list(group))
+            continue
+        for para in group:
+            pieces = [para] if fits([para], width, box_height) else split_para(para, width, box_height)
+            for piece in pieces:
+                if not fits(pages[-1] + [piece], width, box_height):
+                    pages.append([])
+                pages[-1].append(piece)
+    return [page for page in pages if page] or [[]]
+
+
+def fit_title(text: str, width: float, sizes: tuple[float, ...], max_lines: int,
+              face: str = "sans-bold") -> tuple[float, list[str]]:
+    """Shrink within limits, then wrap: one line down to 80% of the largest size, two lines
+    down to 66%, then as many lines as allowed at any of ``sizes``."""
+    stages = [(1, sizes[0] * 0.8), (2, sizes[0] * 0.66)] + [(n, 0.0) for n in range(3, max_lines + 1)]
+    for lines_allowed, floor in stages:
+        if lines_allowed > max_lines:
+            break
+        for size in sizes:
+            if size < floor:
+                break
+            lines = wrap(text, size, width * SAFETY, face)
+            if len(lines) <= lines_allowed:
+                return size, lines
+    size = sizes[-1]
+    return size, wrap(text, size, width * SAFETY, face)

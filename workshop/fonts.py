@@ -1,0 +1,136 @@
+"""Fonts shared by every output: finding the files, measuring text, and checking coverage.
+
+The deck names its font (Calibri by default) and is measured with a metric-compatible face
+(Carlito), so PowerPoint, LibreOffice and Google Slides break lines where the plan did. PDFs
+embed the faces found here. Characters the main face lacks are measured with fallback faces
+(CJK, Arabic, Hebrew); a character no face has is measured as a full em, which errs towards
+more room, never less.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIRS = [Path(__file__).resolve().parent / "data" / "fonts", Path.home() / ".fonts",
+             Path.home() / ".local" / "share" / "fonts", Path("/usr/local/share/fonts"), Path("/usr/share/fonts")]
+
+#: For each face we may use, the font files that can stand for it, best first.
+FACES: dict[str, tuple[str, ...]] = {
+    "sans": ("Carlito-Regular.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf", "DejaVuSans.ttf"),
+    "sans-bold": ("Carlito-Bold.ttf", "LiberationSans-Bold.ttf", "NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"),
+    "sans-italic": ("Carlito-Italic.ttf", "LiberationSans-Italic.ttf", "NotoSans-Italic.ttf",
+                    "DejaVuSans-Oblique.ttf"),
+    "sans-bolditalic": ("Carlito-BoldItalic.ttf", "LiberationSans-BoldItalic.ttf", "NotoSans-BoldItalic.ttf",
+                        "DejaVuSans-BoldOblique.ttf"),
+    "serif": ("NotoSerif-Regular.ttf", "DejaVuSerif.ttf", "LiberationSerif-Regular.ttf"),
+    "serif-bold": ("NotoSerif-Bold.ttf", "DejaVuSerif-Bold.ttf", "LiberationSerif-Bold.ttf"),
+    "serif-italic": ("NotoSerif-Italic.ttf", "DejaVuSerif-Italic.ttf", "LiberationSerif-Italic.ttf"),
+    "wide": ("DejaVuSans.ttf", "NotoSans-Regular.ttf"),
+    "arabic": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"),
+    "hebrew": ("NotoSansHebrew-Regular.ttf", "DejaVuSans.ttf"),
+    "cjk": ("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-zenhei.ttc"),
+}
+FALLBACKS = ("wide", "arabic", "hebrew", "cjk")
+#: Width, in ems, assumed for characters no available face carries.
+UNKNOWN_WIDTH = 1.0
+
+
+@functools.lru_cache(maxsize=None)
+def _index() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in FONT_DIRS:
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in sorted(os.walk(folder)):
+            for name in sorted(files):
+                found.setdefault(name, Path(root) / name)
+    return found
+
+
+def font_file(face: str) -> Path | None:
+    """The best file on this machine for ``face`` ("sans", "sans-bold", "cjk", ...), or None."""
+    index = _index()
+    return next((index[n] for n in FACES[face] if n in index), None)
+
+
+@dataclass(frozen=True)
+class Face:
+    name: str
+    path: Path
+    widths: dict[int, float]  # code point -> width in 1/1000 em
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.widths
+
+
+@functools.lru_cache(maxsize=None)
+def load_face(face: str) -> Face | None:
+    path = font_file(face)
+    if path is None:
+        return None
+    tt = TTFont(f"workshop-{face}", str(path), subfontIndex=0)
+    return Face(face, path, dict(tt.face.charWidths))
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(face: str, char: str) -> float:
+    for name in (face, *FALLBACKS):
+        loaded = load_face(name)
+        if loaded is not None and ord(char) in loaded.widths:
+            return loaded.widths[ord(char)] / 1000
+    if char.isspace():
+        return 0.25
+    return UNKNOWN_WIDTH
+
+
+def text_width(text: str, size: float, face: str = "sans") -> float:
+    """Width of ``text`` in points at ``size`` points, in ``face`` with fallbacks."""
+    return sum(_char_width(face, c) for c in text) * size
+
+
+def wrap(text: str, size: float, width: float, face: str = "sans") -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` points, at spaces where possible.
+
+    A word wider than a whole line is broken between characters, as office suites do.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}" if line else word
+            if text_width(trial, size, face) <= width:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for char in word:
+                if line and text_width(line + char, size, face) > width:
+                    lines.append(line)
+                    line = char
+                else:
+                    line += char
+        lines.append(line)
+    return lines
+
+
+def missing_characters(text: str, faces: tuple[str, ...]) -> list[str]:
+    """Characters of ``text`` (other than spaces and controls) that none of ``faces`` carries."""
+    loaded = [f for f in (load_face(n) for n in faces) if f is not None]
+    missing = []
+    for char in dict.fromkeys(text):
+        if char.isspace() or not char.isprintable() or _is_mark(char):
+            continue
+        if not any(f.has(char) for f in loaded):
+            missing.append(char)
+    return missing
+
+
+def _is_mark(char: str) -> bool:
+    import unicodedata
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")

@@ -1,0 +1,91 @@
+"""The whole build: check everything first, write every output into a temporary folder beside
+the destination, and swap it in only when every file is complete.
+
+A build that fails, or is killed, leaves the last good kit exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop import model as m
+from workshop.builders import deck
+from workshop.errors import InputError, Problem, Src, display_path
+from workshop.loader import load_outline
+from workshop.schedule import Agenda, build_agenda
+
+BUILDERS = {"deck": deck}
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_time(workshop: m.Workshop) -> dt.datetime:
+    """The time stamped into outputs: SOURCE_DATE_EPOCH when set, else the workshop's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    day = workshop.date or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def default_out_dir(outline: Path) -> Path:
+    name = outline.name[:-5] if outline.name.endswith(".yaml") else outline.stem
+    return Path("build") / name
+
+
+def build_kit(outline: Path, out_dir: Path | None = None, only: tuple[str, ...] | None = None) -> BuildResult:
+    """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input."""
+    workshop = load_outline(outline)
+    agenda = build_agenda(workshop)
+    out_dir = out_dir or default_out_dir(outline)
+    when = build_time(workshop)
+    chosen = [name for name in BUILDERS if only is None or name in only]
+    return _write_atomically(out_dir, lambda tmp: _run(chosen, workshop, agenda, tmp, when), keep=only is not None)
+
+
+def _run(names, workshop: m.Workshop, agenda: Agenda, tmp: Path, when: dt.datetime) -> BuildResult:
+    result = BuildResult(tmp)
+    for name in names:
+        files, warnings = BUILDERS[name].build(workshop, agenda, tmp, when)
+        result.files += files
+        result.warnings += warnings
+    return result
+
+
+def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
+    out_dir = Path(out_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    except OSError as exc:
+        raise InputError(Problem(Src(display_path(out_dir)), f"cannot write the output folder: {exc.strerror}")) from None
+    try:
+        if keep and out_dir.is_dir():
+            shutil.copytree(out_dir, tmp, dirs_exist_ok=True)
+        result = make(tmp)
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
+            out_dir.rename(old)
+        tmp.rename(out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise InputError(Problem(Src(display_path(out_dir)), f"cannot write the output folder: {exc.strerror}")) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result.out_dir = out_dir
+    result.files = [out_dir / f.relative_to(tmp) for f in result.files]
+    return result
