@@ -205,6 +205,7 @@ class _Painter:
         font.bold = para.bold
         font.italic = para.italic
         font.name = self.font
+        run._r.get_or_add_rPr().set("cap", "none")  # a layout's all-caps would outgrow the measured width
         role = para.role
         if self.templated and role.startswith("inverse"):
             return  # the template's own colours suit its own backgrounds

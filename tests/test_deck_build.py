@@ -1,0 +1,85 @@
+"""Building the deck end to end: identical bytes, pictures, theme colours, corporate templates."""
+
+import zipfile
+
+from PIL import Image
+from pptx import Presentation
+
+from conftest import BUNDLED, MINIMAL, assert_rejected, run, write
+
+
+def build(outline, out):
+    result = run("build", outline, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_same_outline_gives_identical_bytes(tmp_path):
+    build(BUNDLED, tmp_path / "a")
+    build(BUNDLED, tmp_path / "b")
+    assert (tmp_path / "a" / "deck.pptx").read_bytes() == (tmp_path / "b" / "deck.pptx").read_bytes()
+
+
+def test_build_time_comes_from_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    build(BUNDLED, tmp_path / "k")
+    prs = Presentation(str(tmp_path / "k" / "deck.pptx"))
+    assert prs.core_properties.modified.year == 2026 and prs.core_properties.modified.month == 1
+    with zipfile.ZipFile(tmp_path / "k" / "deck.pptx") as z:
+        assert {i.date_time[:3] for i in z.infolist()} == {(2026, 1, 1)}
+
+
+def test_default_output_folder_is_build_slug(in_tmp):
+    path = write(in_tmp, "my-talk.yaml", MINIMAL)
+    result = run("build", path.name)
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "build" / "my-talk" / "deck.pptx").is_file()
+    assert "deck.pptx" in result.stdout and "KB" in result.stdout
+
+
+def test_image_slide_keeps_alt_text(in_tmp):
+    Image.new("RGB", (400, 200), (30, 90, 160)).save(in_tmp / "chart.png")
+    path = write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n",
+                                                   "        image: {path: chart.png, alt: A blue chart}\n"))
+    build(path, in_tmp / "out")
+    slide = next(s for s in Presentation(str(in_tmp / "out" / "deck.pptx")).slides
+                 if s.shapes.title.text_frame.text == "Hello")
+    pictures = [s for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0]._element.nvPicPr.cNvPr.get("descr") == "A blue chart"
+    assert "Image: A blue chart" in slide.notes_slide.notes_text_frame.text
+
+
+def test_theme_colours_are_used_and_low_contrast_is_warned(in_tmp):
+    path = write(in_tmp, "o.yaml", MINIMAL + 'theme:\n  primary: "#F5E663"\n  accent: "#2A9D8F"\n  font: Georgia\n')
+    result = build(path, in_tmp / "out")
+    assert "warning: o.yaml:13:3: theme: white title text on the primary colour has contrast 1.3:1" in result.stderr
+    with zipfile.ZipFile(in_tmp / "out" / "deck.pptx") as z:
+        slide = z.read("ppt/slides/slide4.xml").decode()
+    assert 'srgbClr val="F5E663"' in slide and 'typeface="Georgia"' in slide
+
+
+def test_corporate_template_layouts(in_tmp):
+    Presentation().save(in_tmp / "brand.pptx")  # python-pptx's own template has the standard layouts
+    path = write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: brand.pptx\n")
+    build(path, in_tmp / "out")
+    prs = Presentation(str(in_tmp / "out" / "deck.pptx"))
+    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title Only", "Section Header",
+                                                             "Title Only"]
+    assert run("template", "brand.pptx").stdout.endswith("it has every layout the deck uses.\n")
+
+
+def test_template_missing_layouts_is_refused_before_writing(in_tmp):
+    prs = Presentation()
+    layouts = prs.slide_layouts
+    layouts.remove(layouts.get_by_name("Section Header"))
+    prs.save(in_tmp / "brand.pptx")
+    path = write(in_tmp, "o.yaml", MINIMAL)
+    build(path, in_tmp / "out")
+    before = (in_tmp / "out" / "deck.pptx").read_bytes()
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: brand.pptx\n")
+    assert_rejected(run("build", "o.yaml", "--out", in_tmp / "out"),
+                    "o.yaml:13:3: theme.template: the template brand.pptx lacks the layouts 'Section Header'; "
+                    "run 'workshop template " + str((in_tmp / "brand.pptx").resolve()) + "' to see what it has")
+    assert (in_tmp / "out" / "deck.pptx").read_bytes() == before
+    check = run("template", "brand.pptx")
+    assert check.exit_code == 2 and "lacks 'Section Header'" in check.stderr
