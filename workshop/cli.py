@@ -112,29 +112,67 @@ def new(name: Path):
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
 
 
+OUTPUTS = ("deck", "handouts", "guide", "certificates", "sign-in", "evaluation")
+
+
+def _only(ctx, param, value):
+    if not value:
+        return None
+    names = tuple(v.strip() for v in value.split(",") if v.strip())
+    unknown = [n for n in names if n not in OUTPUTS]
+    if unknown:
+        raise click.BadParameter(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
+    return names
+
+
 @main.command()
 @click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: build/<outline name>/).")
+@click.option("--only", callback=_only, metavar="LIST",
+              help=f"Build only these outputs, comma-separated: {','.join(OUTPUTS)}.")
+@click.option("--split", is_flag=True, help="Also write one certificate PDF per attendee in certificates/.")
 @reports_problems
-def build(outline: Path | None, out_dir: Path | None):
-    """Build the kit for OUTLINE (default: the bundled example) into the output folder.
+def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only, split: bool):
+    """Build the kit for OUTLINE into the output folder.
 
-    Everything is checked before anything is written; the old kit is replaced only when the
-    new one is complete.
+    With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
+    before anything is written; the old kit is replaced only when the new one is complete.
     """
+    from workshop.bundled import bundled_roster
     from workshop.pipeline import build_kit
 
     if outline is None:
         outline = bundled_outline()
         if outline is None:
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
-    result = build_kit(outline, out_dir)
+        roster = roster or bundled_roster()
+    result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Built {len(result.files)} file{'s' if len(result.files) != 1 else ''} in {result.out_dir}/:")
-    for path in result.files:
+    shown = [f for f in result.files if f.parent == result.out_dir]
+    click.echo(f"Built {len(shown)} file{'s' if len(shown) != 1 else ''} in {result.out_dir}/:")
+    for path in shown:
         click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
+    extra = len(result.files) - len(shown)
+    if extra:
+        click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+
+
+def _progress(label: str, total: int):
+    """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        return lambda n: None
+    bar = click.progressbar(length=total, label=label, file=sys.stderr)
+    bar.__enter__()
+
+    def step(n: int) -> None:
+        bar.update(n)
+        if bar.pos >= total - 100:
+            bar.__exit__(None, None, None)
+    return step
 
 
 def _size(n: int) -> str:

@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import model as m
-from workshop.builders import deck
+from workshop.builders import certificates, deck
+from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.loader import load_outline
-from workshop.schedule import Agenda, build_agenda
+from workshop.pdfdraw import FontsMissing
+from workshop.roster import read_roster
+from workshop.schedule import build_agenda
 
-BUILDERS = {"deck": deck}
+#: Output names for --only, in build order, and the module that makes each.
+BUILDERS = {"deck": deck, "certificates": certificates}
 
 
 @dataclass
@@ -43,20 +47,39 @@ def default_out_dir(outline: Path) -> Path:
     return Path("build") / name
 
 
-def build_kit(outline: Path, out_dir: Path | None = None, only: tuple[str, ...] | None = None) -> BuildResult:
-    """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input."""
+def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
+              only: tuple[str, ...] | None = None, split: bool = False, progress=None) -> BuildResult:
+    """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
+
+    Every input is read and checked before the first file is written.
+    """
     workshop = load_outline(outline)
     agenda = build_agenda(workshop)
+    checked_roster = None
+    if roster is not None:
+        if workshop.date is None:
+            raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
+                                                                 "add it under workshop:", "workshop.date"))
+        checked_roster = read_roster(roster, agenda.ce.awarded if agenda.ce else None)
     out_dir = out_dir or default_out_dir(outline)
-    when = build_time(workshop)
+    ctx = BuildContext(workshop, agenda, out_dir, build_time(workshop), checked_roster, split, progress)
     chosen = [name for name in BUILDERS if only is None or name in only]
-    return _write_atomically(out_dir, lambda tmp: _run(chosen, workshop, agenda, tmp, when), keep=only is not None)
+    result = _write_atomically(out_dir, lambda tmp: _run(chosen, ctx, tmp), keep=only is not None)
+    if checked_roster is not None:
+        result.warnings = list(checked_roster.warnings) + result.warnings
+    return result
 
 
-def _run(names, workshop: m.Workshop, agenda: Agenda, tmp: Path, when: dt.datetime) -> BuildResult:
+def _run(names: list[str], ctx: BuildContext, tmp: Path) -> BuildResult:
+    from dataclasses import replace
+
+    here = replace(ctx, out_dir=tmp)
     result = BuildResult(tmp)
     for name in names:
-        files, warnings = BUILDERS[name].build(workshop, agenda, tmp, when)
+        try:
+            files, warnings = BUILDERS[name].build(here)
+        except FontsMissing as exc:
+            raise InputError(Problem(Src(name), str(exc))) from None
         result.files += files
         result.warnings += warnings
     return result
@@ -64,11 +87,12 @@ def _run(names, workshop: m.Workshop, agenda: Agenda, tmp: Path, when: dt.dateti
 
 def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
     out_dir = Path(out_dir)
+    shown = display_path(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     except OSError as exc:
-        raise InputError(Problem(Src(display_path(out_dir)), f"cannot write the output folder: {exc.strerror}")) from None
+        raise InputError(Problem(Src(shown), f"cannot write the output folder: {exc.strerror}")) from None
     try:
         if keep and out_dir.is_dir():
             shutil.copytree(out_dir, tmp, dirs_exist_ok=True)
@@ -82,7 +106,7 @@ def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
             shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise InputError(Problem(Src(display_path(out_dir)), f"cannot write the output folder: {exc.strerror}")) from None
+        raise InputError(Problem(Src(shown), f"cannot write the output folder: {exc.strerror}")) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from workshop import model as m
 from workshop.colour import AA_NORMAL, contrast
 from workshop.deck.plan import plan_deck
 from workshop.deck.render import MUTED, TEXT, render_deck
-from workshop.schedule import Agenda
+from workshop.builders.context import BuildContext
 
 FILENAME = "deck.pptx"
 
@@ -23,9 +22,10 @@ def theme_warnings(theme: m.Theme) -> list[str]:
             for what, fg, bg in pairs if (ratio := contrast(fg, bg)) < AA_NORMAL]
 
 
-def build(workshop: m.Workshop, agenda: Agenda, out_dir: Path, when: dt.datetime) -> tuple[list[Path], list[str]]:
-    deck = plan_deck(workshop, agenda)
-    path = out_dir / FILENAME
-    path.write_bytes(render_deck(deck, workshop.theme, when))
+def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
+    workshop = ctx.workshop
+    deck = plan_deck(workshop, ctx.agenda)
+    path = ctx.out_dir / FILENAME
+    path.write_bytes(render_deck(deck, workshop.theme, ctx.when))
     warnings = [] if workshop.theme.template else theme_warnings(workshop.theme)
     return [path], warnings

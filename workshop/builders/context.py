@@ -1,0 +1,23 @@
+"""What every builder receives: the checked workshop, its agenda, the roster and where to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from workshop import model as m
+from workshop.roster import Roster
+from workshop.schedule import Agenda
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    workshop: m.Workshop
+    agenda: Agenda
+    out_dir: Path
+    when: dt.datetime  # stamped into files instead of the clock, so rebuilds are identical
+    roster: Roster | None = None
+    split: bool = False
+    progress: Callable[[str, int], Callable[[int], None]] | None = None  # (label, total) -> step(n)

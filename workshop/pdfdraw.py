@@ -1,0 +1,167 @@
+"""Drawing helpers shared by every PDF: embedded fonts, text in any script, page furniture.
+
+Text is split into runs by the first face that carries each character, so a Greek, Chinese,
+Arabic or Hebrew name prints in a face that has it. Arabic is joined into its contextual forms
+and right-to-left text is put in visual order before drawing. Every face is embedded.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from workshop.fonts import FACES, font_file, load_face
+
+#: Faces tried, in order, after the main one.
+FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
+INK = HexColor("#1F2328")
+MUTED = HexColor("#5B6470")
+RULE = HexColor("#B8C0CA")
+#: Bidirectional controls that can make a name display as something else; removed from input.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
+
+
+class FontsMissing(Exception):
+    pass
+
+
+@functools.lru_cache(maxsize=None)
+def register(face: str) -> str | None:
+    """Register ``face`` with reportlab (once) and return its font name, or None if not found."""
+    path = font_file(face)
+    if path is None:
+        return None
+    name = f"ws-{face}"
+    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+    return name
+
+
+def require_faces(*faces: str) -> None:
+    missing = [f for f in faces if register(f) is None]
+    if missing:
+        wanted = ", ".join(FACES[f][0] for f in missing)
+        raise FontsMissing(f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
+                           "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core)")
+
+
+def clean(text: str) -> str:
+    """Text as it should print: bidi override characters removed, composed to NFC."""
+    return unicodedata.normalize("NFC", text.translate(BIDI_CONTROLS)).strip()
+
+
+def visual(text: str) -> str:
+    """Logical-order text in the order it is drawn: Arabic joined, right-to-left runs reversed."""
+    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return get_display(arabic_reshaper.reshape(text))
+
+
+def unprintable(text: str, face: str) -> list[str]:
+    """Characters of ``text`` that neither ``face`` nor a fallback face can draw."""
+    shown = visual(clean(text))
+    faces = [f for f in (load_face(face), *(load_face(x) for x in FALLBACK_FACES)) if f is not None]
+    bad = []
+    for char in dict.fromkeys(shown):
+        if char.isspace() or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
+            continue
+        if not any(f.has(char) for f in faces):
+            bad.append(char)
+    return bad
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str
+
+
+def runs(text: str, face: str) -> list[Run]:
+    """``text`` (already visual) split into runs, each in the first face that has its characters."""
+    order = [face, *FALLBACK_FACES]
+    loaded = [(f, load_face(f)) for f in order]
+    result: list[Run] = []
+    last = face
+    for char in text:
+        if not char.isspace():
+            last = next((f for f, lf in loaded if lf is not None and lf.has(char)), face)
+        font = register(last) or register(face)
+        if result and result[-1].font == font:
+            result[-1] = Run(result[-1].text + char, font)
+        else:
+            result.append(Run(char, font))
+    return result
+
+
+def width(text: str, size: float, face: str) -> float:
+    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(visual(clean(text)), face))
+
+
+def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif", align: str = "left") -> float:
+    """Draw one line of ``text`` at baseline ``y``; ``align`` is left, centre or right of ``x``.
+    Returns the width drawn."""
+    pieces = runs(visual(clean(text)), face)
+    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in pieces)
+    if align == "centre":
+        x -= total / 2
+    elif align == "right":
+        x -= total
+    for r in pieces:
+        canvas.setFont(r.font, size)
+        canvas.drawString(x, y, r.text)
+        x += pdfmetrics.stringWidth(r.text, r.font, size)
+    return total
+
+
+def fit_lines(text: str, face: str, max_width: float, sizes: tuple[float, ...], max_lines: int = 2
+              ) -> tuple[float, list[str]]:
+    """Largest size at which ``text`` fits on one line; failing that, on up to ``max_lines``
+    lines broken at spaces (or anywhere, for a word too long for a line). Never cuts text."""
+    for size in sizes:
+        if width(text, size, face) <= max_width:
+            return size, [text]
+    for lines_allowed in range(2, max_lines + 1):
+        for size in sizes:
+            lines = wrap(text, face, size, max_width)
+            if len(lines) <= lines_allowed:
+                return size, lines
+    size = sizes[-1]
+    return size, wrap(text, face, size, max_width)
+
+
+def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if width(trial, size, face) <= max_width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for char in word:
+            if line and width(line + char, size, face) > max_width:
+                lines.append(line)
+                line = char
+            else:
+                line += char
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def markup(text: str, face: str) -> str:
+    """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run."""
+    out = []
+    for r in runs(visual(clean(text)), face):
+        piece = escape(r.text)
+        out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
+    return "".join(out)
