@@ -39,7 +39,7 @@ FILENAME = "certificates.pdf"
 LEDGER = "certificates.csv"
 SPLIT_DIR = "certificates"
 PAGE_W, PAGE_H = landscape(letter)
-NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0)
+NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
 _CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 LEDGER_COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider",
                   "page", "page_sha256"]
@@ -147,6 +147,13 @@ def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool)
     return path
 
 
+def _page_stream_sha256(canvas: Canvas) -> str:
+    """SHA-256 of the content stream reportlab is about to store for the current page (as a PDF
+    reader sees it once decompressed), so anyone can check a page against the ledger."""
+    parts = canvas._psCommandsBeforePage + [canvas._preamble] + canvas._code + [" "] + canvas._psCommandsAfterPage
+    return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
+
+
 class _Certificate:
     def __init__(self, workshop: m.Workshop, agenda):
         self.w = workshop
@@ -245,7 +252,7 @@ class _Certificate:
         d.draw(canvas, PAGE_W - 60, 46, f"Certificate ID {cid}", 9, "sans", "right")
         if self.w.ce and self.w.ce.verify_url:
             self.qr(canvas, self.w.ce.verify_url.replace("{id}", cid))
-        digest = hashlib.sha256("\n".join(canvas._code).encode("latin-1")).hexdigest()
+        digest = _page_stream_sha256(canvas)
         canvas.showPage()
         return digest
 
