@@ -165,3 +165,47 @@ def markup(text: str, face: str) -> str:
         piece = escape(r.text)
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
+
+
+def new_canvas(buffer, pagesize, title: str, author: str):
+    """A canvas with fixed ids and dates, so the same input writes the same bytes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator("workshop")
+    return canvas
+
+
+def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: float = 40) -> None:
+    """The running footer every handout-style page shares: a rule, the workshop title, page n of N."""
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(margin, 34, page_w - margin, 34)
+    canvas.setFillColor(MUTED)
+    size, lines = fit_lines(text, "sans", page_w - 2 * margin - 90, (8.0,), 1)
+    draw(canvas, margin, 22, lines[0], size, "sans")
+    draw(canvas, page_w - margin, 22, f"Page {page} of {pages}", 8, "sans", "right")
+
+
+def heading_block(canvas, page_w: float, top: float, heading: str, workshop, margin: float = 40) -> float:
+    """A form's heading: its name, then the workshop title, date, place and presenters.
+    Returns the y below the block."""
+    canvas.setFillColor(INK)
+    draw(canvas, margin, top, heading, 20, "sans-bold")
+    size, lines = fit_lines(workshop.title, "sans-bold", page_w - 2 * margin, (13.0, 12.0, 11.0, 10.0), 2)
+    y = top - 22
+    for line in lines:
+        draw(canvas, margin, y, line, size, "sans-bold")
+        y -= size * 1.25
+    facts = " · ".join(x for x in (
+        f"{workshop.date:%A, %B} {workshop.date.day}, {workshop.date.year}" if workshop.date else "",
+        workshop.location, ", ".join(p.display_name for p in workshop.presenters)) if x)
+    canvas.setFillColor(MUTED)
+    size, lines = fit_lines(facts, "sans", page_w - 2 * margin, (10.0, 9.0, 8.0), 2)
+    for line in lines:
+        draw(canvas, margin, y, line, size, "sans")
+        y -= size * 1.3
+    canvas.setFillColor(INK)
+    return y - 6

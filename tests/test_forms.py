@@ -1,0 +1,49 @@
+"""The sign-in sheet and evaluation form, read back as text."""
+
+import unicodedata
+
+from pypdf import PdfReader
+
+from conftest import BUNDLED, OUTLINES, run
+from workshop.loader import load_outline
+
+
+def text_of(path):
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def squash(text):
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_sign_in_lists_every_roster_name_with_columns_and_attestation(tmp_path):
+    assert run("build", BUNDLED, "--roster", OUTLINES / "sample-roster.csv", "--out", tmp_path / "k").exit_code == 0
+    text = text_of(tmp_path / "k" / "sign-in.pdf")
+    for heading in ("Name (print)", "License type and number", "Time in", "Signature in", "Time out",
+                    "Signature out", "Monitor's attestation", "Saturday, March 14, 2026"):
+        assert heading in text
+    page = squash(text)
+    for line in (OUTLINES / "sample-roster.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        name = squash(line.split(",")[0])
+        assert name in page or name[::-1] in page, name
+
+
+def test_blank_sign_in_without_roster_has_numbered_rows(tmp_path):
+    assert run("build", BUNDLED, "--out", tmp_path / "k").exit_code == 0
+    reader = PdfReader(tmp_path / "k" / "sign-in.pdf")
+    numbers = [line.strip() for p in reader.pages for line in p.extract_text().splitlines()]
+    assert "30" in numbers and "1" in numbers
+    assert "Page 3 of 3" in reader.pages[-1].extract_text()
+    assert not (tmp_path / "k" / "certificates.pdf").exists()
+
+
+def test_evaluation_asks_about_every_objective_and_presenter(tmp_path):
+    assert run("build", BUNDLED, "--out", tmp_path / "k").exit_code == 0
+    reader = PdfReader(tmp_path / "k" / "evaluation.pdf")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    for objective in load_outline(BUNDLED).objectives:
+        assert f"This objective was met: {objective}" in text
+    for expected in ("Dawn Allred, LPC, MAC knew the subject", "relevant to my practice",
+                     "venue or online platform", "What would you change?"):
+        assert expected in text
