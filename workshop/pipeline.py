@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import model as m
-from workshop.builders import certificates, deck, evaluation, signin
+from workshop.builders import certificates, deck, evaluation, guide, handouts, signin
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.loader import load_outline
@@ -23,7 +23,7 @@ from workshop.roster import read_roster
 from workshop.schedule import build_agenda
 
 #: Output names for --only, in build order, and the module that makes each.
-BUILDERS = {"deck": deck, "certificates": certificates, "sign-in": signin, "evaluation": evaluation}
+BUILDERS = {"deck": deck, "handouts": handouts, "guide": guide, "certificates": certificates, "sign-in": signin, "evaluation": evaluation}
 
 
 @dataclass

@@ -47,6 +47,7 @@ class PlannedSlide:
     image_box: tuple[float, float, float, float] | None = None
     notes: str = ""
     number: int = 0
+    section_id: str = ""  # the agenda section the slide belongs to, "" for front and back matter
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,20 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
             p.section(item)
     p.references()
     p.closing()
-    return Deck(workshop.title, workshop.title, tuple(_unique_titles(p.slides)))
+    return Deck(workshop.title, workshop.title, tuple(_unique_titles(_tag_sections(p.slides, agenda))))
+
+
+def _tag_sections(slides: list[PlannedSlide], agenda: Agenda) -> list[PlannedSlide]:
+    ids = iter(i.entry.id for i in agenda.items if i.kind == "section")
+    current = ""
+    tagged = []
+    for slide in slides:
+        if slide.kind == "section":
+            current = next(ids)
+        elif slide.kind in ("break", "references", "closing"):
+            current = ""
+        tagged.append(replace(slide, section_id=current))
+    return tagged
 
 
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:

@@ -1,0 +1,94 @@
+"""Handouts and facilitator guide, read back as text: times, activities, objectives, references."""
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import BUNDLED, DATA, run
+from office import require
+from workshop.loader import load_outline
+from workshop.schedule import build_agenda, clock
+
+OUTLINES = [BUNDLED, DATA / "full-day.yaml"]
+
+
+@pytest.fixture(scope="module", params=OUTLINES, ids=["bundled", "full-day"])
+def kit(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("kit")
+    result = run("build", request.param, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    workshop = load_outline(request.param)
+    return out, workshop, build_agenda(workshop)
+
+
+def text(path):
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def flat(s):
+    return " ".join(s.split())
+
+
+def test_handouts_carry_agenda_objectives_activities_and_references(kit):
+    out, workshop, agenda = kit
+    t = flat(text(out / "handouts.pdf"))
+    for item in agenda.items:
+        assert f"{clock(item.start)}-{clock(item.end)}" in t
+    for objective in workshop.objectives:
+        assert objective in t
+    for reference in workshop.references:
+        assert flat(reference) in t
+    for section in (i.entry for i in agenda.items if i.kind == "section"):
+        for activity in section.activities:
+            assert f"Activity: {activity.title}" in t
+    if agenda.ce:
+        assert f"{agenda.ce.awarded:.2f} CE hours" in t
+
+
+def test_handouts_slide_pages_number_slides_as_the_deck(kit):
+    out, _, _ = kit
+    t = text(out / "handouts.pdf")
+    numbers = [int(n) for n in re.findall(r"Slide (\d+)", t)]
+    assert numbers == list(range(1, max(numbers) + 1))
+
+
+def test_guide_has_every_time_activity_material_and_debrief(kit):
+    out, workshop, agenda = kit
+    t = flat(text(out / "guide.pdf"))
+    for item in agenda.items:
+        assert clock(item.start) in t and clock(item.end) in t
+        if item.kind == "section":
+            for n, activity in enumerate(item.entry.activities):
+                seg = item.activity_time(n)
+                assert f"Activity: {activity.title}" in t and clock(seg.start) in t
+                for thing in activity.materials:
+                    assert f"☐ {thing}" in t
+                for question in activity.debrief:
+                    assert question in t
+    assert "If you are running late" in t and "CE hours: the working" in t
+
+
+def test_guide_running_late_and_ce_working_for_the_bundled_outline(tmp_path):
+    assert run("build", BUNDLED, "--out", tmp_path).exit_code == 0
+    t = flat(text(tmp_path / "guide.pdf"))
+    assert "180 instructional minutes / 60 = 3.00 h, rounded down to 0.25 = 3.00 h" in t
+    # 5 minutes late: dropping the optional 10-minute section ends 5 minutes early, at 12:10
+    assert "5 min drop 'Self-inventory: borrowing from the Twelve Steps' (10 min) 12:10 drop to 2.75 h" in t
+    assert "deck slides 4-6" in t
+
+
+def test_full_day_lunch_and_breaks_in_the_run_of_show(tmp_path):
+    assert run("build", DATA / "full-day.yaml", "--out", tmp_path).exit_code == 0
+    t = flat(text(tmp_path / "guide.pdf"))
+    for row in ("08:30 09:00 30 0:30 section Opening", "09:00 09:15 15 0:45 break Coffee",
+                "10:45 11:45 60 3:15 break Lunch", "12:45 13:00 15 4:30 break Afternoon break"):
+        assert row in t
+    assert "Case review (optional: cut if late)" in t
+
+
+@pytest.mark.parametrize("name", ["handouts.pdf", "guide.pdf", "sign-in.pdf", "evaluation.pdf"])
+def test_pdfs_pass_qpdf_check(tmp_path, name):
+    assert run("build", BUNDLED, "--out", tmp_path).exit_code == 0
+    subprocess.run([require("qpdf"), "--check", str(tmp_path / name)], check=True, capture_output=True)

@@ -1,0 +1,171 @@
+"""guide.pdf: the facilitator guide. A one-page run-of-show, then section by section the goals,
+talking points, deck slides and activities; a materials checklist; what to cut when running
+late; and the CE working."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from workshop import model as m
+from workshop import pdfdraw as d
+from workshop.builders.context import BuildContext
+from workshop.deck.plan import plan_deck
+from workshop.docstyle import document, para, styles
+from workshop.latecuts import late_plan
+from workshop.schedule import clock, duration, hours
+
+FILENAME = "guide.pdf"
+LATE_STEPS = (5, 10, 15, 20)
+
+
+def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
+    w, agenda = ctx.workshop, ctx.agenda
+    st = styles(w.theme.primary)
+    deck = plan_deck(w, agenda)
+    story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
+                             para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
+                             run_of_show(agenda, st), PageBreak()]
+    for item in agenda.items:
+        if item.kind == "section":
+            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
+    story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
+    buffer = io.BytesIO()
+    doc, canvas_class = document(buffer, f"Facilitator guide: {w.title}", ", ".join(p.name for p in w.presenters),
+                                 f"{w.title} · facilitator guide")
+    doc.build(story, canvasmaker=canvas_class)
+    path = ctx.out_dir / FILENAME
+    path.write_bytes(buffer.getvalue())
+    return [path], []
+
+
+def _facts(w: m.Workshop, agenda) -> str:
+    bits = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location,
+            f"{clock(agenda.start)}-{clock(agenda.end)} ({duration(agenda.total_minutes)})",
+            f"{hours(agenda.ce.awarded)} CE hours" if agenda.ce else ""]
+    return " · ".join(b for b in bits if b)
+
+
+def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=st_header_rows)
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6")), ("TOPPADDING", (0, 0), (-1, -1), 3),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    style += [("BACKGROUND", (0, r), (-1, r), HexColor("#F7F8FA")) for r in shade]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def run_of_show(agenda, st) -> Table:
+    rows = [[para(h, st["cellbold"]) for h in ("Start", "End", "Min", "Elapsed", "Kind", "Entry")]]
+    shade = []
+    for item in agenda.items:
+        entry = item.entry
+        label = entry.label if item.kind == "break" else entry.title
+        if item.kind == "section" and entry.optional:
+            label += " (optional: cut if late)"
+        rows.append([para(clock(item.start), st["cell"]), para(clock(item.end), st["cell"]),
+                     para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
+                     para(item.kind, st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
+        if item.kind == "break":
+            shade.append(len(rows) - 1)
+        for seg in item.segments:
+            if seg.kind == "activity":
+                rows.append([para(clock(seg.start), st["cell"]), para(clock(seg.end), st["cell"]),
+                             para(str(seg.minutes), st["cell"]), para(duration(seg.end - agenda.start), st["cell"]),
+                             para("activity", st["cell"]), para(f"    {seg.title}", st["cell"])])
+    return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
+
+
+def section(item, slides, st) -> list[Flowable]:
+    s: m.Section = item.entry
+    numbers = [x.number for x in slides]
+    span = f"slides {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
+    out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
+                           para(" · ".join(x for x in (f"{clock(item.start)}-{clock(item.end)}",
+                                                       f"{item.minutes} minutes",
+                                                       "optional" if s.optional else "", f"deck {span}") if x),
+                                st["small"])]
+    if s.goals:
+        out.append(para("Goals", st["h2"]))
+        out += [para(g, st["bullet"], "•") for g in s.goals]
+    if s.notes:
+        out.append(para(s.notes, st["body"]))
+    out.append(para("Talking points", st["h2"]))
+    for slide in slides:
+        if slide.kind in ("section", "activity", "debrief"):
+            continue  # activities are set out in full below
+        notes = slide.notes.split("\n\n")
+        points = [n for n in notes if not n.startswith("Timing:")]
+        cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
+        out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cellbold"]),
+                                 para(cue, st["small"])] + [para(p, st["body"]) for p in points]))
+    for n, activity in enumerate(s.activities):
+        seg = item.activity_time(n)
+        block = [para(f"Activity: {activity.title}", st["h2"]),
+                 para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes",
+                                             f"{clock(seg.start)}-{clock(seg.end)}") if x), st["small"])]
+        if activity.instructions:
+            block.append(para(activity.instructions, st["body"]))
+        if activity.materials:
+            block.append(para("Materials: " + "; ".join(activity.materials), st["body"]))
+        if activity.debrief:
+            block.append(para("Debrief questions:", st["cellbold"]))
+            block += [para(q, st["bullet"], "•") for q in activity.debrief]
+        out.append(KeepTogether(block))
+    return out
+
+
+def materials(agenda, st) -> list[Flowable]:
+    out: list[Flowable] = [para("Materials checklist", st["h1"])]
+    found = False
+    for item in agenda.items:
+        if item.kind != "section":
+            continue
+        for k, activity in enumerate(item.entry.activities):
+            for thing in activity.materials:
+                found = True
+                when = clock(item.activity_time(k).start)
+                out.append(para(f"☐  {thing}  (for {activity.title}, {when})", st["body"]))
+    if not found:
+        out.append(para("No activity lists materials.", st["body"]))
+    return out
+
+
+def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
+    out: list[Flowable] = [para("If you are running late", st["h1"]),
+                           para(f"The day is planned to end at {clock(agenda.end)}. To finish on time, make these cuts; "
+                                "what cannot be recovered moves the end later.", st["body"])]
+    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "CE hours")]]
+    for behind in LATE_STEPS:
+        plan = late_plan(w, agenda, behind)
+        if agenda.ce is None:
+            ce = "no CE hours"
+        elif plan.holds:
+            ce = f"hold: {plan.instructional_minutes} min supports {hours(plan.hours)} h"
+        else:
+            ce = (f"drop to {hours(plan.hours)} h ({plan.instructional_minutes} instructional min); "
+                  f"certificates would need updating")
+        cuts = "; ".join(plan.cuts) if plan.cuts else "nothing optional left to cut"
+        rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]),
+                     para(clock(plan.end), st["cell"]), para(ce, st["cell"])])
+    out.append(_table(rows, [46, 230, 50, 142]))
+    return out
+
+
+def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 12), para("CE hours: the working", st["h1"])]
+    if agenda.ce is None:
+        return out + [para("This outline has no ce block: certificates are of attendance, with no hours.", st["body"])]
+    c = agenda.ce
+    out += [para(f"Instructional minutes (sections only, breaks excluded): {c.instructional_minutes}", st["body"]),
+            para(f"Hour rule: {c.minutes_per_hour} minutes make one CE hour; hours round down to a multiple of "
+                 f"{c.increment}.", st["body"]),
+            para(c.explain(), st["body"]),
+            para(f"Hours awarded on certificates: {hours(c.awarded)}", st["h2"])]
+    if w.ce.approval:
+        out.append(para(w.ce.approval, st["small"]))
+    return out

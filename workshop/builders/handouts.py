@@ -1,0 +1,171 @@
+"""handouts.pdf: what participants take home. A cover with the CE facts, objectives and agenda;
+each section's key points, reflection prompts and worksheets; slide miniatures with note lines;
+references."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table,
+                                TableStyle)
+
+from workshop import model as m
+from workshop import pdfdraw as d
+from workshop.builders.context import BuildContext
+from workshop.deck.miniature import draw_miniature
+from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.docstyle import RuledLines, document, para, styles
+from workshop.schedule import clock, hours
+
+FILENAME = "handouts.pdf"
+
+
+def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
+    w, agenda = ctx.workshop, ctx.agenda
+    st = styles(w.theme.primary)
+    story: list[Flowable] = []
+    story += cover(w, agenda, st)
+    for item in agenda.items:
+        if isinstance(item.entry, m.Section):
+            story += section(item, st)
+    story += slide_pages(w, agenda)
+    if w.references:
+        story += [PageBreak(), para("References", st["h1"])]
+        story += [para(r, st["body"]) for r in w.references]
+    buffer = io.BytesIO()
+    doc, canvas_class = document(buffer, f"Handouts: {w.title}", ", ".join(p.name for p in w.presenters),
+                                 f"{w.title} · participant handouts")
+    doc.build(story, canvasmaker=canvas_class)
+    path = ctx.out_dir / FILENAME
+    path.write_bytes(buffer.getvalue())
+    return [path], []
+
+
+def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 40), para(w.title, st["title"])]
+    if w.subtitle:
+        out.append(para(w.subtitle, st["subtitle"]))
+    for p in w.presenters:
+        out.append(para(p.display_name, st["h2"]))
+    facts = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location, w.audience]
+    out += [para(f, st["body"]) for f in facts if f]
+    if agenda.ce:
+        out.append(Spacer(1, 8))
+        provider = f" from {w.ce.provider}" if w.ce.provider else ""
+        out.append(para(f"{hours(agenda.ce.awarded)} CE hours{provider}", st["h2"]))
+        if w.ce.approval:
+            out.append(para(w.ce.approval, st["small"]))
+    if w.objectives:
+        out += [Spacer(1, 14), para("Learning objectives", st["h1"]),
+                para("By the end of this workshop you will be able to:", st["body"])]
+        out += [para(o, st["bullet"], f"{n}.") for n, o in enumerate(w.objectives, 1)]
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st), PageBreak()]
+    return out
+
+
+def agenda_table(agenda, st) -> Table:
+    rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("", st["cellbold"])]]
+    for item in agenda.items:
+        label = item.entry.label if item.kind == "break" else item.entry.title
+        if item.kind == "section" and item.entry.optional:
+            label += " (optional)"
+        rows.append([para(f"{clock(item.start)}-{clock(item.end)}", st["cell"]), para(str(item.minutes), st["cell"]),
+                     para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
+    table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    return table
+
+
+def section(item, st) -> list[Flowable]:
+    s: m.Section = item.entry
+    out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]),
+                           para(f"{clock(item.start)}-{clock(item.end)} · {item.minutes} minutes", st["small"])]
+    points: list[Flowable] = []
+    for slide in s.slides:
+        body = slide.body
+        if isinstance(body, m.Bullets):
+            points.append(para(slide.title, st["h2"]))
+            for n, entry in enumerate(body.items, 1):
+                points.append(para(entry.text, st["bullet"], f"{n}." if body.numbered else "•"))
+                points += [para(c, st["bullet2"], "–") for c in entry.children]
+        elif isinstance(body, m.Quote):
+            points.append(para(slide.title, st["h2"]))
+            points.append(para(f"“{body.text}”" + (f" ({body.source})" if body.source else ""), st["quote"]))
+        elif isinstance(body, m.Image):
+            points.append(para(f"{slide.title}: {body.alt}", st["body"]))
+    if s.handout.points:
+        points.append(para("Also remember", st["h2"]))
+        points += [para(p, st["bullet"], "•") for p in s.handout.points]
+    out += points
+    for activity in s.activities:
+        out.append(KeepTogether([para(f"Activity: {activity.title}", st["h2"]),
+                                 para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes") if x),
+                                      st["small"]),
+                                 para(activity.instructions, st["body"])]))
+    for prompt in s.handout.prompts:
+        out.append(KeepTogether([para("Reflect: " + prompt, st["h2"]), RuledLines(5)]))
+    if s.handout.worksheet:
+        out += worksheet(s.handout.worksheet, st)
+    return out
+
+
+def worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
+    return [KeepTogether(_worksheet(sheet, st))]
+
+
+def _worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
+    out: list[Flowable] = [para(sheet.title, st["h1"])]
+    if sheet.instructions:
+        out.append(para(sheet.instructions, st["body"]))
+    if sheet.rows:
+        columns = sheet.columns or ("Notes",)
+        first = 170
+        width = (468 - first) / len(columns)
+        rows = [[para("", st["cellbold"])] + [para(c, st["cellbold"]) for c in columns]]
+        rows += [[para(r, st["cell"])] + [""] * len(columns) for r in sheet.rows]
+        table = Table(rows, colWidths=[first] + [width] * len(columns), rowHeights=[None] + [38] * len(sheet.rows),
+                      repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6"))]))
+        out.append(table)
+    out.append(RuledLines(sheet.lines) if sheet.lines else Spacer(1, 6))
+    out.append(Spacer(1, 16))
+    out.append(para("Signed: ______________________________    Date: ______________", st["body"]))
+    return out
+
+
+class SlideRow(Flowable):
+    """One slide miniature with ruled note lines beside it."""
+
+    def __init__(self, slide, theme, footer, width=290):
+        super().__init__()
+        self.slide, self.theme, self.footer, self.mini_w = slide, theme, footer, width
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.height = self.mini_w * SLIDE_H / SLIDE_W + 24
+        return self.width, self.height
+
+    def draw(self):
+        mini_h = self.mini_w * SLIDE_H / SLIDE_W
+        draw_miniature(self.canv, self.slide, self.theme, self.footer, 0, 12, self.mini_w)
+        self.canv.setFillColor(d.MUTED)
+        d.draw(self.canv, 0, 0, f"Slide {self.slide.number}", 8, "sans")
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.6)
+        for k in range(1, int(mini_h // 20) + 1):
+            y = 12 + mini_h - k * 20
+            self.canv.line(self.mini_w + 18, y, self.width, y)
+
+
+def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
+    deck = plan_deck(w, agenda)
+    out: list[Flowable] = []
+    for n, slide in enumerate(deck.slides):
+        if n % 3 == 0:
+            out.append(PageBreak())
+        out += [SlideRow(slide, w.theme, deck.footer), Spacer(1, 22)]
+    return out

@@ -1,0 +1,105 @@
+"""Styles and page furniture shared by the flowing PDFs (handouts and facilitator guide)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from workshop import pdfdraw as d
+
+PAGE = letter
+MARGIN = 0.75 * inch
+
+
+def register_family() -> None:
+    d.require_faces("sans", "sans-bold", "sans-italic", "sans-bolditalic")
+    registerFontFamily("ws-sans", normal="ws-sans", bold="ws-sans-bold", italic="ws-sans-italic",
+                       boldItalic="ws-sans-bolditalic")
+
+
+def styles(primary: str) -> dict[str, ParagraphStyle]:
+    register_family()
+    colour = HexColor("#" + primary)
+    base = ParagraphStyle("body", fontName="ws-sans", fontSize=11, leading=15, textColor=d.INK, alignment=TA_LEFT,
+                          spaceAfter=4)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5, textColor=d.MUTED),
+        "title": ParagraphStyle("title", parent=base, fontName="ws-sans-bold", fontSize=30, leading=36,
+                                textColor=colour, spaceAfter=10),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=16, leading=21, textColor=d.MUTED,
+                                   spaceAfter=18),
+        "h1": ParagraphStyle("h1", parent=base, fontName="ws-sans-bold", fontSize=18, leading=23, textColor=colour,
+                             spaceBefore=6, spaceAfter=8, keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base, fontName="ws-sans-bold", fontSize=13, leading=17, spaceBefore=10,
+                             spaceAfter=4, keepWithNext=1),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=2),
+        "bullet2": ParagraphStyle("bullet2", parent=base, leftIndent=32, bulletIndent=20, spaceAfter=2,
+                                  fontSize=10.5),
+        "quote": ParagraphStyle("quote", parent=base, fontName="ws-sans-italic", leftIndent=16, rightIndent=16),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cellbold": ParagraphStyle("cellbold", parent=base, fontName="ws-sans-bold", fontSize=9.5, leading=12,
+                                   spaceAfter=0),
+    }
+
+
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text in any script (fallback fonts chosen per character)."""
+    return Paragraph(d.markup(text, "sans"), style, bulletText=bullet)
+
+
+class RuledLines(Flowable):
+    """Blank ruled lines to write on."""
+
+    def __init__(self, count: int, gap: float = 22, width: float | None = None):
+        super().__init__()
+        self.count, self.gap, self.line_width = count, gap, width
+
+    def wrap(self, available_width, available_height):
+        self.width = self.line_width or available_width
+        self.height = self.count * self.gap + 4
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.6)
+        for k in range(self.count):
+            y = self.height - (k + 1) * self.gap
+            self.canv.line(0, y, self.width, y)
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so the footer can say "Page n of N"."""
+
+    footer_text = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invariant", 1)
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict] = []
+
+    def showPage(self):
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved)
+        for number, state in enumerate(self._saved, 1):
+            self.__dict__.update(state)
+            d.footer(self, self._pagesize[0], self.footer_text, number, total, MARGIN)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def document(buffer, title: str, author: str, footer: str):
+    """A letter-size document whose pages all carry the shared footer."""
+    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": footer})
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                            bottomMargin=MARGIN, title=title, author=author, creator="workshop", invariant=1)
+    return doc, canvas_class
