@@ -6,8 +6,10 @@ A build that fails, or is killed, leaves the last good kit exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import os
+import sys
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -85,11 +87,34 @@ def _run(names: list[str], ctx: BuildContext, tmp: Path) -> BuildResult:
     return result
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step where the system can (Linux renameat2); False if it cannot."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _recover(out_dir: Path) -> None:
+    """Undo what a killed build may have left: put a set-aside kit back, remove half-built folders."""
+    leftovers = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"))
+    if not out_dir.exists() and leftovers:
+        leftovers[-1].rename(out_dir)
+    for stale in out_dir.parent.glob(f".{out_dir.name}.*-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
     out_dir = Path(out_dir)
     shown = display_path(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
+        _recover(out_dir)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     except OSError as exc:
         raise InputError(Problem(Src(shown), f"cannot write the output folder: {exc.strerror}")) from None
@@ -97,13 +122,16 @@ def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
         if keep and out_dir.is_dir():
             shutil.copytree(out_dir, tmp, dirs_exist_ok=True)
         result = make(tmp)
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
-            out_dir.rename(old)
-        tmp.rename(out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        if out_dir.is_dir() and _exchange(tmp, out_dir):
+            shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous kit
+        else:
+            old = None
+            if out_dir.exists():
+                old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
+                out_dir.rename(old)
+            tmp.rename(out_dir)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise InputError(Problem(Src(shown), f"cannot write the output folder: {exc.strerror}")) from None

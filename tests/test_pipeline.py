@@ -1,0 +1,80 @@
+"""The whole kit: identical bytes on rebuild, an intact old kit after a failed or killed build."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import BUNDLED, OUTLINES, assert_rejected, run
+
+ROSTER = OUTLINES / "sample-roster.csv"
+KIT = ["deck.pptx", "handouts.pdf", "guide.pdf", "certificates.pdf", "certificates.csv", "sign-in.pdf",
+       "evaluation.pdf"]
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_whole_kit_is_built_and_byte_identical_twice(tmp_path):
+    for name in ("a", "b"):
+        result = run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path / name, "--split")
+        assert result.exit_code == 0, result.stderr
+    a, b = snapshot(tmp_path / "a"), snapshot(tmp_path / "b")
+    assert set(KIT) <= set(a)
+    assert a == b
+
+
+def test_no_outline_builds_the_bundled_example_with_its_roster(in_tmp):
+    result = run("build")
+    assert result.exit_code == 0, result.stderr
+    assert set(KIT) <= set(snapshot(in_tmp / "build" / "therapeutic-relationship"))
+
+
+def test_only_rebuilds_the_chosen_outputs_and_keeps_the_rest(tmp_path):
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path).exit_code == 0
+    before = snapshot(tmp_path)
+    (tmp_path / "deck.pptx").write_bytes(b"stale")
+    result = run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path, "--only", "deck,sign-in")
+    assert result.exit_code == 0 and "deck.pptx" in result.stdout and "guide.pdf" not in result.stdout
+    assert snapshot(tmp_path) == before
+    assert_rejected(run("build", BUNDLED, "--only", "slides"))
+
+
+def test_unwritable_output_folder(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", BUNDLED, "--out", blocker / "kit")
+    assert_rejected(result)
+    assert "cannot write the output folder" in result.stderr
+
+
+def test_bad_outline_leaves_the_last_good_kit(in_tmp):
+    outline = in_tmp / "o.yaml"
+    outline.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    (in_tmp / "outlines").mkdir()
+    assert run("build", outline, "--out", "kit").exit_code == 0
+    before = snapshot(in_tmp / "kit")
+    outline.write_text(outline.read_text(encoding="utf-8").replace("minutes: 45", "minutes: lots"), encoding="utf-8")
+    assert_rejected(run("build", outline, "--out", "kit"))
+    assert snapshot(in_tmp / "kit") == before
+    assert [p.name for p in in_tmp.iterdir() if p.name.startswith(".kit")] == []
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8])
+def test_killed_build_leaves_the_old_kit_intact(tmp_path, delay):
+    out = tmp_path / "kit"
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", out).exit_code == 0
+    before = snapshot(out)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # the new kit would differ from the old
+    proc = subprocess.Popen([sys.executable, "-m", "workshop", "build", str(BUNDLED), "--roster", str(ROSTER),
+                             "--out", str(out), "--split"], env=env)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = snapshot(out)
+    assert after == before or set(after) >= set(KIT) and after != before  # old kit, or the whole new one
+    assert all(after[name] for name in KIT)
