@@ -49,6 +49,15 @@ def test_image_slide_keeps_alt_text(in_tmp):
     assert "Image: A blue chart" in slide.notes_slide.notes_text_frame.text
 
 
+def test_logo_on_the_title_slide(in_tmp):
+    Image.new("RGB", (300, 100), (200, 40, 40)).save(in_tmp / "logo.png")
+    path = write(in_tmp, "o.yaml", MINIMAL + "theme:\n  logo: logo.png\n")
+    build(path, in_tmp / "out")
+    first = Presentation(str(in_tmp / "out" / "deck.pptx")).slides[0]
+    logos = [s for s in first.shapes if s.name == "Logo"]
+    assert len(logos) == 1 and logos[0].left + logos[0].width <= Presentation(str(in_tmp / "out" / "deck.pptx")).slide_width
+
+
 def test_theme_colours_are_used_and_low_contrast_is_warned(in_tmp):
     path = write(in_tmp, "o.yaml", MINIMAL + 'theme:\n  primary: "#F5E663"\n  accent: "#2A9D8F"\n  font: Georgia\n')
     result = build(path, in_tmp / "out")

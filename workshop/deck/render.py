@@ -118,6 +118,8 @@ class _Painter:
                 self.text_box(slide, box)
         if planned.image is not None:
             self.picture(slide, planned)
+        if planned.kind == "title" and self.theme.logo is not None:
+            self.logo(slide)
         if planned.kind not in FULL_BLEED:
             self.footer(slide, planned)
         slide.notes_slide.notes_text_frame.text = planned.notes
@@ -221,6 +223,16 @@ class _Painter:
                                        emu(pw), emu(ph))
         pic.name = "Picture"
         pic._element.nvPicPr.cNvPr.set("descr", planned.image.alt)
+
+    def logo(self, slide) -> None:
+        """The organization's logo in the title slide's top-right corner, at most 180 x 72 pt."""
+        with PILImage.open(self.theme.logo) as im:
+            iw, ih = im.size
+        scale = min(180 / iw, 72 / ih)
+        w, h = iw * scale, ih * scale
+        pic = slide.shapes.add_picture(str(self.theme.logo), emu(SLIDE_W - MARGIN - w), emu(36), emu(w), emu(h))
+        pic.name = "Logo"
+        pic._element.nvPicPr.cNvPr.set("descr", "Logo")
 
     def footer(self, slide, planned: PlannedSlide) -> None:
         size, lines = fit.fit_title(self.deck.footer, 700, (12.0, 11.0, 10.0), 1, face="sans")

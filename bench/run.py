@@ -1,0 +1,182 @@
+"""Benchmarks, side by side with references, in one command:  python bench/run.py
+
+1. The whole kit for the bundled outline with a 40-person roster, against pandoc making only a
+   deck of the same workshop from Markdown (skipped when pandoc is not installed).
+2. certificates.pdf for a 10,000-attendee roster (`workshop build --only certificates`), against a
+   bare reportlab loop drawing the same pages with the same fonts; with peak memory.
+3. How build time grows: 30 / 300 / 3,000 slides; 100 / 1,000 / 10,000 attendees.
+
+Each figure is the best of --repeat runs (default 3). Outputs go to bench/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BUNDLED = ROOT / "outlines" / "therapeutic-relationship.yaml"
+SAMPLE = [r["name"] for r in csv.DictReader(open(ROOT / "outlines" / "sample-roster.csv", encoding="utf-8"))]
+
+
+def timed(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Best wall time in seconds and peak resident memory in MB of running ``cmd``."""
+    best, peak = float("inf"), 0.0
+    for _ in range(repeat):
+        began = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        elapsed = time.perf_counter() - began
+        if proc.returncode:
+            sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
+        best = min(best, elapsed)
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return best, peak
+
+
+def peak_of(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and the peak memory of this one command (measured by a fresh child)."""
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+            "r=subprocess.run(sys.argv[1:],capture_output=True);"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True).stdout.split()
+    if out[2] != "0":
+        sys.exit(f"failed: {' '.join(cmd)}")
+    return float(out[0]), float(out[1])
+
+
+def roster(n: int) -> Path:
+    path = OUT / f"roster-{n}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["name", "email", "license"])
+        for k in range(n):
+            w.writerow([f"{SAMPLE[k % len(SAMPLE)]} {k}", f"a{k}@example.org", f"LPC {10000 + k}"])
+    return path
+
+
+def outline_with_slides(n: int) -> Path:
+    """The bundled outline with its slides repeated to about ``n`` slides."""
+    doc = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    sections = [s for s in doc["sections"] if "title" in s]
+    per = max(1, n // len(sections))
+    for k, s in enumerate(sections):
+        base = s.get("slides") or [{"title": s["title"], "bullets": ["Point"]}]
+        s["slides"] = [dict(base[j % len(base)], title=f"{base[j % len(base)]['title']} {j}", minutes=None)
+                       for j in range(per)]
+        for slide in s["slides"]:
+            slide.pop("minutes")
+        s["minutes"] = max(s["minutes"], sum(a["minutes"] for a in s.get("activities", [])) + 1)
+    path = OUT / f"slides-{n}.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def markdown_deck() -> Path:
+    """The same workshop as pandoc Markdown slides, for pandoc's deck-only run."""
+    doc = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    lines = [f"% {doc['workshop']['title']}", f"% {doc['presenters'][0]['name']}", ""]
+    for s in doc["sections"]:
+        if "break" in s:
+            lines += [f"# {s['break']}", "", f"{s['minutes']} minutes", ""]
+            continue
+        lines += [f"# {s['title']}", ""]
+        for slide in s.get("slides", []):
+            lines += [f"## {slide['title']}", ""]
+            for item in slide.get("bullets", []) + slide.get("numbered", []):
+                lines += ([f"- {item}"] if isinstance(item, str) else [f"    - {x}" for x in item])
+            if "quote" in slide:
+                lines += [f"> {slide['quote']['text']}", ">", f"> {slide['quote']['source']}"]
+            lines += ["", "::: notes", slide.get("notes", ""), ":::", ""]
+    path = OUT / "deck.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+REFERENCE = r'''
+import csv, sys
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+sys.path.insert(0, sys.argv[3])
+from workshop.fonts import font_file
+for face in ("serif", "serif-bold", "serif-italic", "sans", "cjk", "arabic", "hebrew"):
+    pdfmetrics.registerFont(TTFont(face, str(font_file(face))))
+W, H = landscape(letter)
+c = Canvas(sys.argv[2], pagesize=(W, H), invariant=1, pageCompression=1)
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    c.setLineWidth(6); c.rect(24, 24, W - 48, H - 48); c.setLineWidth(1.2); c.rect(36, 36, W - 72, H - 72)
+    c.setFont("sans", 13); c.drawCentredString(W / 2, H - 78, "SUNRISE CONSULTING")
+    c.setFont("serif-bold", 36); c.drawCentredString(W / 2, H - 124, "Certificate of Completion")
+    c.setFont("serif-italic", 15); c.drawCentredString(W / 2, H - 160, "This certifies that")
+    c.setFont("serif", 40); c.drawCentredString(W / 2, 392, row["name"])
+    c.line(W / 2 - 220, 372, W / 2 + 220, 372)
+    c.setFont("sans", 12); c.drawCentredString(W / 2, 346, "License: " + row["license"])
+    c.setFont("serif-italic", 15); c.drawCentredString(W / 2, 308, "has completed")
+    c.setFont("serif-bold", 24); c.drawCentredString(W / 2, 274, "Relationship: What It's All About")
+    c.setFont("sans", 13); c.drawCentredString(W / 2, 250, "March 14, 2026 · Atlanta, GA")
+    c.setFont("serif-bold", 18); c.drawCentredString(W / 2, 190, "3.00 contact hours")
+    c.setFont("sans", 10); c.drawCentredString(W / 2, 150, "Sample statement: approved by the Example Board")
+    c.line(276, 92, 516, 92); c.setFont("sans", 11); c.drawCentredString(W / 2, 78, "Dawn Allred, LPC, MAC")
+    c.setFont("sans", 9); c.drawCentredString(W / 2, 66, "Presenter"); c.drawRightString(W - 60, 46, "Certificate ID")
+    c.showPage()
+c.save()
+'''
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a fast look")
+    args = parser.parse_args()
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    ws = [sys.executable, "-m", "workshop"]
+    env_note = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    print(f"# workshop benchmarks ({env_note}); best of {args.repeat}\n")
+
+    r40 = roster(40)
+    kit, _ = timed(ws + ["build", str(BUNDLED), "--roster", str(r40), "--out", str(OUT / "kit")], args.repeat)
+    print(f"whole kit, bundled outline, 40 attendees : {kit:6.2f} s")
+    pandoc = shutil.which("pandoc")
+    if pandoc:
+        md = markdown_deck()
+        deck_only, _ = timed([pandoc, str(md), "-o", str(OUT / "pandoc.pptx")], args.repeat)
+        print(f"pandoc, deck only, same workshop         : {deck_only:6.2f} s   (kit / pandoc = {kit / deck_only:.1f}x)")
+    else:
+        print("pandoc not installed: the deck-only comparison was skipped")
+
+    n = 1000 if args.quick else 10000
+    big = roster(n)
+    ours, ours_mb = peak_of(ws + ["build", str(BUNDLED), "--roster", str(big), "--out", str(OUT / "certs"),
+                                  "--only", "certificates"])
+    ref_py = OUT / "reference.py"
+    ref_py.write_text(REFERENCE, encoding="utf-8")
+    bare, bare_mb = peak_of([sys.executable, str(ref_py), str(big), str(OUT / "bare.pdf"), str(ROOT)])
+    print(f"\ncertificates, {n:,} attendees           : {ours:6.2f} s, peak {ours_mb:5.0f} MB")
+    print(f"bare reportlab loop, same pages          : {bare:6.2f} s, peak {bare_mb:5.0f} MB   (ours / bare = {ours / bare:.2f}x)")
+
+    print("\ngrowth (whole kit without roster):")
+    for slides in ((30, 300) if args.quick else (30, 300, 3000)):
+        path = outline_with_slides(slides)
+        t, _ = timed(ws + ["build", str(path), "--out", str(OUT / f"s{slides}")], 1)
+        print(f"  {slides:>5} slides: {t:6.2f} s")
+    print("growth (certificates only):")
+    for people in ((100, 1000) if args.quick else (100, 1000, 10000)):
+        t, _ = timed(ws + ["build", str(BUNDLED), "--roster", str(roster(people)), "--out", str(OUT / f"p{people}"),
+                           "--only", "certificates"], 1)
+        print(f"  {people:>6} attendees: {t:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
