@@ -98,19 +98,24 @@ def wrap(text: str, size: float, width: float, face: str = "sans") -> list[str]:
 
     A word wider than a whole line is broken between characters, as office suites do.
     """
+    return wrap_by(text, lambda t: text_width(t, size, face), width)
+
+
+def wrap_by(text: str, measure, width: float) -> list[str]:
+    """Greedy line breaking with any ``measure`` (text -> points); each newline starts a line."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}" if line else word
-            if text_width(trial, size, face) <= width:
+            if measure(trial) <= width:
                 line = trial
                 continue
             if line:
                 lines.append(line)
             line = ""
             for char in word:
-                if line and text_width(line + char, size, face) > width:
+                if line and measure(line + char) > width:
                     lines.append(line)
                     line = char
                 else:

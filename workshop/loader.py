@@ -1,8 +1,7 @@
 """Outline file -> :class:`~workshop.model.Workshop`, with every problem reported at once.
 
-The keys an outline may use are declared once in :data:`KEYS`, each with a line of meaning;
-the checks below read them from there, so an unknown key is caught (with a "did you mean")
-wherever it is written.
+The keys an outline may use are declared once in :mod:`workshop.keys`; the checks below read
+them from there, so an unknown key is caught (with a "did you mean") wherever it is written.
 """
 
 from __future__ import annotations
@@ -15,71 +14,9 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src
+from workshop.keys import KEYS
 from workshop.variants import describe, entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
-
-KEYS: dict[str, dict[str, str]] = {
-    "outline": {
-        "extends": "path of a base outline this variant changes",
-        "workshop": "title, date, times and place",
-        "presenters": "one or more presenters",
-        "ce": "continuing-education provider and hour rules",
-        "objectives": "learning objectives, one line each",
-        "sections": "the agenda: sections and breaks in order",
-        "references": "citations printed in the handouts",
-        "theme": "colours, font, logo or a PowerPoint template for the deck",
-    },
-    "workshop": {
-        "title": "the workshop's title (required)",
-        "subtitle": "a line under the title",
-        "audience": "who the workshop is for",
-        "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
-        "start": "24-hour start time, default 09:00",
-        "end": "latest end time; the agenda must fit before it",
-        "location": "venue, or 'Live online'",
-    },
-    "presenter": {
-        "name": "required",
-        "credentials": "e.g. LPC, MAC",
-        "email": "", "phone": "", "website": "",
-        "signature": "image printed on certificates",
-    },
-    "ce": {
-        "provider": "the approved provider's name",
-        "approval": "the approval statement printed on certificates",
-        "minutes_per_hour": "60 (default) or 50",
-        "increment": "hours round down to a multiple of this (default 0.25)",
-        "hours": "hours to award, at most what the agenda supports",
-        "verify_url": "address with {id}, printed as a QR code on certificates",
-    },
-    "section": {
-        "id": "name used by variants; default derived from the title",
-        "title": "required", "minutes": "required whole minutes",
-        "slides": "the section's slides", "activities": "timed activities",
-        "optional": "may be cut when running late", "notes": "facilitator notes",
-        "goals": "what the section should achieve (facilitator guide)",
-        "handout": "handout-only points, prompts and a worksheet",
-    },
-    "break": {"break": "the break's label", "minutes": "required whole minutes", "id": "name used by variants"},
-    "slide": {
-        "title": "required", "bullets": "a list; a nested list is a second level",
-        "numbered": "a numbered list", "quote": "text and source", "image": "path and alt",
-        "notes": "speaker notes", "minutes": "minutes for this slide",
-    },
-    "quote": {"text": "required", "source": "who said it, with year"},
-    "image": {"path": "image file, relative to the outline", "alt": "required description"},
-    "activity": {
-        "title": "required", "minutes": "required whole minutes", "format": "pairs, small groups, ...",
-        "instructions": "", "materials": "list of things needed", "debrief": "list of questions",
-    },
-    "handout": {"points": "extra key points", "prompts": "reflection prompts with writing lines",
-                "worksheet": "a fill-in table"},
-    "worksheet": {"title": "required", "instructions": "", "rows": "one row per item",
-                  "columns": "column headings after the item", "lines": "blank writing lines instead of rows"},
-    "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
-              "font": "font family for the deck", "logo": "image shown on the title slide",
-              "template": "a .pptx whose layouts the deck builds on"},
-}
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}

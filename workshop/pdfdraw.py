@@ -18,7 +18,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from workshop.fonts import FACES, font_file, load_face
+from workshop.fonts import FACES, font_file, load_face, wrap_by
 
 #: Faces tried, in order, after the main one.
 FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
@@ -137,25 +137,7 @@ def fit_lines(text: str, face: str, max_width: float, sizes: tuple[float, ...], 
 
 
 def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if width(trial, size, face) <= max_width:
-            line = trial
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        for char in word:
-            if line and width(line + char, size, face) > max_width:
-                lines.append(line)
-                line = char
-            else:
-                line += char
-    if line or not lines:
-        lines.append(line)
-    return lines
+    return wrap_by(" ".join(text.split()), lambda t: width(t, size, face), max_width)
 
 
 def markup(text: str, face: str) -> str:

@@ -1,0 +1,68 @@
+"""Every key an outline may use, declared once with a line of meaning.
+
+The loader checks outlines against these (unknown keys get a "did you mean"); the docs in
+``docs/outline-format.md`` describe the same keys for people.
+"""
+
+KEYS: dict[str, dict[str, str]] = {
+    "outline": {
+        "extends": "path of a base outline this variant changes",
+        "workshop": "title, date, times and place",
+        "presenters": "one or more presenters",
+        "ce": "continuing-education provider and hour rules",
+        "objectives": "learning objectives, one line each",
+        "sections": "the agenda: sections and breaks in order",
+        "references": "citations printed in the handouts",
+        "theme": "colours, font, logo or a PowerPoint template for the deck",
+    },
+    "workshop": {
+        "title": "the workshop's title (required)",
+        "subtitle": "a line under the title",
+        "audience": "who the workshop is for",
+        "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
+        "start": "24-hour start time, default 09:00",
+        "end": "latest end time; the agenda must fit before it",
+        "location": "venue, or 'Live online'",
+    },
+    "presenter": {
+        "name": "required",
+        "credentials": "e.g. LPC, MAC",
+        "email": "", "phone": "", "website": "",
+        "signature": "image printed on certificates",
+    },
+    "ce": {
+        "provider": "the approved provider's name",
+        "approval": "the approval statement printed on certificates",
+        "minutes_per_hour": "60 (default) or 50",
+        "increment": "hours round down to a multiple of this (default 0.25)",
+        "hours": "hours to award, at most what the agenda supports",
+        "verify_url": "address with {id}, printed as a QR code on certificates",
+    },
+    "section": {
+        "id": "name used by variants; default derived from the title",
+        "title": "required", "minutes": "required whole minutes",
+        "slides": "the section's slides", "activities": "timed activities",
+        "optional": "may be cut when running late", "notes": "facilitator notes",
+        "goals": "what the section should achieve (facilitator guide)",
+        "handout": "handout-only points, prompts and a worksheet",
+    },
+    "break": {"break": "the break's label", "minutes": "required whole minutes", "id": "name used by variants"},
+    "slide": {
+        "title": "required", "bullets": "a list; a nested list is a second level",
+        "numbered": "a numbered list", "quote": "text and source", "image": "path and alt",
+        "notes": "speaker notes", "minutes": "minutes for this slide",
+    },
+    "quote": {"text": "required", "source": "who said it, with year"},
+    "image": {"path": "image file, relative to the outline", "alt": "required description"},
+    "activity": {
+        "title": "required", "minutes": "required whole minutes", "format": "pairs, small groups, ...",
+        "instructions": "", "materials": "list of things needed", "debrief": "list of questions",
+    },
+    "handout": {"points": "extra key points", "prompts": "reflection prompts with writing lines",
+                "worksheet": "a fill-in table"},
+    "worksheet": {"title": "required", "instructions": "", "rows": "one row per item",
+                  "columns": "column headings after the item", "lines": "blank writing lines instead of rows"},
+    "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
+              "font": "font family for the deck", "logo": "image shown on the title slide",
+              "template": "a .pptx whose layouts the deck builds on"},
+}
