@@ -69,12 +69,18 @@ class Face:
 
 
 @functools.lru_cache(maxsize=None)
-def load_face(face: str) -> Face | None:
+def tt_font(face: str) -> TTFont | None:
+    """The parsed font for ``face`` (parsed once; the PDFs register this same object)."""
     path = font_file(face)
-    if path is None:
+    return None if path is None else TTFont(f"ws-{face}", str(path), subfontIndex=0)
+
+
+@functools.lru_cache(maxsize=None)
+def load_face(face: str) -> Face | None:
+    tt = tt_font(face)
+    if tt is None:
         return None
-    tt = TTFont(f"workshop-{face}", str(path), subfontIndex=0)
-    return Face(face, path, dict(tt.face.charWidths))
+    return Face(face, font_file(face), tt.face.charWidths)
 
 
 @functools.lru_cache(maxsize=4096)

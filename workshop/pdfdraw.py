@@ -16,9 +16,8 @@ import arabic_reshaper
 from bidi.algorithm import get_display
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from workshop.fonts import FACES, font_file, load_face, wrap_by
+from workshop.fonts import FACES, load_face, tt_font, wrap_by
 
 #: Faces tried, in order, after the main one.
 FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
@@ -36,12 +35,11 @@ class FontsMissing(Exception):
 @functools.lru_cache(maxsize=None)
 def register(face: str) -> str | None:
     """Register ``face`` with reportlab (once) and return its font name, or None if not found."""
-    path = font_file(face)
-    if path is None:
+    font = tt_font(face)
+    if font is None:
         return None
-    name = f"ws-{face}"
-    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-    return name
+    pdfmetrics.registerFont(font)
+    return font.fontName
 
 
 def require_faces(*faces: str) -> None:
@@ -67,12 +65,14 @@ def visual(text: str) -> str:
 def unprintable(text: str, face: str) -> list[str]:
     """Characters of ``text`` that neither ``face`` nor a fallback face can draw."""
     shown = visual(clean(text))
-    faces = [f for f in (load_face(face), *(load_face(x) for x in FALLBACK_FACES)) if f is not None]
+    main = load_face(face)
     bad = []
     for char in dict.fromkeys(shown):
         if char.isspace() or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
             continue
-        if not any(f.has(char) for f in faces):
+        if main is not None and main.has(char):
+            continue
+        if _fallback_for(char, face) == face:
             bad.append(char)
     return bad
 
@@ -85,19 +85,28 @@ class Run:
 
 def runs(text: str, face: str) -> list[Run]:
     """``text`` (already visual) split into runs, each in the first face that has its characters."""
-    order = [face, *FALLBACK_FACES]
-    loaded = [(f, load_face(f)) for f in order]
+    main = load_face(face)
     result: list[Run] = []
     last = face
     for char in text:
         if not char.isspace():
-            last = next((f for f, lf in loaded if lf is not None and lf.has(char)), face)
+            last = face if main is not None and main.has(char) else _fallback_for(char, face)
         font = register(last) or register(face)
         if result and result[-1].font == font:
             result[-1] = Run(result[-1].text + char, font)
         else:
             result.append(Run(char, font))
     return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _fallback_for(char: str, face: str) -> str:
+    """The first fallback face that has ``char`` (loading faces only as far as needed)."""
+    for name in FALLBACK_FACES:
+        loaded = load_face(name)
+        if loaded is not None and loaded.has(char):
+            return name
+    return face
 
 
 def width(text: str, size: float, face: str) -> float:
