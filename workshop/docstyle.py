@@ -103,3 +103,14 @@ def document(buffer, title: str, author: str, footer: str):
     doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author=author, creator="workshop", invariant=1)
     return doc, canvas_class
+
+
+def write_document(path, story, workshop, kind: str) -> None:
+    """Lay out ``story`` as the workshop's ``kind`` document ("participant handouts") at ``path``."""
+    import io
+
+    buffer = io.BytesIO()
+    doc, canvas_class = document(buffer, f"{kind.capitalize()}: {workshop.title}",
+                                 ", ".join(p.name for p in workshop.presenters), f"{workshop.title} · {kind}")
+    doc.build(story, canvasmaker=canvas_class)
+    path.write_bytes(buffer.getvalue())

@@ -4,7 +4,6 @@ late; and the CE working."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -14,7 +13,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.plan import plan_deck
-from workshop.docstyle import document, para, styles
+from workshop.docstyle import para, styles, write_document
 from workshop.latecuts import late_plan
 from workshop.schedule import clock, duration, hours
 
@@ -33,12 +32,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
     story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
-    buffer = io.BytesIO()
-    doc, canvas_class = document(buffer, f"Facilitator guide: {w.title}", ", ".join(p.name for p in w.presenters),
-                                 f"{w.title} · facilitator guide")
-    doc.build(story, canvasmaker=canvas_class)
     path = ctx.out_dir / FILENAME
-    path.write_bytes(buffer.getvalue())
+    write_document(path, story, w, "facilitator guide")
     return [path], []
 
 

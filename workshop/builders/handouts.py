@@ -4,7 +4,6 @@ references."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -16,7 +15,7 @@ from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
-from workshop.docstyle import RuledLines, document, para, styles
+from workshop.docstyle import RuledLines, para, styles, write_document
 from workshop.schedule import clock, hours
 
 FILENAME = "handouts.pdf"
@@ -34,12 +33,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if w.references:
         story += [PageBreak(), para("References", st["h1"])]
         story += [para(r, st["body"]) for r in w.references]
-    buffer = io.BytesIO()
-    doc, canvas_class = document(buffer, f"Handouts: {w.title}", ", ".join(p.name for p in w.presenters),
-                                 f"{w.title} · participant handouts")
-    doc.build(story, canvasmaker=canvas_class)
     path = ctx.out_dir / FILENAME
-    path.write_bytes(buffer.getvalue())
+    write_document(path, story, w, "participant handouts")
     return [path], []
 
 
