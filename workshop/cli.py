@@ -80,9 +80,8 @@ def schedule(outline: Path, as_json: bool):
     click.echo("")
     click.echo(f"{'start':<6} {'end':<6} {'min':>4}  {'total':>5}  entry")
     for item in agenda.items:
-        entry = item.entry
-        label = f"[break] {entry.label}" if item.kind == "break" else entry.title
-        if item.kind == "section" and entry.optional:
+        label = f"[break] {item.entry.title}" if item.kind == "break" else item.entry.title
+        if item.kind == "section" and item.entry.optional:
             label += "  (optional)"
         click.echo(f"{clock(item.start):<6} {clock(item.end):<6} {item.minutes:>4}  "
                    f"{duration(item.elapsed):>5}  {label}")

@@ -105,12 +105,13 @@ def document(buffer, title: str, author: str, footer: str):
     return doc, canvas_class
 
 
-def write_document(path, story, workshop, kind: str) -> None:
-    """Lay out ``story`` as the workshop's ``kind`` document ("participant handouts") at ``path``."""
+def write_document(path, story, workshop, name: str, kind: str) -> None:
+    """Lay out ``story`` at ``path``: ``name`` titles the file ("Handouts"), ``kind`` goes in the
+    footer ("participant handouts")."""
     import io
 
     buffer = io.BytesIO()
-    doc, canvas_class = document(buffer, f"{kind.capitalize()}: {workshop.title}",
+    doc, canvas_class = document(buffer, f"{name}: {workshop.title}",
                                  ", ".join(p.name for p in workshop.presenters), f"{workshop.title} · {kind}")
     doc.build(story, canvasmaker=canvas_class)
     path.write_bytes(buffer.getvalue())

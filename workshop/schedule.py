@@ -46,6 +46,11 @@ class Item:
     def minutes(self) -> int:
         return self.end - self.start
 
+    def label(self, optional_note: str = "optional") -> str:
+        """The entry's title as agendas show it, with ``(optional_note)`` after an optional section."""
+        optional = self.kind == "section" and self.entry.optional
+        return f"{self.entry.title} ({optional_note})" if optional else self.entry.title
+
     def slide_time(self, index: int) -> Segment:
         return next(s for s in self.segments if s.kind == "slide" and s.index == index)
 

@@ -33,7 +33,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
     story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "facilitator guide")
+    write_document(path, story, w, "Facilitator guide", "facilitator guide")
     return [path], []
 
 
@@ -58,10 +58,7 @@ def run_of_show(agenda, st) -> Table:
     rows = [[para(h, st["cellbold"]) for h in ("Start", "End", "Min", "Elapsed", "Kind", "Entry")]]
     shade = []
     for item in agenda.items:
-        entry = item.entry
-        label = entry.label if item.kind == "break" else entry.title
-        if item.kind == "section" and entry.optional:
-            label += " (optional: cut if late)"
+        label = item.label("optional: cut if late")
         rows.append([para(clock(item.start), st["cell"]), para(clock(item.end), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
                      para(item.kind, st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])

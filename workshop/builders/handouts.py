@@ -34,7 +34,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         story += [PageBreak(), para("References", st["h1"])]
         story += [para(r, st["body"]) for r in w.references]
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "participant handouts")
+    write_document(path, story, w, "Handouts", "participant handouts")
     return [path], []
 
 
@@ -63,9 +63,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
 def agenda_table(agenda, st) -> Table:
     rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("", st["cellbold"])]]
     for item in agenda.items:
-        label = item.entry.label if item.kind == "break" else item.entry.title
-        if item.kind == "section" and item.entry.optional:
-            label += " (optional)"
+        label = item.label()
         rows.append([para(f"{clock(item.start)}-{clock(item.end)}", st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)

@@ -186,11 +186,7 @@ class _Planner:
 
         rows = []
         for item in a.items:
-            entry = item.entry
-            label = entry.label if item.kind == "break" else entry.title
-            if item.kind == "section" and entry.optional:
-                label += " (optional)"
-            rows.append([Para(f"{clock(item.start)}-{clock(item.end)}\t{label}", 22.0, tab=150.0,
+            rows.append([Para(f"{clock(item.start)}-{clock(item.end)}\t{item.label()}", 22.0, tab=150.0,
                               role="muted" if item.kind == "break" else "body",
                               italic=item.kind == "break", space_before=6)])
         body_h = self.body_height("Agenda")
