@@ -49,6 +49,37 @@ def test_image_slide_keeps_alt_text(in_tmp):
     assert "Image: A blue chart" in slide.notes_slide.notes_text_frame.text
 
 
+def test_template_slides_go_and_pictures_are_stored_once(in_tmp):
+    """A template that has slides, notes and pictures of its own: its slides are not kept, the
+    deck's pictures do not overwrite its media, and a picture used twice is stored once."""
+    Image.new("RGB", (300, 100), (200, 40, 40)).save(in_tmp / "logo.png")
+    Image.new("RGB", (640, 480), (20, 40, 200)).save(in_tmp / "chart.jpg")
+    brand = Presentation()
+    old = brand.slides.add_slide(brand.slide_layouts[5])
+    old.shapes.title.text = "Template's own slide"
+    old.shapes.add_picture(str(in_tmp / "logo.png"), 0, 0)
+    old.notes_slide.notes_text_frame.text = "template notes"
+    brand.save(in_tmp / "brand.pptx")
+    path = write(in_tmp, "o.yaml", MINIMAL.replace(
+        "        bullets: [one, two]\n",
+        "        image: {path: chart.jpg, alt: 'A \"blue\" chart & <more>'}\n"
+        "      - title: Again\n        image: {path: chart.jpg, alt: The same chart}\n")
+        + "theme:\n  template: brand.pptx\n  logo: logo.png\n")
+    build(path, in_tmp / "out")
+    deck = in_tmp / "out" / "deck.pptx"
+    prs = Presentation(str(deck))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert "Template's own slide" not in titles and titles[-3:-1] == ["Hello", "Again"]
+    assert all(s.has_notes_slide and "template notes" not in s.notes_slide.notes_text_frame.text for s in prs.slides)
+    pictures = [p for s in prs.slides for p in s.shapes if p.shape_type == 13]
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["Logo", 'A "blue" chart & <more>',
+                                                                        "The same chart"]
+    assert pictures[1].image.sha1 == pictures[2].image.sha1 != pictures[0].image.sha1
+    with zipfile.ZipFile(deck) as z:
+        media = sorted(n for n in z.namelist() if n.startswith("ppt/media/"))
+    assert media == ["ppt/media/image1.png", "ppt/media/image2.jpg"]
+
+
 def test_logo_on_the_title_slide(in_tmp):
     Image.new("RGB", (300, 100), (200, 40, 40)).save(in_tmp / "logo.png")
     path = write(in_tmp, "o.yaml", MINIMAL + "theme:\n  logo: logo.png\n")

@@ -91,6 +91,26 @@ def test_image_that_is_not_a_picture(in_tmp):
                         "(use .bmp, .gif, .jpeg, .jpg, .png, .tif, .tiff)")
 
 
+def test_picture_file_that_cannot_be_read(in_tmp):
+    write(in_tmp, "chart.png", "this is text with a picture's name")
+    (in_tmp / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)  # a PNG header, then nothing
+    text = MINIMAL.replace("        bullets: [one, two]\n", "        image: {path: chart.png, alt: A chart}\n")
+    check(in_tmp, text + "theme:\n  logo: logo.png\n",
+          "o.yaml:11:23: sections[0].slides[0].image.path: chart.png: cannot be read as a picture; "
+          "is it damaged, or another kind of file renamed?",
+          "o.yaml:13:9: theme.logo: logo.png: cannot be read as a picture; "
+          "is it damaged, or another kind of file renamed?")
+
+
+def test_picture_in_a_format_the_deck_cannot_show(in_tmp):
+    from PIL import Image
+
+    Image.new("RGB", (20, 20)).save(in_tmp / "chart.png", format="WEBP")
+    text = MINIMAL.replace("        bullets: [one, two]\n", "        image: {path: chart.png, alt: A chart}\n")
+    check(in_tmp, text, "o.yaml:11:23: sections[0].slides[0].image.path: chart.png: is a WEBP picture; "
+                        "save it as PNG or JPEG")
+
+
 @pytest.mark.parametrize("value, shown", [("9am", "'9am'"), ("25:00", "25:00"), ('"9:5"', "'9:5'")])
 def test_bad_clock_time(in_tmp, value, shown):
     check(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", f"  date: 2026-03-14\n  start: {value}\n"),

@@ -20,6 +20,8 @@ from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
+#: What the file's own header must say, whatever its name: the formats PowerPoint shows.
+IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 
@@ -182,6 +184,9 @@ class _Reader:
         if image and path.suffix.lower() not in IMAGE_SUFFIXES:
             self.bad(value.src, here, f"{name} is not a picture the deck can show "
                                       f"(use {', '.join(sorted(IMAGE_SUFFIXES))})")
+            return None
+        if image and (problem := _picture_problem(path)):
+            self.bad(value.src, here, f"{name}: {problem}")
             return None
         return path.resolve()
 
@@ -425,3 +430,19 @@ class _Reader:
                        font=self.text(t, "font", "theme"),
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
                        template=template, src=t.src)
+
+
+def _picture_problem(path: Path) -> str:
+    """Why the picture at ``path`` cannot go into the deck, or "" when it can."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            kind, (width, height) = im.format, im.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return "cannot be read as a picture; is it damaged, or another kind of file renamed?"
+    if kind not in IMAGE_FORMATS:
+        return f"is a {kind} picture; save it as PNG or JPEG"
+    if not width or not height:
+        return "is a picture with no pixels"
+    return ""
