@@ -78,3 +78,53 @@ def test_killed_build_leaves_the_old_kit_intact(tmp_path, delay):
     after = snapshot(out)
     assert after == before or set(after) >= set(KIT) and after != before  # old kit, or the whole new one
     assert all(after[name] for name in KIT)
+
+
+def test_one_process_and_two_give_the_same_bytes(tmp_path, monkeypatch):
+    from workshop import pipeline
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert pipeline._can_fork()
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path / "two").exit_code == 0
+    monkeypatch.setenv("WORKSHOP_JOBS", "1")
+    assert not pipeline._can_fork()
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path / "one").exit_code == 0
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_the_second_process_reports_input_errors_and_crashes():
+    from workshop import pipeline
+    from workshop.errors import InputError, Problem, Src
+
+    def bad_input():
+        raise InputError(Problem(Src("o.yaml", 3, 5), "something is wrong", "workshop.title"))
+
+    with pytest.raises(InputError) as caught:
+        pipeline._Child(bad_input).result()
+    assert [str(p) for p in caught.value.problems] == ["o.yaml:3:5: workshop.title: something is wrong"]
+
+    def crash():
+        raise ValueError("a bug in a builder")
+
+    with pytest.raises(RuntimeError, match="ValueError: a bug in a builder"):
+        pipeline._Child(crash).result()
+    assert pipeline._Child(lambda: {"deck": (["x"], [])}).result() == {"deck": (["x"], [])}
+
+
+def test_a_crash_in_the_second_process_keeps_the_old_kit(tmp_path, monkeypatch):
+    from workshop import pipeline
+    from workshop.builders import guide
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path).exit_code == 0
+    before = snapshot(tmp_path)
+
+    def broken(ctx):
+        (ctx.out_dir / "guide.pdf").write_bytes(b"half a guide")
+        raise ValueError("the guide broke")
+
+    monkeypatch.setattr(guide, "build", broken)
+    with pytest.raises(RuntimeError, match="the guide broke"):
+        pipeline.build_kit(BUNDLED, tmp_path, roster=ROSTER)
+    assert snapshot(tmp_path) == before
+    assert [p.name for p in tmp_path.parent.iterdir() if p.name.startswith(f".{tmp_path.name}.")] == []

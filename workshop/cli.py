@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,29 @@ from workshop.loader import load_outline
 from workshop.schedule import build_agenda, agenda_json, clock, duration, hours
 
 EXIT_BAD_INPUT = 2
+
+
+def run() -> None:
+    """The console entry point: run the command, then leave without tearing down the heap.
+
+    Freeing every parsed font and cached layout object one by one at exit took longer than some
+    whole commands; all output is written and closed by the time a command returns, so once
+    stdout and stderr are flushed there is nothing left for an orderly shutdown to do.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError):  # a reader such as `head` that has gone: not an error
+            pass
+    os._exit(code or 0)
 
 
 def reports_problems(command):

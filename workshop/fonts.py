@@ -94,9 +94,19 @@ def _char_width(face: str, char: str) -> float:
     return UNKNOWN_WIDTH
 
 
+_WIDTHS: dict[str, dict[str, float]] = {}  # face -> character -> width in em, as looked up so far
+
+
 def text_width(text: str, size: float, face: str = "sans") -> float:
     """Width of ``text`` in points at ``size`` points, in ``face`` with fallbacks."""
-    return sum(_char_width(face, c) for c in text) * size
+    known = _WIDTHS.setdefault(face, {})
+    total = 0.0
+    for char in text:
+        w = known.get(char)
+        if w is None:
+            w = known[char] = _char_width(face, char)
+        total += w
+    return total * size
 
 
 def wrap(text: str, size: float, width: float, face: str = "sans") -> list[str]:
@@ -108,24 +118,31 @@ def wrap(text: str, size: float, width: float, face: str = "sans") -> list[str]:
 
 
 def wrap_by(text: str, measure, width: float) -> list[str]:
-    """Greedy line breaking with any ``measure`` (text -> points); each newline starts a line."""
+    """Greedy line breaking with any ``measure`` (text -> points); each newline starts a line.
+
+    ``measure`` must be additive (the width of "ab" is the width of "a" plus that of "b"), as it
+    is for fonts drawn without kerning: each word is measured once, not each trial line.
+    """
     lines: list[str] = []
+    space = measure(" ")
     for paragraph in text.split("\n"):
-        line = ""
+        line, line_w = "", 0.0
         for word in paragraph.split(" "):
-            trial = f"{line} {word}" if line else word
-            if measure(trial) <= width:
-                line = trial
+            word_w = measure(word)
+            trial_w = line_w + space + word_w if line else word_w
+            if trial_w <= width:
+                line, line_w = (f"{line} {word}" if line else word), trial_w
                 continue
             if line:
                 lines.append(line)
-            line = ""
+            line, line_w = "", 0.0
             for char in word:
-                if line and measure(line + char) > width:
+                char_w = measure(char)
+                if line and line_w + char_w > width:
                     lines.append(line)
-                    line = char
+                    line, line_w = char, char_w
                 else:
-                    line += char
+                    line, line_w = line + char, line_w + char_w
         lines.append(line)
     return lines
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi.algorithm import get_display
@@ -57,7 +56,7 @@ def clean(text: str) -> str:
 
 def visual(text: str) -> str:
     """Logical-order text in the order it is drawn: Arabic joined, right-to-left runs reversed."""
-    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
         return text
     return get_display(arabic_reshaper.reshape(text))
 
@@ -86,16 +85,21 @@ class Run:
 def runs(text: str, face: str) -> list[Run]:
     """``text`` (already visual) split into runs, each in the first face that has its characters."""
     main = load_face(face)
+    widths = main.widths if main is not None else {}
+    home = register(face)
     result: list[Run] = []
+    start, current = 0, None
     last = face
-    for char in text:
+    for i, char in enumerate(text):
         if not char.isspace():
-            last = face if main is not None and main.has(char) else _fallback_for(char, face)
-        font = register(last) or register(face)
-        if result and result[-1].font == font:
-            result[-1] = Run(result[-1].text + char, font)
-        else:
-            result.append(Run(char, font))
+            last = face if ord(char) in widths else _fallback_for(char, face)
+        font = home if last == face else (register(last) or home)
+        if font != current:
+            if current is not None:
+                result.append(Run(text[start:i], current))
+            start, current = i, font
+    if current is not None:
+        result.append(Run(text[start:], current))
     return result
 
 
@@ -146,14 +150,17 @@ def fit_lines(text: str, face: str, max_width: float, sizes: tuple[float, ...], 
 
 
 def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
-    return wrap_by(" ".join(text.split()), lambda t: width(t, size, face), max_width)
+    def measure(piece: str) -> float:  # additive, as wrap_by needs: a lone space has its width
+        return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(visual(piece), face))
+
+    return wrap_by(" ".join(clean(text).split()), measure, max_width)
 
 
 def markup(text: str, face: str) -> str:
     """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run."""
     out = []
     for r in runs(visual(clean(text)), face):
-        piece = escape(r.text)
+        piece = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
 
