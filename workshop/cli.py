@@ -184,6 +184,32 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
 
 
+@main.command()
+@outline_argument
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: build/<outline name>/).")
+@click.option("--split", is_flag=True, help="Also write one certificate PDF per attendee in certificates/.")
+@click.option("--poll", "interval", type=click.FloatRange(0.01, 10), default=None, metavar="SECONDS",
+              help="Look at the watched files every SECONDS instead of being told of changes by the "
+                   "system (inotify, on Linux), e.g. for network folders.")
+def watch(outline: Path, roster: Path | None, out_dir: Path | None, split: bool, interval: float | None):
+    """Build the kit for OUTLINE, then rebuild it whenever the outline, a base it extends, the
+    roster, a picture or the template changes. Only the outputs whose inputs changed are
+    rebuilt, the deck first. Problems are shown and the last good kit stays. Ctrl-C stops."""
+    from workshop.watch import Watcher
+
+    watcher = Watcher(outline, out_dir, roster, split, say=click.echo,
+                      complain=lambda line: click.echo(line, err=True))
+    click.echo(f"Watching {outline}" + (f" and {roster}" if roster else "") + "; press Ctrl-C to stop.")
+    try:
+        watcher.start()
+        watcher.run(interval or 0.05, notify=interval is None)
+    except KeyboardInterrupt:
+        click.echo("Stopped watching.")
+
+
 def _progress(label: str, total: int):
     """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
     if not sys.stderr.isatty():

@@ -28,13 +28,18 @@ _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 
 def load_outline(path: Path | str) -> m.Workshop:
     """Read, merge and check an outline; raise :class:`InputError` listing every problem."""
+    return read_outline(path)[0]
+
+
+def read_outline(path: Path | str) -> tuple[m.Workshop, list[Path]]:
+    """:func:`load_outline`, and the outline files it read (the outline and every base)."""
     path = Path(path)
-    tree, _ = load_tree(path)
+    tree, files = load_tree(path)
     reader = _Reader()
     workshop = reader.outline(tree, path)
     if reader.problems:
         raise InputError(reader.problems)
-    return workshop
+    return workshop, files
 
 
 def outline_files(path: Path | str) -> list[Path]:

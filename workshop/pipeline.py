@@ -35,6 +35,10 @@ from workshop.schedule import build_agenda
 #: Output names for --only, in build order, and the module in workshop.builders that makes each.
 BUILDERS = {"deck": "deck", "handouts": "handouts", "guide": "guide", "certificates": "certificates",
             "sign-in": "signin", "evaluation": "evaluation"}
+#: The files and folders in the kit that each output writes.
+OWNS = {"deck": ("deck.pptx",), "handouts": ("handouts.pdf",), "guide": ("guide.pdf",),
+        "certificates": ("certificates.pdf", "certificates.csv", "certificates"), "sign-in": ("sign-in.pdf",),
+        "evaluation": ("evaluation.pdf",)}
 #: Made in the second process when there is one: about half the work, and no progress bar.
 _FORKED = ("deck", "guide")
 
@@ -71,20 +75,38 @@ def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = 
 
     Every input is read and checked before the first file is written.
     """
-    workshop = load_outline(outline)
+    ctx = prepare(outline, out_dir, roster, split, progress)
+    chosen = [name for name in BUILDERS if only is None or name in only]
+    return write_outputs(ctx, chosen, keep_others=only is not None)
+
+
+def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
+            progress=None, roster_reader=read_roster) -> BuildContext:
+    """Read and check the outline and the roster: everything a build needs, before it writes."""
+    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader)
+
+
+def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
+                split: bool = False, progress=None, roster_reader=read_roster) -> BuildContext:
+    """The build context for an outline already loaded: its agenda checked, the roster read."""
     agenda = build_agenda(workshop)
     checked_roster = None
     if roster is not None:
         if workshop.date is None:
             raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
                                                                  "add it under workshop:", "workshop.date"))
-        checked_roster = read_roster(roster, agenda.ce.awarded if agenda.ce else None)
-    out_dir = out_dir or default_out_dir(outline)
-    ctx = BuildContext(workshop, agenda, out_dir, build_time(workshop), checked_roster, split, progress)
-    chosen = [name for name in BUILDERS if only is None or name in only]
-    result = _write_atomically(out_dir, lambda tmp: _run(chosen, ctx, tmp), keep=only is not None)
-    if checked_roster is not None:
-        result.warnings = list(checked_roster.warnings) + result.warnings
+        checked_roster = roster_reader(roster, agenda.ce.awarded if agenda.ce else None)
+    return BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),
+                        checked_roster, split, progress)
+
+
+def write_outputs(ctx: BuildContext, names: list[str], keep_others: bool) -> BuildResult:
+    """Make the outputs ``names`` and swap them into ``ctx.out_dir`` in one step. With
+    ``keep_others``, every other output already there stays (hard-linked, not copied)."""
+    replaced = list(names) if keep_others else None
+    result = _write_atomically(ctx.out_dir, lambda tmp: _run(names, ctx, tmp), replaced)
+    if ctx.roster is not None:
+        result.warnings = list(ctx.roster.warnings) + result.warnings
     return result
 
 
@@ -220,7 +242,28 @@ def _recover(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
+def _keep(old: Path, new: Path, replaced: list[str]) -> None:
+    """Hard-link into ``new`` everything in the kit ``old`` except what ``replaced`` will write.
+
+    Builders write new files, never into existing ones, so a linked file is never changed."""
+    skip = {name for output in replaced for name in OWNS[output]}
+    for entry in sorted(old.iterdir()):
+        if entry.name in skip:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, new / entry.name, copy_function=_link)
+        else:
+            _link(entry, new / entry.name)
+
+
+def _link(src, dst) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # a file system without hard links
+        shutil.copy2(src, dst)
+
+
+def _write_atomically(out_dir: Path, make, replaced: list[str] | None) -> BuildResult:
     out_dir = Path(out_dir)
     shown = display_path(out_dir)
     try:
@@ -230,8 +273,8 @@ def _write_atomically(out_dir: Path, make, keep: bool) -> BuildResult:
     except OSError as exc:
         raise InputError(Problem(Src(shown), f"cannot write the output folder: {exc.strerror}")) from None
     try:
-        if keep and out_dir.is_dir():
-            shutil.copytree(out_dir, tmp, dirs_exist_ok=True)
+        if replaced is not None and out_dir.is_dir():
+            _keep(out_dir, tmp, replaced)
         result = make(tmp)
         if out_dir.is_dir() and _exchange(tmp, out_dir):
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous kit

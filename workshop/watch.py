@@ -1,0 +1,260 @@
+"""``workshop watch``: keep the kit up to date while an outline is being edited.
+
+Each output has a fingerprint: a digest of exactly what it is made from (the parts of the outline
+it shows, the pictures and template it embeds, the roster for certificates and the sign-in
+sheet, the build date). When a watched file changes, the outline and roster are read and checked
+again and only the outputs whose fingerprint changed are rebuilt: the deck first, swapped in on
+its own so it is ready soonest, then the others. Bad input is reported and the kit stays as it
+was.
+
+A file counts as changed when its size, modification time or inode differ from the last look.
+On Linux the kernel's inotify says when to look (a file in a watched folder was closed after
+writing, renamed, created or removed), so an edit is seen at once; elsewhere, or if inotify is
+not available, the files are polled.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import select
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from workshop import pipeline
+from workshop.builders.context import BuildContext
+from workshop.errors import InputError, display_path
+from workshop.loader import read_outline
+from workshop.roster import read_roster
+
+#: Model fields that say where a value was written, not what it is.
+_WHERE = {"src", "hours_src", "minutes_src", "end_src", "source", "row"}
+
+
+class _Files:
+    """Content digests of files, recomputed only when a file's size or time changes."""
+
+    def __init__(self):
+        self.known: dict[Path, tuple[tuple, str]] = {}
+
+    def digest(self, path: Path) -> str:
+        stamp = _stamp(path)
+        cached = self.known.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, hashlib.sha256(path.read_bytes()).hexdigest() if stamp else "missing")
+            self.known[path] = cached
+        return cached[1]
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _plain(value, files: _Files):
+    """``value`` as nested tuples of plain values, locations left out and files by content."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,) + tuple((f.name, _plain(getattr(value, f.name), files))
+                                                for f in dataclasses.fields(value) if f.name not in _WHERE)
+    if isinstance(value, (tuple, list)):
+        return tuple(_plain(v, files) for v in value)
+    if isinstance(value, Path):
+        return ("file", str(value), files.digest(value))
+    return value
+
+
+def _without_handouts(workshop):
+    sections = tuple(dataclasses.replace(s, handout=None) if hasattr(s, "handout") else s for s in workshop.sections)
+    return dataclasses.replace(workshop, sections=sections)
+
+
+def depends_on(name: str, ctx: BuildContext):
+    """What output ``name`` is made from. Leaving something out would leave an output stale, so
+    each list errs on the side of more; tests check that an unchanged list means unchanged bytes."""
+    w, a = ctx.workshop, ctx.agenda
+    facts = (ctx.when, w.title, w.subtitle, w.date, w.location, w.presenters)
+    if name == "deck":
+        return facts, _without_handouts(w), a
+    if name in ("handouts", "guide"):
+        return facts, w, a
+    if name == "certificates":
+        return facts, w.ce, w.theme, a.ce, ctx.roster, ctx.split
+    if name == "sign-in":
+        return facts, a.start, a.end, a.ce, ctx.roster
+    if name == "evaluation":
+        return facts, w.objectives
+    raise KeyError(name)
+
+
+def fingerprints(ctx: BuildContext, files: _Files | None = None) -> dict[str, str]:
+    files = files or _Files()
+    return {name: hashlib.sha256(repr(_plain(depends_on(name, ctx), files)).encode()).hexdigest()
+            for name in pipeline.BUILDERS}
+
+
+def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | None) -> set[Path]:
+    """Every file the kit is made from: outlines, pictures, template, roster."""
+    found = set(outline_files)
+    if roster is not None:
+        found.add(Path(roster).resolve())
+
+    def walk(value) -> None:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                if f.name not in _WHERE:
+                    walk(getattr(value, f.name))
+        elif isinstance(value, (tuple, list)):
+            for v in value:
+                walk(v)
+        elif isinstance(value, Path):
+            found.add(value)
+
+    walk(ctx.workshop)
+    return found
+
+
+class Watcher:
+    """Rebuild what changed each time :meth:`check` finds a watched file changed."""
+
+    def __init__(self, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
+                 split: bool = False, say: Callable[[str], None] = print, complain: Callable[[str], None] = print):
+        self.outline = Path(outline)
+        self.out_dir = out_dir or pipeline.default_out_dir(self.outline)
+        self.roster = roster
+        self.split = split
+        self.say, self.complain = say, complain
+        self.files = _Files()
+        self.watched: dict[Path, tuple | None] = {}
+        self.built: dict[str, str] = {}  # output -> fingerprint of what is in the kit now
+        self._rosters: dict[tuple, object] = {}
+
+    def start(self) -> None:
+        """The first build: every output."""
+        self.rebuild("started")
+
+    def check(self) -> bool:
+        """Rebuild if a watched file changed since the last look; True if it did."""
+        changed = [p for p, stamp in self.watched.items() if _stamp(p) != stamp]
+        if not changed:
+            return False
+        names = ", ".join(sorted(p.name for p in changed))
+        self.rebuild(f"{names} changed")
+        return True
+
+    def run(self, interval: float = 0.05, notify: bool = True) -> None:
+        """Watch until interrupted: look whenever inotify reports activity in a watched folder
+        (and at least every second), or every ``interval`` seconds without it."""
+        notifier = _Inotify.create() if notify else None
+        while True:
+            if notifier is not None:
+                notifier.watch({p.parent for p in self.watched})
+            if self.check():
+                continue
+            if notifier is not None:
+                notifier.wait(1.0)
+            else:
+                time.sleep(interval)
+
+    # -- one rebuild ---------------------------------------------------------------------
+
+    def rebuild(self, why: str) -> None:
+        began = time.perf_counter()
+        given = [self.outline] + ([self.roster] if self.roster is not None else [])
+        self.watched = {p: _stamp(p) for p in self.watched} | {Path(p).resolve(): _stamp(p) for p in given}
+        try:
+            workshop, outline_files = read_outline(self.outline)
+            ctx = pipeline.context_for(workshop, self.outline, self.out_dir, self.roster, self.split,
+                                       roster_reader=self._read_roster)
+        except InputError as exc:
+            self._report(why, exc)
+            return
+        watched = input_files(ctx, outline_files, self.roster)
+        self.watched = {p: self.watched.get(p, _stamp(p)) for p in watched}
+        prints = fingerprints(ctx, self.files)
+        todo = [n for n in pipeline.BUILDERS if prints[n] != self.built.get(n) or not self._present(n, ctx)]
+        if not todo:
+            self.say(f"{_now()} {why}: every output is up to date")
+            return
+        done = []
+        for group in ([n for n in todo if n == "deck"], [n for n in todo if n != "deck"]):
+            if not group:
+                continue
+            try:
+                result = pipeline.write_outputs(ctx, group, keep_others=True)
+            except InputError as exc:
+                self._report(why, exc)
+                return
+            self.built.update({n: prints[n] for n in group})
+            done.append(f"{', '.join(p.name for p in result.files if p.parent == result.out_dir)} "
+                        f"({time.perf_counter() - began:.2f} s)")
+            for warning in result.warnings:
+                self.complain(f"warning: {warning}")
+        self.say(f"{_now()} {why}: rebuilt {'; then '.join(done)} in {display_path(self.out_dir)}/")
+
+    def _present(self, name: str, ctx: BuildContext) -> bool:
+        owned = pipeline.OWNS[name]
+        if name == "certificates" and ctx.roster is None:
+            return True  # nothing to make
+        return (ctx.out_dir / owned[0]).is_file()
+
+    def _read_roster(self, path: Path, max_hours):
+        key = (_stamp(path), max_hours)
+        if key not in self._rosters:
+            self._rosters = {key: read_roster(path, max_hours)}
+        return self._rosters[key]
+
+    def _report(self, why: str, exc: InputError) -> None:
+        count = len(exc.problems)
+        self.complain(f"{_now()} {why}: {count} problem{'s' if count != 1 else ''}; the kit was left as it was:")
+        for problem in exc.problems:
+            self.complain(f"  {problem}")
+
+
+class _Inotify:
+    """Wake-ups from Linux inotify for folders; the events themselves are not read, only counted
+    as a reason to look at the watched files again."""
+
+    #: IN_ATTRIB, IN_CLOSE_WRITE, IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE: a file is
+    #: complete when its writer closes it, so partial writes (IN_MODIFY) are not a reason to look.
+    MASK = 0x004 | 0x008 | 0x040 | 0x080 | 0x100 | 0x200
+
+    def __init__(self, libc, fd: int):
+        self.libc, self.fd = libc, fd
+        self.folders: set[Path] = set()
+
+    @classmethod
+    def create(cls) -> "_Inotify | None":
+        if sys.platform != "linux":
+            return None
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        except (OSError, AttributeError):
+            return None
+        return cls(libc, fd) if fd >= 0 else None
+
+    def watch(self, folders: set[Path]) -> None:
+        for folder in folders - self.folders:
+            if self.libc.inotify_add_watch(self.fd, os.fsencode(folder), self.MASK) >= 0:
+                self.folders.add(folder)
+
+    def wait(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if ready:
+            try:
+                while os.read(self.fd, 65536):
+                    pass
+            except BlockingIOError:
+                pass
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("[%H:%M:%S]")
