@@ -87,6 +87,8 @@ def runs(text: str, face: str) -> list[Run]:
     main = load_face(face)
     widths = main.widths if main is not None else {}
     home = register(face)
+    if home is not None and all(map(widths.__contains__, map(ord, text))):
+        return [Run(text, home)] if text else []  # the usual case: the main face has every character
     result: list[Run] = []
     start, current = 0, None
     last = face
