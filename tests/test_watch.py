@@ -15,26 +15,11 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, OUTLINES, write
+from conftest import BUNDLED, MINIMAL, OUTLINES, write
 from workshop import pipeline
 from workshop.watch import fingerprints
 
-BASE = """\
-workshop:
-  title: Watched workshop
-  date: 2026-03-14
-  location: Room 4
-presenters:
-  - name: Ana Presenter
-sections:
-  - title: Only section
-    minutes: 30
-    slides:
-      - title: Hello
-        bullets: [one, two]
-      - title: Picture
-        image: {path: chart.png, alt: A chart}
-"""
+BASE = MINIMAL + "      - title: Picture\n        image: {path: chart.png, alt: A chart}\n"
 
 VARIANT = "extends: base.yaml\nworkshop:\n  audience: Nurses\n"
 
@@ -143,7 +128,7 @@ def test_watch_with_a_broken_outline_from_the_start_waits_for_a_fix(tmp_path):
     Image.new("RGB", (40, 20)).save(tmp_path / "chart.png")
     watching = Watching(tmp_path, "o.yaml", "--out", "kit")
     try:
-        wait_for(lambda: watching.said("o.yaml:9:14: sections[0].minutes:"), "the problem report")
+        wait_for(lambda: watching.said("o.yaml:8:14: sections[0].minutes:"), "the problem report")
         assert not (tmp_path / "kit").exists()
         outline.write_text(BASE, encoding="utf-8")
         wait_for(lambda: (tmp_path / "kit" / "evaluation.pdf").is_file(), "the build after the fix")
