@@ -183,3 +183,5 @@ def test_an_unchanged_fingerprint_means_unchanged_bytes(tmp_path, what):
 def test_each_output_owns_the_file_its_builder_writes():
     for name in pipeline.BUILDERS:
         assert pipeline.builder(name).FILENAME == pipeline.OWNS[name][0]
+    certificates = pipeline.builder("certificates")
+    assert pipeline.OWNS["certificates"] == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR)
