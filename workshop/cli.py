@@ -61,6 +61,12 @@ def reports_problems(command):
 
 
 outline_argument = click.argument("outline", type=click.Path(dir_okay=False, path_type=Path))
+roster_option = click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+                             help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
+out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                          help="Output folder (default: build/<outline name>/).")
+split_option = click.option("--split", is_flag=True,
+                            help="Also write one certificate PDF per attendee in certificates/.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,13 +156,11 @@ def _only(ctx, param, value):
 
 @main.command()
 @click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
-              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: build/<outline name>/).")
+@roster_option
+@out_option
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUTS)}.")
-@click.option("--split", is_flag=True, help="Also write one certificate PDF per attendee in certificates/.")
+@split_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only, split: bool):
     """Build the kit for OUTLINE into the output folder.
@@ -186,11 +190,9 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
 
 @main.command()
 @outline_argument
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
-              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: build/<outline name>/).")
-@click.option("--split", is_flag=True, help="Also write one certificate PDF per attendee in certificates/.")
+@roster_option
+@out_option
+@split_option
 @click.option("--poll", "interval", type=click.FloatRange(0.01, 10), default=None, metavar="SECONDS",
               help="Look at the watched files every SECONDS instead of being told of changes by the "
                    "system (inotify, on Linux), e.g. for network folders.")

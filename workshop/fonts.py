@@ -83,7 +83,6 @@ def load_face(face: str) -> Face | None:
     return Face(face, font_file(face), tt.face.charWidths)
 
 
-@functools.lru_cache(maxsize=4096)
 def _char_width(face: str, char: str) -> float:
     for name in (face, *FALLBACKS):
         loaded = load_face(name)

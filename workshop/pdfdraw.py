@@ -116,14 +116,18 @@ def _fallback_for(char: str, face: str) -> str:
 
 
 def width(text: str, size: float, face: str) -> float:
-    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(visual(clean(text)), face))
+    return _drawn_width(runs(visual(clean(text)), face), size)
+
+
+def _drawn_width(pieces: list[Run], size: float) -> float:
+    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in pieces)
 
 
 def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif", align: str = "left") -> float:
     """Draw one line of ``text`` at baseline ``y``; ``align`` is left, centre or right of ``x``.
     Returns the width drawn."""
     pieces = runs(visual(clean(text)), face)
-    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in pieces)
+    total = _drawn_width(pieces, size)
     if align == "centre":
         x -= total / 2
     elif align == "right":
@@ -153,7 +157,7 @@ def fit_lines(text: str, face: str, max_width: float, sizes: tuple[float, ...], 
 
 def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
     def measure(piece: str) -> float:  # additive, as wrap_by needs: a lone space has its width
-        return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(visual(piece), face))
+        return _drawn_width(runs(visual(piece), face), size)
 
     return wrap_by(" ".join(clean(text).split()), measure, max_width)
 

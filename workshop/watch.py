@@ -59,11 +59,18 @@ def _stamp(path: Path) -> tuple | None:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
+def _fields(value) -> list[tuple[str, object]] | None:
+    """A model record's fields other than locations, or None if ``value`` is not a record."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return None
+    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _WHERE]
+
+
 def _plain(value, files: _Files):
     """``value`` as nested tuples of plain values, locations left out and files by content."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__,) + tuple((f.name, _plain(getattr(value, f.name), files))
-                                                for f in dataclasses.fields(value) if f.name not in _WHERE)
+    fields = _fields(value)
+    if fields is not None:
+        return (type(value).__name__,) + tuple((name, _plain(v, files)) for name, v in fields)
     if isinstance(value, (tuple, list)):
         return tuple(_plain(v, files) for v in value)
     if isinstance(value, Path):
@@ -107,10 +114,10 @@ def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | Non
         found.add(Path(roster).resolve())
 
     def walk(value) -> None:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for f in dataclasses.fields(value):
-                if f.name not in _WHERE:
-                    walk(getattr(value, f.name))
+        fields = _fields(value)
+        if fields is not None:
+            for _, v in fields:
+                walk(v)
         elif isinstance(value, (tuple, list)):
             for v in value:
                 walk(v)
