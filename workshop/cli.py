@@ -15,6 +15,7 @@ from workshop import __version__
 from workshop.bundled import bundled_outline
 from workshop.errors import InputError
 from workshop.loader import load_outline
+from workshop.outputs import NAMES as OUTPUT_NAMES
 from workshop.schedule import build_agenda, agenda_json, clock, duration, hours
 
 EXIT_BAD_INPUT = 2
@@ -40,6 +41,8 @@ def run() -> None:
             stream.flush()
         except (BrokenPipeError, OSError):  # a reader such as `head` that has gone: not an error
             pass
+    if sys.gettrace() is not None or "coverage" in sys.modules:
+        sys.exit(code or 0)  # a tracer or coverage wants its orderly exit to record what ran
     os._exit(code or 0)
 
 
@@ -78,18 +81,25 @@ def main():
 
 @main.command()
 @outline_argument
+@roster_option
 @reports_problems
-def validate(outline: Path):
-    """Check OUTLINE and its timing; print every problem as FILE:LINE:COLUMN: message.
+def validate(outline: Path, roster: Path | None):
+    """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
+    print every problem as FILE:LINE:COLUMN: message.
 
-    Exits 0 when the outline is valid, 2 when it is not.
+    Exits 0 when everything is valid, 2 when it is not.
     """
-    workshop = load_outline(outline)
-    agenda = build_agenda(workshop)
+    from workshop.pipeline import prepare
+
+    ctx = prepare(outline, roster=roster)
+    workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start)}-{clock(agenda.end)}"
-               + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else ""))
+               + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else "")
+               + (f"; {roster}: valid: {len(ctx.roster.attendees)} attendees" if ctx.roster else ""))
+    for warning in ctx.roster.warnings if ctx.roster else ():
+        click.echo(f"warning: {warning}", err=True)
 
 
 @main.command()
@@ -132,6 +142,9 @@ def new(name: Path):
     source = bundled_outline()
     if source is None:
         raise click.ClickException("the bundled example outline is not installed")
+    if not name.name.strip(". ") or str(name).endswith(("/", "\\")):
+        raise click.UsageError(f"{str(name)!r} is not a file name; name the new outline, "
+                               "e.g. workshop new my-workshop")
     target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another name")
@@ -141,16 +154,13 @@ def new(name: Path):
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
 
 
-OUTPUTS = ("deck", "handouts", "guide", "certificates", "sign-in", "evaluation")
-
-
 def _only(ctx, param, value):
     if not value:
         return None
     names = tuple(v.strip() for v in value.split(",") if v.strip())
-    unknown = [n for n in names if n not in OUTPUTS]
+    unknown = [n for n in names if n not in OUTPUT_NAMES]
     if unknown:
-        raise click.BadParameter(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
+        raise click.BadParameter(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUT_NAMES)}")
     return names
 
 
@@ -159,7 +169,7 @@ def _only(ctx, param, value):
 @roster_option
 @out_option
 @click.option("--only", callback=_only, metavar="LIST",
-              help=f"Build only these outputs, comma-separated: {','.join(OUTPUTS)}.")
+              help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only, split: bool):

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from workshop import pipeline
+from workshop.outputs import OUTPUTS, chosen
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, display_path
 from workshop.loader import read_outline
@@ -78,33 +79,10 @@ def _plain(value, files: _Files):
     return value
 
 
-def _without_handouts(workshop):
-    sections = tuple(dataclasses.replace(s, handout=None) if hasattr(s, "handout") else s for s in workshop.sections)
-    return dataclasses.replace(workshop, sections=sections)
-
-
-def depends_on(name: str, ctx: BuildContext):
-    """What output ``name`` is made from. Leaving something out would leave an output stale, so
-    each list errs on the side of more; tests check that an unchanged list means unchanged bytes."""
-    w, a = ctx.workshop, ctx.agenda
-    facts = (ctx.when, w.title, w.subtitle, w.date, w.location, w.presenters)
-    if name == "deck":
-        return facts, _without_handouts(w), a
-    if name in ("handouts", "guide"):
-        return facts, w, a
-    if name == "certificates":
-        return facts, w.ce, w.theme, a.ce, ctx.roster, ctx.split
-    if name == "sign-in":
-        return facts, a.start, a.end, a.ce, ctx.roster
-    if name == "evaluation":
-        return facts, w.objectives
-    raise KeyError(name)
-
-
 def fingerprints(ctx: BuildContext, files: _Files | None = None) -> dict[str, str]:
+    """A digest per output of what it is made from (:attr:`Output.made_from`)."""
     files = files or _Files()
-    return {name: hashlib.sha256(repr(_plain(depends_on(name, ctx), files)).encode()).hexdigest()
-            for name in pipeline.BUILDERS}
+    return {o.name: hashlib.sha256(repr(_plain(o.made_from(ctx), files)).encode()).hexdigest() for o in OUTPUTS}
 
 
 def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | None) -> set[Path]:
@@ -186,31 +164,28 @@ class Watcher:
         watched = input_files(ctx, outline_files, self.roster)
         self.watched = {p: self.watched.get(p, _stamp(p)) for p in watched}
         prints = fingerprints(ctx, self.files)
-        todo = [n for n in pipeline.BUILDERS if prints[n] != self.built.get(n) or not self._present(n, ctx)]
+        todo = [o for o in chosen(ctx, None) if prints[o.name] != self.built.get(o.name) or not self._present(o, ctx)]
         if not todo:
             self.say(f"{_now()} {why}: every output is up to date")
             return
         done = []
-        for group in ([n for n in todo if n == "deck"], [n for n in todo if n != "deck"]):
+        for group in ([o for o in todo if o.name == "deck"], [o for o in todo if o.name != "deck"]):
             if not group:
                 continue
             try:
-                result = pipeline.write_outputs(ctx, group, keep_others=True)
+                result = pipeline.write_outputs(ctx, group)
             except InputError as exc:
                 self._report(why, exc)
                 return
-            self.built.update({n: prints[n] for n in group})
+            self.built.update({o.name: prints[o.name] for o in group})
             done.append(f"{', '.join(p.name for p in result.files if p.parent == result.out_dir)} "
                         f"({time.perf_counter() - began:.2f} s)")
             for warning in result.warnings:
                 self.complain(f"warning: {warning}")
         self.say(f"{_now()} {why}: rebuilt {'; then '.join(done)} in {display_path(self.out_dir)}/")
 
-    def _present(self, name: str, ctx: BuildContext) -> bool:
-        owned = pipeline.OWNS[name]
-        if name == "certificates" and ctx.roster is None:
-            return True  # nothing to make
-        return (ctx.out_dir / owned[0]).is_file()
+    def _present(self, output, ctx: BuildContext) -> bool:
+        return (ctx.out_dir / output.files[0]).is_file()
 
     def _read_roster(self, path: Path, max_hours):
         key = (_stamp(path), max_hours)

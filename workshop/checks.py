@@ -1,0 +1,47 @@
+"""Checks that need more than the outline's own shape: fonts, the template, printable text.
+
+Each returns :class:`~workshop.errors.Problem` values; :mod:`workshop.outputs` says which output
+needs which, and ``validate`` and ``build`` both run them before anything is written.
+"""
+
+from __future__ import annotations
+
+from workshop import model as m
+from workshop.errors import Problem, Src
+
+
+def faces_problems(faces: tuple[str, ...], output: str) -> list[Problem]:
+    """The faces an output prints with that are not installed."""
+    from workshop.fonts import FACES
+    from workshop.pdfdraw import register
+
+    missing = [f for f in faces if register(f) is None]
+    if not missing:
+        return []
+    wanted = ", ".join(dict.fromkeys(FACES[f][0] for f in missing))
+    return [Problem(Src(output), f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
+                                 "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core)")]
+
+
+def template_problems(workshop: m.Workshop) -> list[Problem]:
+    """Why the deck cannot be built on ``theme.template`` (none without a template)."""
+    template = workshop.theme.template
+    if template is None:
+        return []
+    from workshop.deck.render import check_template
+
+    try:
+        missing = check_template(template)
+    except Exception:  # python-pptx raises several kinds for a file that is not a deck
+        return [Problem(workshop.theme.src, f"{template.name} cannot be opened as a PowerPoint file; "
+                                            "save it from PowerPoint as .pptx", "theme.template")]
+    if not missing:
+        return []
+    return [Problem(workshop.theme.src, f"the template {template.name} lacks the layouts "
+                                        f"{', '.join(repr(n) for n in missing)}; run "
+                                        f"'workshop template {template}' to see what it has", "theme.template")]
+
+
+def kit_text_problems(workshop: m.Workshop) -> list[Problem]:
+    """Outline text the PDFs cannot print."""
+    return []

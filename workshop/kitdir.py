@@ -1,0 +1,154 @@
+"""The kit folder: the one place a build writes, and only what it wrote itself.
+
+A folder is a kit when it holds the manifest (:data:`MANIFEST`, the list of files workshop wrote
+there), when it is empty or new, or when everything in it is a file an output of the kit writes
+(a kit made before the manifest existed). Any other folder is the user's, and a build refuses it.
+
+A build makes its files in a staging folder inside the kit, then moves them in one by one and
+removes only files the manifest lists as its own. Before moving anything it writes a journal
+(``.ready``) into the staging folder; a build that is killed while moving is finished by the next
+one, and a staging folder without a journal is a build that never completed and is removed. One
+build at a time: a lock on the folder makes a second build (a ``watch`` and a ``build``, say)
+wait for the first.
+
+The folder itself is never removed or recreated, so its permissions, owner and any file the
+user keeps in it stay as they are; a symbolic link is followed to the folder it names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from workshop.errors import InputError, Problem, Src, display_path
+
+MANIFEST = ".workshop-kit.json"
+STAGING = ".workshop-building-"
+JOURNAL = ".ready"
+
+
+def _refuse(where: Path, message: str) -> InputError:
+    return InputError(Problem(Src(display_path(where)), message))
+
+
+class KitFolder:
+    """Use as a context manager: on entry the folder is checked, made if need be, locked and
+    left over builds are finished or cleared; on exit the lock is released."""
+
+    def __init__(self, out_dir: Path, owned: set[str]):
+        self.given = Path(out_dir)
+        self.owned = owned  # top-level names the kit's outputs write
+        self.path = Path(os.path.realpath(self.given))
+        self._lock: int | None = None
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def __enter__(self) -> "KitFolder":
+        self._check_ownership()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._lock = os.open(self.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError as exc:
+            raise _refuse(self.given, f"cannot write the output folder: {_reason(exc)}") from None
+        _lock(self._lock)
+        self._check_ownership()  # again, now that no other build can be changing it
+        for leftover in sorted(self.path.glob(STAGING + "*")):
+            if (leftover / JOURNAL).is_file():
+                self._apply(leftover)
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None
+
+    def _check_ownership(self) -> None:
+        path = self.path
+        if not path.exists():
+            return
+        if not path.is_dir():
+            raise _refuse(self.given, "the output folder is a file; give --out a folder name")
+        if (path / MANIFEST).is_file():
+            return
+        try:
+            entries = sorted(e.name for e in path.iterdir() if not e.name.startswith(STAGING))
+        except OSError as exc:
+            raise _refuse(self.given, f"cannot read the output folder: {_reason(exc)}") from None
+        foreign = [e for e in entries if e not in self.owned]
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            raise _refuse(self.given, f"this folder holds files workshop did not write ({shown}); "
+                                      "workshop writes only into a new or empty folder, or one it made. "
+                                      "Choose another --out, such as a new folder inside this one")
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def stage(self) -> Path:
+        """A new, empty staging folder inside the kit, on the same file system."""
+        return Path(tempfile.mkdtemp(prefix=STAGING, dir=self.path))
+
+    def manifest(self) -> set[str]:
+        """The files workshop wrote here (for an old kit without a manifest: what is here of ours)."""
+        try:
+            return set(json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))["files"])
+        except FileNotFoundError:
+            found = set()
+            for name in self.owned:
+                entry = self.path / name
+                if entry.is_dir():
+                    found |= {p.relative_to(self.path).as_posix() for p in entry.rglob("*") if p.is_file()}
+                elif entry.is_file():
+                    found.add(name)
+            return found
+        except (OSError, ValueError, KeyError, TypeError):
+            raise _refuse(self.path / MANIFEST, "the kit's list of files is damaged; move the kit's files "
+                                                "elsewhere and build again") from None
+
+    def publish(self, staged: Path, replaced: set[str]) -> list[Path]:
+        """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
+        names ``replaced`` that the new build did not make are removed; all others stay."""
+        made = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
+        old = self.manifest()
+        superseded = {f for f in old if f.split("/", 1)[0] in replaced}
+        journal = {"install": made, "remove": sorted(superseded - set(made)),
+                   "manifest": sorted((old - superseded) | set(made))}
+        _write_json(staged / JOURNAL, journal)
+        self._apply(staged)
+        return [self.path / f for f in made]
+
+    def _apply(self, staged: Path) -> None:
+        journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
+        for name in journal["install"]:
+            source, target = staged / name, self.path / name
+            if source.is_file():  # already moved by a build that was stopped part way
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+        for name in journal["remove"]:
+            (self.path / name).unlink(missing_ok=True)
+            parent = (self.path / name).parent
+            if parent != self.path and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+        _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
+        os.replace(staged / "manifest", self.path / MANIFEST)
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _write_json(path: Path, value) -> None:
+    path.write_text(json.dumps(value, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: builds into one folder are not serialised there
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

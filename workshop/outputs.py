@@ -1,0 +1,104 @@
+"""Every output of the kit, declared once.
+
+An :class:`Output` names the files it owns in the kit folder, what it is made from (so ``watch``
+knows when to rebuild it), the checks it needs before anything is written, and the builder module
+that writes it. The command line (``--only``), ``validate``, the build pipeline and ``watch`` all
+read :data:`OUTPUTS`; adding an output is one builder module and one entry here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from workshop.builders.context import BuildContext
+from workshop.errors import Problem, Src
+
+#: Faces every document built with :mod:`workshop.docstyle` draws with.
+_DOC_FACES = ("sans", "sans-bold", "sans-italic", "sans-bolditalic")
+_FORM_FACES = ("sans", "sans-bold")
+_CERTIFICATE_FACES = ("serif", "serif-bold", "serif-italic", "sans")
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    module: str  # in workshop.builders: build(ctx) -> (files written, warnings)
+    files: tuple[str, ...]  # what it owns in the kit folder (a name ending in "/" is a folder)
+    made_from: Callable[[BuildContext], tuple]  # everything the output shows; see watch.py
+    faces: tuple[str, ...] = ()  # PDF faces it cannot print without
+    needs_roster: bool = False  # without a roster it is not made, and what was issued stays
+    aside: bool = False  # made in the second process when there is one (about half the work)
+
+    def builder(self):
+        return importlib.import_module(f"workshop.builders.{self.module}")
+
+    def check(self, ctx: BuildContext) -> list[Problem]:
+        """What stops this output from being made right: run by ``validate`` and ``build`` alike."""
+        from workshop.checks import faces_problems, kit_text_problems, template_problems
+
+        if self.name == "deck":
+            return template_problems(ctx.workshop)
+        problems = faces_problems(self.faces, self.name)
+        if self.faces and not problems:
+            problems += kit_text_problems(ctx.workshop)
+        return problems
+
+
+def _facts(ctx: BuildContext) -> tuple:
+    w = ctx.workshop
+    return ctx.when, w.title, w.subtitle, w.date, w.location, w.presenters
+
+
+def _deck(ctx: BuildContext) -> tuple:
+    import dataclasses
+
+    w = ctx.workshop
+    sections = tuple(dataclasses.replace(s, handout=None) if hasattr(s, "handout") else s for s in w.sections)
+    return _facts(ctx), dataclasses.replace(w, sections=sections), ctx.agenda
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
+    Output("handouts", "handouts", ("handouts.pdf",),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
+    Output("guide", "guide", ("guide.pdf",),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
+    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/"),
+           lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split),
+           _CERTIFICATE_FACES, needs_roster=True),
+    Output("sign-in", "signin", ("sign-in.pdf",),
+           lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster), _FORM_FACES),
+    Output("evaluation", "evaluation", ("evaluation.pdf",),
+           lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
+)
+BY_NAME = {o.name: o for o in OUTPUTS}
+NAMES = tuple(BY_NAME)
+
+
+def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
+    """The outputs a build makes: those asked for (all by default), less those that need a roster
+    when there is none. Asking by name for one that needs a roster, without one, is a mistake."""
+    if only is not None:
+        lacking = [BY_NAME[n] for n in only if BY_NAME[n].needs_roster and ctx.roster is None]
+        if lacking:
+            from workshop.errors import InputError
+
+            raise InputError(Problem(Src("--only"), f"{', '.join(o.name for o in lacking)} need a roster: "
+                                                    "add --roster FILE (a .csv or .xlsx of attendees)"))
+    return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)]
+
+
+def check_all(ctx: BuildContext) -> list[Problem]:
+    """Every output's checks, each problem once: what ``validate`` reports and ``build`` refuses."""
+    seen: dict[str, Problem] = {}
+    for output in OUTPUTS:
+        for problem in output.check(ctx):
+            seen.setdefault(str(problem), problem)
+    return list(seen.values())
+
+
+def owned_names() -> set[str]:
+    """Every top-level name an output may write in the kit folder."""
+    return {f.rstrip("/") for o in OUTPUTS for f in o.files}
