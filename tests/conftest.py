@@ -64,6 +64,13 @@ def assert_rejected(result: Result, *expected: str) -> None:
         assert line in result.lines, f"{line!r} not in {result.lines}"
 
 
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch):
+    """The variables the build reads, cleared so the developer's shell cannot change a result."""
+    for name in ("WORKSHOP_JOBS", "SOURCE_DATE_EPOCH"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):
     """Run from a temporary folder so file names in messages are short and predictable."""

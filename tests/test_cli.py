@@ -1,7 +1,10 @@
 """The command as a user runs it: version, help, new, and a real subprocess with no traceback."""
 
+import re
 import subprocess
 import sys
+
+import pytest
 
 from conftest import BUNDLED, run
 from workshop import __version__
@@ -13,9 +16,13 @@ def test_version():
 
 
 def test_help_on_every_command():
-    for command in ("validate", "schedule", "new"):
+    from workshop.cli import main
+
+    assert {"build", "validate", "schedule", "new", "watch", "template"} <= set(main.commands)
+    for command in main.commands:
         result = run(command, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.stdout
+        assert result.exit_code == 0, (command, result.stderr)
+        assert result.stdout.startswith(f"Usage: main {command} "), result.stdout
 
 
 def test_new_starts_from_the_bundled_outline(in_tmp):
@@ -33,8 +40,17 @@ def test_installed_command_reports_bad_outline_without_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "workshop", "validate", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"{bad}:") or "bad.yaml:" in proc.stderr
+    first = proc.stderr.splitlines()[0]
+    assert re.match(re.escape(str(bad)) + r":[23]:\d+: ", first), proc.stderr
 
 
 def test_unknown_option_is_exit_2():
     assert run("schedule", "--nope", str(BUNDLED)).exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "folder/"])
+def test_new_needs_a_file_name(in_tmp, name):
+    result = run("new", name)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "is not a file name; name the new outline, e.g. workshop new my-workshop" in result.stderr
+    assert list(in_tmp.iterdir()) == []

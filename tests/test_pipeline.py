@@ -64,20 +64,35 @@ def test_bad_outline_leaves_the_last_good_kit(in_tmp):
     assert [p.name for p in in_tmp.iterdir() if p.name.startswith(".kit")] == []
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8])
-def test_killed_build_leaves_the_old_kit_intact(tmp_path, delay):
+@pytest.mark.parametrize("stage", ["staging folder made", "first output written"])
+def test_killed_build_leaves_the_old_kit_intact(tmp_path, stage):
+    """Killed while it is surely still building (its staging folder exists, or holds a first
+    file): the old kit is untouched, and the next build clears what the killed one left."""
+    from workshop import kitdir
+
     out = tmp_path / "kit"
     assert run("build", BUNDLED, "--roster", ROSTER, "--out", out).exit_code == 0
     before = snapshot(out)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # the new kit would differ from the old
+    env.pop("WORKSHOP_JOBS", None)
     proc = subprocess.Popen([sys.executable, "-m", "workshop", "build", str(BUNDLED), "--roster", str(ROSTER),
                              "--out", str(out), "--split"], env=env)
-    time.sleep(delay)
+
+    def building() -> bool:
+        staged = [p for p in out.iterdir() if p.name.startswith(kitdir.STAGING)]
+        return bool(staged) and (stage == "staging folder made" or any(f.is_file() for f in staged[0].rglob("*")))
+
+    deadline = time.monotonic() + 60
+    while not building():
+        assert proc.poll() is None, "the build finished before it could be stopped"
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    after = snapshot(out)
-    assert after == before or set(after) >= set(KIT) and after != before  # old kit, or the whole new one
-    assert all(after[name] for name in KIT)
+    assert {k: v for k, v in snapshot(out).items() if not k.startswith(kitdir.STAGING)} == before
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", out).exit_code == 0
+    assert snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(kitdir.STAGING)]
 
 
 def test_one_process_and_two_give_the_same_bytes(tmp_path, monkeypatch):
@@ -127,4 +142,4 @@ def test_a_crash_in_the_second_process_keeps_the_old_kit(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="the guide broke"):
         pipeline.build_kit(BUNDLED, tmp_path, roster=ROSTER)
     assert snapshot(tmp_path) == before
-    assert [p.name for p in tmp_path.parent.iterdir() if p.name.startswith(f".{tmp_path.name}.")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".workshop-building")] == []

@@ -135,16 +135,17 @@ def schedule(outline: Path, as_json: bool):
 
 
 @main.command()
-@click.argument("name", type=click.Path(path_type=Path))
+@click.argument("name")
 @reports_problems
-def new(name: Path):
+def new(name: str):
     """Start a new outline NAME.yaml from the bundled example workshop."""
     source = bundled_outline()
     if source is None:
         raise click.ClickException("the bundled example outline is not installed")
-    if not name.name.strip(". ") or str(name).endswith(("/", "\\")):
-        raise click.UsageError(f"{str(name)!r} is not a file name; name the new outline, "
+    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")):
+        raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
+    name = Path(name)
     target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another name")

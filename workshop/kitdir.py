@@ -92,6 +92,12 @@ class KitFolder:
         """A new, empty staging folder inside the kit, on the same file system."""
         return Path(tempfile.mkdtemp(prefix=STAGING, dir=self.path))
 
+    def discard(self, staged: Path) -> None:
+        """Remove a staging folder after a failed build, unless its files were already being
+        moved in: then the next build finishes the move."""
+        if not (staged / JOURNAL).exists():
+            shutil.rmtree(staged, ignore_errors=True)
+
     def manifest(self) -> set[str]:
         """The files workshop wrote here (for an old kit without a manifest: what is here of ours)."""
         try:

@@ -17,7 +17,6 @@ import ctypes
 import datetime as dt
 import os
 import pickle
-import shutil
 import signal
 import sys
 import threading
@@ -108,10 +107,10 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
             result = _run(outputs, replace(ctx, out_dir=staged))
             files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files})
         except OSError as exc:
-            shutil.rmtree(staged, ignore_errors=True)
+            kit.discard(staged)
             raise InputError(_write_problem(ctx.out_dir, exc)) from None
         except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
+            kit.discard(staged)
             raise
     result.out_dir = ctx.out_dir
     result.files = [ctx.out_dir / f.relative_to(kit.path) for f in files]
@@ -152,8 +151,6 @@ def build_each(outputs: list[Output], ctx: BuildContext) -> dict[str, tuple[list
             made[output.name] = output.builder().build(ctx)
         except FontsMissing as exc:
             raise InputError(Problem(Src(output.name), str(exc))) from None
-        except OSError as exc:
-            raise InputError(_write_problem(ctx.out_dir, exc)) from None
     return made
 
 
@@ -187,6 +184,8 @@ class _Child:
                 outcome = ("done", work())
             except InputError as exc:
                 outcome = ("input", exc.problems)
+            except OSError as exc:  # a full disk, say: the parent reports it as its own
+                outcome = ("os", (exc.errno, exc.strerror, exc.filename))
             except BaseException:
                 outcome = ("crash", traceback.format_exc())
             with os.fdopen(write, "wb") as pipe:
@@ -207,6 +206,8 @@ class _Child:
         kind, value = pickle.loads(data)
         if kind == "input":
             raise InputError(value)
+        if kind == "os":
+            raise OSError(*value)
         if kind == "crash":
             raise RuntimeError("the second build process failed:\n" + value)
         return value

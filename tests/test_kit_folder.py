@@ -1,0 +1,185 @@
+"""The kit folder is the tool's own: it never removes or replaces what the user keeps, follows a
+symbolic link, keeps the folder's permissions, keeps issued certificates and lets one build at a
+time write."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, assert_rejected, run, write
+from workshop import kitdir
+
+CERTIFICATES = {"certificates.pdf", "certificates.csv"}
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outline(folder: Path) -> Path:
+    write(folder, "people.csv", "name,email\nAnn Lee,ann@example.org\nBo Chen,bo@example.org\n")
+    return write(folder, "talk.yaml", MINIMAL + "ce:\n  provider: Test Provider\n")
+
+
+def test_a_folder_holding_the_users_files_is_refused_and_left_alone(in_tmp):
+    docs = in_tmp / "Documents"
+    write(docs, "thesis.docx", "my work")
+    write(docs, "notes/today.txt", "more work")
+    before = files(docs)
+    result = run("build", outline(in_tmp), "--out", docs)
+    assert_rejected(result, "Documents: this folder holds files workshop did not write (notes, thesis.docx); "
+                            "workshop writes only into a new or empty folder, or one it made. "
+                            "Choose another --out, such as a new folder inside this one")
+    assert files(docs) == before
+
+
+def test_the_outlines_own_folder_the_working_folder_and_the_root_are_refused(in_tmp):
+    talk = outline(in_tmp)
+    text = talk.read_bytes()
+    for out in (in_tmp, ".", "/"):
+        result = run("build", talk, "--out", out)
+        assert_rejected(result)
+        assert "holds files workshop did not write" in result.stderr
+    assert talk.read_bytes() == text
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["people.csv", "talk.yaml"]
+
+
+def test_an_outline_named_dot_yaml_does_not_take_over_the_build_folder(in_tmp):
+    assert run("build", outline(in_tmp)).exit_code == 0
+    before = files(in_tmp / "build")
+    write(in_tmp, ".yaml", MINIMAL)
+    assert_rejected(run("build", ".yaml"), ".yaml: the outline's file name gives no folder name for the kit; "
+                                           "rename the outline (e.g. my-workshop.yaml) or give --out DIR")
+    assert files(in_tmp / "build") == before
+
+
+def test_an_empty_folder_is_used_in_place_and_keeps_its_permissions(in_tmp):
+    kit = in_tmp / "shared-kit"
+    kit.mkdir()
+    kit.chmod(0o755)
+    inode = kit.stat().st_ino
+    for _ in range(2):
+        assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
+    assert kit.stat().st_ino == inode
+    assert stat.S_IMODE(kit.stat().st_mode) == 0o755
+    for name in ("deck.pptx", "handouts.pdf"):
+        assert (kit / name).stat().st_mode & stat.S_IRGRP, "a shared kit must stay readable"
+
+
+def test_a_symbolic_link_is_followed_to_its_folder(in_tmp):
+    target = in_tmp / "real"
+    target.mkdir()
+    link = in_tmp / "link"
+    link.symlink_to(target)
+    assert run("build", outline(in_tmp), "--out", link).exit_code == 0
+    assert link.is_symlink() and (target / "deck.pptx").is_file()
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["link", "people.csv", "real", "talk.yaml"]
+
+
+def test_files_the_user_adds_to_a_kit_stay_and_stale_files_of_ours_go(in_tmp):
+    talk = outline(in_tmp)
+    kit = in_tmp / "kit"
+    assert run("build", talk, "--roster", in_tmp / "people.csv", "--out", kit, "--split").exit_code == 0
+    singles = sorted((kit / "certificates").iterdir())
+    assert singles
+    write(kit, "my-notes.txt", "keep me")
+    write(kit, "certificates/cover-letter.txt", "keep me too")
+    assert run("build", talk, "--roster", in_tmp / "people.csv", "--out", kit).exit_code == 0
+    assert (kit / "my-notes.txt").read_text() == "keep me"
+    assert (kit / "certificates" / "cover-letter.txt").read_text() == "keep me too"
+    assert not any(p.exists() for p in singles), "single certificates of the old batch were ours to remove"
+    listed = json.loads((kit / kitdir.MANIFEST).read_text())["files"]
+    assert "my-notes.txt" not in listed and "deck.pptx" in listed
+
+
+def test_a_rebuild_without_a_roster_keeps_the_issued_certificates(in_tmp):
+    talk = outline(in_tmp)
+    kit = in_tmp / "kit"
+    assert run("build", talk, "--roster", in_tmp / "people.csv", "--out", kit, "--split").exit_code == 0
+    issued = {k: v for k, v in files(kit).items() if k.startswith("certificates")}
+    assert CERTIFICATES <= set(issued) and len(issued) > 2
+    assert run("build", talk, "--out", kit).exit_code == 0
+    result = run("build", talk, "--out", kit, "--only", "certificates")
+    assert_rejected(result, "--only: certificates need a roster: add --roster FILE (a .csv or .xlsx of attendees)")
+    assert {k: v for k, v in files(kit).items() if k.startswith("certificates")} == issued
+
+
+def test_an_old_kit_without_a_manifest_is_recognised(in_tmp):
+    kit = in_tmp / "kit"
+    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
+    (kit / kitdir.MANIFEST).unlink()
+    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
+    assert (kit / kitdir.MANIFEST).is_file()
+
+
+def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, monkeypatch):
+    talk = outline(in_tmp)
+    kit = in_tmp / "kit"
+    assert run("build", talk, "--out", kit).exit_code == 0
+    old = files(kit)
+    moved = []
+    real_replace = os.replace
+
+    def dies_after_two(src, dst):
+        if len(moved) == 2:
+            raise KeyboardInterrupt  # as if the build were killed here
+        moved.append(dst)
+        real_replace(src, dst)
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the new kit differs from the old
+    monkeypatch.setattr(kitdir.os, "replace", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        from workshop.pipeline import build_kit
+        build_kit(talk, kit)
+    monkeypatch.undo()
+    half = files(kit)
+    assert half != old and len(moved) == 2
+    leftovers = [p for p in kit.iterdir() if p.name.startswith(kitdir.STAGING)]
+    assert len(leftovers) == 1 and (leftovers[0] / kitdir.JOURNAL).is_file()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert run("build", talk, "--out", in_tmp / "fresh").exit_code == 0
+    with kitdir.KitFolder(kit, set()):
+        pass  # opening the kit finishes the interrupted move
+    assert files(kit) == files(in_tmp / "fresh")
+
+
+def test_two_builds_into_one_folder_both_succeed(in_tmp):
+    talk = outline(in_tmp)
+    env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_JOBS"}
+    command = [sys.executable, "-m", "workshop", "build", str(talk), "--roster", "people.csv", "--out", "kit"]
+    for _ in range(3):
+        procs = [subprocess.Popen(command, cwd=in_tmp, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(2)]
+        outcomes = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+        assert [code for _, _, code in outcomes] == [0, 0], outcomes
+    assert not [p for p in (in_tmp / "kit").iterdir() if p.name.startswith(kitdir.STAGING)]
+
+
+def test_a_write_error_in_the_second_process_is_a_message(in_tmp, monkeypatch):
+    import errno
+
+    from workshop.builders import guide
+
+    def disk_full(ctx):
+        raise OSError(errno.ENOSPC, "No space left on device", str(ctx.out_dir / "guide.pdf"))
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(guide, "build", disk_full)
+    talk = outline(in_tmp)
+    result = run("build", talk, "--out", "kit")
+    assert_rejected(result, "kit: cannot write guide.pdf in the output folder: No space left on device")
+    assert not (in_tmp / "kit" / "deck.pptx").exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "1e9", "-5x", "99999999999999999999"])
+def test_a_bad_source_date_epoch_is_a_message(in_tmp, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = run("build", outline(in_tmp))
+    assert_rejected(result, f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01, got "
+                            f"{value!r}; unset it to stamp the workshop's date")
+    assert not (in_tmp / "build").exists()
