@@ -90,7 +90,10 @@ class KitFolder:
 
     def stage(self) -> Path:
         """A new, empty staging folder inside the kit, on the same file system."""
-        return Path(tempfile.mkdtemp(prefix=STAGING, dir=self.path))
+        try:
+            return Path(tempfile.mkdtemp(prefix=STAGING, dir=self.path))
+        except OSError as exc:
+            raise _refuse(self.given, f"cannot write the output folder: {_reason(exc)}") from None
 
     def discard(self, staged: Path) -> None:
         """Remove a staging folder after a failed build, unless its files were already being

@@ -120,8 +120,10 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
 
 
 def _write_problem(out_dir: Path, exc: OSError) -> Problem:
-    what = f" {Path(exc.filename).name}" if exc.filename else ""
-    return Problem(Src(display_path(out_dir)), f"cannot write{what} in the output folder: {exc.strerror or exc}")
+    if exc.filename and exc.strerror:
+        return Problem(Src(display_path(out_dir)),
+                       f"cannot write {Path(exc.filename).name} in the output folder: {exc.strerror}")
+    return Problem(Src(display_path(out_dir)), f"the build stopped on a file it could not read or write: {exc}")
 
 
 def _run(outputs: list[Output], ctx: BuildContext) -> BuildResult:
