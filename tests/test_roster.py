@@ -154,3 +154,20 @@ def test_bad_roster_stops_the_build_and_keeps_the_old_kit(in_tmp):
 
 def test_missing_roster_file(in_tmp):
     assert_rejected(run("build", BUNDLED, "--roster", "nope.csv", "--out", "kit"), "nope.csv: roster file not found")
+
+
+def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused(tmp_path):
+    path = csv_file(tmp_path, "name\n", encoding="ascii")
+    path.write_bytes(b"name\nAnn \x81Lee\n")  # 0x81 has no character in Windows-1252
+    with pytest.raises(InputError) as err:
+        read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: the text is neither UTF-8 nor Windows-1252; save the roster as CSV UTF-8"]
+
+
+def test_an_invisible_control_character_in_a_name_is_refused(tmp_path):
+    path = csv_file(tmp_path, "name,email\nAnn\x07Lee,a@x.org\n")
+    with pytest.raises(InputError) as err:
+        read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: row 2, name: 'Ann\\x07Lee' holds an invisible control character (U+0007); type the value again"]

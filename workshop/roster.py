@@ -94,7 +94,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
     for number, row in enumerate(rows[1:], start=2):
         if not any(_text(value) for value in row):
             continue
-        reading = _Row(number, shown, problems, warnings)
+        reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"))
         attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks_with_x)
         if attendee is not None:
             attendees.append(attendee)
@@ -114,7 +114,8 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
         field = _FIELD.get(_key(title))
         if field:
             found.setdefault(field, []).append(index)
-    problems = [Problem(Src(shown), f"columns {_names(header, found[f])} all give {_WHAT[f]}; keep one of "
+    problems = [Problem(Src(shown), f"columns {_names(header, found[f])} "
+                                    f"{'both' if len(found[f]) == 2 else 'all'} give {_WHAT[f]}; keep one of "
                                     "them and rename or delete the others", "row 1")
                 for f in HEADERS if len(found.get(f, ())) > 1]
     columns = {f: found[f][0] for f in HEADERS if f in found}
@@ -122,10 +123,8 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
         parts = [columns.pop(p) for p in ("first", "last") if p in columns]
         warnings.append(f"{shown}: the name comes from {header[columns['name']]!r}; "
                         f"{_names(header, parts)} not used")
-    elif "name" not in columns:
-        if "first" in columns and "last" in columns:
-            pass
-        elif "first" in columns or "last" in columns:
+    elif "name" not in columns and not ("first" in columns and "last" in columns):
+        if "first" in columns or "last" in columns:
             has, lacks = ("first", "last") if "first" in columns else ("last", "first")
             problems.append(Problem(Src(shown), f"the header has a {has} name column ({header[columns[has]]!r}) "
                                                 f"but no {lacks} name column; a certificate needs the full "
@@ -138,7 +137,7 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
                                                 "'Last Name' columns", "row 1"))
     if problems:
         raise InputError(problems)
-    used = set(columns.values()) | {i for f in ("first", "last") if f in columns for i in found[f]}
+    used = {indexes[0] for indexes in found.values()}  # first and last beside a name have their own warning
     width = max([len(header)] + [len(r) for r in rows])
     unused = [header[i] if i < len(header) and header[i] else f"column {_letter(i)} (no heading)"
               for i in range(width) if i not in used
@@ -182,8 +181,9 @@ def _text(value) -> str:
 class _Row:
     """One data row read into an :class:`Attendee`, its problems and warnings collected."""
 
-    def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str]):
+    def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str], text_file: bool):
         self.number, self.shown, self.problems, self.warnings = number, shown, problems, warnings
+        self.text_file = text_file  # a CSV, where a stray quote can pull rows into one cell
 
     def bad(self, column: str, message: str) -> None:
         self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
@@ -195,15 +195,18 @@ class _Row:
         if "name" in columns:
             name = self.one_line("name", cell["name"])
         else:
-            name = " ".join(p for p in (self.one_line(f, cell[f]) for f in ("first", "last")) if p)
-        if not name:
+            name = " ".join(p for p in (self.one_line(f"{f} name", cell[f]) for f in ("first", "last")) if p)
+        if len(self.problems) > before:
+            pass  # the name's cell is already reported
+        elif not name:
             self.bad("name", "the name is blank; every attendee needs the name to print on the certificate")
         else:
             missing = unprintable(name, face)
             if missing:
                 chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
                 self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
-        email, license_ = self.one_line("email", cell.get("email", "")), self.one_line("license", cell.get("license", ""))
+        email = self.one_line("email", cell.get("email", ""))
+        license_ = self.one_line("license", cell.get("license", ""))
         attended = self.attended(cell.get("attended", ""), marks_with_x)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
         if len(self.problems) > before:
@@ -215,10 +218,11 @@ class _Row:
         text = clean(text)
         broken = [c for c in text if c in _LINE_BREAKS]
         if broken:
-            what = "the name" if column in ("name", "first", "last") else f"the {column}"
-            self.bad(column, f"{what} has a line break in it ({text!r}); put it on one line in the "
-                             "spreadsheet. If the rows below were pulled into this cell, a stray \" opens it: "
-                             "remove it")
+            what = "the name" if column.endswith("name") else f"the {column}"
+            stray = (" If the rows below were pulled into this cell, a stray \" opens it: remove it"
+                     if self.text_file else "")
+            self.bad(column, f"{what} has a line break in it ({text!r}); put it on one line in the spreadsheet."
+                             + stray)
             return ""
         control = [c for c in text if unicodedata.category(c) == "Cc"]
         if control:
