@@ -103,13 +103,16 @@ def test_ids_are_stable_and_files_identical_across_builds(kit, tmp_path):
 
 def test_fonts_are_embedded(kit):
     reader = PdfReader(kit / "certificates.pdf")
-    fonts = reader.pages[0]["/Resources"]["/XObject"]
-    assert fonts  # the shared form carries the fixed text
-    for page in reader.pages[:7]:
-        for font in page["/Resources"]["/Font"].values():
-            descriptor = font.get_object()["/FontDescriptor"] if "/FontDescriptor" in font.get_object() else None
-            if descriptor is not None:
-                assert "/FontFile2" in descriptor.get_object()
+    for page in reader.pages[: len(NAMES)]:
+        form = page["/Resources"]["/XObject"]["/FormXob.certificate"].get_object()  # the fixed text
+        fonts = list(page["/Resources"]["/Font"].values()) + list(form["/Resources"]["/Font"].values())
+        embedded = set()
+        for font in (f.get_object() for f in fonts):
+            if font["/Subtype"] == "/Type1":
+                continue  # reportlab's initial Helvetica, set on every page but never drawn with
+            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
+            embedded.add(str(font["/BaseFont"]).split("+")[-1])
+        assert {"NotoSerif-Regular", "NotoSerif-Bold", "Carlito"} <= embedded
 
 
 def test_attendance_certificate_without_ce_and_long_names_wrap(in_tmp):
@@ -123,8 +126,24 @@ def test_attendance_certificate_without_ce_and_long_names_wrap(in_tmp):
 
 
 def test_verify_url_prints_a_qr_code(in_tmp):
-    outline = write(in_tmp, "o.yaml", MINIMAL + "ce:\n  verify_url: https://example.org/v/{id}\n")
     (in_tmp / "r.csv").write_text("name\nAna\n", encoding="utf-8")
-    assert run("build", outline.name, "--roster", "r.csv", "--out", "kit").exit_code == 0
-    content = PdfReader(in_tmp / "kit" / "certificates.pdf").pages[0].get_contents().get_data()
-    assert content.count(b" re") > 50  # the QR code's modules are drawn as rectangles
+    rectangles = []
+    for ce in ("ce:\n  provider: P\n", "ce:\n  provider: P\n  verify_url: https://example.org/v/{id}\n"):
+        outline = write(in_tmp, "o.yaml", MINIMAL + ce)
+        assert run("build", outline.name, "--roster", "r.csv", "--out", "kit", "--only", "certificates").exit_code == 0
+        content = PdfReader(in_tmp / "kit" / "certificates.pdf").pages[0].get_contents().get_data()
+        rectangles.append(content.count(b" re"))
+    assert rectangles[1] - rectangles[0] > 50  # the QR code's modules are drawn as rectangles
+
+
+def test_hours_equal_to_the_award_are_not_partial_and_zero_hours_get_no_certificate(in_tmp):
+    # a roster made from a sign-in sheet often fills every row's hours, the full ones too
+    (in_tmp / "r.csv").write_text("name,CE Hours\nFull Marks,3.00\nAlmost,2.80\nNone,0\n", encoding="utf-8")
+    result = run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert "warning: r.csv: row 4: no certificate for None: 0 hours" in result.stderr.splitlines()
+    texts = pages(in_tmp / "kit")
+    assert len(texts) == 2
+    assert "3.00 contact hours" in texts[0] and "partial" not in texts[0]
+    assert "2.75 contact hours (partial attendance)" in texts[1]
+    assert [(r["name"], r["hours"]) for r in ledger(in_tmp / "kit")] == [("Full Marks", "3.00"), ("Almost", "2.75")]

@@ -14,7 +14,9 @@ def rejected_build(folder, *args, expected):
 @pytest.mark.parametrize("name, content, expected", [
     ("r.txt.bak", "name\nAna\n", "r.txt.bak: a roster is a .csv or .xlsx file, not .bak"),
     ("r.csv", "", "r.csv: the roster is empty; it needs a header row with a 'name' column"),
-    ("r.csv", "full name\nAna\n", "r.csv: row 1: no 'name' column in the header (found: full name)"),
+    ("r.csv", "Attendee #,Ticket Type\n1,Ana\n",
+     "r.csv: row 1: no name column in the header (found: 'Attendee #', 'Ticket Type'); call the column with "
+     "the full name 'name', or use 'First Name' and 'Last Name' columns"),
     ("r.xlsx", "name\nAna\n", "r.xlsx: not a readable .xlsx workbook (BadZipFile)"),
 ])
 def test_bad_roster_files(in_tmp, name, content, expected):

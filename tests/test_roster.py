@@ -58,26 +58,87 @@ def test_bidi_override_characters_are_stripped(tmp_path):
     assert read_roster(path, FULL).attendees[0].name == "Anaevil"
 
 
-def test_every_bad_row_is_listed(tmp_path):
+def test_every_bad_row_is_listed_in_row_order(tmp_path):
+    fine = "".join(f"Person {k},,\n" for k in range(7, 12))
     path = csv_file(tmp_path, "name,hours,attended\n,1,\nOk Person,9,\nAnother,abc,\nThird,,maybe\n"
-                              "Klingon \uf8e0,,\n")
+                              f"Klingon \uf8e0,,\n{fine},-1,\n")
     with pytest.raises(InputError) as err:
         read_roster(path, FULL)
-    shown = [str(p) for p in err.value.problems]
-    assert shown == sorted(shown)
-    assert set(shown) == {
+    assert [str(p) for p in err.value.problems] == [
         f"{path}: row 2, name: the name is blank; every attendee needs the name to print on the certificate",
         f"{path}: row 3, hours: 9 is more than the workshop's 3.00 CE hours",
         f"{path}: row 4, hours: expected a number of hours, got 'abc'",
         f"{path}: row 5, attended: expected yes or no (or blank for yes), got 'maybe'",
         f"{path}: row 6, name: {KLINGON!r} cannot be printed: no installed font has '\uf8e0' (U+F8E0)",
-    }
+        f"{path}: row 12, hours: expected a number of hours, got '-1'",
+        f"{path}: row 12, name: the name is blank; every attendee needs the name to print on the certificate",
+    ]
 
 
 def test_missing_name_column(tmp_path):
-    path = csv_file(tmp_path, "full name,email\nA,b\n")
-    with pytest.raises(InputError, match="row 1: no 'name' column in the header"):
+    path = csv_file(tmp_path, "Order #,email\nA,b\n")
+    with pytest.raises(InputError) as err:
         read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: row 1: no name column in the header (found: 'Order #', 'email'); call the column with the full "
+        "name 'name', or use 'First Name' and 'Last Name' columns"]
+
+
+@pytest.mark.parametrize("title, field", [
+    ("Name", "name"), ("Full Name", "name"), ("FULL_NAME", "name"), ("Name *", "name"), ("Attendee Name", "name"),
+    ("E-mail", "email"), ("Email Address", "email"), ("e-mail address", "email"), ("EMAIL", "email"),
+    ("License #", "license"), ("License Number", "license"), ("Licence No.", "license"),
+    ("CE Hours", "hours"), ("Hours Earned", "hours"), ("Contact Hours", "hours"),
+    ("Attended?", "attended"), ("Attended (Y/N)", "attended"),
+])
+def test_header_spellings(tmp_path, title, field):
+    header = title if field == "name" else f"name,{title}"
+    value = {"name": "Ann Lee", "email": "a@x.org", "license": "LPC 7", "hours": "1.5", "attended": "no"}[field]
+    row = value if field == "name" else f"Ann Lee,{value}"
+    roster = read_roster(csv_file(tmp_path, f"{header}\n{row}\n"), FULL, increment=Decimal("0.25"))
+    attendee = roster.attendees[0]
+    read = {"name": attendee.name, "email": attendee.email, "license": attendee.license,
+            "hours": str(attendee.hours), "attended": "yes" if attendee.attended else "no"}
+    assert read[field] == (value if field != "hours" else "1.50")
+    assert roster.warnings == ()  # the column was used, so no "not used" warning
+
+
+def test_first_and_last_name_are_joined_and_one_may_be_blank(tmp_path):
+    path = csv_file(tmp_path, "First Name,Last Name,Registration Time\nAnn, Lee ,2026-03-01\nMadonna,,\n,Sting,\n")
+    roster = read_roster(path, FULL)
+    assert [a.name for a in roster.attendees] == ["Ann Lee", "Madonna", "Sting"]
+    assert roster.warnings == (f"{path}: columns not used: Registration Time",)
+
+
+def test_columns_without_a_heading_that_hold_data_are_named(tmp_path):
+    path = csv_file(tmp_path, "name,,email,\nAnn,note,a@x.org,\n")
+    assert read_roster(path, FULL).warnings == (f"{path}: columns not used: column B (no heading)",)
+
+
+def test_partial_hours_round_down_only_with_an_increment(tmp_path):
+    path = csv_file(tmp_path, "name,hours\nAnn,1.2\nBo,0.1\n")
+    assert [a.hours for a in read_roster(path, FULL).attendees] == [Decimal("1.2"), Decimal("0.1")]
+    roster = read_roster(path, FULL, increment=Decimal("0.25"))
+    assert [(a.name, a.hours, a.due) for a in roster.attendees] == [
+        ("Ann", Decimal("1.00"), True), ("Bo", Decimal("0.00"), False)]
+    assert [a.name for a in roster.eligible] == ["Ann"]
+
+
+def test_files_that_are_not_csv_text_say_what_they_are(tmp_path):
+    book = openpyxl.Workbook()
+    book.save(tmp_path / "book.xlsx")
+    (tmp_path / "renamed.csv").write_bytes((tmp_path / "book.xlsx").read_bytes())
+    with pytest.raises(InputError, match="it is an Excel workbook saved under a text name; rename it to end in .xlsx"):
+        read_roster(tmp_path / "renamed.csv", FULL)
+
+
+def test_text_after_a_closing_quote_is_refused(tmp_path):
+    path = csv_file(tmp_path, 'name\n"Ann" Lee\n')
+    with pytest.raises(InputError) as err:
+        read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f'{path}: row 2: text follows a closing quote: "Ann" Lee; to keep the quotes, write the cell as '
+        '"""Ann"" Lee" (double each quote inside); otherwise remove them']
 
 
 def test_bad_roster_stops_the_build_and_keeps_the_old_kit(in_tmp):
@@ -93,3 +154,20 @@ def test_bad_roster_stops_the_build_and_keeps_the_old_kit(in_tmp):
 
 def test_missing_roster_file(in_tmp):
     assert_rejected(run("build", BUNDLED, "--roster", "nope.csv", "--out", "kit"), "nope.csv: roster file not found")
+
+
+def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused(tmp_path):
+    path = csv_file(tmp_path, "name\n", encoding="ascii")
+    path.write_bytes(b"name\nAnn \x81Lee\n")  # 0x81 has no character in Windows-1252
+    with pytest.raises(InputError) as err:
+        read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: the text is neither UTF-8 nor Windows-1252; save the roster as CSV UTF-8"]
+
+
+def test_an_invisible_control_character_in_a_name_is_refused(tmp_path):
+    path = csv_file(tmp_path, "name,email\nAnn\x07Lee,a@x.org\n")
+    with pytest.raises(InputError) as err:
+        read_roster(path, FULL)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: row 2, name: 'Ann\\x07Lee' holds an invisible control character (U+0007); type the value again"]

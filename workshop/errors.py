@@ -7,6 +7,7 @@ carries the collected list to the command line, which prints them and exits with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,9 @@ class InputError(Exception):
 
 
 def _order(p: Problem):
-    return (p.src.file, p.src.line, p.src.col, p.path, p.message)
+    # numbers in a path compare as numbers, so "row 2" comes before "row 10"
+    path = tuple(int(part) if k % 2 else part for k, part in enumerate(re.split(r"(\d+)", p.path)))
+    return (p.src.file, p.src.line, p.src.col, path, p.message)
 
 
 def display_path(path: Path | str) -> str:

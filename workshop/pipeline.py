@@ -90,7 +90,8 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         if workshop.date is None:
             raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
                                                                  "add it under workshop:", "workshop.date"))
-        checked_roster = roster_reader(roster, agenda.ce.awarded if agenda.ce else None)
+        checked_roster = roster_reader(roster, agenda.ce.awarded if agenda.ce else None,
+                                       increment=agenda.ce.increment if agenda.ce else None)
     ctx = BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),
                        checked_roster, split, progress)
     problems = check_all(ctx)

@@ -1,23 +1,44 @@
 """The attendee roster: a CSV file or an .xlsx workbook, one attendee a row.
 
 Every problem row is reported in one run with the row number a spreadsheet shows (the header is
-row 1). A row is never dropped or printed wrong silently; wholly blank rows are skipped.
+row 1). A row is never dropped or printed wrong silently; wholly blank rows are skipped. Headers
+are matched by meaning, not spelling ("E-mail", "Email Address" and "email" are one column), and
+every column that is not used is named in a warning.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
+import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from pathlib import Path
 
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import clean, unprintable
+from workshop.rostercsv import csv_rows
+from workshop.schedule import hours as shown_hours
 
-COLUMNS = ("name", "email", "license", "hours", "attended")
+# Header spellings, compared with case, spaces and punctuation removed ("License #" is "license").
+# Registration exports (Eventbrite, Zoom, Google Forms) split the name into first and last.
+HEADERS = {
+    "name": ("name", "fullname", "attendeename", "participantname", "yourname", "yourfullname",
+             "nameoncertificate", "certificatename", "nameforcertificate"),
+    "first": ("firstname", "first", "givenname", "forename", "attendeefirstname"),
+    "last": ("lastname", "last", "surname", "familyname", "attendeelastname"),
+    "email": ("email", "emailaddress", "mail", "attendeeemail", "youremail", "youremailaddress"),
+    "license": ("license", "licence", "licensenumber", "licencenumber", "licenseno", "licenceno", "licensenum",
+                "licenseid", "licensetypeandnumber", "licensetypenumber"),
+    "hours": ("hours", "cehours", "hoursearned", "cehoursearned", "contacthours", "cecontacthours",
+              "hoursattended", "credithours", "cecredithours"),
+    "attended": ("attended", "attendedyn", "attendedyesno", "didattend"),
+}
+_FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling in spellings}
+_WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
+         "license": "the license", "hours": "the hours", "attended": "whether they attended"}
 NO = {"no", "n", "false", "0"}
-YES = {"yes", "y", "true", "1", ""}
+YES = {"yes", "y", "true", "1", "x"}
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -26,8 +47,13 @@ class Attendee:
     name: str
     email: str = ""
     license: str = ""
-    hours: Decimal | None = None  # partial hours; None means the full award
+    hours: Decimal | None = None  # partial hours as printed (rounded down); None means the full award
     attended: bool = True
+
+    @property
+    def due(self) -> bool:
+        """Whether this attendee gets a certificate: attended, and not rounded down to no hours."""
+        return self.attended and (self.hours is None or self.hours > 0)
 
 
 @dataclass(frozen=True)
@@ -38,11 +64,16 @@ class Roster:
 
     @property
     def eligible(self) -> tuple[Attendee, ...]:
-        return tuple(a for a in self.attendees if a.attended)
+        return tuple(a for a in self.attendees if a.due)
 
 
-def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif") -> Roster:
-    """Read and check the roster; ``max_hours`` is the full CE award (None without a ce block)."""
+def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif", *,
+                increment: Decimal | None = None) -> Roster:
+    """Read and check the roster; ``max_hours`` is the full CE award (None without a ce block).
+
+    Partial hours are rounded down to a multiple of ``increment`` (the outline's ``ce.increment``)
+    the way the workshop's own hours are; each rounding, and each attendee left with no hours and
+    so no certificate, is named in the roster's warnings."""
     path = Path(path)
     shown = display_path(path)
     if not path.is_file():
@@ -50,24 +81,21 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif")
     warnings: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path, shown)
-    elif path.suffix.lower() in (".csv", ".txt", ""):
-        rows = _csv_rows(path, shown, warnings)
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
+        rows = csv_rows(path, shown, warnings, known=lambda title: _key(title) in _FIELD)
     else:
         raise InputError(Problem(Src(shown), f"a roster is a .csv or .xlsx file, not {path.suffix}"))
     if not rows:
         raise InputError(Problem(Src(shown), "the roster is empty; it needs a header row with a 'name' column"))
-    header = [str(h or "").strip().lower() for h in rows[0]]
-    if "name" not in header:
-        raise InputError(Problem(Src(shown), f"row 1: no 'name' column in the header (found: "
-                                             f"{', '.join(h for h in header if h) or 'nothing'})"))
-    columns = {c: header.index(c) for c in COLUMNS if c in header}
+    columns = _columns([_text(h) for h in rows[0]], rows[1:], shown, warnings)
     problems: list[Problem] = []
     attendees = []
+    marks_with_x = any(_text(_at(row, columns.get("attended"))).lower() == "x" for row in rows[1:])
     for number, row in enumerate(rows[1:], start=2):
-        cells = {c: _cell(row, i) for c, i in columns.items()}
-        if not any(_cell(row, i) for i in range(len(row))):
+        if not any(_text(value) for value in row):
             continue
-        attendee = _attendee(number, cells, max_hours, name_face, shown, problems)
+        reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"))
+        attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks_with_x)
         if attendee is not None:
             attendees.append(attendee)
     if problems:
@@ -75,67 +103,180 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif")
     return Roster(path.resolve(), tuple(attendees), tuple(warnings))
 
 
-def _cell(row, index: int) -> str:
-    if index >= len(row) or row[index] is None:
+def _key(header: str) -> str:
+    return re.sub(r"[\W_]+", "", header.casefold())
+
+
+def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str]) -> dict[str, int]:
+    """Which column gives each field; the header problems; a warning naming every unused column."""
+    found: dict[str, list[int]] = {}
+    for index, title in enumerate(header):
+        field = _FIELD.get(_key(title))
+        if field:
+            found.setdefault(field, []).append(index)
+    problems = [Problem(Src(shown), f"columns {_names(header, found[f])} "
+                                    f"{'both' if len(found[f]) == 2 else 'all'} give {_WHAT[f]}; keep one of "
+                                    "them and rename or delete the others", "row 1")
+                for f in HEADERS if len(found.get(f, ())) > 1]
+    columns = {f: found[f][0] for f in HEADERS if f in found}
+    if "name" in columns and ("first" in columns or "last" in columns):
+        parts = [columns.pop(p) for p in ("first", "last") if p in columns]
+        warnings.append(f"{shown}: the name comes from {header[columns['name']]!r}; "
+                        f"{_names(header, parts)} not used")
+    elif "name" not in columns and not ("first" in columns and "last" in columns):
+        if "first" in columns or "last" in columns:
+            has, lacks = ("first", "last") if "first" in columns else ("last", "first")
+            problems.append(Problem(Src(shown), f"the header has a {has} name column ({header[columns[has]]!r}) "
+                                                f"but no {lacks} name column; a certificate needs the full "
+                                                f"name: add a '{lacks.title()} Name' column, or one 'name' "
+                                                "column with the full name", "row 1"))
+        else:
+            titles = ", ".join(repr(h) for h in header if h) or "nothing"
+            problems.append(Problem(Src(shown), f"no name column in the header (found: {titles}); call the "
+                                                "column with the full name 'name', or use 'First Name' and "
+                                                "'Last Name' columns", "row 1"))
+    if problems:
+        raise InputError(problems)
+    used = {indexes[0] for indexes in found.values()}  # first and last beside a name have their own warning
+    width = max([len(header)] + [len(r) for r in rows])
+    unused = [header[i] if i < len(header) and header[i] else f"column {_letter(i)} (no heading)"
+              for i in range(width) if i not in used
+              and ((i < len(header) and header[i]) or any(_text(_at(r, i)) for r in rows))]
+    if unused:
+        warnings.append(f"{shown}: columns not used: {', '.join(unused)}")
+    return columns
+
+
+def _names(header: list[str], indexes: list[int]) -> str:
+    quoted = [repr(header[i]) for i in indexes]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _at(row, index: int | None):
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _text(value) -> str:
+    """A cell as text. A spreadsheet number is read to six decimals, so a formula's 0.2999999999999998
+    is the 0.3 the sheet shows."""
+    if value is None:
         return ""
-    value = row[index]
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        value = round(value, 6)
+        return str(int(value)) if value.is_integer() else repr(value)
     return str(value).strip()
 
 
-def _attendee(number: int, cells: dict[str, str], max_hours: Decimal | None, face: str, shown: str,
-              problems: list[Problem]) -> Attendee | None:
-    def bad(column: str, message: str) -> None:
-        problems.append(Problem(Src(shown), message, f"row {number}, {column}"))
+class _Row:
+    """One data row read into an :class:`Attendee`, its problems and warnings collected."""
 
-    name = clean(cells.get("name", ""))
-    before = len(problems)
-    if not name:
-        bad("name", "the name is blank; every attendee needs the name to print on the certificate")
-    else:
-        missing = unprintable(name, face)
-        if missing:
-            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
-    attended_text = cells.get("attended", "").lower()
-    if attended_text not in NO | YES:
-        bad("attended", f"expected yes or no (or blank for yes), got {cells['attended']!r}")
-    attended = attended_text not in NO
-    hours = None
-    raw_hours = cells.get("hours", "")
-    if raw_hours:
+    def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str], text_file: bool):
+        self.number, self.shown, self.problems, self.warnings = number, shown, problems, warnings
+        self.text_file = text_file  # a CSV, where a stray quote can pull rows into one cell
+
+    def bad(self, column: str, message: str) -> None:
+        self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
+
+    def attendee(self, row, columns: dict[str, int], max_hours: Decimal | None, increment: Decimal | None,
+                 face: str, marks_with_x: bool) -> Attendee | None:
+        cell = {field: _text(_at(row, index)) for field, index in columns.items()}
+        before = len(self.problems)
+        if "name" in columns:
+            name = self.one_line("name", cell["name"])
+        else:
+            name = " ".join(p for p in (self.one_line(f"{f} name", cell[f]) for f in ("first", "last")) if p)
+        if len(self.problems) > before:
+            pass  # the name's cell is already reported
+        elif not name:
+            self.bad("name", "the name is blank; every attendee needs the name to print on the certificate")
+        else:
+            missing = unprintable(name, face)
+            if missing:
+                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
+        email = self.one_line("email", cell.get("email", ""))
+        license_ = self.one_line("license", cell.get("license", ""))
+        attended = self.attended(cell.get("attended", ""), marks_with_x)
+        earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
+        if len(self.problems) > before:
+            return None
+        return Attendee(self.number, name, email, license_, earned, attended)
+
+    def one_line(self, column: str, text: str) -> str:
+        """The cell as it prints, or "" after a problem when it holds a line break or control character."""
+        text = clean(text)
+        broken = [c for c in text if c in _LINE_BREAKS]
+        if broken:
+            what = "the name" if column.endswith("name") else f"the {column}"
+            stray = (" If the rows below were pulled into this cell, a stray \" opens it: remove it"
+                     if self.text_file else "")
+            self.bad(column, f"{what} has a line break in it ({text!r}); put it on one line in the spreadsheet."
+                             + stray)
+            return ""
+        control = [c for c in text if unicodedata.category(c) == "Cc"]
+        if control:
+            self.bad(column, f"{text!r} holds an invisible control character (U+{ord(control[0]):04X}); "
+                             "type the value again")
+            return ""
+        return text
+
+    def attended(self, text: str, marks_with_x: bool) -> bool:
+        value = text.lower()
+        if value == "" and marks_with_x:
+            self.bad("attended", "blank, but this column marks attendance with x, so blank could mean "
+                                 "absent; write x (attended) or no")
+        elif value not in NO | YES | {""}:
+            self.bad("attended", f"expected yes or no (or blank for yes), got {text!r}")
+        return value not in NO
+
+    def hours(self, raw: str, max_hours: Decimal | None, increment: Decimal | None, name: str) -> Decimal | None:
+        """Partial hours, rounded down to ``increment``; None for the full award or after a problem."""
+        if not raw:
+            return None
         try:
-            hours = Decimal(raw_hours)
-            if not hours.is_finite() or hours < 0:
+            given = Decimal(raw)
+            if not given.is_finite() or given < 0:
                 raise InvalidOperation
         except InvalidOperation:
-            bad("hours", f"expected a number of hours, got {raw_hours!r}")
-            hours = None
-        else:
-            if max_hours is None:
-                bad("hours", "partial hours given, but the outline has no ce block, so no hours are awarded")
-            elif hours > max_hours:
-                bad("hours", f"{raw_hours} is more than the workshop's {max_hours} CE hours")
-    if len(problems) > before:
-        return None
-    return Attendee(number, name, clean(cells.get("email", "")), clean(cells.get("license", "")), hours, attended)
+            comma = raw.replace(",", ".", 1)
+            hint = f" (write it with a point: {comma})" if "," in raw and _number(comma) else ""
+            self.bad("hours", f"expected a number of hours{hint}, got {raw!r}")
+            return None
+        if max_hours is None:
+            self.bad("hours", "partial hours given, but the outline has no ce block, so no hours are awarded")
+            return None
+        if given > max_hours:
+            self.bad("hours", f"{raw} is more than the workshop's {max_hours} CE hours")
+            return None
+        if increment is None:
+            return given
+        earned = (given / increment).to_integral_value(rounding=ROUND_FLOOR) * increment
+        why = f"(the outline's increment is {increment})"
+        if earned == 0:
+            self.warnings.append(f"{self.shown}: row {self.number}: no certificate for {name}: {raw} hours"
+                                 + (f" rounds down to 0 {why}" if given else ""))
+        elif earned != given:
+            self.warnings.append(f"{self.shown}: row {self.number}: {raw} hours rounded down to "
+                                 f"{shown_hours(earned)} {why}")
+        return earned
 
 
-def _csv_rows(path: Path, shown: str, warnings: list[str]) -> list[list[str]]:
-    data = path.read_bytes()
+def _number(text: str) -> bool:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(f"{shown}: not UTF-8; read as Windows-1252 (Excel's plain CSV). Save it as "
-                        "'CSV UTF-8' so names in every script survive.")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise InputError(Problem(Src(shown), f"not a readable CSV file: {exc}")) from None
+        return Decimal(text).is_finite()
+    except InvalidOperation:
+        return False
 
 
 def _xlsx_rows(path: Path, shown: str) -> list[list]:

@@ -54,6 +54,13 @@ class Issued:
     page_sha256: str
     file: str = ""
     file_sha256: str = ""
+    partial: bool = False
+
+
+def _partial(earned: Decimal | None, full: Decimal | None) -> bool:
+    """Partial attendance is fewer hours than the full award: the roster's hours equal to the award
+    are a full certificate, whatever column they came from."""
+    return earned is not None and full is not None and earned < full
 
 
 def certificate_id(workshop: m.Workshop, attendee: Attendee, occurrence: int) -> str:
@@ -88,16 +95,16 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         key = (attendee.name.casefold(), attendee.email.casefold())
         seen[key] = seen.get(key, 0) + 1
         earned = attendee.hours if attendee.hours is not None and full is not None else full
-        batch.append((certificate_id(workshop, attendee, seen[key]), attendee, earned))
+        batch.append((certificate_id(workshop, attendee, seen[key]), attendee, earned, _partial(earned, full)))
     step = ctx.progress("certificates", len(batch)) if ctx.progress and len(batch) > 200 else None
 
     painter = _Certificate(workshop, agenda)
     buffer = io.BytesIO()
     canvas = painter.canvas(buffer)
     issued = []
-    for n, (cid, attendee, earned) in enumerate(batch, 1):
-        digest = painter.page(canvas, cid, attendee, earned, partial=attendee.hours is not None)
-        issued.append(Issued(cid, attendee, earned, n, digest))
+    for n, (cid, attendee, earned, partial) in enumerate(batch, 1):
+        digest = painter.page(canvas, cid, attendee, earned, partial)
+        issued.append(Issued(cid, attendee, earned, n, digest, partial=partial))
         if step and n % 100 == 0:
             step(100)
     if not batch:
@@ -120,12 +127,12 @@ def _split(painter: "_Certificate", folder: Path, issued: list[Issued]) -> list[
         name = f"{item.id}-{safe_filename(item.attendee.name) or 'attendee'}.pdf"
         buffer = io.BytesIO()
         canvas = painter.canvas(buffer)
-        painter.page(canvas, item.id, item.attendee, item.hours, partial=item.attendee.hours is not None)
+        painter.page(canvas, item.id, item.attendee, item.hours, item.partial)
         canvas.save()
         data = buffer.getvalue()
         (folder / name).write_bytes(data)
         result.append(Issued(item.id, item.attendee, item.hours, item.page, item.page_sha256, name,
-                             hashlib.sha256(data).hexdigest()))
+                             hashlib.sha256(data).hexdigest(), item.partial))
     return result
 
 
