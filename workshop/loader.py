@@ -434,7 +434,8 @@ class _Reader:
                        accent=self.colour(t, "accent", "theme", default.accent),
                        font=self.text(t, "font", "theme"),
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
-                       template=template, src=t.src)
+                       template=template, src=t.src,
+                       template_src=t.get("template").src if template is not None else t.src)
 
 
 def _picture_problem(path: Path) -> str:
