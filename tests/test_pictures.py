@@ -60,3 +60,12 @@ def test_picture_just_inside_the_bound_builds(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
     result = run("build", "o.yaml", "--out", in_tmp / "out", "--only", "deck")
     assert result.exit_code == 0, result.stderr
+
+
+def test_picture_file_over_50_megabytes_is_refused(in_tmp):
+    png_header(in_tmp / "photo.png", 3000, 2000)
+    with (in_tmp / "photo.png").open("r+b") as f:
+        f.truncate(51 * 2 ** 20)  # sparse: costs no disk
+    write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
+    assert_rejected(run("validate", "o.yaml"),
+                    f"o.yaml:11:23: sections[0].slides[0].image.path: photo.png: is 51 MB, too large to embed; {SMALLER}")
