@@ -45,7 +45,8 @@ def _centipoints(points: float) -> int:
 
 
 def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
-    """The .pptx file for ``deck``, as bytes with fixed dates so equal input gives equal bytes."""
+    """The .pptx file for ``deck``, as bytes with fixed dates so equal input gives equal bytes.
+    Raises :class:`InputError` when the theme's template cannot be built on."""
     if theme.template is not None:  # asked by the check phase already: this answer comes from its cache
         problems = template_problems(theme.template, theme.template_src)
         if problems:
