@@ -1,4 +1,5 @@
-"""Random and mutated outlines never crash the loader: either a model or a clear InputError."""
+"""Random and mutated outlines never crash the loader (a model or a clear InputError), and random
+valid outlines with awkward text build every output or are refused with messages, never a traceback."""
 
 from pathlib import Path
 
@@ -72,3 +73,72 @@ trees = st.recursive(scalars, lambda inner: st.one_of(
 def test_random_structures(tmp_path, tree):
     import yaml
     load(tmp_path, yaml.safe_dump({"workshop": {"title": "t"}, "sections": tree}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole builds: valid outlines with awkward text go through every renderer
+
+
+#: Text that trips YAML, XML, PDF drawing or line breaking, mixed into otherwise random text.
+AWKWARD = ["#", " #1 ", ": ", "\"", "'", "&", "<b>", "\\", "*", "[x]", "{y}", "%", "→", "—", "\u00a0",
+           "مرحبا بالعالم", "שלום", "\u200f", "Ωμέγα", "Дмитрий", "王芳", "José Nguyễn", "e\u0301",
+           "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3, "https://example.org/a?b=c&d=e"]
+words = st.one_of(st.sampled_from(AWKWARD),
+                  st.text(st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs")), max_size=12))
+phrases = st.lists(words, min_size=1, max_size=6).map("".join).map(str.strip).filter(bool)
+slides = st.fixed_dictionaries({"title": phrases}, optional={
+    "bullets": st.lists(st.one_of(phrases, st.lists(phrases, min_size=1, max_size=3)), min_size=1, max_size=6)
+                 .filter(lambda b: isinstance(b[0], str)),
+    "notes": st.lists(phrases, min_size=1, max_size=3).map("\n".join),
+    "minutes": st.integers(1, 20)})
+sections = st.fixed_dictionaries({"title": phrases, "minutes": st.integers(60, 120),  # room for slide minutes
+                                  "slides": st.lists(slides, max_size=3)},
+                                 optional={"notes": phrases, "goals": st.lists(phrases, min_size=1, max_size=2)})
+outlines = st.fixed_dictionaries({
+    "workshop": st.fixed_dictionaries({"title": phrases, "date": st.just("2026-03-14")},
+                                      optional={"subtitle": phrases, "location": phrases}),
+    "presenters": st.lists(st.fixed_dictionaries({"name": phrases}, optional={"credentials": phrases}),
+                           min_size=1, max_size=2),
+    "sections": st.lists(st.one_of(sections, st.fixed_dictionaries({"break": phrases, "minutes": st.integers(5, 30)})),
+                         min_size=1, max_size=3).filter(lambda s: any("title" in e for e in s))
+                .map(lambda entries: [dict(e, id=f"s{n}") if "title" in e else e for n, e in enumerate(entries)]),
+}, optional={"ce": st.fixed_dictionaries({"provider": phrases, "approval": phrases}),
+             "objectives": st.lists(phrases, min_size=1, max_size=3)})
+
+
+def titles_in(outline: dict) -> list[str]:
+    return [" ".join(slide["title"].split()) for section in outline["sections"] for slide in section.get("slides", ())]
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(outlines, st.lists(phrases, min_size=1, max_size=2))
+def test_whole_builds_of_random_outlines(tmp_path, monkeypatch, outline, names):
+    """A valid outline builds every output, or is refused with messages; never a traceback."""
+    import csv
+    import tempfile
+
+    import yaml
+    from pptx import Presentation
+
+    from conftest import run
+
+    monkeypatch.setenv("WORKSHOP_JOBS", "1")  # no fork inside hypothesis
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    here = Path(tempfile.mkdtemp(dir=tmp_path))
+    (here / "o.yaml").write_text(yaml.safe_dump(outline, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with (here / "roster.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["name", "email"]] + [[name, f"p{n}@example.org"] for n, name in enumerate(names)])
+    result = run("build", here / "o.yaml", "--roster", here / "roster.csv", "--out", here / "kit")
+    assert "Traceback" not in result.stdout + result.stderr
+
+    if result.exit_code == 2:
+        assert isinstance(result.exception, SystemExit) and result.lines, (result.stderr, result.exception)
+        assert all(": " in line for line in result.lines), result.lines
+        return
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    for name in ("handouts.pdf", "guide.pdf", "evaluation.pdf", "sign-in.pdf", "certificates.pdf"):
+        assert (here / "kit" / name).stat().st_size > 0, name
+    prs = Presentation(str(here / "kit" / "deck.pptx"))
+    shown = [" ".join(s.shapes.title.text_frame.text.split()) for s in prs.slides if s.shapes.title is not None]
+    for title in titles_in(outline):
+        assert any(title in deck_title for deck_title in shown), (title, shown)

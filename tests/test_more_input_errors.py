@@ -61,7 +61,7 @@ def test_template_command_on_a_file_that_is_not_a_deck(in_tmp):
     (in_tmp / "brand.pptx").write_text("not a deck", encoding="utf-8")
     result = run("template", "brand.pptx")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
-    assert "brand.pptx: not a PowerPoint file python-pptx can open" in result.stderr
+    assert "brand.pptx is not a PowerPoint file (it is a text file renamed?)" in result.stderr
 
 
 @pytest.mark.parametrize("extra, expected", [

@@ -246,27 +246,25 @@ def _size(n: int) -> str:
 def template(template: Path):
     """List the layouts and placeholders of a PowerPoint TEMPLATE and say whether the deck can
     build on it (set it as theme.template in the outline)."""
-    from pptx import Presentation
+    from workshop.deck.template import REQUIRED_LAYOUTS, TemplateError, template_problems, read_template
+    from workshop.errors import Src, display_path
 
-    from workshop.deck.render import REQUIRED_LAYOUTS
-
+    problems = template_problems(template, Src(display_path(template)))  # the same check as validate and build
     try:
-        prs = Presentation(str(template))
-    except Exception as exc:  # python-pptx raises several kinds for a file that is not a deck
-        click.echo(f"{template}: not a PowerPoint file python-pptx can open ({type(exc).__name__})", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    names = set()
-    for m_index, master in enumerate(prs.slide_masters, 1):
-        click.echo(f"master {m_index}")
-        for layout in master.slide_layouts:
-            names.add(layout.name)
-            use = REQUIRED_LAYOUTS.get(layout.name)
-            click.echo(f"  layout {layout.name!r}" + (f"  <- used for {use}" if use else ""))
-            for ph in layout.placeholders:
-                click.echo(f"    placeholder {ph.placeholder_format.idx}: {ph.placeholder_format.type} {ph.name!r}")
-    missing = [n for n in REQUIRED_LAYOUTS if n not in names]
-    if missing:
-        click.echo(f"This template will not work: it lacks {', '.join(repr(n) for n in missing)}. "
-                   "Add or rename layouts in PowerPoint's Slide Master view.", err=True)
+        prs = read_template(template)
+    except TemplateError:
+        prs = None
+    if prs is not None:
+        for m_index, master in enumerate(prs.slide_masters, 1):
+            click.echo(f"master {m_index}")
+            for layout in master.slide_layouts:
+                use = REQUIRED_LAYOUTS.get(layout.name)
+                click.echo(f"  layout {layout.name!r}" + (f"  <- used for {use}" if use else ""))
+                for ph in layout.placeholders:
+                    click.echo(f"    placeholder {ph.placeholder_format.idx}: {ph.placeholder_format.type} {ph.name!r}")
+    if problems:
+        for problem in problems:
+            click.echo(problem.message, err=True)
+        click.echo("This template will not work.", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo("This template will work: it has every layout the deck uses.")

@@ -148,6 +148,7 @@ class Theme:
     logo: Path | None = None
     template: Path | None = None
     src: Src = _NOWHERE
+    template_src: Src = _NOWHERE  # where theme.template was written
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,14 @@ from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
 from workshop.deck.plan import FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, Deck, PlannedSlide
-from workshop.errors import InputError, Problem
+from workshop.deck.template import template_problems
+from workshop.errors import InputError
 
 EMU_PER_PT = 12700
 TEXT = "1F2328"
 MUTED = "5B6470"
 DEFAULT_FONT = "Calibri"
 FULL_BLEED = {"title", "section", "break", "closing"}
-#: Layouts a template must have, by name, and what they are used for.
-REQUIRED_LAYOUTS = {"Title Slide": "the title slide", "Title Only": "content slides",
-                    "Section Header": "section and break slides"}
 #: Which layout each kind of slide is made from: with a template, and without (python-pptx's own).
 _TEMPLATE_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "break": "Section Header",
                      "other": "Title Only"}
@@ -42,28 +40,17 @@ def _centipoints(points: float) -> int:
     return int(points * EMU_PER_PT) // 127
 
 
-def check_template(path: Path) -> list[str]:
-    """Names of the required layouts that ``path`` lacks (empty when the template will work)."""
-    from pptx import Presentation
-
-    prs = Presentation(str(path))
-    names = {layout.name for master in prs.slide_masters for layout in master.slide_layouts}
-    return [name for name in REQUIRED_LAYOUTS if name not in names]
-
-
 # ---------------------------------------------------------------------------------------------
 # The deck
 
 
 def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
-    """The .pptx file for ``deck``, as bytes with fixed dates so equal input gives equal bytes."""
-    if theme.template is not None:
-        missing = check_template(theme.template)
-        if missing:
-            raise InputError(Problem(theme.src, f"the template {theme.template.name} lacks the layouts "
-                                                f"{', '.join(repr(n) for n in missing)}; run "
-                                                f"'workshop template {theme.template}' to see what it has",
-                                     "theme.template"))
+    """The .pptx file for ``deck``, as bytes with fixed dates so equal input gives equal bytes.
+    Raises :class:`InputError` when the theme's template cannot be built on."""
+    if theme.template is not None:  # asked by the check phase already: this answer comes from its cache
+        problems = template_problems(theme.template, theme.template_src)
+        if problems:
+            raise InputError(problems)
     package = skeleton(theme.template, (emu(SLIDE_W), emu(SLIDE_H)),
                        _TEMPLATE_LAYOUTS if theme.template else _DEFAULT_LAYOUTS)
     painter = _Painter(theme, deck, package)

@@ -1,0 +1,156 @@
+"""Is a PowerPoint template usable for the deck? Checked before anything is written, by
+``validate`` and ``build`` alike, and by ``workshop template``.
+
+A template is a file the user picked up somewhere: a download that did not finish, a Word file
+renamed, an old .ppt, a zip that unpacks to gigabytes. Each is told apart from the file's first
+bytes and its zip directory *before* python-pptx reads any of it, so a bad file costs a few
+kilobytes of reading and a plain sentence, never a traceback or the machine's memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import zipfile
+from pathlib import Path
+
+from workshop.errors import Problem, Src, display_path
+
+#: Layouts a template must have, by name, and what they are used for.
+REQUIRED_LAYOUTS = {"Title Slide": "the title slide", "Title Only": "content slides",
+                    "Section Header": "section and break slides"}
+#: A real template, pictures and all, unpacks to a few megabytes; more than this is not one.
+MAX_UNPACKED = 200 * 1024 * 1024
+#: XML squeezes about 10 to 1 and a blank picture a few hundred to 1; far beyond is a zip bomb.
+MAX_RATIO = 500
+_SAVE = "save it from PowerPoint as .pptx (File > Save As > PowerPoint Presentation)"
+_RESAVE = "save it as .pptx (File > Save As > PowerPoint Presentation)"
+#: The main part of each kind of Office zip, and what to call a file of that kind.
+_OTHER_OFFICE = {"word/document.xml": "a Word document", "xl/workbook.xml": "an Excel workbook"}
+_PPTX_CONTENT = "application/vnd.openxmlformats-officedocument.presentationml."
+_PPT_KINDS = {"presentation.main+xml": "", "slideshow.main+xml": "a PowerPoint show (.ppsx)",
+              "template.main+xml": "a PowerPoint template (.potx)"}
+
+
+class TemplateError(Exception):
+    """The file cannot serve as a template; the message says why and how to fix it."""
+
+
+def template_problems(path: Path, src: Src) -> list[Problem]:
+    """What is wrong with the template at ``path`` (written at ``src``), or [] when the deck can
+    build on it. Reads the file's zip directory first and never more than :data:`MAX_UNPACKED`."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return [Problem(src, f"cannot read {path.name}: {exc.strerror}", "theme.template")]
+    return [Problem(src, message, "theme.template")
+            for message in _messages(str(path), stat.st_mtime_ns, stat.st_size, display_path(path))]
+
+
+@functools.lru_cache(maxsize=8)
+def _messages(path: str, mtime_ns: int, size: int, shown: str) -> tuple[str, ...]:
+    """Cached by file identity: ``validate``, ``build`` and ``watch`` each ask once per change."""
+    try:
+        prs = read_template(Path(path))
+    except TemplateError as exc:
+        return (str(exc),)
+    missing = missing_layouts(prs)
+    return (layouts_message(Path(path).name, missing, shown),) if missing else ()
+
+
+def read_template(path: Path):
+    """The template at ``path`` opened by python-pptx; :class:`TemplateError` when it is not a
+    PowerPoint file, is damaged, or would unpack to more than :data:`MAX_UNPACKED`."""
+    from pptx import Presentation
+
+    name = path.name
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise TemplateError(f"cannot read {name}: {exc.strerror}") from None
+    if not head.startswith(b"PK"):
+        raise TemplateError(_not_a_zip(name, path, head))
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            _check_sizes(name, z.infolist())
+            content_types = z.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise TemplateError(f"{name} is damaged or incomplete (a download or copy that did not finish?); "
+                            f"copy it again, or open it in PowerPoint and {_RESAVE}") from None
+    _check_kind(name, names, content_types)
+    try:
+        return Presentation(str(path))
+    except Exception as exc:  # python-pptx and zipfile raise many kinds for a damaged part
+        raise TemplateError(f"{name} cannot be read as a PowerPoint file ({_reason(exc)}); open it in "
+                            f"PowerPoint and save it again as .pptx") from None
+
+
+def missing_layouts(prs) -> list[str]:
+    """Names of the :data:`REQUIRED_LAYOUTS` that the opened template ``prs`` lacks."""
+    names = {layout.name for master in prs.slide_masters for layout in master.slide_layouts}
+    return [name for name in REQUIRED_LAYOUTS if name not in names]
+
+
+def layouts_message(name: str, missing: list[str], shown: str) -> str:
+    """What to tell a user whose template ``name`` lacks the layouts ``missing``."""
+    what = " and ".join(f"'{n}' (for {REQUIRED_LAYOUTS[n]})" for n in missing)
+    if len(missing) == 1:
+        fix = "add it in PowerPoint's Slide Master view, or rename a layout to that name"
+    else:
+        fix = "add them in PowerPoint's Slide Master view, or rename layouts to those names"
+    return (f"{name} lacks the layout{'s' if len(missing) > 1 else ''} {what}; {fix} "
+            f"(run 'workshop template {shown}' to list the layouts it has)")
+
+
+def _not_a_zip(name: str, path: Path, head: bytes) -> str:
+    if not head:
+        return f"{name} is empty (0 bytes); copy the template again, or {_SAVE}"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return (f"{name} is an old-style Office file (.ppt, .doc or .xls from Office 97-2003) renamed; "
+                f"open it in PowerPoint and {_RESAVE}")
+    if head.startswith(b"%PDF"):
+        return f"{name} is a PDF, not a PowerPoint file; ask for the .pptx the PDF was made from"
+    with path.open("rb") as f:
+        sample = f.read(4096)
+    try:
+        sample.decode("utf-8")
+        looks_like = "a text file" if b"\0" not in sample else "another kind of file"
+    except UnicodeDecodeError as exc:
+        looks_like = "a text file" if exc.start > 4000 else "another kind of file"
+    return f"{name} is not a PowerPoint file (it is {looks_like} renamed?); {_SAVE}"
+
+
+def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        raise TemplateError(f"{name} would unpack to {_megabytes(total)}, more than the "
+                            f"{_megabytes(MAX_UNPACKED)} a template may take; a real template is a few megabytes: "
+                            f"remove any videos from it, or {_SAVE}")
+    for info in infos:
+        if info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise TemplateError(f"{name} holds a part ({info.filename}) that unpacks from "
+                                f"{_megabytes(info.compress_size)} to {_megabytes(info.file_size)}, which no real "
+                                f"template does: the file is damaged or is not a template; {_SAVE}")
+
+
+def _check_kind(name: str, names: set[str], content_types: bytes) -> None:
+    if "ppt/presentation.xml" not in names:
+        other = next((kind for part, kind in _OTHER_OFFICE.items() if part in names), None)
+        looks_like = f"it is {other} renamed?" if other else "it is a zip archive of other files"
+        raise TemplateError(f"{name} is not a PowerPoint file ({looks_like}); point theme.template at a "
+                            f"PowerPoint file, or {_SAVE}")
+    for suffix, kind in _PPT_KINDS.items():
+        if kind and (_PPTX_CONTENT + suffix).encode() in content_types:
+            raise TemplateError(f"{name} is {kind}, not a presentation; open it in PowerPoint and {_RESAVE}")
+
+
+def _megabytes(n: int) -> str:
+    if n >= 1024 ** 3:
+        return f"{n / 1024 ** 3:.1f} GB"
+    return f"{n / 1024 ** 2:.0f} MB" if n >= 1024 ** 2 else f"{max(n // 1024, 1)} KB"
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
