@@ -94,12 +94,16 @@ def _check_sizes(package: zipfile.ZipFile, refuse) -> None:
         total += info.file_size
         packed = max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and info.file_size / packed > MAX_RATIO:
-            raise refuse(f"the part {info.filename} would unpack to {info.file_size // (1024 * 1024)} MB from "
-                         f"{packed} bytes; the file is damaged or not a real deck")
+            raise refuse(f"the part {info.filename} would unpack to {_megabytes(info.file_size)}, over "
+                         f"{MAX_RATIO} times its packed size; the file is damaged or not a real deck")
     if total > MAX_UNPACKED:
-        raise refuse(f"the deck unpacks to {total // (1024 * 1024)} MB, more than the 1024 MB this tool reads; "
+        raise refuse(f"the deck unpacks to {_megabytes(total)}, more than the {_megabytes(MAX_UNPACKED)} this tool reads; "
                      "remove videos or compress its media (in PowerPoint: File > Info > Compress Media), "
                      "then import it again")
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
 def _other_package(names: set[str], package: zipfile.ZipFile) -> str:

@@ -137,7 +137,8 @@ class _Reader:
             return self.section
         before = [e for e in self.draft.entries if isinstance(e, DraftSection)]
         if not before:
-            has_more = any(s.layout_type == "secHead" or s.block("Part") for s in self.deck.slides)
+            has_more = bool(self.section_names) or any(s.layout_type == "secHead" or s.block("Part")
+                                                       for s in self.deck.slides)
             title = "Introduction" if has_more else (self.draft.title or "Presentation")
             comment = ("check: the slides before the first section slide" if has_more else
                        "check: the deck has no sections; split this into the parts of your agenda")
@@ -290,16 +291,36 @@ class _Reader:
 def _slide_minutes(section: DraftSection) -> None:
     """Give the slides of a built deck's section the minutes its timing lines show, where needed.
 
-    The slides a section's time was shared among show the same minutes; a slide that shows other
-    minutes had its own, and gets them back, so the rebuilt deck keeps the old timing.
+    The build shares a section's spare minutes among the slides without minutes of their own,
+    earlier slides taking any odd minute. The fewest slides are given their own minutes such that
+    the same sharing gives every slide the minutes the old deck showed.
     """
-    cues = [s.cue_minutes for s in section.slides if s.cue_minutes]
-    if len(cues) != len(section.slides) or len(set(cues)) < 2:
+    cues = [s.cue_minutes for s in section.slides]
+    if not cues or None in cues:
         return
-    shared = min(set(cues), key=lambda m: (-cues.count(m), m))
-    for slide in section.slides:
-        if slide.cue_minutes != shared:
-            slide.minutes = slide.cue_minutes
+    spare = section.minutes - sum(a.minutes for a in section.activities)
+    best = None
+    for share in sorted(set(cues) | {c - 1 for c in cues}):
+        plan = [None if c in (share, share + 1) else c for c in cues]
+        if _shared(plan, spare) == cues and (best is None or plan.count(None) > best.count(None)):
+            best = plan
+    for slide, minutes in zip(section.slides, best or []):
+        slide.minutes = minutes
+
+
+def _shared(plan: list[int | None], spare: int) -> list[int] | None:
+    """Each slide's minutes as the build would share ``spare`` among the slides planned None."""
+    left = spare - sum(m for m in plan if m is not None)
+    unsized = plan.count(None)
+    if left < 0 or (not unsized and left):
+        return None
+    share, extra = divmod(left, unsized) if unsized else (0, 0)
+    result, rank = [], 0
+    for minutes in plan:
+        if minutes is None:
+            minutes, rank = share + (1 if rank < extra else 0), rank + 1
+        result.append(minutes)
+    return result
 
 
 def _clock(text: str) -> str:

@@ -163,7 +163,7 @@ class _Slide:
                     name = " ".join(shape.chart.chart_title.text_frame.text.split())
             except Exception:  # a chart python-pptx cannot parse is still named, without its title
                 name = ""
-            self.raw.missing.append(f"a chart ({name})" if name else "a chart")
+            self.raw.missing.append(f"a chart (“{name}”)" if name else "a chart")
         elif uri.endswith("/diagram"):
             self.smartart(shape, data)
         elif uri.endswith("/ole"):

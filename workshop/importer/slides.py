@@ -21,6 +21,7 @@ _CUE_MINUTES = re.compile(r"^Timing: .*\((\d+) min\), \S+ in, \S+ left$")
 _OPENING = "“\"‘«„"
 _CLOSING = "”\"’»“"
 _DASHES = "—–-―~"
+_FILE_NAME = re.compile(r"^[\w\- .()]+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|heic|webp)$", re.I)
 #: The picture kinds an outline's image: accepts, by Pillow's name for them.
 _SHOWN = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
 
@@ -120,6 +121,8 @@ def _body(slide: DraftSlide, paras: list[Para], raw: RawSlide, draft: Draft, pic
             draft.notice(raw.number, "missing", text)
             continue
         alt = clean(picture.alt)
+        if _FILE_NAME.match(alt):  # what PowerPoint writes when no one described the picture
+            alt = ""
         if not slide.items and not slide.quote and not slide.image:
             if not alt:
                 alt = f"Picture from slide {raw.number} of {draft.source}"
