@@ -71,6 +71,32 @@ def animate(slide, shape) -> None:
     slide.element.append(timing)
 
 
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def transition(slide) -> None:
+    """A fade between slides, written as PowerPoint 2010 and later write it."""
+    slide.element.append(etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{MC}" xmlns:p="{_P}" '
+        f'xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><mc:Choice Requires="p14">'
+        f'<p:transition spd="slow" p14:dur="2000"><p:fade/></p:transition></mc:Choice><mc:Fallback>'
+        f'<p:transition spd="slow"><p:fade/></p:transition></mc:Fallback></mc:AlternateContent>'))
+
+
+def equation(slide) -> None:
+    """An equation (Insert > Equation), which PowerPoint wraps for versions that cannot show it."""
+    slide.shapes._spTree.append(etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{MC}" xmlns:p="{_P}" xmlns:a="{_A}" '
+        f'xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main"><mc:Choice Requires="a14">'
+        f'<p:sp><p:nvSpPr><p:cNvPr id="80" name="TextBox 79"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a14:m/></a:p></p:txBody></p:sp></mc:Choice>'
+        f'<mc:Fallback><p:sp><p:nvSpPr><p:cNvPr id="80" name="TextBox 79"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+        f'</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t> </a:t></a:r></a:p></p:txBody>'
+        f'</p:sp></mc:Fallback></mc:AlternateContent>'))
+
+
 def smartart_frame(slide) -> None:
     """A SmartArt frame whose data part is missing, as some converters leave it."""
     frame = etree.fromstring(
@@ -126,6 +152,7 @@ def original_deck(path: Path) -> Path:
     bullets(slide.placeholders[1].text_frame, ["About me", "", "About you", "   ", "About this presentation"])
     slide.notes_slide.notes_text_frame.text = ("Give a short account of your path into counseling.\n"
                                                "Then ask each participant for one goal.")
+    transition(slide)
 
     slide = prs.slides.add_slide(layouts[CONTENT])
     slide.shapes.title.text = "Different from other relationships"
@@ -169,6 +196,7 @@ def original_deck(path: Path) -> Path:
                              ("Respect", "No assumptions")]):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
+    equation(slide)
 
     slide = prs.slides.add_slide(layouts[TITLE_ONLY])
     slide.shapes.title.text = "What the research shows"

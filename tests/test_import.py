@@ -91,11 +91,13 @@ def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
     for line in ("  slide 12: a video", "  slide 12: a chart (“Effect sizes”)", "  slide 12: SmartArt",
                  "  slide 12: an embedded Excel object",
                  "  slide 12: animations (the built deck shows each slide whole)",
-                 "  slide 11: a table, as bullets (one per row)",
+                 "  slide 11: a table, as bullets (one per row)", "  slide 11: an equation",
                  "  slide 5: bullets more than two levels deep, brought up to the second level",
                  "  slide 13: a picture beside text, saved as images/slide-13.png but not placed"):
         assert line in result.stdout.splitlines()
     assert "Next: check the minutes in old-deck.yaml, then run: workshop build old-deck.yaml" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.startswith("  slide 4:")], \
+        "a slide transition is not content"
 
 
 def test_the_imported_outline_validates_and_builds_the_same_slides(in_tmp):

@@ -70,7 +70,7 @@ class _Reader:
     # -- what kind of slide ----------------------------------------------------------------
 
     def is_title_slide(self, slide: RawSlide) -> bool:
-        if slide.block("Details") is not None or slide.layout_type == "title":
+        if slide.block("Details") is not None or slide.layout_type == "title" or slide.layout == "Title Slide":
             return True
         return any(b.role == "subtitle" for b in slide.blocks) and not any(b.role == "body" for b in slide.blocks)
 
@@ -89,7 +89,7 @@ class _Reader:
                 raw.title = title = repeat.group(1)
         self.seen_titles.add(title)
         built = self.deck.made_by_workshop or bool(raw.names & {"Part", "Timing", "Back at", "Contact", "Details"})
-        if raw.block("Part") and raw.block("Timing") or raw.layout_type == "secHead":
+        if raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
             self.section_slide(raw)
         elif raw.block("Back at") or (_BREAK_TITLE.match(title) and self.little_text(raw)):
             self.break_slide(raw)
@@ -137,7 +137,7 @@ class _Reader:
             return self.section
         before = [e for e in self.draft.entries if isinstance(e, DraftSection)]
         if not before:
-            has_more = bool(self.section_names) or any(s.layout_type == "secHead" or s.block("Part")
+            has_more = bool(self.section_names) or any(_is_section_layout(s) or s.block("Part")
                                                        for s in self.deck.slides)
             title = "Introduction" if has_more else (self.draft.title or "Presentation")
             comment = ("check: the slides before the first section slide" if has_more else
@@ -286,6 +286,10 @@ class _Reader:
             draft.presenters = [DraftPresenter("Presenter name")]
             draft.presenters_comment = "check: no presenter was found in the deck; write yours"
             draft.notice(0, "check", "no presenter was found on the title slide; fill in presenters")
+
+
+def _is_section_layout(raw: RawSlide) -> bool:
+    return raw.layout_type == "secHead" or "section" in raw.layout.lower()
 
 
 def _slide_minutes(section: DraftSection) -> None:

@@ -82,7 +82,9 @@ class _Slide:
         raw = self.raw
         for shape in _reading_order(self.slide.shapes):
             self.shape(shape)
-        self.alternate_content(self.slide.element)
+        tree = self.slide.element.find("p:cSld/p:spTree", _NS)
+        if tree is not None:  # the slide's own AlternateContent holds transitions, not content
+            self.alternate_content(tree)
         if self.slide.element.find(".//p:timing//p:cTn[@presetClass]", _NS) is not None:
             raw.missing.append("animations (the built deck shows each slide whole)")
         if self.slide.has_notes_slide:
