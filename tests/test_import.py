@@ -262,3 +262,36 @@ def test_a_deck_that_unpacks_too_large_is_refused_before_reading(in_tmp, monkeyp
     result = run("import", "big.pptx")
     assert_rejected(result)
     assert "more than the 10 KB this tool reads; remove videos or compress its media" in result.stderr
+
+
+def test_damaged_decks_never_give_a_traceback(in_tmp):
+    """Bytes changed at random (a bad sector, a broken copy): exit 0 or 2, never a crash."""
+    import random
+
+    data = decks.original_deck(in_tmp / "good.pptx").read_bytes()
+    rng = random.Random(15)
+    for n in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 12)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        (in_tmp / "damaged.pptx").write_bytes(bytes(damaged))
+        result = run("import", "damaged.pptx", "--force")
+        assert result.exit_code in (0, 2), (n, result.exception)
+        assert result.exit_code == 0 or isinstance(result.exception, SystemExit), (n, result.exception)
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_zip_python_cannot_unpack_is_called_damaged(in_tmp):
+    """A header that asks for a newer zip version, and a part whose packed stream is broken."""
+    deck = decks.sectioned_deck(in_tmp / "whole.pptx").read_bytes()
+    directory = deck.rindex(b"PK\x01\x02")  # the last central directory entry
+    newer = bytearray(deck)
+    newer[directory + 6:directory + 8] = (99).to_bytes(2, "little")
+    (in_tmp / "newer.pptx").write_bytes(bytes(newer))
+    packed = _zip({"[Content_Types].xml": b"<Types>" + b"<Default/>" * 200 + b"</Types>"})
+    start = packed.index(b"[Content_Types].xml") + len("[Content_Types].xml")
+    broken = packed[:start] + b"\xff" * 8 + packed[start + 8:]
+    (in_tmp / "broken.pptx").write_bytes(broken)
+    for name in ("newer.pptx", "broken.pptx"):
+        assert_rejected(run("import", name), f"{name}: the file is damaged or incomplete (was the download or copy "
+                                             f"finished?); if PowerPoint can still open it, {SAVE_AS} again")

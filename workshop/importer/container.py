@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from workshop.errors import InputError, Problem, Src, display_path
@@ -22,6 +23,8 @@ MAX_MEMBERS = 20_000
 MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # small members may compress well (repetitive XML); ignore below this
 
+#: What a damaged zip raises as it is opened or a part is unpacked (a bad header, a bad stream).
+_DAMAGE = (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError, RuntimeError)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS = "open it in PowerPoint and choose File > Save As > PowerPoint Presentation (.pptx)"
 _MAIN_TYPES = {
@@ -66,15 +69,18 @@ def open_deck(path: Path) -> bytes:
         raise refuse(_not_zip_message(path, data))
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except _DAMAGE:
         raise refuse(DAMAGED) from None
     with package:
         _check_sizes(package, refuse)
         names = set(package.namelist())
-        kind = _other_package(names, package)
+        try:
+            kind = _other_package(names, package)
+            main = _main_content_type(package)
+        except _DAMAGE:
+            raise refuse(DAMAGED) from None
         if kind:
             raise refuse(kind)
-        main = _main_content_type(package)
         if main is None:
             raise refuse(f"this is a zip file but not a PowerPoint deck; {_SAVE_AS}")
         if main not in _MAIN_TYPES:
@@ -130,7 +136,7 @@ def _main_content_type(package: zipfile.ZipFile) -> str | None:
 
     try:
         types = etree.fromstring(package.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False))
-    except (KeyError, etree.XMLSyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError):
+    except (KeyError, etree.XMLSyntaxError):
         return None
     for element in types:
         if element.get("PartName", "").lower() == "/ppt/presentation.xml":
