@@ -268,3 +268,20 @@ def template(template: Path):
         click.echo("This template will not work.", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo("This template will work: it has every layout the deck uses.")
+
+
+@main.command("import")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outline", type=click.Path(dir_okay=False, path_type=Path),
+              help="The outline to write (default: the deck's name with .yaml, beside it).")
+@click.option("--force", is_flag=True, help="Replace an existing outline and pictures.")
+@reports_problems
+def import_(deck: Path, outline: Path | None, force: bool):
+    """Make an outline from an existing PowerPoint DECK (.pptx), with its pictures in images/.
+
+    Prints what it made and everything it could not bring in; check the estimated minutes, then
+    build."""
+    from workshop.importer import import_deck
+
+    for line in import_deck(deck, outline, force=force).report():
+        click.echo(line)

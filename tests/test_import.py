@@ -1,0 +1,297 @@
+"""`workshop import`: decks made the way presenters make them come in as outlines that validate
+and build; a built deck comes back as the outline it was built from; other files are refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+import yaml
+from pptx import Presentation
+
+import decks
+from conftest import BUNDLED, assert_rejected, run
+from workshop.importer import container
+
+
+def titles(deck) -> list[str]:
+    return [slide.shapes.title.text if slide.shapes.title else "" for slide in Presentation(str(deck)).slides]
+
+
+def notes(deck) -> list[str]:
+    return [s.notes_slide.notes_text_frame.text for s in Presentation(str(deck)).slides]
+
+
+def imported(folder, name="old-deck.pptx", *args):
+    result = run("import", folder / name, *args)
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    outline = folder / (name.rsplit(".", 1)[0] + ".yaml")
+    return result, outline, yaml.safe_load(outline.read_text(encoding="utf-8"))
+
+
+# -- a deck made in PowerPoint ----------------------------------------------------------------
+
+
+def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
+    decks.original_deck(in_tmp / "old-deck.pptx")
+    result, outline, data = imported(in_tmp)
+
+    assert data["workshop"] == {"title": "Relationship: What It's All About",
+                                "subtitle": "Building and protecting the therapeutic alliance",
+                                "date": __import__("datetime").date(2026, 3, 14), "start": "09:00",
+                                "location": "Atlanta, GA"}
+    assert data["presenters"] == [{"name": "Dawn Allred", "credentials": "LPC, MAC"}]
+    assert data["objectives"] == ["Name three components of an effective therapeutic relationship",
+                                  "Describe five ways to strengthen the therapeutic alliance"]
+    assert [e.get("title", e.get("break")) for e in data["sections"]] == [
+        "Introduction", "The therapeutic relationship", "Morning break", "The therapeutic relationship (continued)"]
+    intro, relationship, pause, after = data["sections"]
+    assert intro["notes"] == "Set the tone: warm, unhurried."
+    welcome, different = intro["slides"]
+    assert welcome == {"title": "Welcome", "bullets": ["About me", "About you", "About this presentation"],
+                       "notes": "Give a short account of your path into counseling.\n"
+                                "Then ask each participant for one goal."}
+    assert different["bullets"] == ["Purposeful and goal-directed, not social", "Focused on the client's needs",
+                                    ["Self-disclosure is used sparingly"], "Held within professional limits",
+                                    ["Confidentiality, and its limits", "Mandated reporting", "No dual relationships"]]
+    by_title = {s["title"]: s for s in relationship["slides"]}
+    assert list(by_title) == decks.ORIGINAL_CONTENT_TITLES[2:9]
+    assert by_title["A working definition"]["quote"] == {
+        "text": "The feelings and attitudes that therapist and client have toward one another.",
+        "source": "Norcross (2010, p. 113)"}
+    assert by_title["Two kinds of relationship"]["bullets"] == ["Social", ["Both people's needs"],
+                                                                "Therapeutic", ["The client's needs"]]
+    assert by_title["Strengthening the relationship"]["numbered"] == [
+        "Help the client feel more welcome", "Know that relationships take time", ["Trust builds over sessions"],
+        "Never judge the client"]
+    assert by_title["The alliance at a glance"]["image"] == {
+        "path": "images/slide-10.png", "alt": "Two chairs facing each other: counselor and client"}
+    assert (in_tmp / "images" / "slide-10.png").read_bytes() == decks.png()
+    assert by_title["Qualities compared"]["bullets"] == ["Trust", ["What it looks like: Confidences kept"],
+                                                         "Respect", ["What it looks like: No assumptions"]]
+    assert by_title["What the research shows"]["bullets"] == ["The relationship predicts outcome across approaches"]
+    assert by_title["Self-care matters"]["bullets"] == ["Body, mind and relationships", "Boundaries on hours"]
+    assert (in_tmp / "images" / "slide-13.png").is_file()
+    assert pause == {"break": "Morning break", "minutes": 15}
+    assert [s["title"] for s in after["slides"]] == ["Taking a personal inventory"]
+    assert data["references"] == ["Norcross, J. C. (2010). The therapeutic relationship. APA.",
+                                  "Rogers, C. R. (1951). Client-centered therapy. Houghton Mifflin."]
+    assert [s["minutes"] for s in data["sections"]] == [5, 20, 15, 5]
+
+    text = outline.read_text(encoding="utf-8")
+    assert ("      # slide 12\n"
+            "      # not brought in: a video; see slide 12 of the old deck\n"
+            "      # not brought in: a chart (“Effect sizes”); see slide 12 of the old deck\n"
+            "      # not brought in: SmartArt; see slide 12 of the old deck\n"
+            "      # not brought in: an embedded Excel object; see slide 12 of the old deck\n") in text
+    assert "minutes: 20  # check: estimated at 2-3 minutes a slide (7 slides)" in text
+    assert "# check: hidden in the old deck; delete this slide if you do not show it" in text
+    assert "# picture not placed (a slide shows one body): images/slide-13.png\n" in text
+    for line in ("  slide 12: a video", "  slide 12: a chart (“Effect sizes”)", "  slide 12: SmartArt",
+                 "  slide 12: an embedded Excel object",
+                 "  slide 12: animations (the built deck shows each slide whole)",
+                 "  slide 11: a table, as bullets (one per row)", "  slide 11: an equation",
+                 "  slide 5: bullets more than two levels deep, brought up to the second level",
+                 "  slide 13: a picture beside text, saved as images/slide-13.png but not placed"):
+        assert line in result.stdout.splitlines()
+    assert "Next: check the minutes in old-deck.yaml, then run: workshop build old-deck.yaml" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.startswith("  slide 4:")], \
+        "a slide transition is not content"
+
+
+def test_the_imported_outline_validates_and_builds_the_same_slides(in_tmp):
+    decks.original_deck(in_tmp / "old-deck.pptx")
+    imported(in_tmp)
+    assert run("validate", "old-deck.yaml").exit_code == 0
+    built = run("build", "old-deck.yaml", "--out", "kit", "--only", "deck")
+    assert built.exit_code == 0, built.stderr
+    assert titles(in_tmp / "kit" / "deck.pptx") == [
+        "Relationship: What It's All About", "Agenda", "Learning objectives",
+        "Introduction", "Welcome", "Different from other relationships",
+        "The therapeutic relationship", *decks.ORIGINAL_CONTENT_TITLES[2:9],
+        "Morning break", "The therapeutic relationship (continued)", "Taking a personal inventory",
+        "References", "Stay in touch"]
+
+
+def test_powerpoint_sections_become_sections(in_tmp):
+    decks.sectioned_deck(in_tmp / "talk.pptx")
+    result, _, data = imported(in_tmp, "talk.pptx")
+    assert [(s["title"], [x["title"] for x in s["slides"]]) for s in data["sections"]] == [
+        ("Introduction", ["Why we are here", "Ground rules"]),
+        ("Cases", ["Case one", "Case two", "Case three"])]
+    assert data["workshop"]["title"] == "Talk"
+    assert data["presenters"] == [{"name": "Presenter name"}]
+    assert "  no presenter was found on the title slide; fill in presenters" in result.stdout.splitlines()
+    assert run("validate", "talk.yaml").exit_code == 0
+
+
+# -- a deck made by workshop build ------------------------------------------------------------
+
+
+def test_a_built_deck_imports_back_to_its_outline(in_tmp):
+    assert run("build", BUNDLED, "--out", "first", "--only", "deck").exit_code == 0
+    result, outline, data = imported(in_tmp / "first", "deck.pptx")
+    original = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+
+    def shape(sections, *keys):
+        return [{k: s[k] for k in keys if k in s} for s in sections]
+
+    assert shape(data["sections"], "title", "break", "minutes", "optional", "goals") == \
+        shape(original["sections"], "title", "break", "minutes", "optional", "goals")
+    def untimed(slides):  # a slide's own minutes equal to its share are the same timing: compared below
+        return [{k: v for k, v in s.items() if k != "minutes"} for s in slides or []]
+
+    for mine, theirs in zip(data["sections"], original["sections"]):
+        assert untimed(mine.get("slides")) == untimed(theirs.get("slides")), mine.get("title")
+        assert mine.get("activities") == theirs.get("activities"), mine.get("title")
+    assert data["objectives"] == original["objectives"]
+    assert data["references"] == original["references"]
+    assert data["presenters"] == original["presenters"]
+    assert {k: data["workshop"][k] for k in ("title", "subtitle", "date", "start", "location")} == \
+        {k: original["workshop"][k] for k in ("title", "subtitle", "date", "start", "location")}
+    assert "#   provider: \"Sunrise Consulting\"" in outline.read_text(encoding="utf-8")
+
+    assert run("build", outline, "--out", "second", "--only", "deck").exit_code == 0
+    assert titles(in_tmp / "second" / "deck.pptx") == titles(in_tmp / "first" / "deck.pptx")
+    # the notes carry each slide's timing line: the same notes are the same timing
+    assert notes(in_tmp / "second" / "deck.pptx") == notes(in_tmp / "first" / "deck.pptx")
+
+
+# -- text that YAML would misread -------------------------------------------------------------
+
+
+def test_slide_text_reads_back_exactly(in_tmp):
+    tricky = ['Step 1: "begin" # now', "- leading dash", "* star", "[bracket]", "{brace}: x", "yes", "null",
+              "0123", "@handle", "%done", "'single'", "&anchor", "!tag", "|pipe", ">fold", "tab\there",
+              "Ünïcödé — “quotes” ✓ 😀", "back\\slash", "trailing colon:", "#hash first"]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[decks.CONTENT])
+    slide.shapes.title.text = "Key: value # not a comment"
+    decks.bullets(slide.placeholders[1].text_frame, tricky)
+    slide.notes_slide.notes_text_frame.text = "# first line\n  indented: yes\n\n- last"
+    second = prs.slides.add_slide(prs.slide_layouts[decks.CONTENT])
+    second.shapes.title.text = "Notes"
+    decks.bullets(second.placeholders[1].text_frame, ["x"])
+    second.notes_slide.notes_text_frame.text = "Plain first line\n  second: indented\n\n#third"
+    prs.save(str(in_tmp / "tricky.pptx"))
+    _, _, data = imported(in_tmp, "tricky.pptx")
+    first, other = data["sections"][0]["slides"]
+    assert first["title"] == "Key: value # not a comment"
+    assert first["bullets"] == [" ".join(t.split()) for t in tricky]
+    assert first["notes"] == "# first line\n  indented: yes\n\n- last"
+    assert other["notes"] == "Plain first line\n  second: indented\n\n#third"
+    assert run("validate", "tricky.yaml").exit_code == 0
+
+
+# -- files that are not there, not ours, or not decks -----------------------------------------
+
+
+def test_existing_files_are_not_replaced_without_force(in_tmp):
+    decks.original_deck(in_tmp / "old-deck.pptx")
+    imported(in_tmp)
+    again = run("import", "old-deck.pptx")
+    assert again.exit_code == 0, "the same outline and pictures again: nothing to replace"
+    (in_tmp / "old-deck.yaml").write_text("# my edits\n", encoding="utf-8")
+    (in_tmp / "images" / "slide-10.png").write_bytes(decks.png(colour=(0, 0, 0)))
+    refused = run("import", "old-deck.pptx")
+    assert_rejected(refused,
+                    "old-deck.yaml: already exists; add --force to replace it, or write the outline somewhere "
+                    "else with -o",
+                    "images/slide-10.png: already exists; add --force to replace it, or write the outline "
+                    "somewhere else with -o")
+    assert (in_tmp / "old-deck.yaml").read_text(encoding="utf-8") == "# my edits\n"
+    elsewhere = run("import", "old-deck.pptx", "-o", "fresh/outline.yaml")
+    assert elsewhere.exit_code == 0 and (in_tmp / "fresh" / "images" / "slide-10.png").is_file()
+    forced = run("import", "old-deck.pptx", "--force")
+    assert forced.exit_code == 0
+    assert (in_tmp / "images" / "slide-10.png").read_bytes() == decks.png()
+    assert (in_tmp / "old-deck.yaml").read_text(encoding="utf-8").startswith("# Imported from old-deck.pptx")
+
+
+SAVE_AS = "open it in PowerPoint and choose File > Save As > PowerPoint Presentation (.pptx)"
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("old.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
+     f"this is an older PowerPoint file (.ppt); {SAVE_AS}, then import the .pptx"),
+    ("locked.pptx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
+     "this file is password-protected or in PowerPoint's older .ppt format; open it in PowerPoint, remove the "
+     "password (File > Info > Protect Presentation) or choose File > Save As > PowerPoint Presentation (.pptx), "
+     "then import that file"),
+    ("talk.key", _zip({"Index/Document.iwa": b"x", "Metadata/Properties.plist": b"x"}),
+     "this is a Keynote presentation; in Keynote choose File > Export To > PowerPoint, then import the .pptx"),
+    ("report.pptx", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+     "this is a Word document, not a deck (was it renamed?); import the deck's own .pptx file"),
+    ("talk.odp", _zip({"mimetype": b"application/vnd.oasis.opendocument.presentation", "content.xml": b"<x/>"}),
+     "this is an OpenDocument presentation (.odp); in LibreOffice Impress choose File > Save As and the "
+     "PowerPoint (.pptx) type, then import that file"),
+    ("empty.pptx", b"", "the file is empty; was it saved or copied completely?"),
+    ("notes.pptx", b"just some text\n", f"this is not a PowerPoint deck (.pptx); {SAVE_AS}"),
+    ("bomb.pptx", _zip({"[Content_Types].xml": b"<Types/>", "ppt/slides/slide1.xml": bytes(20 * 1024 * 1024)}),
+     "the part ppt/slides/slide1.xml would unpack to 20 MB, over 200 times its packed size; the file is damaged "
+     "or not a real deck"),
+], ids=["ppt", "password", "keynote", "renamed-docx", "odp", "empty", "text", "zip-bomb"])
+def test_a_file_that_is_not_a_deck_is_refused_with_what_to_do(in_tmp, name, content, message):
+    (in_tmp / name).write_bytes(content)
+    assert_rejected(run("import", name), f"{name}: {message}")
+    assert not any(p.suffix == ".yaml" for p in in_tmp.iterdir())
+
+
+def test_a_truncated_deck_is_refused(in_tmp):
+    decks.sectioned_deck(in_tmp / "whole.pptx")
+    data = (in_tmp / "whole.pptx").read_bytes()
+    (in_tmp / "cut.pptx").write_bytes(data[: len(data) // 2])
+    assert_rejected(run("import", "cut.pptx"),
+                    "cut.pptx: the file is damaged or incomplete (was the download or copy finished?); if PowerPoint "
+                    f"can still open it, {SAVE_AS} again")
+    assert_rejected(run("import", "missing.pptx"), "missing.pptx: file not found")
+
+
+def test_a_deck_that_unpacks_too_large_is_refused_before_reading(in_tmp, monkeypatch):
+    decks.sectioned_deck(in_tmp / "big.pptx")
+    monkeypatch.setattr(container, "MAX_UNPACKED", 10 * 1024)
+    result = run("import", "big.pptx")
+    assert_rejected(result)
+    assert "more than the 10 KB this tool reads; remove videos or compress its media" in result.stderr
+
+
+def test_damaged_decks_never_give_a_traceback(in_tmp):
+    """Bytes changed at random (a bad sector, a broken copy): exit 0 or 2, never a crash."""
+    import random
+
+    data = decks.original_deck(in_tmp / "good.pptx").read_bytes()
+    rng = random.Random(15)
+    for n in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 12)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        (in_tmp / "damaged.pptx").write_bytes(bytes(damaged))
+        result = run("import", "damaged.pptx", "--force")
+        assert result.exit_code in (0, 2), (n, result.exception)
+        assert result.exit_code == 0 or isinstance(result.exception, SystemExit), (n, result.exception)
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_zip_python_cannot_unpack_is_called_damaged(in_tmp):
+    """A header that asks for a newer zip version, and a part whose packed stream is broken."""
+    deck = decks.sectioned_deck(in_tmp / "whole.pptx").read_bytes()
+    directory = deck.rindex(b"PK\x01\x02")  # the last central directory entry
+    newer = bytearray(deck)
+    newer[directory + 6:directory + 8] = (99).to_bytes(2, "little")
+    (in_tmp / "newer.pptx").write_bytes(bytes(newer))
+    packed = _zip({"[Content_Types].xml": b"<Types>" + b"<Default/>" * 200 + b"</Types>"})
+    start = packed.index(b"[Content_Types].xml") + len("[Content_Types].xml")
+    broken = packed[:start] + b"\xff" * 8 + packed[start + 8:]
+    (in_tmp / "broken.pptx").write_bytes(broken)
+    for name in ("newer.pptx", "broken.pptx"):
+        assert_rejected(run("import", name), f"{name}: the file is damaged or incomplete (was the download or copy "
+                                             f"finished?); if PowerPoint can still open it, {SAVE_AS} again")

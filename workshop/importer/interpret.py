@@ -1,0 +1,342 @@
+"""A read deck -> a :class:`~workshop.importer.draft.Draft` outline: pure, no files.
+
+Sections come from PowerPoint's own sections and from section-header slides. Slides that
+``workshop build`` makes by itself (title, agenda, objectives, section dividers, breaks,
+activities and their debriefs, references, closing) are folded back into the outline's keys,
+so a built deck imports to the outline it came from; a deck made in PowerPoint keeps every
+slide. Each section's minutes are estimated from its slides unless the deck states them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from workshop.importer.draft import Draft, DraftActivity, DraftBreak, DraftPresenter, DraftSection
+from workshop.importer.raw import RawDeck, RawSlide
+from workshop.importer.slides import Pictures, clean, clean_notes, content_slide
+from workshop.importer.titlepage import read_closing_slide, read_title_slide
+from workshop.variants import slugify
+
+#: Minutes a slide is taken to need when the deck does not say: the middle of two to three.
+MINUTES_PER_SLIDE = 2.5
+_CONT = re.compile(r"^(.*) \(cont\.(?: \d+)?\)$")
+_REPEAT = re.compile(r"^(.*) \((\d+)\)$")
+_ROW = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)-(\d{1,2}:\d{2}(?:\s?[AP]M)?)\t(.+)$", re.I)
+_TIMING = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)-\S.* · (\d+) minutes(?: · (optional))?$", re.I)
+_BACK_AT = re.compile(r"^(\d+) minutes · back at ", re.I)
+_ACTIVITY_NOTE = re.compile(r"^Activity: (.+) \((.+), (\d+) min\)\.$")
+_BREAK_TITLE = re.compile(r"^(?:(?:morning|afternoon|coffee|comfort|short|tea|lunch|dinner)\s+)?(break|lunch)"
+                          r"(?:\s+break)?(?:\s*\((\d+)\s*min(?:utes)?\))?$", re.I)
+_OBJECTIVES = {"learning objectives", "objectives", "learning outcomes", "session objectives",
+               "course objectives", "workshop objectives", "training objectives", "goals for today"}
+_REFERENCES = {"references", "reference list", "bibliography", "works cited", "sources", "citations",
+               "resources and references", "references and resources"}
+_DEFAULT_SECTION_NAMES = {"default section", "untitled section", ""}
+_OPTIONAL_NOTE = "This section is optional: cut it if you are running late."
+
+
+def draft_outline(deck: RawDeck, source: str) -> Draft:
+    """The outline for ``deck``; ``source`` is the deck's file name, for comments."""
+    draft = Draft(source, len(deck.slides))
+    _Reader(deck, draft).run()
+    return draft
+
+
+class _Reader:
+    def __init__(self, deck: RawDeck, draft: Draft):
+        self.deck = deck
+        self.draft = draft
+        self.pictures = Pictures(draft)
+        self.section: DraftSection | None = None
+        self.section_names = {numbers[0]: name for name, numbers in deck.sections
+                              if numbers and name.lower() not in _DEFAULT_SECTION_NAMES}
+        self.pending_name = ""  # a PowerPoint section that has begun, waiting for its first slide
+        self.previous_title = ""
+        self.seen_titles: set[str] = set()
+
+    def run(self) -> None:
+        draft, slides = self.draft, self.deck.slides
+        first = slides[0] if slides else None
+        if first is not None and self.is_title_slide(first):
+            read_title_slide(first, draft)
+            draft.notice(1, "folded", "the title slide, as workshop.title and presenters")
+            slides = slides[1:]
+        for slide in slides:
+            self.slide(slide)
+            self.previous_title = clean(slide.title)
+        self.finish()
+
+    # -- what kind of slide ----------------------------------------------------------------
+
+    def is_title_slide(self, slide: RawSlide) -> bool:
+        if slide.block("Details") is not None or slide.layout_type == "title" or slide.layout == "Title Slide":
+            return True
+        return any(b.role == "subtitle" for b in slide.blocks) and not any(b.role == "body" for b in slide.blocks)
+
+    def slide(self, raw: RawSlide) -> None:
+        if raw.number in self.section_names:
+            self.pending_name = self.section_names[raw.number]
+        title = clean(raw.title)
+        base = title.lower()
+        cont = _CONT.match(title)
+        if cont and cont.group(1) == _CONT.sub(r"\1", self.previous_title):
+            self.continued(raw, cont.group(1))
+            return
+        if self.deck.made_by_workshop:
+            repeat = _REPEAT.match(title)
+            if repeat and repeat.group(1) in self.seen_titles:
+                raw.title = title = repeat.group(1)
+        self.seen_titles.add(title)
+        built = self.deck.made_by_workshop or bool(raw.names & {"Part", "Timing", "Back at", "Contact", "Details"})
+        if raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
+            self.section_slide(raw)
+        elif raw.block("Back at") or (_BREAK_TITLE.match(title) and self.little_text(raw)):
+            self.break_slide(raw)
+        elif built and title == "Agenda" and self.all_rows(raw):
+            self.agenda_slide(raw)
+        elif base in _OBJECTIVES and not self.draft.objectives:
+            self.objectives_slide(raw)
+        elif base in _REFERENCES:
+            self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+            self.draft.notice(raw.number, "folded", f"“{title}”, as references (the build lists them)")
+        elif raw.block("Contact") and built:
+            read_closing_slide(raw, self.draft)
+            self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
+        elif built and self.activity_slide(raw):
+            pass
+        elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title[len("Debrief: "):]):
+            pass
+        else:
+            self.content(raw)
+
+    @staticmethod
+    def little_text(raw: RawSlide) -> bool:
+        return sum(len(p.text) for b in raw.text_blocks for p in b.paras) < 80 and not raw.pictures
+
+    @staticmethod
+    def all_rows(raw: RawSlide) -> bool:
+        paras = [p for b in raw.text_blocks for p in b.paras]
+        return bool(paras) and all(_ROW.match(p.text) for p in paras)
+
+    # -- sections and their slides ---------------------------------------------------------
+
+    def open_section(self, title: str, number: int, comment: str = "") -> DraftSection:
+        self.section = DraftSection(title, number)
+        if comment:
+            self.section.comments.append(comment)
+        self.draft.entries.append(self.section)
+        return self.section
+
+    def current(self, raw: RawSlide) -> DraftSection:
+        if self.pending_name:
+            name, self.pending_name = self.pending_name, ""
+            if self.section is None or self.section.slides or self.section.activities:
+                return self.open_section(name, raw.number, "a section of the PowerPoint deck")
+        if self.section is not None:
+            return self.section
+        before = [e for e in self.draft.entries if isinstance(e, DraftSection)]
+        if not before:
+            has_more = bool(self.section_names) or any(_is_section_layout(s) or s.block("Part")
+                                                       for s in self.deck.slides)
+            title = "Introduction" if has_more else (self.draft.title or "Presentation")
+            comment = ("check: the slides before the first section slide" if has_more else
+                       "check: the deck has no sections; split this into the parts of your agenda")
+            return self.open_section(title, raw.number, comment)
+        return self.open_section(f"{before[-1].title} (continued)", raw.number,
+                                 "check: the slides after a break, without a section slide of their own")
+
+    def content(self, raw: RawSlide) -> None:
+        slide = content_slide(raw, self.draft, self.pictures)
+        if slide is not None:
+            self.current(raw).slides.append(slide)
+
+    def continued(self, raw: RawSlide, title: str) -> None:
+        """A built deck's "(cont.)" page: its text joins the slide it continues."""
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, joined to the slide it continues")
+        if self.section is None:
+            return
+        if self.section.slides and self.section.slides[-1].title == title:
+            slide = content_slide(raw, self.draft, self.pictures)
+            if slide is not None:
+                target = self.section.slides[-1]
+                target.items += slide.items
+                target.comments += slide.comments
+        elif title == "References":
+            self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+
+    def section_slide(self, raw: RawSlide) -> None:
+        title = clean(raw.title) or self.pending_name or f"Part {len(self.draft.sections) + 1}"
+        self.pending_name = ""
+        section = self.open_section(title, raw.number)
+        timing = raw.block("Timing")
+        match = _TIMING.match(clean(timing.paras[0].text)) if timing and timing.paras else None
+        if match:
+            section.minutes = int(match.group(2))
+            section.minutes_comment = "from the section slide"
+            section.optional = bool(match.group(3))
+            if not self.draft.start:
+                self.draft.start = _clock(match.group(1))
+        notes = clean_notes(raw.notes)
+        paragraphs = []
+        for paragraph in notes.split("\n\n") if notes else []:
+            if paragraph.startswith("Goals: ") and match:
+                section.goals = [g.strip() for g in paragraph[len("Goals: "):].split("; ") if g.strip()]
+            elif paragraph == _OPTIONAL_NOTE:
+                section.optional = True
+            else:
+                paragraphs.append(paragraph)
+        section.notes = "\n\n".join(paragraphs)
+        extra = [clean(p.text) for b in raw.text_blocks if b.name not in ("Part", "Timing") for p in b.paras]
+        if extra:
+            section.comments.append("also on the section slide: " + " / ".join(extra))
+        for text in raw.missing:
+            section.comments.append(f"not brought in: {text} on the section slide")
+            self.draft.notice(raw.number, "missing", text)
+        self.draft.notice(raw.number, "folded", f"“{title}”, a section slide, as a section")
+
+    def break_slide(self, raw: RawSlide) -> None:
+        title = clean(raw.title) or "Break"
+        back = raw.block("Back at")
+        match = _BACK_AT.match(clean(back.paras[0].text)) if back and back.paras else None
+        words = _BREAK_TITLE.match(title)
+        if match:
+            entry = DraftBreak(title, int(match.group(1)), raw.number, "from the break slide")
+        elif words and words.group(2):
+            entry = DraftBreak(title, int(words.group(2)), raw.number, "from the break slide's title")
+        else:
+            lunch = words is not None and words.group(1).lower() == "lunch"
+            entry = DraftBreak(title, 45 if lunch else 15, raw.number,
+                               "check: estimated; the deck does not say how long the break is")
+        self.draft.entries.append(entry)
+        self.section = None
+        self.draft.notice(raw.number, "folded", f"“{title}”, as a break")
+
+    def agenda_slide(self, raw: RawSlide) -> None:
+        first = _ROW.match(raw.text_blocks[0].paras[0].text)
+        if first and not self.draft.start:
+            self.draft.start = _clock(first.group(1))
+        self.draft.notice(raw.number, "folded", "the agenda slide (the build makes it from the sections)")
+
+    def objectives_slide(self, raw: RawSlide) -> None:
+        paras = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        if len(paras) > 1 and paras[0].endswith(":"):
+            paras = paras[1:]
+        self.draft.objectives = paras
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as objectives (the build makes "
+                                                "this slide from them)")
+
+    def activity_slide(self, raw: RawSlide) -> bool:
+        """A built deck's activity slide: its notes hold the format and minutes, its body the rest."""
+        note = _ACTIVITY_NOTE.match(clean_notes(raw.notes).split("\n", 1)[0])
+        if not clean(raw.title).startswith("Activity: ") or not note:
+            return False
+        title, fmt, minutes = note.group(1), note.group(2), int(note.group(3))
+        activity = DraftActivity(title, minutes, raw.number, "" if fmt == "format not set" else fmt)
+        paras = [p for b in raw.text_blocks for p in b.paras][1:]  # the first is "Pairs · 20 minutes · ..."
+        needs = next((k for k, p in enumerate(paras) if clean(p.text) == "You will need:"), len(paras))
+        activity.instructions = " ".join(clean(p.text) for p in paras[:needs])
+        activity.materials = [clean(p.text) for p in paras[needs + 1:]]
+        section = self.section or self.current(raw)
+        section.activities.append(activity)
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as an activity")
+        return True
+
+    def debrief_slide(self, raw: RawSlide, title: str) -> bool:
+        if self.section is None or not self.section.activities or self.section.activities[-1].title != title:
+            return False
+        self.section.activities[-1].debrief = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as the activity's debrief")
+        return True
+
+    # -- timing and ids --------------------------------------------------------------------
+
+    def finish(self) -> None:
+        draft = self.draft
+        if not draft.title:
+            draft.title = self.deck.title or _title_from_file(draft.source)
+            draft.title_comment = "check: the deck has no title slide; this is " + (
+                "its file's title" if self.deck.title else "its file name")
+            draft.notice(0, "check", "no title slide: workshop.title is " + (
+                "the file's title" if self.deck.title else "the file name"))
+        if not draft.sections:
+            self.open_section(draft.title, 1, "check: the deck had no content slides")
+        taken: set[str] = set()
+        for section in draft.sections:
+            if section.minutes:
+                _slide_minutes(section)
+            else:
+                own = sum(a.minutes for a in section.activities)
+                count = len(section.slides)
+                section.minutes = max(5, 5 * math.ceil(count * MINUTES_PER_SLIDE / 5)) + own
+                section.minutes_comment = (f"check: estimated at 2-3 minutes a slide ({count} slide"
+                                           f"{'' if count == 1 else 's'}); set the time you really spend")
+            ident = slugify(section.title)
+            n = 1
+            while ident in taken:
+                n += 1
+                ident = f"{slugify(section.title)}-{n}"
+            if n > 1:
+                section.id = ident
+            taken.add(ident)
+        if not draft.start:
+            draft.start = "09:00"
+            draft.start_comment = "check: the deck does not say when the workshop starts"
+        if not draft.presenters:
+            draft.presenters = [DraftPresenter("Presenter name")]
+            draft.presenters_comment = "check: no presenter was found in the deck; write yours"
+            draft.notice(0, "check", "no presenter was found on the title slide; fill in presenters")
+
+
+def _is_section_layout(raw: RawSlide) -> bool:
+    return raw.layout_type == "secHead" or "section" in raw.layout.lower()
+
+
+def _slide_minutes(section: DraftSection) -> None:
+    """Give the slides of a built deck's section the minutes its timing lines show, where needed.
+
+    The build shares a section's spare minutes among the slides without minutes of their own,
+    earlier slides taking any odd minute. The fewest slides are given their own minutes such that
+    the same sharing gives every slide the minutes the old deck showed.
+    """
+    cues = [s.cue_minutes for s in section.slides]
+    if not cues or None in cues:
+        return
+    spare = section.minutes - sum(a.minutes for a in section.activities)
+    best = None
+    for share in sorted(set(cues) | {c - 1 for c in cues}):
+        plan = [None if c in (share, share + 1) else c for c in cues]
+        if _shared(plan, spare) == cues and (best is None or plan.count(None) > best.count(None)):
+            best = plan
+    for slide, minutes in zip(section.slides, best or []):
+        slide.minutes = minutes
+
+
+def _shared(plan: list[int | None], spare: int) -> list[int] | None:
+    """Each slide's minutes as the build would share ``spare`` among the slides planned None."""
+    left = spare - sum(m for m in plan if m is not None)
+    unsized = plan.count(None)
+    if left < 0 or (not unsized and left):
+        return None
+    share, extra = divmod(left, unsized) if unsized else (0, 0)
+    result, rank = [], 0
+    for minutes in plan:
+        if minutes is None:
+            minutes, rank = share + (1 if rank < extra else 0), rank + 1
+        result.append(minutes)
+    return result
+
+
+def _clock(text: str) -> str:
+    """ "9:05" or "9:05 AM" -> "09:05"."""
+    match = re.match(r"(\d{1,2}):(\d{2})\s*([AP]M)?", text.strip(), re.I)
+    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").upper()
+    if half:
+        hour = hour % 12 + (12 if half == "PM" else 0)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _title_from_file(name: str) -> str:
+    stem = name.rsplit(".", 1)[0]
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Imported workshop"

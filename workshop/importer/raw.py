@@ -1,0 +1,79 @@
+"""What a deck says, slide by slide, as plain values: the reader's output, read by the importer.
+
+Nothing here knows about outlines; nothing here holds a python-pptx object, so the step that
+turns a deck into an outline can be tested on values written by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of text. ``level`` 0 is a top-level bullet; ``numbered`` is auto-numbering."""
+
+    text: str
+    level: int = 0
+    numbered: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """The text of one shape, in reading order.
+
+    ``role`` is "title", "subtitle" or "body" for placeholders, "text" for text boxes and other
+    shapes, "table" for a table brought in row by row; ``name`` is the shape's name.
+    """
+
+    role: str
+    name: str
+    paras: tuple[Para, ...]
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    ext: str  # png, jpg, gif, bmp, tiff, or another kind the deck cannot show (emf, wmf, ...)
+    alt: str
+    name: str
+
+
+@dataclass
+class RawSlide:
+    number: int  # 1-based, as PowerPoint shows it
+    layout: str  # the layout's name
+    layout_type: str  # the layout's type: title, secHead, obj, twoObj, titleOnly, blank, ...
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+    notes: str = ""
+    hidden: bool = False
+    #: What could not come in as text, each a phrase: "a chart", "a video", "animations".
+    missing: list[str] = field(default_factory=list)
+    #: What came in differently, each a phrase: "a table, as bullets".
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> set[str]:
+        return {b.name for b in self.blocks}
+
+    def block(self, name: str) -> Block | None:
+        return next((b for b in self.blocks if b.name == name), None)
+
+    @property
+    def text_blocks(self) -> list[Block]:
+        """Every block but the subtitle, in reading order: what a content slide shows."""
+        return [b for b in self.blocks if b.role != "subtitle" and b.paras]
+
+
+@dataclass
+class RawDeck:
+    slides: list[RawSlide]
+    #: PowerPoint's own sections: each a name and the numbers of its slides, in order.
+    sections: list[tuple[str, list[int]]]
+    title: str  # the file's title property
+    made_by_workshop: bool  # written by `workshop build` (its slides carry the shape names it gives)
+    width: int
+    height: int

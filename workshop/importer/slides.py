@@ -1,0 +1,173 @@
+"""One content slide of a read deck -> one outline slide: its title, one body, its notes.
+
+An outline slide has at most one body. Text comes in as ``bullets`` (or ``numbered`` when every
+top-level paragraph is auto-numbered), a lone quotation with its citation as ``quote``, and a
+slide with only a picture as ``image``. Whatever does not fit that shape is named in a comment
+at the slide and in the import report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+from workshop.importer.draft import Draft, DraftSlide, Item
+from workshop.importer.raw import Para, Picture, RawSlide
+
+#: The timing line a built deck appends to every slide's notes; the next build writes it again.
+TIMING_CUE = re.compile(r"^Timing: .*, \S+ in, \S+ left$")
+_CUE_MINUTES = re.compile(r"^Timing: .*\((\d+) min\), \S+ in, \S+ left$")
+_OPENING = "“\"‘«„"
+_CLOSING = "”\"’»“"
+_DASHES = "—–-―~"
+_FILE_NAME = re.compile(r"^[\w\- .()]+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|heic|webp)$", re.I)
+#: The picture kinds an outline's image: accepts, by Pillow's name for them.
+_SHOWN = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
+
+
+def clean(text: str) -> str:
+    """One line of slide text: runs of spaces, tabs and line breaks become one space."""
+    return " ".join(text.split())
+
+
+def clean_notes(text: str, drop: tuple[str, ...] = ()) -> str:
+    """Speaker notes without a built deck's timing lines (and any line in ``drop``)."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    kept = [line for line in lines if not TIMING_CUE.match(line.strip()) and line.strip() not in drop]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+class Pictures:
+    """Names the deck's pictures ``images/slide-07.png`` and keeps each distinct picture once."""
+
+    def __init__(self, draft: Draft):
+        self.draft = draft
+        self.by_digest: dict[str, str] = {}
+
+    def save(self, picture: Picture, number: int) -> str:
+        """The picture's path relative to the outline, or "" when an outline cannot show its kind."""
+        kind = _picture_kind(picture.data)
+        if kind is None:
+            return ""
+        digest = hashlib.sha256(picture.data).hexdigest()
+        if digest in self.by_digest:
+            return self.by_digest[digest]
+        stem, n = f"images/slide-{number:02d}", 1
+        path = f"{stem}.{kind}"
+        while path in self.draft.pictures:
+            n += 1
+            path = f"{stem}-{n}.{kind}"
+        self.draft.pictures[path] = picture.data
+        self.by_digest[digest] = path
+        return path
+
+
+def _picture_kind(data: bytes) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return _SHOWN.get(im.format or "")
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def content_slide(raw: RawSlide, draft: Draft, pictures: Pictures) -> DraftSlide | None:
+    """The outline slide for ``raw``; None (and a notice) for a slide with nothing on it."""
+    paras = [p for block in raw.text_blocks for p in block.paras]
+    title = clean(raw.title)
+    slide = DraftSlide(title, raw.number)
+    if not title and paras:
+        slide.title = clean(paras[0].text)
+        paras = paras[1:]
+        slide.comments.append("check: the slide had no title; this is its first line of text")
+    elif not title:
+        slide.title = f"Slide {raw.number}"
+        slide.comments.append("check: the slide had no title or text; give it a title")
+    for text in raw.missing:
+        slide.comments.append(f"not brought in: {text}; see slide {raw.number} of the old deck")
+        draft.notice(raw.number, "missing", text)
+    for text in raw.changed:
+        slide.comments.append(f"brought in differently: {text}")
+        draft.notice(raw.number, "changed", text)
+    if raw.hidden:
+        slide.comments.append("check: hidden in the old deck; delete this slide if you do not show it")
+        draft.notice(raw.number, "check", "hidden in the deck; brought in with a comment")
+    placed = _body(slide, paras, raw, draft, pictures)
+    slide.notes = clean_notes(raw.notes, drop=(f"Image: {placed}",) if placed else ())
+    cue = next((m for line in raw.notes.split("\n") if (m := _CUE_MINUTES.match(line.strip()))), None)
+    slide.cue_minutes = int(cue.group(1)) if cue else None
+    if not (raw.title or paras or raw.pictures or raw.notes or raw.missing):
+        draft.notice(raw.number, "folded", "an empty slide, left out")
+        return None
+    return slide
+
+
+def _body(slide: DraftSlide, paras: list[Para], raw: RawSlide, draft: Draft, pictures: Pictures) -> str:
+    """Give ``slide`` its one body; return the alt text of a picture used as the body, else ""."""
+    placed = ""
+    if paras:
+        quote = _as_quote(paras)
+        if quote:
+            slide.quote = quote
+        else:
+            _bullets(slide, paras, draft)
+    for picture in raw.pictures:
+        path = pictures.save(picture, raw.number)
+        if not path:
+            text = f"a picture in a format an outline cannot show ({picture.ext.upper()}); save it as PNG"
+            slide.comments.append(f"not brought in: {text}")
+            draft.notice(raw.number, "missing", text)
+            continue
+        alt = clean(picture.alt)
+        if _FILE_NAME.match(alt):  # what PowerPoint writes when no one described the picture
+            alt = ""
+        if not slide.items and not slide.quote and not slide.image:
+            if not alt:
+                alt = f"Picture from slide {raw.number} of {draft.source}"
+                slide.comments.append("check: the picture had no alt text; describe it in image.alt")
+                draft.notice(raw.number, "check", f"a picture without alt text, saved as {path}")
+            slide.image = (path, alt)
+            placed = alt
+        else:
+            described = f", alt text “{alt}”" if alt else ""
+            slide.comments.append(f"picture not placed (a slide shows one body): {path}{described}")
+            draft.notice(raw.number, "changed", f"a picture beside text, saved as {path} but not placed")
+    return placed
+
+
+def _as_quote(paras: list[Para]) -> tuple[str, str] | None:
+    """A quotation in quotation marks, with or without a "— source" line after it."""
+    texts = [clean(p.text) for p in paras]
+    if len(texts) > 2 or len(texts[0]) < 3:
+        return None
+    first = texts[0]
+    if first[0] not in _OPENING or first[-1] not in _CLOSING:
+        return None
+    inner = first[1:-1].strip()
+    if not inner or any(c in inner for c in "“”"):
+        return None
+    source = ""
+    if len(texts) == 2:
+        if texts[1][0] not in _DASHES:
+            return None
+        source = texts[1].lstrip(_DASHES + " ").strip()
+    return inner, source
+
+
+def _bullets(slide: DraftSlide, paras: list[Para], draft: Draft) -> None:
+    deep = False
+    for para in paras:
+        text = clean(para.text)
+        if para.level == 0 or not slide.items:
+            slide.items.append(Item(text))
+            continue
+        deep = deep or para.level > 1
+        slide.items[-1].children.append(text)
+    top = [p for p in paras if p.level == 0] or paras[:1]
+    slide.numbered = all(p.numbered for p in top)
+    if deep:
+        text = "bullets more than two levels deep, brought up to the second level"
+        slide.comments.append(f"brought in differently: {text}")
+        draft.notice(slide.number, "changed", text)
