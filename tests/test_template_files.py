@@ -146,7 +146,6 @@ def test_template_command_lists_layouts_and_passes_a_good_template(in_tmp):
     assert template_problems(in_tmp / "brand.pptx", Src("o.yaml")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="validate runs template_problems once the check phase calls it")
 def test_validate_refuses_what_build_refuses(in_tmp):
     (in_tmp / "brand.pptx").write_bytes(pptx_bytes()[:5000])
     with_template(in_tmp)

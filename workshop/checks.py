@@ -28,18 +28,9 @@ def template_problems(workshop: m.Workshop) -> list[Problem]:
     template = workshop.theme.template
     if template is None:
         return []
-    from workshop.deck.render import check_template
+    from workshop.deck.template import template_problems as problems_of
 
-    try:
-        missing = check_template(template)
-    except Exception:  # python-pptx raises several kinds for a file that is not a deck
-        return [Problem(workshop.theme.src, f"{template.name} cannot be opened as a PowerPoint file; "
-                                            "save it from PowerPoint as .pptx", "theme.template")]
-    if not missing:
-        return []
-    return [Problem(workshop.theme.src, f"the template {template.name} lacks the layouts "
-                                        f"{', '.join(repr(n) for n in missing)}; run "
-                                        f"'workshop template {template}' to see what it has", "theme.template")]
+    return problems_of(template, workshop.theme.template_src)
 
 
 def kit_text_problems(workshop: m.Workshop) -> list[Problem]:
