@@ -14,8 +14,9 @@ from pathlib import Path
 
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import clean, unprintable
+from workshop.quiz.score import ScoreError, parse_score
 
-COLUMNS = ("name", "email", "license", "hours", "attended")
+COLUMNS = ("name", "email", "license", "hours", "attended", "score")
 NO = {"no", "n", "false", "0"}
 YES = {"yes", "y", "true", "1", ""}
 
@@ -28,6 +29,7 @@ class Attendee:
     license: str = ""
     hours: Decimal | None = None  # partial hours; None means the full award
     attended: bool = True
+    score: Decimal | None = None  # knowledge-check percentage; None when not taken
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Roster:
     source: Path
     attendees: tuple[Attendee, ...]
     warnings: tuple[str, ...] = ()
+    scored: bool = False  # the roster has a score column
 
     @property
     def eligible(self) -> tuple[Attendee, ...]:
@@ -72,7 +75,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif")
             attendees.append(attendee)
     if problems:
         raise InputError(problems)
-    return Roster(path.resolve(), tuple(attendees), tuple(warnings))
+    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns)
 
 
 def _cell(row, index: int) -> str:
@@ -117,9 +120,15 @@ def _attendee(number: int, cells: dict[str, str], max_hours: Decimal | None, fac
                 bad("hours", "partial hours given, but the outline has no ce block, so no hours are awarded")
             elif hours > max_hours:
                 bad("hours", f"{raw_hours} is more than the workshop's {max_hours} CE hours")
+    try:
+        score = parse_score(cells.get("score", ""))
+    except ScoreError as exc:
+        bad("score", str(exc))
+        score = None
     if len(problems) > before:
         return None
-    return Attendee(number, name, clean(cells.get("email", "")), clean(cells.get("license", "")), hours, attended)
+    return Attendee(number, name, clean(cells.get("email", "")), clean(cells.get("license", "")), hours, attended,
+                    score)
 
 
 def _csv_rows(path: Path, shown: str, warnings: list[str]) -> list[list[str]]:
