@@ -54,6 +54,7 @@ def kahoot_xlsx(workshop: m.Workshop, when: dt.datetime) -> bytes:
     """The workbook's bytes, with its document dates and zip timestamps set to ``when``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     sheet = book.active
@@ -80,7 +81,8 @@ def kahoot_xlsx(workshop: m.Workshop, when: dt.datetime) -> bytes:
     book.properties.title = f"{workshop.title}: knowledge check"
     book.properties.created = book.properties.modified = when
     buffer = io.BytesIO()
-    book.save(buffer)
+    # ExcelWriter rather than book.save(), which stamps the clock's time as the modified date
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _restamp(buffer.getvalue(), when)
 
 
