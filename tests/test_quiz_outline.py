@@ -113,9 +113,11 @@ def test_question_slides_without_a_quiz_is_a_warning(in_tmp):
     assert "warning: o.yaml:13:7: deck.quiz: the outline has no quiz, so there are no question slides" in result.stderr
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec is not beside this checkout")
-def test_the_spec_quiz_example_is_valid(in_tmp):
-    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", SPEC.read_text(encoding="utf-8"), re.S)
+@pytest.mark.parametrize("doc", [SPEC, ROOT / "docs" / "outline-format.md"], ids=["spec", "docs"])
+def test_the_quiz_examples_in_the_spec_and_docs_are_valid(in_tmp, doc):
+    if not doc.exists():
+        pytest.skip("the shared spec is not beside this checkout")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
               if b.startswith("quiz:")]
     assert blocks
     example = (DATA / "spec-example.yaml").read_text(encoding="utf-8")
