@@ -98,7 +98,9 @@ def validate(outline: Path, roster: Path | None):
                f"{clock(agenda.start)}-{clock(agenda.end)}"
                + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else "")
                + (f"; {roster}: valid: {len(ctx.roster.attendees)} attendees" if ctx.roster else ""))
-    for warning in ctx.roster.warnings if ctx.roster else ():
+    from workshop.quiz import quiz_warnings
+
+    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda)]:
         click.echo(f"warning: {warning}", err=True)
 
 

@@ -14,6 +14,8 @@ KEYS: dict[str, dict[str, str]] = {
         "sections": "the agenda: sections and breaks in order",
         "references": "citations printed in the handouts",
         "theme": "colours, font, logo or a PowerPoint template for the deck",
+        "quiz": "a knowledge check: questions written once, exported everywhere",
+        "deck": "turn generated slides on or off",
     },
     "workshop": {
         "title": "the workshop's title (required)",
@@ -65,4 +67,11 @@ KEYS: dict[str, dict[str, str]] = {
     "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
               "font": "font family for the deck", "logo": "image shown on the title slide",
               "template": "a .pptx whose layouts the deck builds on"},
+    "quiz": {"pass_percent": "with roster scores: below this, no certificate",
+             "per_hour": "questions wanted per CE hour (a warning when fewer)",
+             "questions": "the questions, in order"},
+    "question": {"ask": "required: the question or statement", "objective": "number of the objective it checks",
+                 "choices": "two or more; none for a true/false question", "answer": "required: one of the choices, "
+                 "or true/false", "explain": "why the answer is right (answer key, feedback)"},
+    "deck": {"quiz": "question slides, each followed by its answer"},
 }

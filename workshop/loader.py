@@ -219,6 +219,7 @@ class _Reader:
         end = self.clock(info, "end", "workshop")
         presenters = self.presenters(root)
         sections = self.sections(root)
+        objectives = self.texts(root, "objectives", "")
         return m.Workshop(
             title=title, source=path.resolve(),
             subtitle=self.text(info, "subtitle", "workshop"),
@@ -228,10 +229,11 @@ class _Reader:
             end_src=info.get("end").src if info.get("end") else info.src,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
-            objectives=self.texts(root, "objectives", ""),
+            objectives=objectives,
             sections=sections,
             references=self.texts(root, "references", ""),
             theme=self.theme(root),
+            quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
         )
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
@@ -436,6 +438,15 @@ class _Reader:
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
                        template=template, src=t.src,
                        template_src=t.get("template").src if template is not None else t.src)
+
+    def quiz(self, root: Map, objectives: int) -> m.Quiz | None:
+        from workshop.quiz.read import read_quiz
+
+        return read_quiz(self, root, objectives)
+
+    def deck(self, root: Map) -> m.DeckOptions:
+        d = self.mapping(root.get("deck"), "deck", "deck")
+        return m.DeckOptions() if d is None else m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src)
 
 
 #: Past these a picture is refused: a slide never needs more, and every builder would carry it.

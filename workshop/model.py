@@ -152,6 +152,46 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Question:
+    """One knowledge-check question: multiple choice, or true/false when it has no ``choices``."""
+
+    ask: str
+    answer: str  # one of :attr:`options`: the keyed choice, or "True"/"False"
+    choices: tuple[str, ...] = ()
+    objective: int | None = None  # 1-based number of the learning objective it checks
+    explain: str = ""
+    src: Src = _NOWHERE
+
+    @property
+    def true_false(self) -> bool:
+        return not self.choices
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """What a learner chooses from, in order; a true/false question's are True and False."""
+        return self.choices or ("True", "False")
+
+    @property
+    def key(self) -> int:
+        """The 0-based position of the answer among :attr:`options`."""
+        return self.options.index(self.answer)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    questions: tuple[Question, ...]
+    pass_percent: Decimal | None = None  # with roster scores: below it, no certificate
+    per_hour: Decimal | None = None  # questions wanted per CE hour (a warning when fewer)
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    quiz: bool = False  # question slides, each followed by its answer
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
 class Workshop:
     title: str
     source: Path
@@ -167,6 +207,8 @@ class Workshop:
     sections: tuple[Entry, ...] = ()
     references: tuple[str, ...] = ()
     theme: Theme = field(default_factory=Theme)
+    quiz: Quiz | None = None
+    deck: DeckOptions = field(default_factory=DeckOptions)
     end_src: Src = _NOWHERE
 
     @property

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import clean, unprintable
+from workshop.quiz.score import ScoreError, parse_score
 from workshop.rostercsv import csv_rows
 from workshop.schedule import hours as shown_hours
 
@@ -32,10 +33,12 @@ HEADERS = {
     "hours": ("hours", "cehours", "hoursearned", "cehoursearned", "contacthours", "cecontacthours",
               "hoursattended", "credithours", "cecredithours"),
     "attended": ("attended", "attendedyn", "attendedyesno", "didattend"),
+    "score": ("score", "quizscore", "testscore", "posttestscore", "knowledgecheck", "knowledgecheckscore"),
 }
 _FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling in spellings}
 _WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
-         "license": "the license", "hours": "the hours", "attended": "whether they attended"}
+         "license": "the license", "hours": "the hours", "attended": "whether they attended",
+         "score": "the knowledge-check score"}
 NO = {"no", "n", "false", "0"}
 YES = {"yes", "y", "true", "1", "x"}
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
@@ -49,6 +52,7 @@ class Attendee:
     license: str = ""
     hours: Decimal | None = None  # partial hours as printed (rounded down); None means the full award
     attended: bool = True
+    score: Decimal | None = None  # knowledge-check percentage; None when not taken
 
     @property
     def due(self) -> bool:
@@ -61,6 +65,7 @@ class Roster:
     source: Path
     attendees: tuple[Attendee, ...]
     warnings: tuple[str, ...] = ()
+    scored: bool = False  # the roster has a score column
 
     @property
     def eligible(self) -> tuple[Attendee, ...]:
@@ -100,7 +105,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
             attendees.append(attendee)
     if problems:
         raise InputError(problems)
-    return Roster(path.resolve(), tuple(attendees), tuple(warnings))
+    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns)
 
 
 def _key(header: str) -> str:
@@ -209,9 +214,14 @@ class _Row:
         license_ = self.one_line("license", cell.get("license", ""))
         attended = self.attended(cell.get("attended", ""), marks_with_x)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
+        try:
+            score = parse_score(cell.get("score", ""))
+        except ScoreError as exc:
+            self.bad("score", str(exc))
+            score = None
         if len(self.problems) > before:
             return None
-        return Attendee(self.number, name, email, license_, earned, attended)
+        return Attendee(self.number, name, email, license_, earned, attended, score)
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""

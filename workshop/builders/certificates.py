@@ -32,6 +32,8 @@ from reportlab.pdfgen.canvas import Canvas
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
+from workshop.errors import display_path
+from workshop.quiz.score import shown as shown_score
 from workshop.roster import Attendee
 from workshop.schedule import hours
 
@@ -91,7 +93,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     full = agenda.ce.awarded if agenda.ce else None
     seen: dict[tuple[str, str], int] = {}
     batch = []
-    for attendee in ctx.roster.eligible:
+    passed, warnings = _passed(ctx)
+    for attendee in passed:
         key = (attendee.name.casefold(), attendee.email.casefold())
         seen[key] = seen.get(key, 0) + 1
         earned = attendee.hours if attendee.hours is not None and full is not None else full
@@ -116,8 +119,32 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if ctx.split and batch:
         issued = _split(painter, ctx.out_dir / SPLIT_DIR, issued)
         files += [ctx.out_dir / SPLIT_DIR / i.file for i in issued]
-    files.append(_ledger(ctx.out_dir / LEDGER, workshop, issued, split=ctx.split))
-    return files, []
+    files.append(_ledger(ctx.out_dir / LEDGER, workshop, issued, split=ctx.split, scored=ctx.roster.scored))
+    return files, warnings
+
+
+def _passed(ctx: BuildContext) -> tuple[list[Attendee], list[str]]:
+    """The eligible attendees whose knowledge-check score allows a certificate, and a warning for each
+    one held back; a score rule that cannot be applied is a warning too, never silently skipped."""
+    roster, quiz = ctx.roster, ctx.workshop.quiz
+    mark = quiz.pass_percent if quiz else None
+    shown = display_path(roster.source)
+    if mark is None:
+        return list(roster.eligible), [f"{shown}: the roster has scores, but the outline sets no quiz.pass_percent, "
+                                       "so certificates are issued whatever the score"] if roster.scored else []
+    if not roster.scored:
+        return list(roster.eligible), [f"{quiz.src}: quiz.pass_percent: the roster has no score column, so "
+                                       "certificates are issued without checking scores"]
+    passed, held = [], []
+    for a in roster.eligible:
+        if a.score is None:
+            held.append(f"{shown}: row {a.row}, {a.name}: no score (the test was not taken): no certificate")
+        elif a.score < mark:
+            held.append(f"{shown}: row {a.row}, {a.name}: scored {shown_score(a.score)}, below the pass mark of "
+                        f"{shown_score(mark)}: no certificate")
+        else:
+            passed.append(a)
+    return passed, held
 
 
 def _split(painter: "_Certificate", folder: Path, issued: list[Issued]) -> list[Issued]:
@@ -136,16 +163,18 @@ def _split(painter: "_Certificate", folder: Path, issued: list[Issued]) -> list[
     return result
 
 
-def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool) -> Path:
+def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool, scored: bool) -> Path:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = LEDGER_COLUMNS + (["file", "file_sha256"] if split else [])
+    columns = LEDGER_COLUMNS + (["score"] if scored else []) + (["file", "file_sha256"] if split else [])
     writer.writerow(columns)
     provider = workshop.ce.provider if workshop.ce else ""
     for item in issued:
         row = [item.id, item.attendee.name, item.attendee.email, item.attendee.license,
                hours(item.hours) if item.hours is not None else "", workshop.title, str(workshop.date),
                provider, str(item.page), item.page_sha256]
+        if scored:
+            row.append(shown_score(item.attendee.score) if item.attendee.score is not None else "")
         if split:
             row += [f"{SPLIT_DIR}/{item.file}", item.file_sha256]
         writer.writerow([neutralise(cell) for cell in row])

@@ -15,6 +15,7 @@ from workshop.builders.context import BuildContext
 from workshop.deck.plan import plan_deck
 from workshop.docstyle import para, styles, write_document
 from workshop.latecuts import late_plan
+from workshop.quiz.pages import answer_key
 from workshop.schedule import clock, duration, hours
 
 FILENAME = "guide.pdf"
@@ -31,6 +32,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
+    if w.quiz:
+        story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
     write_document(path, story, w, "Facilitator guide", "facilitator guide")

@@ -14,8 +14,9 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.deck.plan import QUIZ_KINDS, SLIDE_H, SLIDE_W, plan_deck
 from workshop.docstyle import RuledLines, para, styles, write_document
+from workshop.quiz.pages import question_page
 from workshop.schedule import clock, hours
 
 FILENAME = "handouts.pdf"
@@ -29,6 +30,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
             story += section(item, st)
+    if w.quiz:
+        story += question_page(w, st)
     story += slide_pages(w, agenda)
     if w.references:
         story += [PageBreak(), para("References", st["h1"])]
@@ -157,7 +160,8 @@ class SlideRow(Flowable):
 def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
     deck = plan_deck(w, agenda)
     out: list[Flowable] = []
-    for n, slide in enumerate(deck.slides):
+    # the knowledge check's slides would give its answers away; its own page asks the questions
+    for n, slide in enumerate(s for s in deck.slides if s.kind not in QUIZ_KINDS):
         if n % 3 == 0:
             out.append(PageBreak())
         out += [SlideRow(slide, w.theme, deck.footer), Spacer(1, 22)]

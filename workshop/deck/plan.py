@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import MIN_BODY, Para
+from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, duration, hours
 
 # Slide geometry in points (16:9, 13.333 x 7.5 inches).
@@ -22,6 +23,7 @@ BAR_MIN = 96.0  # the title bar grows for titles that need more lines
 TITLE_SIZES = (36.0, 34.0, 32.0, 30.0, 28.0, 26.0, 24.0, 22.0, 20.0)
 BULLET_SIZES = ((28.0, 24.0), (26.0, 22.0), (24.0, 20.0), (22.0, 20.0), (20.0, 18.0), (18.0, 18.0))
 PAGE_SIZES = (22.0, 20.0)  # sizes used when a list runs over several slides
+QUIZ_KINDS = ("quiz", "answer")  # a knowledge-check question and the slide that answers it
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class Box:
 
 @dataclass(frozen=True)
 class PlannedSlide:
-    kind: str  # title, agenda, objectives, section, content, quote, image, activity, debrief, break, references, closing
+    kind: str  # title, agenda, objectives, section, content, quote, image, activity, debrief, break, quiz, answer,
+    # references, closing
     title: str
     title_size: float
     title_lines: int
@@ -66,6 +69,8 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
             p.break_slide(item)
         else:
             p.section(item)
+    if workshop.deck.quiz and workshop.quiz:
+        p.quiz(workshop.quiz)
     p.references()
     p.closing()
     return Deck(workshop.title, workshop.title, tuple(_unique_titles(_tag_sections(p.slides, agenda))))
@@ -78,7 +83,7 @@ def _tag_sections(slides: list[PlannedSlide], agenda: Agenda) -> list[PlannedSli
     for slide in slides:
         if slide.kind == "section":
             current = next(ids)
-        elif slide.kind in ("break", "references", "closing"):
+        elif slide.kind in ("break", "references", "closing", *QUIZ_KINDS):
             current = ""
         tagged.append(replace(slide, section_id=current))
     return tagged
@@ -293,6 +298,30 @@ class _Planner:
                      name="Back at"))
         self.slides.append(PlannedSlide("break", entry.label, size, len(lines), 0.0, boxes, notes=self.notes(
             f"Tell the room the time to be back: {clock(item.end)}.", self.cue(item.start, item.end))))
+
+    def quiz(self, quiz: m.Quiz) -> None:
+        """Each question on its own slide, then a slide with its answer and why."""
+        total = len(quiz.questions)
+        for n, q in enumerate(quiz.questions, 1):
+            checks = f" It checks objective {q.objective}: {self.w.objectives[q.objective - 1]}." if q.objective else ""
+            groups = [[Para(q.ask, 28.0, bold=True, space_before=0)]]
+            if q.choices:
+                groups += [[Para(f"{letter(k)}.\t{c}", 26.0, tab=44.0, space_before=14)]
+                           for k, c in enumerate(q.choices)]
+            else:
+                groups.append([Para("True or false?", 26.0, role="muted", space_before=18)])
+            title = f"Knowledge check: question {n} of {total}"
+            self.titled("quiz", title, _fit_groups(groups, self.body_height(title)), self.notes(
+                f"Read the question aloud and give the room time to answer: hands, cards or a poll.{checks}",
+                "The next slide shows the answer."))
+            answer = f"{letter(q.key)}. {q.answer}" if q.choices else q.answer
+            groups = [[Para(q.ask, 22.0, role="muted", space_before=0)],
+                      [Para(f"Answer: {answer}", 28.0, bold=True, role="accent", space_before=18)]]
+            if q.explain:
+                groups.append([Para(q.explain, 24.0, space_before=16)])
+            title = f"Answer to question {n}"
+            self.titled("answer", title, _fit_groups(groups, self.body_height(title)), self.notes(
+                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on."))
 
     def references(self) -> None:
         if not self.w.references:
