@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src
-from workshop.keys import KEYS
+from workshop.keys import KEYS, child, nth, sub
 from workshop.variants import describe, entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
@@ -24,6 +24,14 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
 IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
+#: Most sections and breaks, and most slides, an outline may hold once aliases are followed.
+#: A full-day workshop has a few dozen of each; far more means a list repeated by mistake, and
+#: building it would take minutes and gigabytes.
+MAX_SECTIONS = 500
+MAX_SLIDES = 2_000
+#: What "required" asks for, where the key's own name is not clear enough.
+_REQUIRED = {"minutes": "minutes (a whole number)", "alt": "picture's description (alt)",
+             "path": "picture's file name", "text": "quote's text"}
 
 
 def load_outline(path: Path | str) -> m.Workshop:
@@ -68,7 +76,7 @@ class _Reader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
-                self.bad(entry.key_src, f"{path}.{key}" if path else key, f"unknown key '{key}'{hint}")
+                self.bad(entry.key_src, child(path, key), f"unknown key '{key}'{hint}")
         return node
 
     def items(self, node: Node | None, path: str) -> list[Node]:
@@ -80,16 +88,19 @@ class _Reader:
         return node.items
 
     def require(self, node: Map, key: str, path: str) -> bool:
-        if is_null(node.get(key)):
+        """True when ``key`` has a value; a missing, empty or blank one is reported."""
+        value = node.get(key)
+        blank = isinstance(value, Scalar) and isinstance(value.value, str) and not value.value.strip()
+        if is_null(value) or blank:
             where = node.entries[key].key_src if key in node.entries else node.src
-            self.bad(where, f"{path}.{key}" if path else key, "required")
+            self.bad(where, child(path, key), f"required: write the {_REQUIRED.get(key, key)}")
             return False
         return True
 
     # -- values -------------------------------------------------------------------------
 
     def text(self, node: Map, key: str, path: str, required: bool = False) -> str:
-        here = f"{path}.{key}" if path else key
+        here = child(path, key)
         if required and not self.require(node, key, path):
             return ""
         value = node.get(key)
@@ -105,16 +116,43 @@ class _Reader:
         self.bad(value.src, here, f"expected text, got {describe(value)}")
         return ""
 
+    def line_of_text(self, value: Node | None, here: str) -> str:
+        """One entry of a list of texts (a bullet, an objective, a reference...).
+
+        ``- Step 1: ask open questions`` is read by YAML as a key and a value; written with
+        plain words like that, it is taken back as the line of text it was. An empty entry is
+        reported rather than printed as nothing.
+        """
+        if isinstance(value, Map) and len(value.entries) == 1:
+            entry = next(iter(value.entries.values()))
+            if entry.text:
+                return entry.text
+            key = next(iter(value.entries))
+            self.bad(value.src, here, f"YAML reads this as the key '{key}' with a value under it; "
+                                      "put the whole text in quotes")
+            return ""
+        text = self.text_value(value, here)
+        if not text and (value is None or isinstance(value, Scalar)):
+            self.bad(value.src if value else Src("<outline>"), here, "empty; write its text or delete the line")
+        return text
+
     def texts(self, node: Map, key: str, path: str) -> tuple[str, ...]:
-        here = f"{path}.{key}" if path else key
+        here = child(path, key)
         value = node.get(key)
         if isinstance(value, Scalar) and isinstance(value.value, str):
-            return (value.value.strip(),)
+            return (value.value.strip(),) if value.value.strip() else ()
         return tuple(t for n, item in enumerate(self.items(value, here))
-                     if (t := self.text_value(item, f"{here}[{n}]")))
+                     if (t := self.line_of_text(item, nth(path, key, n))))
+
+    def not_a_number(self, value: Node, here: str, expected: str) -> None:
+        """Report ``value`` where a number was expected, saying how YAML read a surprising one."""
+        if isinstance(value, Scalar) and value.number_note:
+            self.bad(value.src, here, value.number_note)
+        else:
+            self.bad(value.src, here, f"{expected}, got {describe(value)}")
 
     def minutes(self, node: Map, key: str, path: str, required: bool) -> int | None:
-        here = f"{path}.{key}" if path else key
+        here = child(path, key)
         if required and not self.require(node, key, path):
             return None
         value = node.get(key)
@@ -125,7 +163,7 @@ class _Reader:
                 return value.value
             self.bad(value.src, here, f"minutes must be more than zero, got {value.value}")
             return None
-        self.bad(value.src, here, f"expected whole minutes, got {describe(value)}")
+        self.not_a_number(value, here, "expected whole minutes")
         return None
 
     def flag(self, node: Map, key: str, path: str) -> bool:
@@ -134,14 +172,14 @@ class _Reader:
             return False
         if isinstance(value, Scalar) and isinstance(value.value, bool):
             return value.value
-        self.bad(value.src, f"{path}.{key}", f"expected true or false, got {describe(value)}")
+        self.bad(value.src, child(path, key), f"expected true or false, got {describe(value)}")
         return False
 
     def number(self, node: Map, key: str, path: str) -> Decimal | None:
         value = node.get(key)
         if is_null(value):
             return None
-        here = f"{path}.{key}"
+        here = child(path, key)
         if isinstance(value, Scalar) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
             try:
                 number = Decimal(value.raw.strip().replace("_", ""))
@@ -149,7 +187,7 @@ class _Reader:
                 number = Decimal(str(value.value))
             if number.is_finite() and number >= 0:
                 return number
-        self.bad(value.src, here, f"expected a number of hours or minutes, got {describe(value)}")
+        self.not_a_number(value, here, "expected a number of hours or minutes")
         return None
 
     def clock(self, node: Map, key: str, path: str) -> int | None:
@@ -159,7 +197,7 @@ class _Reader:
         raw = value.raw.strip() if isinstance(value, Scalar) else ""
         match = _CLOCK.match(raw)
         if not match:
-            self.bad(value.src, f"{path}.{key}", f"expected a 24-hour time like \"09:00\", got {describe(value)}")
+            self.bad(value.src, child(path, key), f"expected a 24-hour time like \"09:00\", got {describe(value)}")
             return None
         return int(match.group(1)) * 60 + int(match.group(2))
 
@@ -175,7 +213,7 @@ class _Reader:
                     return dt.date.fromisoformat(value.value.strip())
                 except ValueError:
                     pass
-        self.bad(value.src, f"{path}.{key}", f"expected a date like 2026-03-14, got {describe(value)}")
+        self.bad(value.src, child(path, key), f"expected a date like 2026-03-14, got {describe(value)}")
         return None
 
     def file(self, value: Node | None, here: str, image: bool) -> Path | None:
@@ -201,7 +239,7 @@ class _Reader:
             return default
         match = _HEX.match(raw)
         if not match:
-            self.bad(node.get(key).src, f"{path}.{key}", f"expected a hex colour like \"#1F4E79\", got {raw!r}")
+            self.bad(node.get(key).src, child(path, key), f"expected a hex colour like \"#1F4E79\", got {raw!r}")
             return default
         return match.group(1).upper()
 
@@ -240,8 +278,10 @@ class _Reader:
         if not nodes and "presenters" in root.entries:
             self.bad(root.entries["presenters"].key_src, "presenters", "list at least one presenter")
         for n, node in enumerate(nodes):
-            here = f"presenters[{n}]"
+            here = nth("", "presenters", n)
             if isinstance(node, Scalar) and isinstance(node.value, str):
+                if not node.value.strip():
+                    self.bad(node.src, here, "required: write the presenter's name")
                 found.append(m.Presenter(name=node.value.strip()))
                 continue
             p = self.mapping(node, here, "presenter")
@@ -251,7 +291,7 @@ class _Reader:
                 name=self.text(p, "name", here, required=True),
                 credentials=self.text(p, "credentials", here), email=self.text(p, "email", here),
                 phone=self.text(p, "phone", here), website=self.text(p, "website", here),
-                signature=self.file(p.get("signature"), f"{here}.signature", image=True)))
+                signature=self.file(p.get("signature"), child(here, "signature"), image=True)))
         return tuple(found)
 
     def ce(self, root: Map) -> m.CE | None:
@@ -264,7 +304,7 @@ class _Reader:
             if isinstance(mph, Scalar) and mph.value in (50, 60) and not isinstance(mph.value, bool):
                 minutes_per_hour = int(mph.value)
             else:
-                self.bad(mph.src, "ce.minutes_per_hour", f"expected 60 or 50, got {describe(mph)}")
+                self.not_a_number(mph, "ce.minutes_per_hour", "expected 60 or 50")
         increment = self.number(node, "increment", "ce")
         if increment is not None and increment <= 0:
             self.bad(node.get("increment").src, "ce.increment", "the increment must be more than zero")
@@ -288,11 +328,13 @@ class _Reader:
         nodes = self.items(root.get("sections"), "sections")
         if not nodes and isinstance(root.get("sections"), Seq):
             self.bad(root.entries["sections"].key_src, "sections", "list at least one section")
+        if self.too_large(root, nodes):
+            return ()
         entries: list[m.Entry] = []
         seen: dict[str, Src] = {}
         break_ids: dict[str, int] = {}
         for n, node in enumerate(nodes):
-            here = f"sections[{n}]"
+            here = nth("", "sections", n)
             if isinstance(node, Map) and "break" in node.entries:
                 entry = self.break_(node, here, n, break_ids)
             else:
@@ -306,6 +348,21 @@ class _Reader:
                 seen[entry.id] = entry.src
             entries.append(entry)
         return tuple(entries)
+
+    def too_large(self, root: Map, nodes: list[Node]) -> bool:
+        """Refuse an agenda far beyond any workshop (usually a list repeated through aliases)."""
+        slides = sum(len(s.items) for node in nodes if isinstance(node, Map)
+                     and isinstance(s := node.get("slides"), Seq))
+        where = root.entries["sections"].key_src
+        if len(nodes) > MAX_SECTIONS:
+            self.bad(where, "sections", f"the agenda has {len(nodes):,} sections and breaks; a workshop has at most "
+                                        f"{MAX_SECTIONS:,}. Is a list repeated through an alias (*name)?")
+        elif slides > MAX_SLIDES:
+            self.bad(where, "sections", f"the sections have {slides:,} slides in all; a workshop has at most "
+                                        f"{MAX_SLIDES:,}. Is a list repeated through an alias (*name)?")
+        else:
+            return False
+        return True
 
     def break_(self, node: Map, here: str, n: int, taken: dict[str, int]) -> m.Break | None:
         self.mapping(node, here, "break")
@@ -325,15 +382,15 @@ class _Reader:
             return None
         title = self.text(s, "title", here, required=True)
         minutes = self.minutes(s, "minutes", here, required=True)
-        slides = tuple(slide for k, item in enumerate(self.items(s.get("slides"), f"{here}.slides"))
-                       if (slide := self.slide(item, f"{here}.slides[{k}]")) is not None)
-        activities = tuple(a for k, item in enumerate(self.items(s.get("activities"), f"{here}.activities"))
-                           if (a := self.activity(item, f"{here}.activities[{k}]")) is not None)
+        slides = tuple(slide for k, item in enumerate(self.items(s.get("slides"), child(here, "slides")))
+                       if (slide := self.slide(item, nth(here, "slides", k))) is not None)
+        activities = tuple(a for k, item in enumerate(self.items(s.get("activities"), child(here, "activities")))
+                           if (a := self.activity(item, nth(here, "activities", k))) is not None)
         minutes_node = s.get("minutes")
         return m.Section(
             id=entry_id(s, n), title=title, minutes=minutes or 0, slides=slides, activities=activities,
             optional=self.flag(s, "optional", here), notes=self.text(s, "notes", here),
-            goals=self.texts(s, "goals", here), handout=self.handout(s.get("handout"), f"{here}.handout"),
+            goals=self.texts(s, "goals", here), handout=self.handout(s.get("handout"), child(here, "handout")),
             src=s.src, minutes_src=minutes_node.src if minutes_node else s.src)
 
     def slide(self, node: Node, here: str) -> m.Slide | None:
@@ -343,41 +400,45 @@ class _Reader:
         title = self.text(s, "title", here, required=True)
         bodies = [k for k in BODY_KEYS if k in s.entries]
         if len(bodies) > 1:
-            self.bad(s.entries[bodies[1]].key_src, f"{here}.{bodies[1]}",
+            self.bad(s.entries[bodies[1]].key_src, child(here, bodies[1]),
                      f"a slide has at most one body; this one has {' and '.join(bodies)}")
         body = None
         if bodies:
             kind = bodies[0]
             value = s.get(kind)
             if kind in ("bullets", "numbered"):
-                body = self.bullets(value, f"{here}.{kind}", numbered=kind == "numbered")
+                body = self.bullets(value, here, kind)
             elif kind == "quote":
-                body = self.quote(value, f"{here}.quote")
+                body = self.quote(value, child(here, "quote"))
             else:
-                body = self.image(value, f"{here}.image")
+                body = self.image(value, child(here, "image"))
         return m.Slide(title=title, body=body, notes=self.text(s, "notes", here),
                        minutes=self.minutes(s, "minutes", here, required=False), src=s.src)
 
-    def bullets(self, node: Node | None, here: str, numbered: bool) -> m.Bullets | None:
+    def bullets(self, node: Node | None, slide: str, kind: str) -> m.Bullets | None:
         items: list[m.Item] = []
-        for n, item in enumerate(self.items(node, here)):
+        for n, item in enumerate(self.items(node, child(slide, kind))):
+            here = nth(slide, kind, n)
             if isinstance(item, Seq):
                 if not items:
-                    self.bad(item.src, f"{here}[{n}]", "a nested list must follow the bullet it belongs under")
+                    self.bad(item.src, here, "a nested list must follow the bullet it belongs under")
                     continue
                 children = []
-                for k, child in enumerate(item.items):
-                    if isinstance(child, Seq):
-                        self.bad(child.src, f"{here}[{n}][{k}]", "bullets go two levels deep at most")
-                    elif text := self.text_value(child, f"{here}[{n}][{k}]"):
+                for k, inner in enumerate(item.items):
+                    if isinstance(inner, Seq):
+                        self.bad(inner.src, sub(here, kind, k), "bullets go two levels deep at most")
+                    elif text := self.line_of_text(inner, sub(here, kind, k)):
                         children.append(text)
                 items[-1] = m.Item(items[-1].text, items[-1].children + tuple(children))
-            elif text := self.text_value(item, f"{here}[{n}]"):
+            elif text := self.line_of_text(item, here):
                 items.append(m.Item(text))
-        return m.Bullets(tuple(items), numbered=numbered) if items else None
+        return m.Bullets(tuple(items), numbered=kind == "numbered") if items else None
 
     def quote(self, node: Node | None, here: str) -> m.Quote | None:
         if isinstance(node, Scalar) and isinstance(node.value, str):
+            if not node.value.strip():
+                self.bad(node.src, here, "required: write the quote's text")
+                return None
             return m.Quote(node.value.strip())
         q = self.mapping(node, here, "quote")
         if q is None:
@@ -392,7 +453,7 @@ class _Reader:
         alt_ok = self.require(i, "alt", here)
         if not self.require(i, "path", here):
             return None
-        path = self.file(i.get("path"), f"{here}.path", image=True)
+        path = self.file(i.get("path"), child(here, "path"), image=True)
         alt = self.text(i, "alt", here) if alt_ok else ""
         return m.Image(path, alt) if path and alt else None
 
@@ -411,13 +472,13 @@ class _Reader:
         if h is None:
             return m.Handout()
         sheet = None
-        w = self.mapping(h.get("worksheet"), f"{here}.worksheet", "worksheet")
+        w = self.mapping(h.get("worksheet"), child(here, "worksheet"), "worksheet")
         if w is not None:
-            lines = self.minutes(w, "lines", f"{here}.worksheet", required=False) or 0
-            sheet = m.Worksheet(title=self.text(w, "title", f"{here}.worksheet", required=True),
-                                instructions=self.text(w, "instructions", f"{here}.worksheet"),
-                                rows=self.texts(w, "rows", f"{here}.worksheet"),
-                                columns=self.texts(w, "columns", f"{here}.worksheet"), lines=lines)
+            lines = self.minutes(w, "lines", child(here, "worksheet"), required=False) or 0
+            sheet = m.Worksheet(title=self.text(w, "title", child(here, "worksheet"), required=True),
+                                instructions=self.text(w, "instructions", child(here, "worksheet")),
+                                rows=self.texts(w, "rows", child(here, "worksheet")),
+                                columns=self.texts(w, "columns", child(here, "worksheet")), lines=lines)
         return m.Handout(points=self.texts(h, "points", here), prompts=self.texts(h, "prompts", here),
                          worksheet=sheet)
 
