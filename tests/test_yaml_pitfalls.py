@@ -46,7 +46,7 @@ def test_hash_in_notes_and_in_a_bullet(in_tmp):
 
 
 def test_colour_written_without_quotes(in_tmp):
-    rejected(in_tmp, MINIMAL + "theme:\n  primary: #0B6E4F\n",
+    rejected(in_tmp, MINIMAL + "theme:\n  primary: #0B6E4F   # the brand's green\n",
              'o.yaml:13:12: theme.primary: the value is empty because YAML reads "#0B6E4F" as a comment; '
              'put it in quotes: primary: "#0B6E4F"')
 

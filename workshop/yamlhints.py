@@ -106,7 +106,7 @@ def comment_cut(text: str, places: Places, node) -> tuple[int, str] | None:
     found = _CUT.match(text, node.end_mark.index)
     if not found:
         return None
-    comment = found.group(1).rstrip()
+    comment = re.split(r"\s+#\s", found.group(1))[0].rstrip()  # a real note may follow
     line, col = places.at(node.start_mark.index)
     prefix = places.line_text(line)[: col - 1].strip()
     if node.value == "":
