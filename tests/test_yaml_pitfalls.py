@@ -69,8 +69,8 @@ def test_quoted_hash_is_kept(in_tmp):
     ("030", "a leading zero makes YAML read 030 as the octal number 24; write 30 (no leading zero)"),
     ("0x1E", "YAML reads 0x1E as the hexadecimal number 30; write the number in ordinary digits"),
     ("1_000", "YAML reads 1_000 as 1000 (it ignores the _); write 1000"),
-    ("1:30", "YAML reads 1:30 as the number 90 (it counts 1:30 as hours:minutes, 60 to one); "
-             "write the number you mean, such as 90"),
+    ("1:30", "YAML reads 1:30 as the number 90 (it counts it like a clock, 60 to one); "
+             "write the plain number you mean, such as 90 for minutes or 1.5 for hours"),
 ])
 def test_surprising_numbers_are_refused(in_tmp, value, message):
     rejected(in_tmp, MINIMAL.replace("minutes: 30", f"minutes: {value}"), f"o.yaml:8:14: section 1, minutes: {message}")

@@ -150,8 +150,8 @@ def number_note(raw: str) -> str:
     raw = raw.strip()
     if ":" in raw:
         value = yaml.safe_load(raw)
-        return (f"YAML reads {raw} as the number {value} (it counts {raw} as hours:minutes, 60 to one); "
-                f"write the number you mean, such as {value}")
+        return (f"YAML reads {raw} as the number {value} (it counts it like a clock, 60 to one); write the "
+                f"plain number you mean, such as {value} for minutes or {value / 60:g} for hours")
     if re.fullmatch(r"[-+]?0[0-7_]+", raw):
         digits = raw.lstrip("+-").replace("_", "").lstrip("0") or "0"
         return (f"a leading zero makes YAML read {raw} as the octal number {yaml.safe_load(raw)}; "
