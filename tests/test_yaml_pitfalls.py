@@ -191,6 +191,18 @@ def test_indentation_mistakes(in_tmp):
              "write: title: Minimal workshop")
 
 
+def test_a_line_without_its_colon(in_tmp):
+    rejected(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\nA note to self\n"),
+             "o.yaml:4:1: this line has no ':' after its key; if it is more text for the line above, indent it "
+             "further or put the whole text on one line in quotes; if it is a key, add ':' after it")
+
+
+def test_a_star_alone_is_an_undefined_alias(in_tmp):
+    rejected(in_tmp, MINIMAL.replace("title: Hello", "title: *Note"),
+             "o.yaml:10:16: YAML reads a * at the start of a text as a reference to another part of the file; "
+             'put the whole text in quotes: - title: "*Note"')
+
+
 def test_a_bullet_with_a_colon_is_the_text_written(in_tmp):
     text = with_bullets("- Step 1:  ask open questions", "- - Note: silence helps", "- Ratio: 3:1") + \
         "objectives:\n  - Describe: the alliance\nreferences:\n  - Norcross, J. C. (2010). Title: a subtitle. APA.\n"
