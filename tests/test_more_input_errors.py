@@ -82,9 +82,9 @@ def test_bad_theme_and_ce_values(in_tmp, extra, expected):
     (MINIMAL[: MINIMAL.index("sections:")], "o.yaml:1:1: sections: required: the list of sections and breaks"),
     (MINIMAL[: MINIMAL.index("sections:")] + "sections: []\n", "o.yaml:6:1: sections: list at least one section"),
     (MINIMAL.replace("bullets: [one, two]", "bullets: [one, [two, [three]]]"),
-     "o.yaml:11:30: sections[0].slides[0].bullets[1][1]: bullets go two levels deep at most"),
+     "o.yaml:11:30: section 1, slide 1, bullet 2, sub-bullet 2: bullets go two levels deep at most"),
     (MINIMAL.replace("bullets: [one, two]", "bullets: [[one], two]"),
-     "o.yaml:11:19: sections[0].slides[0].bullets[0]: a nested list must follow the bullet it belongs under"),
+     "o.yaml:11:19: section 1, slide 1, bullet 1: a nested list must follow the bullet it belongs under"),
 ])
 def test_bad_outline_structure(in_tmp, text, expected):
     write(in_tmp, "o.yaml", text)

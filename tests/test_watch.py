@@ -129,7 +129,7 @@ def test_watch_with_a_broken_outline_from_the_start_waits_for_a_fix(tmp_path):
     Image.new("RGB", (40, 20)).save(tmp_path / "chart.png")
     watching = Watching(tmp_path, "o.yaml", "--out", "kit")
     try:
-        wait_for(lambda: watching.said("o.yaml:8:14: sections[0].minutes:"), "the problem report")
+        wait_for(lambda: watching.said("o.yaml:8:14: section 1, minutes:"), "the problem report")
         assert not (tmp_path / "kit").exists()
         outline.write_text(BASE, encoding="utf-8")
         wait_for(lambda: (tmp_path / "kit" / "evaluation.pdf").is_file(), "the build after the fix")
