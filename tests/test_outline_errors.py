@@ -94,9 +94,9 @@ def test_picture_file_that_cannot_be_read(in_tmp):
     (in_tmp / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)  # a PNG header, then nothing
     text = MINIMAL.replace("        bullets: [one, two]\n", "        image: {path: chart.png, alt: A chart}\n")
     check(in_tmp, text + "theme:\n  logo: logo.png\n",
-          "o.yaml:11:23: section 1, slide 1, image.path: chart.png: cannot be read as a picture; "
+          "o.yaml:11:23: section 1, slide 1, image.path: chart.png cannot be read as a picture; "
           "is it damaged, or another kind of file renamed?",
-          "o.yaml:13:9: theme.logo: logo.png: cannot be read as a picture; "
+          "o.yaml:13:9: theme.logo: logo.png cannot be read as a picture; "
           "is it damaged, or another kind of file renamed?")
 
 
@@ -105,7 +105,7 @@ def test_picture_in_a_format_the_deck_cannot_show(in_tmp):
 
     Image.new("RGB", (20, 20)).save(in_tmp / "chart.png", format="WEBP")
     text = MINIMAL.replace("        bullets: [one, two]\n", "        image: {path: chart.png, alt: A chart}\n")
-    check(in_tmp, text, "o.yaml:11:23: section 1, slide 1, image.path: chart.png: is a WEBP picture; "
+    check(in_tmp, text, "o.yaml:11:23: section 1, slide 1, image.path: chart.png is a WEBP picture; "
                         "save it as PNG or JPEG")
 
 

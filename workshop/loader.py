@@ -65,7 +65,7 @@ class _Reader(ValueReader):
                                       f"(use {', '.join(sorted(IMAGE_SUFFIXES))})")
             return None
         if image and (problem := _picture_problem(path)):
-            self.bad(value.src, here, f"{name}: {problem}")
+            self.bad(value.src, here, f"{name} {problem}")
             return None
         return path.resolve()
 
