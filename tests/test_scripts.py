@@ -156,3 +156,12 @@ def test_a_roster_name_no_font_has_is_refused(in_tmp):
     assert result.exit_code == 2
     assert "r.csv: row 2, name: 'Ana \\ue000' cannot be printed: no installed font has '\ue000' (U+E000)" \
            in result.lines, result.lines
+
+
+def test_facts_after_an_arabic_place_keep_their_order():
+    """Unicode's rules read digits after an Arabic word as Arabic numbers: the clock times would be
+    drawn before the place. Each fact between " · " is ordered on its own."""
+    from workshop import pdfdraw
+
+    drawn = [r.source or r.text for r in pdfdraw.runs("March 14 · مُحَمَّد · 09:00-09:30 · 3 hours", "sans")]
+    assert drawn.index("مُحَمَّد") < next(k for k, t in enumerate(drawn) if "09:00-09:30" in t)

@@ -270,6 +270,9 @@ def wrap_by(text: str, measure, width: float) -> list[str]:
 
 def missing_characters(text: str, face: str) -> list[str]:
     """Characters of ``text`` that no installed face can draw in text set in ``face``, in order."""
+    main = load_face(face)
+    if main is not None and all(map(main.widths.__contains__, map(ord, text))):
+        return []
     missing: list[str] = []
     current = None
     for cluster in clusters(text):

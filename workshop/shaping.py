@@ -48,20 +48,33 @@ def has_rtl(text: str) -> bool:
     return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
+#: What the PDFs put between facts ("date · place · presenters"): each fact is ordered on its own,
+#: so the clock times after an Arabic place name are not read as part of it (Unicode's rule W2).
+FACT_SEPARATOR = " · "
+
+
 def levels(text: str) -> list[int]:
     """The bidirectional embedding level of each character of one line (odd: right to left),
-    with the paragraph direction taken from its first strong letter (Unicode's rules P2-P3)."""
+    with the line's direction taken from its first strong letter (Unicode's rules P2-P3) and each
+    fact between :data:`FACT_SEPARATOR` resolved on its own."""
     from bidi import algorithm as bidi  # imported when first needed: most text is left to right
 
-    storage = bidi.get_empty_storage()
     base = bidi.get_base_level(text)
-    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
-    bidi.get_embedding_levels(text, storage)
-    bidi.explicit_embed_and_overrides(storage)
-    bidi.resolve_weak_types(storage)
-    bidi.resolve_neutral_types(storage, False)
-    bidi.resolve_implicit_levels(storage, False)
-    return [c["level"] for c in storage["chars"]]
+    out: list[int] = []
+    for n, fact in enumerate(text.split(FACT_SEPARATOR)):
+        if n:
+            out += [base] * len(FACT_SEPARATOR)
+        if not fact:
+            continue
+        storage = bidi.get_empty_storage()
+        storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
+        bidi.get_embedding_levels(fact, storage)
+        bidi.explicit_embed_and_overrides(storage)
+        bidi.resolve_weak_types(storage)
+        bidi.resolve_neutral_types(storage, False)
+        bidi.resolve_implicit_levels(storage, False)
+        out += [c["level"] for c in storage["chars"]]
+    return out
 
 
 def visual_order(items: list) -> list:
