@@ -41,11 +41,10 @@ def test_roster_needs_a_workshop_date(in_tmp):
 
 
 def test_missing_fonts_are_named(in_tmp, monkeypatch):
-    from workshop import fonts, pdfdraw
+    from workshop import fonts
 
     monkeypatch.setattr(fonts, "FONT_DIRS", [in_tmp / "no-fonts-here"])
-    for cached in (fonts._index, fonts.load_face, fonts.tt_font, pdfdraw.register, pdfdraw._fallback_for):
-        cached.cache_clear()
+    fonts.forget()
     try:
         write(in_tmp, "o.yaml", MINIMAL)
         result = run("build", "o.yaml", "--out", in_tmp / "kit", "--only", "evaluation")
@@ -53,8 +52,8 @@ def test_missing_fonts_are_named(in_tmp, monkeypatch):
         assert "evaluation: fonts not found: Carlito-Regular.ttf, Carlito-Bold.ttf" in result.stderr
         assert not (in_tmp / "kit").exists()
     finally:
-        for cached in (fonts._index, fonts.load_face, fonts.tt_font, pdfdraw.register, pdfdraw._fallback_for):
-            cached.cache_clear()
+        monkeypatch.undo()
+        fonts.forget()
 
 
 def test_template_command_on_a_file_that_is_not_a_deck(in_tmp):
