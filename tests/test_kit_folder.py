@@ -13,6 +13,7 @@ import pytest
 
 from conftest import MINIMAL, assert_rejected, run, write
 from workshop import kitdir
+from workshop.outputs import owned_names
 
 CERTIFICATES = {"certificates.pdf", "certificates.csv"}
 
@@ -109,12 +110,31 @@ def test_a_rebuild_without_a_roster_keeps_the_issued_certificates(in_tmp):
     assert {k: v for k, v in files(kit).items() if k.startswith("certificates")} == issued
 
 
-def test_an_old_kit_without_a_manifest_is_recognised(in_tmp):
+def test_files_with_the_kits_names_are_still_the_users(in_tmp):
+    """Without the manifest, a deck.pptx or last year's ledger in a folder is the user's own."""
+    for folder, name in (("decks", "deck.pptx"), ("records", "certificates/2019-scan.pdf")):
+        write(in_tmp / folder, name, "the user's own")
+        before = files(in_tmp / folder)
+        result = run("build", outline(in_tmp), "--roster", in_tmp / "people.csv", "--out", folder)
+        assert_rejected(result)
+        assert "if they are a kit an earlier version of workshop made, delete the folder" in result.stderr
+        assert files(in_tmp / folder) == before
+
+
+@pytest.mark.parametrize("listed", ['{"files": ["certificates/../../victim.txt"]}', '{"files": "deck.pptx"}',
+                                    '{"files": ["/etc/passwd"]}', '{"files": ["deck.pptx/../../x"]}', "not json"])
+def test_a_damaged_manifest_never_reaches_outside_the_kit(in_tmp, listed):
+    talk = outline(in_tmp)
     kit = in_tmp / "kit"
-    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
-    (kit / kitdir.MANIFEST).unlink()
-    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
-    assert (kit / kitdir.MANIFEST).is_file()
+    assert run("build", talk, "--out", kit).exit_code == 0
+    victim = write(in_tmp, "victim.txt", "keep")
+    (kit / kitdir.MANIFEST).write_text(listed)
+    before = files(kit)
+    result = run("build", talk, "--out", kit)
+    assert_rejected(result, "kit/.workshop-kit.json: the kit's list of the files it wrote is damaged, so workshop "
+                            "cannot tell its files from yours; move the files you want to keep elsewhere, delete "
+                            "the folder and build again")
+    assert victim.read_text() == "keep" and files(kit) == before
 
 
 def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, monkeypatch):
@@ -143,7 +163,7 @@ def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, m
     assert len(leftovers) == 1 and (leftovers[0] / kitdir.JOURNAL).is_file()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     assert run("build", talk, "--out", in_tmp / "fresh").exit_code == 0
-    with kitdir.KitFolder(kit, set()):
+    with kitdir.KitFolder(kit, owned_names()):
         pass  # opening the kit finishes the interrupted move
     assert files(kit) == files(in_tmp / "fresh")
 

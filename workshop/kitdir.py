@@ -1,8 +1,9 @@
 """The kit folder: the one place a build writes, and only what it wrote itself.
 
 A folder is a kit when it holds the manifest (:data:`MANIFEST`, the list of files workshop wrote
-there), when it is empty or new, or when everything in it is a file an output of the kit writes
-(a kit made before the manifest existed). Any other folder is the user's, and a build refuses it.
+there), or when it is empty or new. Any other folder is the user's, and a build refuses it, even
+when its files have the names of the kit's files: a ``deck.pptx`` the user made, or last year's
+``certificates.csv``, is never taken for ours.
 
 A build makes its files in a staging folder inside the kit, then moves them in one by one and
 removes only files the manifest lists as its own. Before moving anything it writes a journal
@@ -57,7 +58,11 @@ class KitFolder:
         self._check_ownership()  # again, now that no other build can be changing it
         for leftover in sorted(self.path.glob(STAGING + "*")):
             if (leftover / JOURNAL).is_file():
-                self._apply(leftover)
+                try:
+                    self._apply(leftover)
+                except OSError as exc:
+                    raise _refuse(leftover, f"cannot finish moving in the files of a build that was stopped: "
+                                            f"{_reason(exc)}; delete this folder and build again") from None
             else:
                 shutil.rmtree(leftover, ignore_errors=True)
         return self
@@ -79,10 +84,11 @@ class KitFolder:
             entries = sorted(e.name for e in path.iterdir() if not e.name.startswith(STAGING))
         except OSError as exc:
             raise _refuse(self.given, f"cannot read the output folder: {_reason(exc)}") from None
-        foreign = [e for e in entries if e not in self.owned]
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise _refuse(self.given, f"this folder holds files workshop did not write ({shown}); "
+        if entries:
+            shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
+            hint = (" (if they are a kit an earlier version of workshop made, delete the folder and build "
+                    "again)" if all(e in self.owned for e in entries) else "")
+            raise _refuse(self.given, f"this folder holds files workshop did not write ({shown}){hint}; "
                                       "workshop writes only into a new or empty folder, or one it made. "
                                       "Choose another --out, such as a new folder inside this one")
 
@@ -102,21 +108,19 @@ class KitFolder:
             shutil.rmtree(staged, ignore_errors=True)
 
     def manifest(self) -> set[str]:
-        """The files workshop wrote here (for an old kit without a manifest: what is here of ours)."""
+        """The files workshop wrote here, as the manifest lists them."""
+        path = self.path / MANIFEST
+        if not path.exists():
+            return set()
         try:
-            return set(json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))["files"])
-        except FileNotFoundError:
-            found = set()
-            for name in self.owned:
-                entry = self.path / name
-                if entry.is_dir():
-                    found |= {p.relative_to(self.path).as_posix() for p in entry.rglob("*") if p.is_file()}
-                elif entry.is_file():
-                    found.add(name)
-            return found
+            listed = json.loads(path.read_text(encoding="utf-8"))["files"]
         except (OSError, ValueError, KeyError, TypeError):
-            raise _refuse(self.path / MANIFEST, "the kit's list of files is damaged; move the kit's files "
-                                                "elsewhere and build again") from None
+            listed = None
+        if not isinstance(listed, list) or not all(isinstance(f, str) and _inside(f, self.owned) for f in listed):
+            raise _refuse(path, "the kit's list of the files it wrote is damaged, so workshop cannot tell its "
+                                "files from yours; move the files you want to keep elsewhere, delete the "
+                                "folder and build again")
+        return set(listed)
 
     def publish(self, staged: Path, replaced: set[str]) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
@@ -131,7 +135,15 @@ class KitFolder:
         return [self.path / f for f in made]
 
     def _apply(self, staged: Path) -> None:
-        journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
+        try:
+            journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
+            names = journal["install"] + journal["remove"] + journal["manifest"]
+            sound = all(isinstance(n, str) and _inside(n, self.owned) for n in names)
+        except (OSError, ValueError, KeyError, TypeError):
+            sound = False
+        if not sound:
+            raise _refuse(staged, "an unfinished build left this folder and its list of files is damaged; "
+                                  "delete the folder and build again")
         for name in journal["install"]:
             source, target = staged / name, self.path / name
             if source.is_file():  # already moved by a build that was stopped part way
@@ -145,6 +157,13 @@ class KitFolder:
         _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
+
+
+def _inside(name: str, owned: set[str]) -> bool:
+    """Whether ``name`` is a plain relative path to a file under one of the kit's own names."""
+    parts = name.split("/")
+    return (bool(name) and "\\" not in name and parts[0] in owned
+            and all(p not in ("", ".", "..") for p in parts) and not Path(name).is_absolute())
 
 
 def _write_json(path: Path, value) -> None:
