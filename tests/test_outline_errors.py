@@ -188,3 +188,23 @@ def test_every_independent_problem_in_one_run(in_tmp):
     text = MINIMAL.replace("minutes: 30", "minutes: thirty").replace("  date: 2026-03-14\n", "  date: soon\n")
     result = check(in_tmp, text)
     assert len(result.lines) == 2
+
+
+def test_a_date_past_what_files_can_hold_is_refused_by_validate_and_build(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL.replace("date: 2026-03-14", "date: 2206-03-14"))
+    line = "o.yaml:3:9: workshop.date: 2206-03-14: the year must be from 1980 to 2099; check it for a typing slip"
+    assert_rejected(run("validate", "o.yaml"), line)
+    assert_rejected(run("build", "o.yaml", "--out", "kit"), line)
+
+
+@pytest.mark.parametrize("ce, line", [
+    ("  hours: 0\n", "o.yaml:14:10: ce.hours: the certificates would award 0 hours"),
+    ("  increment: 1\n", "o.yaml:13:3: ce: the certificates would award 0 hours"),
+    ("  hours: 0.333\n", "o.yaml:14:10: ce.hours: 0.333 is not a multiple of the increment 0.25; write 0.25, "
+                         "or change ce.increment"),
+])
+def test_ce_hours_that_a_certificate_cannot_carry(in_tmp, ce, line):
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n" + ce)
+    result = run("validate", "o.yaml")
+    assert_rejected(result)
+    assert any(printed.startswith(line) for printed in result.lines), result.lines

@@ -158,6 +158,17 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
             problems.append(Problem(workshop.ce.hours_src,
                                     f"{hours(awarded)} hours is more than the agenda supports: "
                                     f"{working.explain()}", "ce.hours"))
+        elif workshop.ce.hours is not None and workshop.ce.hours % workshop.ce.increment:
+            lower = workshop.ce.hours // workshop.ce.increment * workshop.ce.increment
+            problems.append(Problem(workshop.ce.hours_src,
+                                    f"{workshop.ce.hours} is not a multiple of the increment {workshop.ce.increment}; "
+                                    f"write {hours(lower)}, or change ce.increment", "ce.hours"))
+        elif awarded == 0:
+            problems.append(Problem(workshop.ce.hours_src if workshop.ce.hours is not None else workshop.ce.src,
+                                    f"the certificates would award 0 hours ({working.explain()}); a CE "
+                                    "certificate needs hours: lengthen the sections, lower ce.increment, or "
+                                    "remove the ce block for certificates of attendance",
+                                    "ce.hours" if workshop.ce.hours is not None else "ce"))
         agenda = Agenda(workshop.start, tuple(items), working)
     if workshop.end is not None and agenda.end > workshop.end and agenda.end <= DAY:
         problems.append(Problem(workshop.end_src,

@@ -24,6 +24,10 @@ _REQUIRED = {"minutes": "minutes (a whole number)", "alt": "picture's descriptio
              "path": "picture's file name", "text": "quote's text"}
 
 
+#: The years a workshop date may name.
+FIRST_YEAR, LAST_YEAR = 1980, 2099
+
+
 class ValueReader:
     """Single values read from located nodes; every problem is kept in :attr:`problems`."""
 
@@ -175,17 +179,23 @@ class ValueReader:
         value = node.get(key)
         if is_null(value):
             return None
+        day = None
         if isinstance(value, Scalar):
             if isinstance(value.value, dt.date) and not isinstance(value.value, dt.datetime):
-                return value.value
-            if isinstance(value.value, str):
+                day = value.value
+            elif isinstance(value.value, str):
                 try:
-                    return dt.date.fromisoformat(value.value.strip())
+                    day = dt.date.fromisoformat(value.value.strip())
                 except ValueError:
                     pass
-        self.bad(value.src, child(path, key), f"expected a date like 2026-03-14, got {describe(value)}")
-        return None
-
+        if day is None:
+            self.bad(value.src, child(path, key), f"expected a date like 2026-03-14, got {describe(value)}")
+        elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # Files inside the kit carry the date, and zip and PDF dates stop short of 2108.
+            self.bad(value.src, child(path, key), f"{day.isoformat()}: the year must be from {FIRST_YEAR} to "
+                                                  f"{LAST_YEAR}; check it for a typing slip")
+            day = None
+        return day
 
     def colour(self, node: Map, key: str, path: str, default: str) -> str:
         raw = self.text(node, key, path)
