@@ -203,3 +203,36 @@ def test_a_bad_source_date_epoch_is_a_message(in_tmp, monkeypatch, value):
     assert_rejected(result, f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 for a date "
                             f"from 1980 to 2099, got {value!r}; unset it to stamp the workshop's date")
     assert not (in_tmp / "build").exists()
+
+
+def test_a_deck_edited_by_hand_is_never_overwritten(in_tmp):
+    from pptx import Presentation
+
+    talk = outline(in_tmp)
+    assert run("build", talk, "--out", "kit").exit_code == 0
+    deck = Presentation(in_tmp / "kit" / "deck.pptx")
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "MY HAND-MADE SLIDE"
+    deck.save(in_tmp / "kit" / "deck.pptx")
+    before = files(in_tmp / "kit")
+    result = run("build", talk, "--out", "kit")
+    assert_rejected(result, "kit/deck.pptx: was changed after workshop wrote it; to keep your edits, move or "
+                            "rename it (workshop will not overwrite it), then build again")
+    assert files(in_tmp / "kit") == before
+    (in_tmp / "kit" / "deck.pptx").rename(in_tmp / "kit" / "my-deck.pptx")
+    assert run("build", talk, "--out", "kit").exit_code == 0
+    assert (in_tmp / "kit" / "my-deck.pptx").read_bytes() == before["deck.pptx"]
+
+
+def test_a_kit_folder_replaced_by_a_link_is_not_emptied(in_tmp):
+    talk = outline(in_tmp)
+    roster = ("--roster", in_tmp / "people.csv")
+    assert run("build", talk, *roster, "--out", "kit", "--split").exit_code == 0
+    archive = in_tmp / "archive"
+    (in_tmp / "kit" / "certificates").rename(archive)
+    (in_tmp / "kit" / "certificates").symlink_to(archive)
+    before = files(archive)
+    for _ in range(2):
+        result = run("build", talk, *roster, "--out", "kit")
+        assert_rejected(result, "kit/certificates: is not the folder workshop made (a link or a file took its "
+                                "place); move it away and build again")
+    assert files(archive) == before

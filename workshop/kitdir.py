@@ -18,6 +18,7 @@ user keeps in it stay as they are; a symbolic link is followed to the folder it 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -107,37 +108,74 @@ class KitFolder:
         if not (staged / JOURNAL).exists():
             shutil.rmtree(staged, ignore_errors=True)
 
-    def manifest(self) -> set[str]:
-        """The files workshop wrote here, as the manifest lists them."""
+    def manifest(self) -> dict[str, str]:
+        """The files workshop wrote here and the SHA-256 of each as it wrote it."""
         path = self.path / MANIFEST
         if not path.exists():
-            return set()
+            return {}
         try:
             listed = json.loads(path.read_text(encoding="utf-8"))["files"]
         except (OSError, ValueError, KeyError, TypeError):
             listed = None
-        if not isinstance(listed, list) or not all(isinstance(f, str) and _inside(f, self.owned) for f in listed):
+        if not isinstance(listed, dict) or not all(isinstance(f, str) and _inside(f, self.owned)
+                                                   and isinstance(d, str) for f, d in listed.items()):
             raise _refuse(path, "the kit's list of the files it wrote is damaged, so workshop cannot tell its "
                                 "files from yours; move the files you want to keep elsewhere, delete the "
                                 "folder and build again")
-        return set(listed)
+        return listed
 
     def publish(self, staged: Path, replaced: set[str]) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
-        names ``replaced`` that the new build did not make are removed; all others stay."""
+        names ``replaced`` that the new build did not make are removed; all others stay.
+
+        Nothing is moved when a file the build would replace or remove is not as workshop wrote it
+        (a deck edited by hand, a file the user put there) or when a folder of the kit has been
+        replaced by a link: the user's work is never overwritten."""
         made = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
         old = self.manifest()
         superseded = {f for f in old if f.split("/", 1)[0] in replaced}
-        journal = {"install": made, "remove": sorted(superseded - set(made)),
-                   "manifest": sorted((old - superseded) | set(made))}
+        removed = sorted(superseded - set(made))
+        self._check_untouched(made + removed, old)
+        journal = {"install": made, "remove": removed,
+                   "manifest": {f: d for f, d in old.items() if f not in superseded}
+                   | {f: _sha256(staged / f) for f in made}}
         _write_json(staged / JOURNAL, journal)
-        self._apply(staged)
+        try:
+            self._apply(staged)
+        except OSError as exc:
+            raise _refuse(self.given, f"the build stopped while moving its files into the kit: {_reason(exc)}; "
+                                      "fix that and build again, and the move is finished") from None
         return [self.path / f for f in made]
+
+    def _check_untouched(self, names: list[str], old: dict[str, str]) -> None:
+        problems = []
+        for top in sorted({n.split("/", 1)[0] for n in names if "/" in n}):
+            folder = self.path / top
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                problems.append(Problem(Src(self._shown(top)), "is not the folder workshop made (a link or a "
+                                        "file took its place); move it away and build again"))
+        for name in names:
+            target = self.path / name
+            if problems or not os.path.lexists(target):
+                continue
+            if name not in old:
+                problems.append(Problem(Src(self._shown(name)), "is not a file workshop wrote; move or rename "
+                                        "it to keep it, then build again"))
+            elif target.is_symlink() or not target.is_file() or _sha256(target) != old[name]:
+                problems.append(Problem(Src(self._shown(name)), "was changed after workshop wrote it; to keep "
+                                        "your edits, move or rename it (workshop will not overwrite it), then "
+                                        "build again"))
+        if problems:
+            raise InputError(problems)
+
+    def _shown(self, name: str) -> str:
+        """A file of the kit as the user named the kit (not where its links lead)."""
+        return f"{display_path(self.given)}/{name}"
 
     def _apply(self, staged: Path) -> None:
         try:
             journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
-            names = journal["install"] + journal["remove"] + journal["manifest"]
+            names = journal["install"] + journal["remove"] + list(journal["manifest"])
             sound = all(isinstance(n, str) and _inside(n, self.owned) for n in names)
         except (OSError, ValueError, KeyError, TypeError):
             sound = False
@@ -150,13 +188,23 @@ class KitFolder:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         for name in journal["remove"]:
-            (self.path / name).unlink(missing_ok=True)
-            parent = (self.path / name).parent
-            if parent != self.path and parent.is_dir() and not any(parent.iterdir()):
+            target = self.path / name
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+            parent = target.parent
+            if parent != self.path and not parent.is_symlink() and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
         _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _inside(name: str, owned: set[str]) -> bool:
