@@ -3,6 +3,7 @@ quote, partial hours) give the right certificates or stop with the row and a pla
 certificate that is silently wrong."""
 
 import csv
+import shutil
 
 import openpyxl
 
@@ -11,6 +12,9 @@ from office import pdf_text
 
 
 def build(folder, roster_name, content, encoding="utf-8"):
+    """Certificates for ``content`` as the roster, in a kit of their own (a kit whose ledger would
+    lose someone is refused, and each test here tries several rosters)."""
+    shutil.rmtree(folder / "kit", ignore_errors=True)
     path = folder / roster_name
     path.write_bytes(content.encode(encoding) if isinstance(content, str) else content)
     return run("build", BUNDLED, "--roster", roster_name, "--out", "kit", "--only", "certificates")

@@ -109,6 +109,9 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         if attendee is not None:
             attendees.append(attendee)
     problems += _duplicates(attendees, shown, warnings)
+    if not attendees and not problems:
+        problems.append(Problem(Src(shown), "the roster has a header row but no attendees; is it the right file "
+                                            "(or the right sheet)? Leave out --roster to build without certificates"))
     if problems:
         raise InputError(problems)
     return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns)
