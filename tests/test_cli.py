@@ -54,3 +54,16 @@ def test_new_needs_a_file_name(in_tmp, name):
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "is not a file name; name the new outline, e.g. workshop new my-workshop" in result.stderr
     assert list(in_tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize("name, reason", [("afile/x", "File exists"), ("a" * 300, "File name too long")])
+def test_new_where_no_file_can_be_written_is_a_message(in_tmp, name, reason):
+    (in_tmp / "afile").write_text("x")
+    result = run("new", name)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f": {reason}; choose another name or folder" in result.stderr
+
+
+def test_new_keeps_a_yml_suffix(in_tmp):
+    assert run("new", "talk.yml").exit_code == 0
+    assert [p.name for p in in_tmp.iterdir()] == ["talk.yml"]

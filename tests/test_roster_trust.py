@@ -297,3 +297,8 @@ def test_the_sheet_the_workbook_opens_on_is_read(in_tmp):
     assert result.exit_code == 0, result.stderr
     assert "warning: r.xlsx: read the sheet 'Roster', the one the workbook opens on" in result.stderr
     assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+
+
+def test_a_license_no_font_can_print_is_refused_like_a_name(in_tmp):
+    assert_rejected(build(in_tmp, "r.csv", "name,license\nAnn Lee,LPC \ue000 1\n"),
+                    "r.csv: row 2, license: 'LPC \\ue000 1' cannot be printed: no installed font has '\ue000' (U+E000)")

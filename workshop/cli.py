@@ -144,16 +144,21 @@ def new(name: str):
     source = bundled_outline()
     if source is None:
         raise click.ClickException("the bundled example outline is not installed")
-    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")):
+    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
         raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
     name = Path(name)
-    target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
-    if target.exists():
-        raise click.UsageError(f"{target} already exists; choose another name")
+    target = name if name.suffix.lower() in (".yaml", ".yml") else name.with_name(name.name + ".yaml")
     text = source.read_text(encoding="utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        if target.exists():
+            raise click.UsageError(f"{target} already exists; choose another name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
+            from None
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
 
 

@@ -235,12 +235,10 @@ class _Row:
         elif not name:
             self.bad("name", "the name is blank; every attendee needs the name to print on the certificate")
         else:
-            missing = unprintable(name, face)
-            if missing:
-                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-                self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
+            self.printable("name", name, face)
         email = self.one_line("email", cell.get("email", ""))
         license_ = self.one_line("license", cell.get("license", ""))
+        self.printable("license", license_, face)
         attended = self.attended(cell.get("attended", ""), marks)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
         try:
@@ -251,6 +249,14 @@ class _Row:
         if len(self.problems) > before:
             return None
         return Attendee(self.number, name, email, license_, earned, attended, score)
+
+    def printable(self, column: str, text: str, face: str) -> None:
+        """Refuse a value some character of which no installed font can draw, in the certificate's
+        face or the sans face the sign-in sheet prints it in."""
+        missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
+        if missing:
+            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}")
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""
