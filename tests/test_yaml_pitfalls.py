@@ -305,3 +305,9 @@ def test_text_that_prints_nothing_is_refused_where_it_is_required(in_tmp, blank)
     rejected(in_tmp, MINIMAL + f"ce:\n  provider: {blank}\n",
              "o.yaml:13:3: ce.provider: required: write the provider who awards the hours (it prints on every "
              "certificate)")
+
+
+def test_minutes_in_quotes_are_read_and_a_leading_zero_gets_its_fix(in_tmp):
+    valid(in_tmp, MINIMAL.replace("minutes: 30", 'minutes: "30"'))
+    rejected(in_tmp, MINIMAL.replace("minutes: 30", "minutes: 08"),
+             "o.yaml:8:14: section 1, minutes: write 8 (no leading zero) for 08")

@@ -150,7 +150,19 @@ class ValueReader:
                 return value.value
             self.bad(value.src, here, f"minutes must be more than zero, got {value.value}")
             return None
+        digits = value.value.strip() if isinstance(value, Scalar) and isinstance(value.value, str) else ""
+        if digits.isascii() and digits.isdigit() and not value.number_note:
+            if digits.startswith("0"):
+                self.bad(value.src, here, f"write {int(digits)} (no leading zero) for {digits}")
+                return None
+            return self.minutes_value(int(digits), value, here)  # "60" in quotes means 60
         self.not_a_number(value, here, "expected whole minutes")
+        return None
+
+    def minutes_value(self, minutes: int, value: Node, here: str) -> int | None:
+        if minutes > 0:
+            return minutes
+        self.bad(value.src, here, f"minutes must be more than zero, got {minutes}")
         return None
 
     def flag(self, node: Map, key: str, path: str) -> bool:
