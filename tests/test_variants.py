@@ -79,7 +79,7 @@ def test_cycle(in_tmp):
 
 def test_missing_base(in_tmp):
     write(in_tmp, "v.yaml", "extends: gone.yaml\n")
-    assert_rejected(run("validate", "v.yaml"), "v.yaml:1:10: extends: base outline not found: gone.yaml")
+    assert_rejected(run("validate", "v.yaml"), "v.yaml:1:10: extends: base outline not found: gone.yaml (the path is relative to this outline's folder)")
 
 
 def test_section_edit_that_is_not_a_mapping(in_tmp):
