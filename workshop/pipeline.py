@@ -100,7 +100,7 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
     if roster is not None:
         checked_roster = read(roster)
     decisions = None
-    if attendance or (checked_roster is not None and checked_roster.timed):
+    if attendance or checked_roster is not None:
         from workshop.attendance import timed_roster, work_out
 
         sheets = [p for p in attendance if timed_roster(p)]
