@@ -370,3 +370,63 @@ def test_a_later_build_without_reports_removes_the_old_attendance_record(in_tmp)
     assert result.exit_code == 0, result.stderr
     assert not (in_tmp / "out" / "attendance.csv").exists()
     assert "ce.attendance: no attendance report and no time in/out columns" in result.stderr
+
+
+def test_two_reports_of_one_session_are_merged_per_person(in_tmp):
+    """The meeting was restarted: two reports, one person in both, their presence joined."""
+    write(in_tmp, "ethics.yaml", outline())
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:55", "19:20", False)])], name="first.csv")
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("19:25", "20:35", False)])], name="second.csv")
+    result = run("build", "ethics.yaml", "--attendance", "first.csv", "--attendance", "second.csv", "--out", "out",
+                 "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    minutes = present(("17:55", "19:20"), ("19:25", "20:35"))
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(expected(minutes))
+    assert decisions(in_tmp)["Ann Lee"]["rows"] == "first.csv row 5; second.csv row 5"
+
+
+def test_day_first_dates_are_read_so_and_said(in_tmp):
+    """A Teams report downloaded in a day-first locale: 7/10/26 is 7 October only read day first."""
+    write(in_tmp, "ethics.yaml", outline())
+    stamp = lambda clock: f"{DAY.day}/{DAY.month}/{DAY:%y}, {clock}:00"  # noqa: E731
+    lines = ["1. Summary", "Meeting title\tEthics online", "", "2. Participants",
+             "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole",
+             f"Ann Lee\t{stamp('18:00')}\t{stamp('20:30')}\t2h 30m\tann@example.org\tann@example.org\tAttendee",
+             "", "3. In-Meeting Activities", "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole",
+             f"Ann Lee\t{stamp('18:00')}\t{stamp('20:30')}\t2h 30m\tann@example.org\tAttendee"]
+    (in_tmp / "teams.csv").write_bytes(codecs.BOM_UTF16_LE + "\r\n".join(lines).encode("utf-16-le"))
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)
+    assert ("warning: teams.csv: its dates are read day first (07/10/2026 as October 7), the only reading that "
+            "gives the workshop's date") in result.stderr
+
+
+def test_without_a_ce_block_presence_earns_a_certificate_of_attendance(in_tmp):
+    write(in_tmp, "ethics.yaml", outline(ce=False))
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("18:40", "19:00", False)]),
+                          ("Bea Fry", "bea@example.org", [("19:31", "19:44", False)])])  # in the break only
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    pages = pdf_text(in_tmp / "out" / "certificates.pdf")
+    assert len(pages) == 1 and "Ann Lee" in pages[0] and "Certificate of Attendance" in pages[0]
+    assert "contact hours" not in pages[0]
+    assert decisions(in_tmp)["Bea Fry"]["reason"] == "not present during instructional time: no certificate"
+
+
+def test_watch_watches_the_reports_and_rebuilds_certificates_when_one_changes(in_tmp):
+    from workshop.watch import Watcher
+
+    write(in_tmp, "ethics.yaml", outline())
+    report = zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:55", "20:35", False)])])
+    said: list[str] = []
+    watcher = Watcher(in_tmp / "ethics.yaml", in_tmp / "out", say=said.append, complain=said.append,
+                      attendance=(report,))
+    watcher.start()
+    assert report.resolve() in watcher.watched
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("18:30", "20:35", False)])])
+    watcher.watched[report.resolve()] = None  # as if a look found the file changed
+    assert watcher.check()
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(expected(present(("18:30", "20:35"))))
+    assert "certificates.pdf" in said[-1] and "deck.pptx" not in said[-1]

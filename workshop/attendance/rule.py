@@ -7,7 +7,9 @@ minutes and 20 seconds has missed 11.
 
 ``ce.attendance.grace_minutes`` missed or fewer: the full award. More, with ``partial: prorate``:
 the minutes present / ``minutes_per_hour``, rounded down to ``increment``, never above the full
-award; with ``partial: none``: no certificate. Zero hours: no certificate.
+award; with ``partial: none``: no certificate. Zero hours: no certificate. Without a ``ce``
+block there are no hours and so no rule: anyone present in instructional time is certified as
+having attended.
 """
 
 from __future__ import annotations
@@ -82,7 +84,10 @@ def award(present: int, instructional: int, rule: m.AttendanceRule, ce: CEWorkin
     missed = instructional - present
     if present <= 0:
         return Award(Decimal(0), False, "not present during instructional time: no certificate")
-    full = f"{hours(ce.awarded)} hours" if ce else "a certificate of attendance"
+    if ce is None:  # no hours to award, so no rule to apply: presence earns the attendance certificate
+        return Award(None, True, f"present {_minutes(present)} of {instructional} (no ce block: a certificate of "
+                                 "attendance, with no hours)")
+    full = f"{hours(ce.awarded)} hours"
     if missed == 0:
         return Award(None, True, f"present for all {instructional} instructional minutes: {full}")
     if missed <= rule.grace_minutes:
@@ -90,8 +95,6 @@ def award(present: int, instructional: int, rule: m.AttendanceRule, ce: CEWorkin
     beyond = f"missed {_minutes(missed)}, more than the {rule.grace_minutes}-minute grace"
     if rule.partial != "prorate":
         return Award(Decimal(0), False, f"{beyond}, and the rule gives no partial credit: no certificate")
-    if ce is None:
-        return Award(None, True, f"{beyond}; present {_minutes(present)}: a certificate of attendance")
     steps = math.floor(Fraction(present, ce.minutes_per_hour) / Fraction(ce.increment))
     earned = min(Decimal(steps) * ce.increment, ce.awarded)
     working = (f"{present} / {ce.minutes_per_hour} = {float(Fraction(present, ce.minutes_per_hour)):.2f} h, "
