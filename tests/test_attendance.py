@@ -430,3 +430,30 @@ def test_watch_watches_the_reports_and_rebuilds_certificates_when_one_changes(in
     assert watcher.check()
     assert certificates(in_tmp)["Ann Lee"] == hours_line(expected(present(("18:30", "20:35"))))
     assert "certificates.pdf" in said[-1] and "deck.pptx" not in said[-1]
+
+
+@pytest.mark.parametrize("partial", ["prorate", "none"])
+def test_the_worked_example_in_the_docs_is_what_the_build_gives(in_tmp, partial):
+    """The docs' table, built: the spec's example outline, the rule, and a report of the table's times."""
+    from conftest import DATA, ROOT
+
+    docs = (ROOT / "docs" / "outline-format.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| (\w+) \| ([^|]*) \| (\d+) \| (\d+) \| ([^|]*) \| ([^|]*) \|$", docs, re.M)
+    assert len(table) == 4
+    example = (DATA / "spec-example.yaml").read_text(encoding="utf-8")
+    example = re.sub(r"(?m)^  hours: 2\.25.*$", f"  attendance:\n    grace_minutes: 10\n    partial: {partial}", example)
+    example = example.replace("date: 2026-03-14", f"date: {DAY.isoformat()}")
+    write(in_tmp, "example.yaml", example)
+    people = [(name, f"{name.lower()}@example.org", [(a, b, False) for a, b in re.findall(r"(\d\d:\d\d)-(\d\d:\d\d)", times)])
+              for name, times, *_ in table]
+    zoom_meeting(in_tmp, people)
+    result = run("build", "example.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    rows = decisions(in_tmp)
+    for name, _, present_, missed, prorate, none in table:
+        shown = (prorate if partial == "prorate" else none).split()[-1]
+        assert (rows[name]["minutes_present"], rows[name]["minutes_missed"]) == (present_, missed), name
+        if shown == "certificate":
+            assert rows[name]["certificate"] == "no", name
+        else:
+            assert rows[name]["hours"] == shown, name
