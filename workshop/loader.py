@@ -285,6 +285,8 @@ class _Reader:
             attendance=self.attendance(node))
 
     def attendance(self, ce: Map) -> m.AttendanceRule | None:
+        from workshop.variants import describe
+
         node = self.mapping(ce.get("attendance"), "ce.attendance", "attendance")
         if node is None:
             return None
