@@ -136,9 +136,15 @@ def certificates(folder, online: bool = True) -> dict[str, str]:
     for page in pdf_text(folder / "out" / "certificates.pdf"):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         name = lines[lines.index("This certifies that") + 1]
-        found[name] = next(line for line in lines if "contact hours" in line)
+        found[name] = next(_award(line) for line in lines if _award(line))
         assert ("Live interactive webinar" in page) == online
     return found
+
+
+def _award(line: str) -> str:
+    """"2.25" or "2.00 partial" from a certificate's hours line, whatever the board calls its hours."""
+    match = re.match(r"^(\d+\.\d\d) [^\d].*?hours?( \(partial attendance\))?$", line)
+    return (match.group(1) + (" partial" if match.group(2) else "")) if match else ""
 
 
 def decisions(folder) -> dict[str, dict]:
@@ -147,7 +153,7 @@ def decisions(folder) -> dict[str, dict]:
 
 
 def hours_line(hours: Decimal) -> str:
-    return f"{hours:.2f} contact hours" + (" (partial attendance)" if hours < FULL else "")
+    return f"{hours:.2f}" + (" partial" if hours < FULL else "")
 
 
 def spans(name: str) -> list[tuple[str, str]]:
@@ -410,7 +416,7 @@ def test_without_a_ce_block_presence_earns_a_certificate_of_attendance(in_tmp):
     assert result.exit_code == 0, result.stderr
     pages = pdf_text(in_tmp / "out" / "certificates.pdf")
     assert len(pages) == 1 and "Ann Lee" in pages[0] and "Certificate of Attendance" in pages[0]
-    assert "contact hours" not in pages[0]
+    assert not any(_award(line.strip()) for line in pages[0].splitlines())
     assert decisions(in_tmp)["Bea Fry"]["reason"] == "not present during instructional time: no certificate"
 
 
@@ -457,3 +463,15 @@ def test_the_worked_example_in_the_docs_is_what_the_build_gives(in_tmp, partial)
             assert rows[name]["certificate"] == "no", name
         else:
             assert rows[name]["hours"] == shown, name
+
+
+def test_a_roster_hours_column_gives_way_to_the_rule_and_says_so(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "roster.csv", "name,email,hours\nAnn Lee,ann@example.org,1\n")
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:55", "20:35", False)])])
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out",
+                 "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)
+    assert (f"warning: roster.csv: row 2: the hours column's 1.00 for Ann Lee is not used: the attendance rule "
+            f"decides (present for all {INSTRUCTIONAL} instructional minutes: {FULL:.2f} hours)") in result.stderr

@@ -127,6 +127,9 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
         decisions.append(decision)
         if p.attendee is not None:
             attendees.append(_as_attendee(p.attendee, decision, agenda))
+            if p.attendee.hours is not None:
+                warnings.append(f"{_shown(roster)}: row {p.attendee.row}: the hours column's {hours(p.attendee.hours)} "
+                                f"for {p.name} is not used: the attendance rule decides ({decision.reason})")
         elif roster is None and p.how == "report only":
             j = p.joins[0]
             attendees.append(_as_attendee(Attendee(j.line, p.name, p.email), decision, agenda))
