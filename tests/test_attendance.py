@@ -475,3 +475,20 @@ def test_a_roster_hours_column_gives_way_to_the_rule_and_says_so(in_tmp):
     assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)
     assert (f"warning: roster.csv: row 2: the hours column's 1.00 for Ann Lee is not used: the attendance rule "
             f"decides (present for all {INSTRUCTIONAL} instructional minutes: {FULL:.2f} hours)") in result.stderr
+
+
+def test_what_is_not_a_report_is_refused_not_read_as_a_roster(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "plain.csv", "name,email\nAnn Lee,ann@example.org\n")
+    (in_tmp / "empty.csv").write_text(
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n", encoding="utf-8")
+    (in_tmp / "photo.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run("build", "ethics.yaml", "--attendance", "plain.csv", "--out", "out")
+    assert_rejected(result, "plain.csv:1:1: not an attendance report this tool reads (its first line is 'name,email'); "
+                            "give a Zoom meeting participants report, a Zoom webinar attendee report or a Microsoft "
+                            "Teams attendance report as downloaded, or a roster with 'time in' and 'time out' columns")
+    result = run("build", "ethics.yaml", "--attendance", "empty.csv", "--attendance", "photo.csv", "--out", "out")
+    assert_rejected(result, "empty.csv: this Zoom meeting participants report has no one in it; give the report "
+                            "downloaded after the session")
+    assert_rejected(result, "photo.csv: this is not a text file (it holds zero bytes); save the report as CSV UTF-8")
+    assert not (in_tmp / "out").exists()

@@ -106,7 +106,7 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         sheets = [p for p in attendance if timed_roster(p)]
         reports = tuple(p for p in attendance if p not in sheets)
         timed = tuple(read(p) for p in sheets)
-        if checked_roster is None and timed:
+        if checked_roster is None and timed and timed[0].timed:
             checked_roster, timed = timed[0], timed[1:]
         checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed)
     ctx = BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),

@@ -74,8 +74,7 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     """The roster as the rule leaves it, and the decisions; ``(roster, None)`` when there is
     nothing to work out (no report and no time columns). ``rosters`` are rosters with time
     columns given as reports. Raises :class:`InputError` for every problem found."""
-    timed = [r for r in ((roster,) if roster and roster.timed else ()) + tuple(rosters)]
-    if not reports and not timed:
+    if not reports and not rosters and not (roster is not None and roster.timed):
         if roster is not None and workshop.ce and workshop.ce.attendance:
             roster = dataclasses.replace(roster, warnings=roster.warnings + (
                 f"{workshop.ce.attendance.src}: ce.attendance: no attendance report and no time in/out columns, so "
@@ -89,25 +88,29 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
             read.append(read_report(path, day))
         except InputError as exc:
             problems += exc.problems
-    span = (dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=agenda.start),
-            dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=agenda.end))
+    midnight = dt.datetime.combine(day, dt.time())
+    span = (midnight + dt.timedelta(minutes=agenda.start), midnight + dt.timedelta(minutes=agenda.end))
     for report in read:
-        if not any(j.start < span[1] and j.end > span[0] for j in report.joins if not j.waiting):
+        if not report.joins:
+            problems.append(Problem(Src(report.source), f"this {report.kind} has no one in it; give the report "
+                                                        "downloaded after the session"))
+        elif not any(j.start < span[1] and j.end > span[0] for j in report.joins if not j.waiting):
             problems.append(Problem(Src(report.source), f"this {report.kind} covers {report.covers()}, but the workshop "
                                     f"runs {day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}: give the "
                                     "report of this session (its times are read as the workshop's local time)"))
-    joins = [j for r in read for j in r.joins]
-    for source in timed:
-        joins += _sheet_joins(source, day)
+    for sheet in rosters:
+        if not sheet.timed:
+            problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
+                                                        "'time out' columns; give a roster with --roster"))
+    joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
+                                                   if a.time_in is not None]
     if roster is not None:
-        people = with_roster(roster, [j for j in joins if not (roster.timed and j.source == _shown(roster))],
-                             workshop.presenters, problems)
+        people = with_roster(roster, joins, workshop.presenters, problems)
         for p in people:
-            if p.attendee is not None and roster.timed and p.attendee.time_in is not None:
+            if p.attendee is not None and p.attendee.time_in is not None:
                 p.joins.insert(0, _row_join(roster, p.attendee, day))
                 p.how = "roster times" if p.how == "absent" else p.how
-        for p in people:
-            if p.attendee is None and p.how == "report only":
+            elif p.attendee is None and p.how == "report only":
                 p.how = "not on the roster"
     else:
         people = gather(joins, workshop.presenters, problems)
@@ -136,7 +139,7 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
         note = _note(p, decision, agenda, roster is not None)
         if note:
             warnings.append(note)
-    source = roster.source if roster is not None else Path(reports[0] if reports else timed[0].source).resolve()
+    source = roster.source if roster is not None else Path(reports[0]).resolve()
     base = roster.warnings if roster is not None else ()
     new = Roster(source, tuple(attendees), tuple(base) + tuple(warnings), scored=roster.scored if roster else False)
     online = bool(read)
@@ -151,10 +154,6 @@ def _row_join(roster: Roster, a: Attendee, day: dt.date) -> Join:
     midnight = dt.datetime.combine(day, dt.time())
     return Join(_shown(roster), a.row, a.name, (a.name,), a.email.casefold(),
                 midnight + dt.timedelta(seconds=a.time_in), midnight + dt.timedelta(seconds=a.time_out))
-
-
-def _sheet_joins(sheet: Roster, day: dt.date) -> list[Join]:
-    return [_row_join(sheet, a, day) for a in sheet.attendees if a.time_in is not None]
 
 
 def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agenda: Agenda,

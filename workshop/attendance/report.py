@@ -130,7 +130,12 @@ def read_report(path: Path, day: dt.date) -> Report:
     if not Path(path).is_file():
         raise InputError(Problem(Src(shown), "attendance report not found"))
     warnings: list[str] = []
-    text = decode(Path(path).read_bytes(), shown, warnings).replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text = decode(Path(path).read_bytes(), shown, warnings)
+    except InputError as exc:  # the decoder speaks of rosters; this file was given as a report
+        raise InputError([Problem(p.src, p.message.replace("the roster", "the report"), p.path)
+                          for p in exc.problems]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     separator = "\t" if "\t" in first or teams.looks_like(text) else ","
     table = Table(shown, _rows(text, separator), warnings=warnings)
