@@ -370,7 +370,8 @@ def test_a_later_build_without_reports_removes_the_old_attendance_record(in_tmp)
     write(in_tmp, "ethics.yaml", outline())
     write(in_tmp, "roster.csv", ROSTER)
     zoom_meeting(in_tmp)
-    assert run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out").exit_code == 0
+    first = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out")
+    assert first.exit_code == 0, first.stderr
     assert (in_tmp / "out" / "attendance.csv").exists()
     result = run("build", "ethics.yaml", "--roster", "roster.csv", "--out", "out")
     assert result.exit_code == 0, result.stderr
@@ -447,11 +448,12 @@ def test_the_worked_example_in_the_docs_is_what_the_build_gives(in_tmp, partial)
     table = re.findall(r"^\| (\w+) \| ([^|]*) \| (\d+) \| (\d+) \| ([^|]*) \| ([^|]*) \|$", docs, re.M)
     assert len(table) == 4
     example = (DATA / "spec-example.yaml").read_text(encoding="utf-8")
-    example = re.sub(r"(?m)^  hours: 2\.25.*$", f"  attendance:\n    grace_minutes: 10\n    partial: {partial}", example)
+    rule = f"  attendance:\n    grace_minutes: 10\n    partial: {partial}"
+    example = re.sub(r"(?m)^  hours: 2\.25.*$", rule, example)
     example = example.replace("date: 2026-03-14", f"date: {DAY.isoformat()}")
     write(in_tmp, "example.yaml", example)
-    people = [(name, f"{name.lower()}@example.org", [(a, b, False) for a, b in re.findall(r"(\d\d:\d\d)-(\d\d:\d\d)", times)])
-              for name, times, *_ in table]
+    people = [(name, f"{name.lower()}@example.org",
+               [(a, b, False) for a, b in re.findall(r"(\d\d:\d\d)-(\d\d:\d\d)", times)]) for name, times, *_ in table]
     zoom_meeting(in_tmp, people)
     result = run("build", "example.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
     assert result.exit_code == 0, result.stderr

@@ -95,9 +95,10 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
             problems.append(Problem(Src(report.source), f"this {report.kind} has no one in it; give the report "
                                                         "downloaded after the session"))
         elif not any(j.start < span[1] and j.end > span[0] for j in report.joins if not j.waiting):
-            problems.append(Problem(Src(report.source), f"this {report.kind} covers {report.covers()}, but the workshop "
-                                    f"runs {day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}: give the "
-                                    "report of this session (its times are read as the workshop's local time)"))
+            problems.append(Problem(Src(report.source), f"this {report.kind} covers {report.covers()}, but the "
+                                    f"workshop runs {day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}: "
+                                    "give the report of this session (its times are read as the workshop's local "
+                                    "time)"))
     for sheet in rosters:
         if not sheet.timed:
             problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
