@@ -494,3 +494,46 @@ def test_what_is_not_a_report_is_refused_not_read_as_a_roster(in_tmp):
                             "downloaded after the session")
     assert_rejected(result, "photo.csv: this is not a text file (it holds zero bytes); save the report as CSV UTF-8")
     assert not (in_tmp / "out").exists()
+
+
+# -- mutated reports: a clear refusal or a build, never a traceback ----------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _mutated(text: str, edits) -> str:
+    lines = text.split("\n")
+    for where, how, filler in edits:
+        n = where % len(lines)
+        cells = lines[n].split(",")
+        if how == "delete":
+            del lines[n]
+        elif how == "dup":
+            lines.insert(n, lines[n])
+        elif how == "cell":
+            cells[where % len(cells)] = filler
+            lines[n] = ",".join(cells)
+        elif how == "cut":
+            lines[n] = lines[n][: where % (len(lines[n]) + 1)]
+        else:
+            lines[n] += filler
+        if not lines:
+            lines = [""]
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(["delete", "dup", "cell", "cut", "add"]),
+                          st.sampled_from(["", "--", "Yes", "x(y)", "13/31/2026 25:00:00 PM", '"', "\t", "2. Participants",
+                                           "10/07/2026 06:00:00 PM", "Name (Original Name)", "é"])), max_size=5))
+def test_a_mutated_zoom_report_is_read_or_refused_clearly(tmp_path, monkeypatch, edits):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "ethics.yaml", outline())
+    report = zoom_meeting(tmp_path)
+    report.write_text(_mutated(report.read_text(encoding="utf-8"), edits), encoding="utf-8")
+    result = run("validate", "ethics.yaml", "--attendance", "zoom.csv")
+    assert result.exit_code in (0, 2), (result.exit_code, result.exception, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    if result.exit_code == 2:
+        assert isinstance(result.exception, SystemExit) and result.lines
