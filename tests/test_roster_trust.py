@@ -178,8 +178,8 @@ def test_attended_values_and_anything_else_refused(in_tmp):
 
 def test_a_column_marked_with_x_does_not_read_blank_as_yes(in_tmp):
     assert_rejected(build(in_tmp, "r.csv", "name,Attended?\nAnn,x\nBo,\nCy,X\n"),
-                    "r.csv: row 3, attended: blank, but this column marks attendance with x, so blank could mean "
-                    "absent; write x (attended) or no")
+                    "r.csv: row 3, attended: blank, but this column marks who attended with 'x', so blank could mean "
+                    "absent; write 'x' (attended) or no")
     assert build(in_tmp, "r.csv", "name,Attended?\nAnn,x\nBo,no\nCy,X\n").exit_code == 0
     assert [r["name"] for r in ledger(in_tmp)] == ["Ann", "Cy"]
 
@@ -236,3 +236,60 @@ def test_problems_are_listed_in_row_order(in_tmp):
     assert_rejected(result)
     assert [line.split(",")[0] for line in result.lines if line.startswith("r.csv")] == [
         "r.csv: row 2", "r.csv: row 8", "r.csv: row 10", "r.csv: row 11"]
+
+
+# -- found by a hostile run after the first fixes ---------------------------------------------
+
+
+def test_attendance_and_status_columns_are_read_not_ignored(in_tmp):
+    assert build(in_tmp, "r.csv", "Name,Attendance\nAnn Lee,present\nBob Roe,absent\n").exit_code == 0
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+    eventbrite = "First Name,Last Name,Email,Attendee Status\nAnn,Lee,a@x.org,Checked In\nBob,Roe,b@x.org,Not Attending\n"
+    assert build(in_tmp, "r.csv", eventbrite).exit_code == 0
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+    assert_rejected(build(in_tmp, "r.csv", "Name,Status\nAnn Lee,maybe\n"),
+                    "r.csv: row 2, attended: expected yes or no (or blank for yes), got 'maybe'")
+
+
+def test_a_checklist_of_yes_marks_does_not_read_blank_as_yes(in_tmp):
+    assert_rejected(build(in_tmp, "r.csv", "name,Attended\nAnn Lee,\nBob Roe,Yes\nCat Doe,\n"),
+                    "r.csv: row 2, attended: blank, but this column marks who attended with 'Yes', so blank "
+                    "could mean absent; write 'Yes' (attended) or no")
+
+
+def test_one_person_on_two_rows_is_refused(in_tmp):
+    result = build(in_tmp, "r.csv", "name,email\nAnn Lee,a@x.org\nBo Chen,b@x.org\nann  lee,A@X.ORG\n")
+    assert_rejected(result, "r.csv: row 4, name: ann  lee <A@X.ORG> is also on row 2; one person gets one "
+                            "certificate: delete one of the rows")
+    result = build(in_tmp, "r.csv", "name\nAnn Lee\nAnn Lee\n")
+    assert result.exit_code == 0
+    assert ("warning: r.csv: rows 2 and 3 both name Ann Lee with no email, so each gets a certificate; if they "
+            "are one person, delete a row") in result.stderr
+
+
+def test_an_xlsx_formula_without_a_saved_result_is_refused(in_tmp):
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Email", "Minutes", "Hours"])
+    book.active.append(["Ann Lee", "a@x.org", 30, "=C2/60"])
+    book.save(in_tmp / "r.xlsx")
+    result = run("build", BUNDLED, "--roster", in_tmp / "r.xlsx", "--out", in_tmp / "kit")
+    assert_rejected(result, "r.xlsx: row 2, column D: the cell holds the formula =C2/60 but no saved result; open "
+                            "the workbook in Excel or LibreOffice and save it again")
+
+
+def test_the_sheet_the_workbook_opens_on_is_read(in_tmp):
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "lookup"
+    hidden.append(["Name", "Email"])
+    hidden.append(["Old Person", "o@x.org"])
+    roster = book.create_sheet("Roster")
+    roster.append(["Name", "Email"])
+    roster.append(["Ann Lee", "a@x.org"])
+    book.active = 1
+    hidden.sheet_state = "hidden"
+    book.save(in_tmp / "r.xlsx")
+    result = run("build", BUNDLED, "--roster", in_tmp / "r.xlsx", "--out", in_tmp / "kit")
+    assert result.exit_code == 0, result.stderr
+    assert "warning: r.xlsx: read the sheet 'Roster', the one the workbook opens on" in result.stderr
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]

@@ -38,7 +38,7 @@ def test_spare_minutes_go_to_the_earlier_slides(in_tmp):
 
 def test_explicit_minutes_above_the_section(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL + "        minutes: 45\n")
-    assert_rejected(run("validate", "o.yaml"), "o.yaml:8:14: sections.only-section.minutes: its slides and "
+    assert_rejected(run("validate", "o.yaml"), "o.yaml:8:14: section 1, minutes: its slides and "
                     "activities with their own minutes need 45 minutes, more than the section's 30")
 
 

@@ -51,6 +51,8 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A paragraph of plain text in any script (fallback fonts chosen per character)."""
+    if d.needs_shaping(text):
+        return d.ShapedParagraph(text, style, bullet)
     return Paragraph(d.markup(text, "sans"), style, bulletText=bullet)
 
 

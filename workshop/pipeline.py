@@ -47,10 +47,14 @@ def build_time(workshop: m.Workshop) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+            when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+            if not 1980 <= when.year <= 2099:  # zip and PDF dates hold no other years
+                raise ValueError(when)
+            return when
         except (ValueError, OverflowError, OSError):
             raise InputError(Problem(Src("SOURCE_DATE_EPOCH"), f"expected a whole number of seconds since "
-                                     f"1970-01-01, got {epoch!r}; unset it to stamp the workshop's date")) from None
+                                     f"1970-01-01 for a date from 1980 to 2099, got {epoch!r}; unset it to stamp the "
+                                     "workshop's date")) from None
     day = workshop.date or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day)
 

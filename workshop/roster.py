@@ -32,7 +32,8 @@ HEADERS = {
                 "licenseid", "licensetypeandnumber", "licensetypenumber"),
     "hours": ("hours", "cehours", "hoursearned", "cehoursearned", "contacthours", "cecontacthours",
               "hoursattended", "credithours", "cecredithours"),
-    "attended": ("attended", "attendedyn", "attendedyesno", "didattend"),
+    "attended": ("attended", "attendedyn", "attendedyesno", "didattend", "attendance", "attendancestatus",
+                 "present", "attendeestatus", "status", "checkedin", "checkin", "checkinstatus"),
     "score": ("score", "quizscore", "testscore", "posttestscore", "knowledgecheck", "knowledgecheckscore"),
     "time in": ("timein", "signintime", "timesignedin", "arrivaltime", "timearrived", "checkintime"),
     "time out": ("timeout", "signouttime", "timesignedout", "departuretime", "timeleft", "checkouttime"),
@@ -41,8 +42,9 @@ _FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling i
 _WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
          "license": "the license", "hours": "the hours", "attended": "whether they attended",
          "score": "the knowledge-check score", "time in": "the time in", "time out": "the time out"}
-NO = {"no", "n", "false", "0"}
-YES = {"yes", "y", "true", "1", "x"}
+# Attendance marks, compared as _key() reads them ("Checked In" is "checkedin").
+NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin"}
+YES = {"yes", "y", "true", "1", "x", "present", "attended", "attending", "checkedin"}
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
@@ -92,7 +94,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         raise InputError(Problem(Src(shown), "roster file not found"))
     warnings: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path, shown)
+        rows = _xlsx_rows(path, shown, warnings)
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
         rows = csv_rows(path, shown, warnings, known=lambda title: _key(title) in _FIELD)
     else:
@@ -102,18 +104,42 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
     columns = _columns([_text(h) for h in rows[0]], rows[1:], shown, warnings)
     problems: list[Problem] = []
     attendees = []
-    marks_with_x = any(_text(_at(row, columns.get("attended"))).lower() == "x" for row in rows[1:])
+    # A column that only marks who came ("yes", "x", "present", never "no") is a checklist: a blank
+    # there could mean absent, so it is refused rather than read as yes.
+    given = [_text(_at(row, columns.get("attended"))) for row in rows[1:]] if "attended" in columns else []
+    marks = "" if any(_key(v) in NO for v in given) else next((v for v in given if _key(v) in YES), "")
     for number, row in enumerate(rows[1:], start=2):
         if not any(_text(value) for value in row):
             continue
         reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"))
-        attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks_with_x)
+        attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks)
         if attendee is not None:
             attendees.append(attendee)
+    problems += _duplicates(attendees, shown, warnings)
     if problems:
         raise InputError(problems)
     return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns,
                   timed="time in" in columns)
+
+
+def _duplicates(attendees: list[Attendee], shown: str, warnings: list[str]) -> list[Problem]:
+    """One person on two rows would get two certificates: refused when the name and email agree;
+    the same name with no email may be two people, and is named in a warning."""
+    problems = []
+    first: dict[tuple[str, str], Attendee] = {}
+    for a in attendees:
+        key = (" ".join(a.name.casefold().split()), a.email.casefold())
+        earlier = first.setdefault(key, a)
+        if earlier is a:
+            continue
+        if a.email:
+            problems.append(Problem(Src(shown), f"{a.name} <{a.email}> is also on row {earlier.row}; one person "
+                                                "gets one certificate: delete one of the rows",
+                                    f"row {a.row}, name"))
+        else:
+            warnings.append(f"{shown}: rows {earlier.row} and {a.row} both name {a.name} with no email, so each "
+                            "gets a certificate; if they are one person, delete a row")
+    return problems
 
 
 def _key(header: str) -> str:
@@ -207,7 +233,7 @@ class _Row:
         self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
 
     def attendee(self, row, columns: dict[str, int], max_hours: Decimal | None, increment: Decimal | None,
-                 face: str, marks_with_x: bool) -> Attendee | None:
+                 face: str, marks: str) -> Attendee | None:
         cell = {field: _text(_at(row, index)) for field, index in columns.items()}
         before = len(self.problems)
         if "name" in columns:
@@ -225,7 +251,7 @@ class _Row:
                 self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
         email = self.one_line("email", cell.get("email", ""))
         license_ = self.one_line("license", cell.get("license", ""))
-        attended = self.attended(cell.get("attended", ""), marks_with_x)
+        attended = self.attended(cell.get("attended", ""), marks)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
         try:
             score = parse_score(cell.get("score", ""))
@@ -296,11 +322,11 @@ class _Row:
             return ""
         return text
 
-    def attended(self, text: str, marks_with_x: bool) -> bool:
-        value = text.lower()
-        if value == "" and marks_with_x:
-            self.bad("attended", "blank, but this column marks attendance with x, so blank could mean "
-                                 "absent; write x (attended) or no")
+    def attended(self, text: str, marks: str) -> bool:
+        value = _key(text)
+        if value == "" and marks:
+            self.bad("attended", f"blank, but this column marks who attended with {marks!r}, so blank could "
+                                 f"mean absent; write {marks!r} (attended) or no")
         elif value not in NO | YES | {""}:
             self.bad("attended", f"expected yes or no (or blank for yes), got {text!r}")
         return value not in NO
@@ -344,14 +370,35 @@ def _number(text: str) -> bool:
         return False
 
 
-def _xlsx_rows(path: Path, shown: str) -> list[list]:
+def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
+    """The rows of the sheet Excel opens on (the active one). A formula cell whose result was never
+    saved (a workbook written by a script) reads as empty, which would mean the full award, so
+    it is refused."""
     import openpyxl
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise InputError(Problem(Src(shown), f"not a readable .xlsx workbook ({type(exc).__name__})")) from None
     try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        sheet = book.active if book.active is not None else book.worksheets[0]
+        if sheet.sheet_state != "visible":
+            raise InputError(Problem(Src(shown), f"the workbook opens on the hidden sheet {sheet.title!r}; "
+                                                 "show the roster's sheet and save the workbook on it"))
+        if len(book.worksheets) > 1:
+            warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        written = formulas[sheet.title].iter_rows(values_only=True)
+        problems = []
+        for number, (row, source) in enumerate(zip(rows, written), start=1):
+            for index, (value, formula) in enumerate(zip(row, source)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    problems.append(Problem(Src(shown), f"the cell holds the formula {formula} but no saved "
+                                            "result; open the workbook in Excel or LibreOffice and save it again",
+                                            f"row {number}, column {_letter(index)}"))
+        if problems:
+            raise InputError(problems)
+        return rows
     finally:
         book.close()
+        formulas.close()
