@@ -537,3 +537,22 @@ def test_a_mutated_zoom_report_is_read_or_refused_clearly(tmp_path, monkeypatch,
     assert "Traceback" not in result.stderr + result.stdout
     if result.exit_code == 2:
         assert isinstance(result.exception, SystemExit) and result.lines
+
+
+def test_a_typed_up_sign_in_workbook_given_as_a_report_is_the_roster(in_tmp):
+    import openpyxl
+
+    write(in_tmp, "ethics.yaml", outline())
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Time in", "Time out"])
+    sheet.append(["Sam Bell", dt.time(18, 5), dt.time(20, 30)])  # a time cell
+    sheet.append(["Tia Cole", "6:40 PM", "8:30 PM"])  # text
+    sheet.append(["Uma Dale", 18 / 24, 19.5 / 24])  # a fraction of a day, as a formula leaves it
+    book.save(in_tmp / "sign-in.xlsx")
+    result = run("build", "ethics.yaml", "--attendance", "sign-in.xlsx", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    pages = certificates(in_tmp, online=False)
+    assert pages == {"Sam Bell": hours_line(expected(present(("18:05", "20:30")))),
+                     "Tia Cole": hours_line(expected(present(("18:40", "20:30")))),
+                     "Uma Dale": hours_line(expected(present(("18:00", "19:30"))))}

@@ -286,22 +286,11 @@ class _Row:
 
     def clock(self, column: str, value) -> int | str | None:
         """Seconds after midnight; "" for a blank cell; None after a problem."""
-        import datetime as dt
+        from workshop.attendance.clock import cell_seconds
 
-        from workshop.attendance.clock import clock_seconds
-
-        if isinstance(value, dt.datetime):
-            value = value.time()
-        if isinstance(value, dt.time):
-            return value.hour * 3600 + value.minute * 60 + value.second
-        if isinstance(value, float) and 0 <= value < 1:  # a spreadsheet time: a fraction of a day
-            return round(value * 86400)
-        text = _text(value)
-        if not text:
-            return ""
-        seconds = clock_seconds(text)
+        seconds = cell_seconds(value, _text(value))
         if seconds is None:
-            self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {text!r}")
+            self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {_text(value)!r}")
         return seconds
 
     def one_line(self, column: str, text: str) -> str:

@@ -43,6 +43,19 @@ def clock_seconds(text: str) -> int | None:
     return hour * 3600 + minute * 60 + second
 
 
+def cell_seconds(value, text: str) -> int | str | None:
+    """A roster cell's time in or out as seconds after midnight: a spreadsheet time (a time, a
+    date-time, or a fraction of a day) or ``text`` read by :func:`clock_seconds`; "" when blank,
+    None when unreadable."""
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    if isinstance(value, dt.time):
+        return value.hour * 3600 + value.minute * 60 + value.second
+    if isinstance(value, float) and 0 <= value < 1:
+        return round(value * 86400)
+    return clock_seconds(text) if text else ""
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
