@@ -556,3 +556,40 @@ def test_a_typed_up_sign_in_workbook_given_as_a_report_is_the_roster(in_tmp):
     assert pages == {"Sam Bell": hours_line(expected(present(("18:05", "20:30")))),
                      "Tia Cole": hours_line(expected(present(("18:40", "20:30")))),
                      "Uma Dale": hours_line(expected(present(("18:00", "19:30"))))}
+
+
+def teams_report(folder, rows: list[str], header: str = "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\t"
+                 "Participant ID (UPN)\tRole"):
+    lines = ["1. Summary", "Meeting title\tEthics online", "", "2. Participants", header] + rows
+    (folder / "teams.csv").write_bytes(codecs.BOM_UTF16_LE + "\r\n".join(lines).encode("utf-16-le"))
+
+
+def test_teams_report_without_activities_counts_first_join_to_last_leave_and_says_so(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    teams_report(in_tmp, [f"Ann Lee\t{teams_time('18:20')}\t{teams_time('20:30')}\t2h 10m\tann@example.org\t"
+                          "ann@example.org\tAttendee"])
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(expected(present(("18:20", "20:30"))))
+    assert ("warning: teams.csv: no '3. In-Meeting Activities' section, so each person counts as present from first "
+            "join to last leave, gaps included; download the report again with its activities to count only the "
+            "time each one was in the meeting") in result.stderr
+
+
+def test_teams_times_in_utc_are_refused(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    teams_report(in_tmp, [f"Ann Lee\t{teams_time('18:20')}\t{teams_time('20:30')}\t2h\tann@example.org"],
+                 header="Name\tFirst Join (UTC)\tLast Leave (UTC)\tDuration\tEmail")
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out")
+    assert_rejected(result, "teams.csv:5:1: the times in this report are in UTC; download it again with the times of "
+                            "the workshop's own time zone (Teams shows them in the zone of whoever downloads it)")
+
+
+def test_zoom_report_without_its_meeting_block_knows_the_presenter_from_the_outline(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    report = zoom_meeting(in_tmp, ZOOM_PEOPLE[:2])
+    report.write_text("\n".join(report.read_text(encoding="utf-8").split("\n")[3:]), encoding="utf-8")
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert list(certificates(in_tmp)) == ["Ann Lee"]
+    assert decisions(in_tmp)["Dawn Allred"]["matched"] == "staff"
