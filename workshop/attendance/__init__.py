@@ -82,8 +82,45 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
         return roster, None
     day = workshop.date
     problems: list[Problem] = []
+    read = _reports(reports, day, agenda, problems)
+    for sheet in rosters:
+        if not sheet.timed:
+            problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
+                                                        "'time out' columns; give a roster with --roster"))
+    joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
+                                                   if a.time_in is not None]
+    people = _people(workshop, roster, joins, problems)
+    if problems:
+        raise InputError(problems)
+    within = windows(agenda, day)
+    rule = (workshop.ce.attendance if workshop.ce else None) or m.AttendanceRule()
+    instructional = agenda.instructional_minutes
+    decisions, attendees, warnings = [], [], [w for r in read for w in r.warnings]
+    for p in people:
+        decision = _decide(p, within, instructional, rule, agenda)
+        decisions.append(decision)
+        if p.attendee is not None:
+            attendees.append(_as_attendee(p.attendee, decision, agenda))
+            if p.attendee.hours is not None:
+                warnings.append(f"{_shown(roster)}: row {p.attendee.row}: the hours column's {hours(p.attendee.hours)} "
+                                f"for {p.name} is not used: the attendance rule decides ({decision.reason})")
+        elif roster is None and p.how == "report only":
+            j = p.joins[0]
+            attendees.append(_as_attendee(Attendee(j.line, p.name, p.email), decision, agenda))
+        note = _note(p, decision, agenda)
+        if note:
+            warnings.append(note)
+    source = roster.source if roster is not None else Path(reports[0]).resolve()
+    base = roster.warnings if roster is not None else ()
+    new = Roster(source, tuple(attendees), tuple(base) + tuple(warnings), scored=roster.scored if roster else False)
+    online = bool(read)
+    return new, Attendance(tuple(decisions), online, instructional, shown_windows(agenda))
+
+
+def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem]) -> list[Report]:
+    """Every report read, each one checked to be of this session; problems collected."""
     read: list[Report] = []
-    for path in reports:
+    for path in paths:
         try:
             read.append(read_report(path, day))
         except InputError as exc:
@@ -99,52 +136,27 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
                                     f"workshop runs {day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}: "
                                     "give the report of this session (its times are read as the workshop's local "
                                     "time)"))
-    for sheet in rosters:
-        if not sheet.timed:
-            problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
-                                                        "'time out' columns; give a roster with --roster"))
-    joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
-                                                   if a.time_in is not None]
+    return read
+
+
+def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], problems: list[Problem]) -> list[Person]:
+    """The roster's people with their joins (and the report's others), or the report's people."""
     if roster is not None:
         people = with_roster(roster, joins, workshop.presenters, problems)
         for p in people:
             if p.attendee is not None and p.attendee.time_in is not None:
-                p.joins.insert(0, _row_join(roster, p.attendee, day))
+                p.joins.insert(0, _row_join(roster, p.attendee, workshop.date))
                 p.how = "roster times" if p.how == "absent" else p.how
             elif p.attendee is None and p.how == "report only":
                 p.how = "not on the roster"
-    else:
-        people = gather(joins, workshop.presenters, problems)
-        for p in people:
-            if p.how != "staff" and (missing := unprintable(p.name, "serif")):
-                j = p.joins[0]
-                problems.append(Problem(Src(j.source, j.line, 1), f"{p.name!r} cannot be printed: no installed font "
-                                        f"has {', '.join(repr(c) for c in missing)}; give a roster with the name"))
-    if problems:
-        raise InputError(problems)
-    within = windows(agenda, day)
-    rule = (workshop.ce.attendance if workshop.ce else None) or m.AttendanceRule()
-    instructional = agenda.instructional_minutes
-    decisions, attendees, warnings = [], [], [w for r in read for w in r.warnings]
+        return people
+    people = gather(joins, workshop.presenters, problems)
     for p in people:
-        decision = _decide(p, within, instructional, rule, agenda, roster is not None)
-        decisions.append(decision)
-        if p.attendee is not None:
-            attendees.append(_as_attendee(p.attendee, decision, agenda))
-            if p.attendee.hours is not None:
-                warnings.append(f"{_shown(roster)}: row {p.attendee.row}: the hours column's {hours(p.attendee.hours)} "
-                                f"for {p.name} is not used: the attendance rule decides ({decision.reason})")
-        elif roster is None and p.how == "report only":
+        if p.how != "staff" and (missing := unprintable(p.name, "serif")):
             j = p.joins[0]
-            attendees.append(_as_attendee(Attendee(j.line, p.name, p.email), decision, agenda))
-        note = _note(p, decision, agenda, roster is not None)
-        if note:
-            warnings.append(note)
-    source = roster.source if roster is not None else Path(reports[0]).resolve()
-    base = roster.warnings if roster is not None else ()
-    new = Roster(source, tuple(attendees), tuple(base) + tuple(warnings), scored=roster.scored if roster else False)
-    online = bool(read)
-    return new, Attendance(tuple(decisions), online, instructional, shown_windows(agenda))
+            problems.append(Problem(Src(j.source, j.line, 1), f"{p.name!r} cannot be printed: no installed font "
+                                    f"has {', '.join(repr(c) for c in missing)}; give a roster with the name"))
+    return people
 
 
 def _shown(roster: Roster) -> str:
@@ -157,8 +169,7 @@ def _row_join(roster: Roster, a: Attendee, day: dt.date) -> Join:
                 midnight + dt.timedelta(seconds=a.time_in), midnight + dt.timedelta(seconds=a.time_out))
 
 
-def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agenda: Agenda,
-            has_roster: bool) -> Decision:
+def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agenda: Agenda) -> Decision:
     present_spans = [(j.start, j.end) for j in p.joins if not j.waiting]
     first = min((s for s, _ in present_spans), default=None)
     last = max((e for _, e in present_spans), default=None)
@@ -190,7 +201,7 @@ def _as_attendee(a: Attendee, d: Decision, agenda: Agenda) -> Attendee:
                                present=d.present, missed=d.missed)
 
 
-def _note(p: Person, d: Decision, agenda: Agenda, has_roster: bool) -> str:
+def _note(p: Person, d: Decision, agenda: Agenda) -> str:
     """The build summary's line for this person, or "" for full credit and staff."""
     if p.how == "staff" or (d.certified and (d.hours is None or agenda.ce is None or d.hours >= agenda.ce.awarded)):
         return ""
