@@ -138,6 +138,7 @@ def certificates(folder, online: bool = True) -> dict[str, str]:
         name = lines[lines.index("This certifies that") + 1]
         found[name] = next(_award(line) for line in lines if _award(line))
         assert ("Live interactive webinar" in page) == online
+        assert ("Live online" in page) != online  # the outline's location, or the format in its place
     return found
 
 

@@ -244,7 +244,9 @@ class _Certificate:
         for line in lines:
             d.draw(canvas, centre, y, line, size, "serif-bold", "centre")
             y -= size * 1.2
-        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", w.location,
+        # the format statement takes the place of a location that only says the session was online
+        place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
+        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", place,
                                        "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
         d.draw(canvas, centre, y - 4, facts, 13, "sans", "centre")
