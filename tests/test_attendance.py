@@ -503,18 +503,18 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-def _mutated(text: str, edits) -> str:
+def _mutated(text: str, edits, separator: str = ",") -> str:
     lines = text.split("\n")
     for where, how, filler in edits:
         n = where % len(lines)
-        cells = lines[n].split(",")
+        cells = lines[n].split(separator)
         if how == "delete":
             del lines[n]
         elif how == "dup":
             lines.insert(n, lines[n])
         elif how == "cell":
             cells[where % len(cells)] = filler
-            lines[n] = ",".join(cells)
+            lines[n] = separator.join(cells)
         elif how == "cut":
             lines[n] = lines[n][: where % (len(lines[n]) + 1)]
         else:
@@ -594,3 +594,23 @@ def test_zoom_report_without_its_meeting_block_knows_the_presenter_from_the_outl
     assert result.exit_code == 0, result.stderr
     assert list(certificates(in_tmp)) == ["Ann Lee"]
     assert decisions(in_tmp)["Dawn Allred"]["matched"] == "staff"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(["delete", "dup", "cell", "cut", "add"]),
+                          st.sampled_from(["", "3. In-Meeting Activities", "2. Participants", "Organizer", "\t",
+                                           "7/10/26, 6:09:00 PM", "31/12/26, 18:00:00", "Name\tJoin Time", "(UTC)"])),
+                max_size=5))
+def test_a_mutated_teams_report_is_read_or_refused_clearly(tmp_path, monkeypatch, edits):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "ethics.yaml", outline())
+    rows = [f"Ann Lee\t{teams_time('18:00')}\t{teams_time('20:30')}\t2h\tann@example.org\tann@example.org\tAttendee",
+            f"Bo Ray\t{teams_time('18:20')}\t{teams_time('20:10')}\t1h\tbo@example.org\tbo@example.org\tAttendee"]
+    teams_report(tmp_path, rows + ["", "3. In-Meeting Activities", "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole"]
+                 + ["\t".join(r.split("\t")[:4] + [r.split("\t")[4], "Attendee"]) for r in rows])
+    text = (tmp_path / "teams.csv").read_bytes().decode("utf-16")
+    mutated = _mutated(text.replace("\r\n", "\n"), edits, "\t")
+    (tmp_path / "teams.csv").write_bytes(codecs.BOM_UTF16_LE + mutated.encode("utf-16-le"))
+    result = run("validate", "ethics.yaml", "--attendance", "teams.csv")
+    assert result.exit_code in (0, 2), (result.exit_code, result.exception, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
