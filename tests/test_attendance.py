@@ -526,8 +526,9 @@ def _mutated(text: str, edits, separator: str = ",") -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(["delete", "dup", "cell", "cut", "add"]),
-                          st.sampled_from(["", "--", "Yes", "x(y)", "13/31/2026 25:00:00 PM", '"', "\t", "2. Participants",
-                                           "10/07/2026 06:00:00 PM", "Name (Original Name)", "é"])), max_size=5))
+                          st.sampled_from(["", "--", "Yes", "x(y)", "13/31/2026 25:00:00 PM", '"', "\t",
+                                           "2. Participants", "10/07/2026 06:00:00 PM", "Name (Original Name)", "é"])),
+                max_size=5))
 def test_a_mutated_zoom_report_is_read_or_refused_clearly(tmp_path, monkeypatch, edits):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "ethics.yaml", outline())
