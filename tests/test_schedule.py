@@ -43,13 +43,13 @@ def test_explicit_minutes_above_the_section(in_tmp):
 
 
 def test_ce_hours_above_the_agenda(in_tmp):
-    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  hours: 1\n")
-    assert_rejected(run("validate", "o.yaml"), "o.yaml:13:10: ce.hours: 1.00 hours is more than the agenda supports: "
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n  hours: 1\n")
+    assert_rejected(run("validate", "o.yaml"), "o.yaml:14:10: ce.hours: 1.00 hours is more than the agenda supports: "
                     "30 instructional minutes / 60 = 0.50 h, rounded down to 0.25 = 0.50 h; the outline awards 1.00 h")
 
 
 def test_ce_hours_below_the_agenda_is_awarded(in_tmp):
-    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  hours: 0.25\n")
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n  hours: 0.25\n")
     result = run("schedule", "o.yaml")
     assert result.exit_code == 0
     assert "0.50 h; the outline awards 0.25 h" in result.stdout

@@ -58,7 +58,7 @@ def test_ordinary_comments_stay_comments(in_tmp):
 
 
 def test_quoted_hash_is_kept(in_tmp):
-    path = valid(in_tmp, MINIMAL + 'ce:\n  approval: "Approved, provider #SW-0042"\ntheme:\n  primary: "#0B6E4F"\n')
+    path = valid(in_tmp, MINIMAL + 'ce:\n  provider: P\n  approval: "Approved, provider #SW-0042"\ntheme:\n  primary: "#0B6E4F"\n')
     workshop = load_outline(path)
     assert workshop.ce.approval == "Approved, provider #SW-0042" and workshop.theme.primary == "0B6E4F"
 
@@ -286,3 +286,22 @@ def test_agenda_past_midnight_is_refused_not_wrapped(in_tmp):
 def test_agenda_ending_at_midnight_is_fine(in_tmp):
     valid(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", '  date: 2026-03-14\n  start: "23:30"\n'))
     assert '"end": "24:00"' in run("schedule", "--json", "o.yaml").stdout
+
+
+def test_a_number_after_hash_and_space_in_text_is_not_taken_for_a_note(in_tmp):
+    text = MINIMAL.replace("title: Minimal workshop", "title: Minimal workshop # 2")
+    rejected(in_tmp, text + "ce:\n  provider: P\n  approval: Approved by the Board, provider # SW-0042\n",
+             'o.yaml:2:27: workshop.title: the text stops at "workshop" because YAML reads "# 2" as a comment; '
+             'put the whole text in quotes: title: "Minimal workshop # 2"',
+             'o.yaml:14:45: ce.approval: the text stops at "provider" because YAML reads "# SW-0042" as a '
+             'comment; put the whole text in quotes: approval: "Approved by the Board, provider # SW-0042"')
+    valid(in_tmp, MINIMAL.replace("title: Only section", "title: Only section   # the first part"))
+
+
+@pytest.mark.parametrize("blank", ['" "', '"\\u200b"', '"\\u2800"', '"\\u00ad"', ""])
+def test_text_that_prints_nothing_is_refused_where_it_is_required(in_tmp, blank):
+    rejected(in_tmp, MINIMAL.replace("title: Minimal workshop", f"title: {blank}"),
+             "o.yaml:2:3: workshop.title: required: write the title")
+    rejected(in_tmp, MINIMAL + f"ce:\n  provider: {blank}\n",
+             "o.yaml:13:3: ce.provider: required: write the provider who awards the hours (it prints on every "
+             "certificate)")

@@ -29,8 +29,14 @@ def run() -> None:
     stdout and stderr are flushed there is nothing left for an orderly shutdown to do.
     """
     try:
-        main()
+        main(standalone_mode=False)
         code = 0
+    except click.exceptions.Abort:  # Ctrl-C: stopped by the user, as a shell reports it
+        click.echo("\nStopped.", err=True)
+        code = 130
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
     except SystemExit as exc:
         code = exc.code
     if code is not None and not isinstance(code, int):
@@ -107,7 +113,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
                   if ctx.roster else ""))
     from workshop.quiz import quiz_warnings
 
-    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda)]:
+    from workshop.builders.deck import theme_warnings
+
+    themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
+    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda), *themed]:
         click.echo(f"warning: {warning}", err=True)
 
 
@@ -158,23 +167,30 @@ def new(name: str):
     source = bundled_outline()
     if source is None:
         raise click.ClickException("the bundled example outline is not installed")
-    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")):
+    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
         raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
     name = Path(name)
-    target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
-    if target.exists():
-        raise click.UsageError(f"{target} already exists; choose another name")
+    target = name if name.suffix.lower() in (".yaml", ".yml") else name.with_name(name.name + ".yaml")
     text = source.read_text(encoding="utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        if target.exists():
+            raise click.UsageError(f"{target} already exists; choose another name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
+            from None
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
 
 
 def _only(ctx, param, value):
-    if not value:
+    if value is None:
         return None
     names = tuple(v.strip() for v in value.split(",") if v.strip())
+    if not names:
+        raise click.BadParameter(f"name at least one output: {', '.join(OUTPUT_NAMES)}")
     unknown = [n for n in names if n not in OUTPUT_NAMES]
     if unknown:
         raise click.BadParameter(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUT_NAMES)}")
@@ -227,12 +243,19 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
 @click.option("--poll", "interval", type=click.FloatRange(0.01, 10), default=None, metavar="SECONDS",
               help="Look at the watched files every SECONDS instead of being told of changes by the "
                    "system (inotify, on Linux), e.g. for network folders.")
+@reports_problems
 def watch(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, split: bool,
           interval: float | None):
     """Build the kit for OUTLINE, then rebuild it whenever the outline, a base it extends, the
     roster, a picture or the template changes. Only the outputs whose inputs changed are
     rebuilt, the deck first. Problems are shown and the last good kit stays. Ctrl-C stops."""
+    from workshop.kitdir import KitFolder
+    from workshop.outputs import owned_names
+    from workshop.pipeline import default_out_dir
     from workshop.watch import Watcher
+
+    # A folder no edit of the outline can make usable ends the watch at once.
+    KitFolder(out_dir or default_out_dir(outline), owned_names()).check()
 
     watcher = Watcher(outline, out_dir, roster, split, say=click.echo,
                       complain=lambda line: click.echo(line, err=True), attendance=attendance)

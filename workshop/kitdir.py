@@ -73,6 +73,10 @@ class KitFolder:
             os.close(self._lock)  # closing the descriptor releases the lock
             self._lock = None
 
+    def check(self) -> None:
+        """Refuse the folder now if it is the user's (it is checked again when a build opens it)."""
+        self._check_ownership()
+
     def _check_ownership(self) -> None:
         path = self.path
         if not path.exists():

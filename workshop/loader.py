@@ -143,7 +143,7 @@ class _Reader(ValueReader):
                                                                  "where each certificate's id goes")
         hours_node = node.get("hours")
         return m.CE(
-            provider=self.text(node, "provider", "ce"), approval=self.text(node, "approval", "ce"),
+            provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url,

@@ -127,6 +127,7 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
         staged = kit.stage()
         try:
             result = _run(outputs, replace(ctx, out_dir=staged))
+            _check_ledger_kept(kit.path, staged, ctx.out_dir)
             files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files})
         except OSError as exc:
             kit.discard(staged)
@@ -139,6 +140,33 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
     return result
+
+
+def _check_ledger_kept(kit: Path, staged: Path, shown: Path) -> None:
+    """Refuse a new ledger that leaves out certificates the kit's ledger issued: the ledger is a
+    record the provider keeps for years, so dropping a line of it is the user's decision."""
+    import csv
+
+    old, new = kit / "certificates.csv", staged / "certificates.csv"
+    if not (old.is_file() and new.is_file()):
+        return
+
+    def issued(path: Path) -> dict[str, str]:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return {row.get("certificate_id", ""): row.get("name", "") for row in csv.DictReader(f)}
+
+    try:
+        before, after = issued(old), issued(new)
+    except (OSError, csv.Error, UnicodeDecodeError):
+        return
+    gone = [f"{cid} ({name})" for cid, name in before.items() if cid and cid not in after]
+    if not gone:
+        return
+    listed = ", ".join(gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
+    raise InputError(Problem(Src(f"{display_path(shown)}/certificates.csv"),
+                             f"the new roster leaves out {len(gone)} certificate{'s' if len(gone) != 1 else ''} "
+                             f"this ledger issued: {listed}. If they were handed out, move certificates.csv and "
+                             "certificates.pdf out of the kit to keep them; if not, delete them; then build again"))
 
 
 def _write_problem(out_dir: Path, exc: OSError) -> Problem:

@@ -116,6 +116,9 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         if attendee is not None:
             attendees.append(attendee)
     problems += _duplicates(attendees, shown, warnings)
+    if not attendees and not problems:
+        problems.append(Problem(Src(shown), "the roster has a header row but no attendees; is it the right file "
+                                            "(or the right sheet)? Leave out --roster to build without certificates"))
     if problems:
         raise InputError(problems)
     return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns,
@@ -245,12 +248,10 @@ class _Row:
         elif not name:
             self.bad("name", "the name is blank; every attendee needs the name to print on the certificate")
         else:
-            missing = unprintable(name, face)
-            if missing:
-                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-                self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
+            self.printable("name", name, face)
         email = self.one_line("email", cell.get("email", ""))
         license_ = self.one_line("license", cell.get("license", ""))
+        self.printable("license", license_, face)
         attended = self.attended(cell.get("attended", ""), marks)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
         try:
@@ -292,6 +293,14 @@ class _Row:
         if seconds is None:
             self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {_text(value)!r}")
         return seconds
+
+    def printable(self, column: str, text: str, face: str) -> None:
+        """Refuse a value some character of which no installed font can draw, in the certificate's
+        face or the sans face the sign-in sheet prints it in."""
+        missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
+        if missing:
+            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}")
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from workshop.errors import Problem, Src
@@ -21,11 +22,23 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 #: What "required" asks for, where the key's own name is not clear enough.
 _REQUIRED = {"minutes": "minutes (a whole number)", "alt": "picture's description (alt)",
-             "path": "picture's file name", "text": "quote's text"}
+             "path": "picture's file name", "text": "quote's text",
+             "provider": "provider who awards the hours (it prints on every certificate)"}
 
 
 #: The years a workshop date may name.
 FIRST_YEAR, LAST_YEAR = 1980, 2099
+
+
+#: Characters that print as nothing although Unicode does not call them spaces.
+_BLANK_LOOKING = set("\u00ad\u115f\u1160\u2800\u3164\uffa0")
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` would show anything on paper: not only spaces, invisible format
+    characters (zero-width space, joiners) or letters that are drawn blank."""
+    return any(not c.isspace() and c not in _BLANK_LOOKING and unicodedata.category(c) not in ("Cf", "Zs", "Cc")
+               for c in text)
 
 
 class ValueReader:
@@ -64,7 +77,7 @@ class ValueReader:
     def require(self, node: Map, key: str, path: str) -> bool:
         """True when ``key`` has a value; a missing, empty or blank one is reported."""
         value = node.get(key)
-        blank = isinstance(value, Scalar) and isinstance(value.value, str) and not value.value.strip()
+        blank = isinstance(value, Scalar) and isinstance(value.value, str) and not visible(value.value)
         if is_null(value) or blank:
             where = node.entries[key].key_src if key in node.entries else node.src
             self.bad(where, child(path, key), f"required: write the {_REQUIRED.get(key, key)}")
@@ -106,7 +119,7 @@ class ValueReader:
                                       "put the whole text in quotes")
             return ""
         text = self.text_value(value, here)
-        if not text and (value is None or isinstance(value, Scalar)):
+        if not visible(text) and (value is None or isinstance(value, Scalar)):
             self.bad(value.src if value else Src("<outline>"), here, "empty; write its text or delete the line")
         return text
 

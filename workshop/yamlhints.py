@@ -21,6 +21,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _ALL_KEYS = {key for keys in KEYS.values() for key in keys}
 #: ``#`` right after a plain value and a space, with no space after it: ``provider #SW-0042``.
 _CUT = re.compile(r"[ \t]+(#\S[^\r\n]*)")
+#: After plain text, "# 2" or "# SW-0042" is how people write numbers ("Part # 2"), not a note.
+_CUT_NUMBER = re.compile(r"[ \t]+(#[ \t]+(?:[0-9]|[A-Z]{1,4}-?[0-9])[^\r\n]*)")
 #: Characters no output can print: C0 and C1 controls (except tab and newline), surrogate
 #: halves, and the two non-characters U+FFFE and U+FFFF.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -101,9 +103,12 @@ def comment_cut(text: str, places: Places, node) -> tuple[int, str] | None:
     """Where a plain value was cut short by a ``#`` YAML read as a comment, and what to write.
 
     A comment written the usual way (``# note``, a space after the ``#``) is left alone; a ``#``
-    followed by a letter or digit (``#SW-0042``, ``#1``, ``#0B6E4F``) was almost surely text.
+    followed by a letter or digit (``#SW-0042``, ``#1``, ``#0B6E4F``) was almost surely text, and
+    so is ``# 2`` or ``# SW-0042`` after text (``Part # 2``, ``provider # SW-0042``).
     """
     found = _CUT.match(text, node.end_mark.index)
+    if not found and node.value and node.tag.endswith(":str"):
+        found = _CUT_NUMBER.match(text, node.end_mark.index)
     if not found:
         return None
     comment = re.split(r"\s+#\s", found.group(1))[0].rstrip()  # a real note may follow
