@@ -99,8 +99,11 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
     if (roster is not None or attendance) and workshop.date is None:
         raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
                                                              "add it under workshop:", "workshop.date"))
-    read = lambda path: roster_reader(path, agenda.ce.awarded if agenda.ce else None,  # noqa: E731
-                                      increment=agenda.ce.increment if agenda.ce else None)
+
+    def read(path: Path):
+        return roster_reader(path, agenda.ce.awarded if agenda.ce else None,
+                             increment=agenda.ce.increment if agenda.ce else None)
+
     if roster is not None:
         checked_roster = read(roster)
     decisions = None
