@@ -74,6 +74,11 @@ roster_option = click.option("--roster", type=click.Path(dir_okay=False, path_ty
                              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
 out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                           help="Output folder (default: build/<outline name>/).")
+attendance_option = click.option("--attendance", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                                 metavar="REPORT",
+                                 help="Attendance report of a live online session: a Zoom meeting or webinar report, "
+                                      "a Teams attendance report, or a roster with time in/out columns. Repeat for "
+                                      "several reports; without --roster, the reports are the roster.")
 split_option = click.option("--split", is_flag=True,
                             help="Also write one certificate PDF per attendee in certificates/.")
 
@@ -88,8 +93,9 @@ def main():
 @main.command()
 @outline_argument
 @roster_option
+@attendance_option
 @reports_problems
-def validate(outline: Path, roster: Path | None):
+def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -97,13 +103,14 @@ def validate(outline: Path, roster: Path | None):
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, roster=roster)
+    ctx = prepare(outline, roster=roster, attendance=attendance)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start)}-{clock(agenda.end)}"
                + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else "")
-               + (f"; {roster}: valid: {len(ctx.roster.attendees)} attendees" if ctx.roster else ""))
+               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees"
+                  if ctx.roster else ""))
     from workshop.quiz import quiz_warnings
 
     from workshop.builders.deck import theme_warnings
@@ -141,6 +148,13 @@ def schedule(outline: Path, as_json: bool):
                f"{agenda.instructional_minutes} of them instructional")
     if agenda.ce:
         click.echo(f"CE hours: {agenda.ce.explain()}")
+    if workshop.ce and workshop.ce.attendance:
+        from workshop.attendance.rule import shown_windows
+
+        rule = workshop.ce.attendance
+        click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda)}; up to "
+                   f"{rule.grace_minutes} minutes may be missed for the full hours; beyond that, "
+                   + ("hours for the minutes present" if rule.partial == "prorate" else "no certificate"))
     else:
         click.echo("No ce block: certificates are of attendance, with no hours.")
 
@@ -186,12 +200,14 @@ def _only(ctx, param, value):
 @main.command()
 @click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @roster_option
+@attendance_option
 @out_option
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
 @reports_problems
-def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only, split: bool):
+def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
+          split: bool):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -205,7 +221,8 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
         if outline is None:
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
-    result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress)
+    result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
+                       attendance=attendance)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
@@ -220,13 +237,15 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
 @main.command()
 @outline_argument
 @roster_option
+@attendance_option
 @out_option
 @split_option
 @click.option("--poll", "interval", type=click.FloatRange(0.01, 10), default=None, metavar="SECONDS",
               help="Look at the watched files every SECONDS instead of being told of changes by the "
                    "system (inotify, on Linux), e.g. for network folders.")
 @reports_problems
-def watch(outline: Path, roster: Path | None, out_dir: Path | None, split: bool, interval: float | None):
+def watch(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, split: bool,
+          interval: float | None):
     """Build the kit for OUTLINE, then rebuild it whenever the outline, a base it extends, the
     roster, a picture or the template changes. Only the outputs whose inputs changed are
     rebuilt, the deck first. Problems are shown and the last good kit stays. Ctrl-C stops."""
@@ -239,8 +258,9 @@ def watch(outline: Path, roster: Path | None, out_dir: Path | None, split: bool,
     KitFolder(out_dir or default_out_dir(outline), owned_names()).check()
 
     watcher = Watcher(outline, out_dir, roster, split, say=click.echo,
-                      complain=lambda line: click.echo(line, err=True))
-    click.echo(f"Watching {outline}" + (f" and {roster}" if roster else "") + "; press Ctrl-C to stop.")
+                      complain=lambda line: click.echo(line, err=True), attendance=attendance)
+    inputs = ([str(roster)] if roster else []) + [str(p) for p in attendance]
+    click.echo(f"Watching {outline}" + "".join(f" and {p}" for p in inputs) + "; press Ctrl-C to stop.")
     try:
         watcher.start()
         watcher.run(interval or 0.05, notify=interval is None)

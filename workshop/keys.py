@@ -39,7 +39,10 @@ KEYS: dict[str, dict[str, str]] = {
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
         "verify_url": "address with {id}, printed as a QR code on certificates",
+        "attendance": "how presence in attendance reports becomes hours",
     },
+    "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
+                   "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},
     "section": {
         "id": "name used by variants; default derived from the title",
         "title": "required", "minutes": "required whole minutes",

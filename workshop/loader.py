@@ -147,7 +147,30 @@ class _Reader(ValueReader):
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url,
-            src=node.src, hours_src=hours_node.src if hours_node else node.src)
+            src=node.src, hours_src=hours_node.src if hours_node else node.src,
+            attendance=self.attendance(node))
+
+    def attendance(self, ce: Map) -> m.AttendanceRule | None:
+        from workshop.variants import describe
+
+        node = self.mapping(ce.get("attendance"), "ce.attendance", "attendance")
+        if node is None:
+            return None
+        grace = node.get("grace_minutes")
+        minutes = 0
+        if not is_null(grace):
+            if isinstance(grace, Scalar) and isinstance(grace.value, int) and not isinstance(grace.value, bool) \
+                    and grace.value >= 0:
+                minutes = grace.value
+            else:
+                self.bad(grace.src, "ce.attendance.grace_minutes", f"expected whole minutes (0 or more), "
+                                                                   f"got {describe(grace)}")
+        partial = self.text(node, "partial", "ce.attendance") or "none"
+        if partial not in ("prorate", "none"):
+            self.bad(node.get("partial").src, "ce.attendance.partial",
+                     f"expected prorate or none, got {partial!r}")
+            partial = "none"
+        return m.AttendanceRule(minutes, partial, node.src)
 
     def sections(self, root: Map) -> tuple[m.Entry, ...]:
         if "sections" not in root.entries:

@@ -69,35 +69,55 @@ def default_out_dir(outline: Path) -> Path:
 
 
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
-              only: tuple[str, ...] | None = None, split: bool = False, progress=None) -> BuildResult:
+              only: tuple[str, ...] | None = None, split: bool = False, progress=None,
+              attendance: tuple[Path, ...] = ()) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    ctx = prepare(outline, out_dir, roster, split, progress)
+    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
-            progress=None, roster_reader=read_roster) -> BuildContext:
-    """Read and check the outline, the roster and every output's needs: all a build checks."""
-    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader)
+            progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = ()) -> BuildContext:
+    """Read and check the outline, the roster, the attendance reports and every output's needs:
+    all a build checks."""
+    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader, attendance)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
-                split: bool = False, progress=None, roster_reader=read_roster) -> BuildContext:
-    """The build context for an outline already loaded, after every check :func:`check_all` runs."""
+                split: bool = False, progress=None, roster_reader=read_roster,
+                attendance: tuple[Path, ...] = ()) -> BuildContext:
+    """The build context for an outline already loaded, after every check :func:`check_all` runs.
+
+    With attendance reports (or a roster with time in/out columns) the roster is the one the
+    attendance rule leaves (:func:`workshop.attendance.work_out`); a report alone is the roster."""
     agenda = build_agenda(workshop)
     checked_roster = None
+    if (roster is not None or attendance) and workshop.date is None:
+        raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
+                                                             "add it under workshop:", "workshop.date"))
+
+    def read(path: Path):
+        return roster_reader(path, agenda.ce.awarded if agenda.ce else None,
+                             increment=agenda.ce.increment if agenda.ce else None)
+
     if roster is not None:
-        if workshop.date is None:
-            raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
-                                                                 "add it under workshop:", "workshop.date"))
-        checked_roster = roster_reader(roster, agenda.ce.awarded if agenda.ce else None,
-                                       increment=agenda.ce.increment if agenda.ce else None)
+        checked_roster = read(roster)
+    decisions = None
+    if attendance or checked_roster is not None:
+        from workshop.attendance import timed_roster, work_out
+
+        sheets = [p for p in attendance if timed_roster(p)]
+        reports = tuple(p for p in attendance if p not in sheets)
+        timed = tuple(read(p) for p in sheets)
+        if checked_roster is None and timed and timed[0].timed:
+            checked_roster, timed = timed[0], timed[1:]
+        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed)
     ctx = BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),
-                       checked_roster, split, progress)
+                       checked_roster, split, progress, decisions)
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)

@@ -35,11 +35,13 @@ HEADERS = {
     "attended": ("attended", "attendedyn", "attendedyesno", "didattend", "attendance", "attendancestatus",
                  "present", "attendeestatus", "status", "checkedin", "checkin", "checkinstatus"),
     "score": ("score", "quizscore", "testscore", "posttestscore", "knowledgecheck", "knowledgecheckscore"),
+    "time in": ("timein", "signintime", "timesignedin", "arrivaltime", "timearrived", "checkintime"),
+    "time out": ("timeout", "signouttime", "timesignedout", "departuretime", "timeleft", "checkouttime"),
 }
 _FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling in spellings}
 _WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
          "license": "the license", "hours": "the hours", "attended": "whether they attended",
-         "score": "the knowledge-check score"}
+         "score": "the knowledge-check score", "time in": "the time in", "time out": "the time out"}
 # Attendance marks, compared as _key() reads them ("Checked In" is "checkedin").
 NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin"}
 YES = {"yes", "y", "true", "1", "x", "present", "attended", "attending", "checkedin"}
@@ -55,6 +57,10 @@ class Attendee:
     hours: Decimal | None = None  # partial hours as printed (rounded down); None means the full award
     attended: bool = True
     score: Decimal | None = None  # knowledge-check percentage; None when not taken
+    time_in: int | None = None  # seconds after midnight, from a 'time in' column
+    time_out: int | None = None
+    present: int | None = None  # instructional minutes present, once attendance is worked out
+    missed: int | None = None  # instructional minutes missed
 
     @property
     def due(self) -> bool:
@@ -68,6 +74,7 @@ class Roster:
     attendees: tuple[Attendee, ...]
     warnings: tuple[str, ...] = ()
     scored: bool = False  # the roster has a score column
+    timed: bool = False  # the roster has 'time in' and 'time out' columns
 
     @property
     def eligible(self) -> tuple[Attendee, ...]:
@@ -114,7 +121,8 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
                                             "(or the right sheet)? Leave out --roster to build without certificates"))
     if problems:
         raise InputError(problems)
-    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns)
+    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns,
+                  timed="time in" in columns)
 
 
 def _duplicates(attendees: list[Attendee], shown: str, warnings: list[str]) -> list[Problem]:
@@ -157,7 +165,12 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
         parts = [columns.pop(p) for p in ("first", "last") if p in columns]
         warnings.append(f"{shown}: the name comes from {header[columns['name']]!r}; "
                         f"{_names(header, parts)} not used")
-    elif "name" not in columns and not ("first" in columns and "last" in columns):
+    if ("time in" in columns) != ("time out" in columns):
+        has, lacks = ("time in", "time out") if "time in" in columns else ("time out", "time in")
+        problems.append(Problem(Src(shown), f"the header has a {has} column ({header[columns[has]]!r}) but no "
+                                            f"{lacks} column; add a '{lacks}' column so that the time each "
+                                            "attendee was present can be worked out", "row 1"))
+    if "name" not in columns and not ("first" in columns and "last" in columns):
         if "first" in columns or "last" in columns:
             has, lacks = ("first", "last") if "first" in columns else ("last", "first")
             problems.append(Problem(Src(shown), f"the header has a {has} name column ({header[columns[has]]!r}) "
@@ -246,9 +259,40 @@ class _Row:
         except ScoreError as exc:
             self.bad("score", str(exc))
             score = None
+        time_in, time_out = self.times(_at(row, columns.get("time in")), _at(row, columns.get("time out")))
+        if time_in is not None and cell.get("hours"):
+            self.bad("hours", "both hours and times in and out are given; the times decide the hours by the "
+                              "outline's attendance rule: leave the hours blank")
         if len(self.problems) > before:
             return None
-        return Attendee(self.number, name, email, license_, earned, attended, score)
+        return Attendee(self.number, name, email, license_, earned, attended, score, time_in, time_out)
+
+    def times(self, raw_in, raw_out) -> tuple[int | None, int | None]:
+        """The time in and out as seconds after midnight; (None, None) when both are blank."""
+        read = [self.clock(column, value) for column, value in (("time in", raw_in), ("time out", raw_out))]
+        if read[0] == "" and read[1] == "":
+            return None, None
+        if "" in read:
+            blank, given = ("time in", "time out") if read[0] == "" else ("time out", "time in")
+            self.bad(blank, f"blank, but the {given} is written; write both times, or neither if the "
+                            "attendee did not come")
+            return None, None
+        if None in read:
+            return None, None
+        if read[1] <= read[0]:
+            self.bad("time out", f"{_text(raw_out)} is not after the time in ({_text(raw_in)}); write times "
+                                 "like 18:05 or 6:05 PM")
+            return None, None
+        return read[0], read[1]
+
+    def clock(self, column: str, value) -> int | str | None:
+        """Seconds after midnight; "" for a blank cell; None after a problem."""
+        from workshop.attendance.clock import cell_seconds
+
+        seconds = cell_seconds(value, _text(value))
+        if seconds is None:
+            self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {_text(value)!r}")
+        return seconds
 
     def printable(self, column: str, text: str, face: str) -> None:
         """Refuse a value some character of which no installed font can draw, in the certificate's
