@@ -14,14 +14,13 @@ from pathlib import Path
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
+from workshop.deck.palette import palette
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
 from workshop.deck.plan import FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, Deck, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 
 EMU_PER_PT = 12700
-TEXT = "1F2328"
-MUTED = "5B6470"
 DEFAULT_FONT = "Calibri"
 FULL_BLEED = {"title", "section", "break", "closing"}
 #: Which layout each kind of slide is made from: with a template, and without (python-pptx's own).
@@ -71,8 +70,7 @@ class _Painter:
         self.skeleton = skeleton
         self.templated = theme.template is not None
         self.font = attr(theme.font or DEFAULT_FONT)
-        self.colours = {"body": TEXT, "muted": MUTED, "accent": theme.accent, "inverse": "FFFFFF",
-                        "inverse-muted": "DCE6F0", "primary": theme.primary}
+        self.palette = palette(theme)
         size, lines = fit.fit_title(deck.footer, 700, (12.0, 11.0, 10.0), 1, face="sans")
         shown = lines[0] if len(lines) == 1 else lines[0].rstrip() + "…"
         self.footer_para = Para(shown, size, role="muted")
@@ -108,10 +106,10 @@ class _Painter:
 
     def decorations(self, planned: PlannedSlide) -> list[str]:
         if planned.kind in FULL_BLEED:
-            return [self.rect(0, 0, SLIDE_W, SLIDE_H, self.theme.primary, "Background"),
-                    self.rect(MARGIN, 120 if planned.kind != "closing" else 96, 8, 300, self.theme.accent, "Accent")]
-        return [self.rect(0, 0, SLIDE_W, planned.bar_height, self.theme.primary, "Title bar"),
-                self.rect(0, planned.bar_height, SLIDE_W, 6, self.theme.accent, "Accent rule")]
+            return [self.rect(0, 0, SLIDE_W, SLIDE_H, self.palette.primary, "Background"),
+                    self.rect(MARGIN, 120 if planned.kind != "closing" else 96, 8, 300, self.palette.accent, "Accent")]
+        return [self.rect(0, 0, SLIDE_W, planned.bar_height, self.palette.primary, "Title bar"),
+                self.rect(0, planned.bar_height, SLIDE_W, 6, self.palette.accent, "Accent rule")]
 
     def rect(self, x, y, w, h, colour: str, name: str) -> str:
         """A filled rectangle, decorative: an empty description keeps it out of screen readers."""
@@ -157,7 +155,7 @@ class _Painter:
         tabs = f'<a:tabLst><a:tab pos="{emu(para.tab)}" algn="l"/></a:tabLst>' if para.tab else ""
         fill = ""
         if not (self.templated and para.role.startswith("inverse")):  # a template's own colours suit its backgrounds
-            fill = f'<a:solidFill><a:srgbClr val="{self.colours[para.role]}"/></a:solidFill>'
+            fill = f'<a:solidFill><a:srgbClr val="{self.palette.text(para.role)}"/></a:solidFill>'
         return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{emu(para.indent)}" indent="{hang}">'
                 f'<a:lnSpc><a:spcPts val="{_centipoints(para.size * fit.LINE_PITCH)}"/></a:lnSpc>'
                 f'<a:spcBef><a:spcPts val="{_centipoints(para.space_before)}"/></a:spcBef>'
