@@ -32,7 +32,7 @@ def draw_miniature(canvas, slide: PlannedSlide, theme: m.Theme, footer: str, x: 
     rect(0, 0, SLIDE_W, SLIDE_H, "FFFFFF")
     if slide.kind in FULL_BLEED:
         rect(0, 0, SLIDE_W, SLIDE_H, colours.primary)
-        rect(MARGIN, 120 if slide.kind != "closing" else 96, 8, 300, colours.accent)
+        rect(*slide.accent_bar, colours.accent)
     else:
         rect(0, 0, SLIDE_W, slide.bar_height, colours.primary)
         rect(0, slide.bar_height, SLIDE_W, 6, colours.accent)
@@ -80,7 +80,7 @@ def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float = C
     text_x = bx + para.indent
     for k, line in enumerate(lines):
         baseline = top - (by + k * pitch + para.size * 0.95) * s
-        if k == 0 and para.level:
+        if k == 0 and para.level and not para.continued:
             marker = f"{para.number}." if para.number is not None else ("•" if para.level == 1 else "–")
             d.draw(canvas, x0 + (text_x - para.hang) * s, baseline, marker, para.size * s, "sans")
         if para.tab and "\t" in line:

@@ -107,7 +107,7 @@ class _Painter:
     def decorations(self, planned: PlannedSlide) -> list[str]:
         if planned.kind in FULL_BLEED:
             return [self.rect(0, 0, SLIDE_W, SLIDE_H, self.palette.primary, "Background"),
-                    self.rect(MARGIN, 120 if planned.kind != "closing" else 96, 8, 300, self.palette.accent, "Accent")]
+                    self.rect(*planned.accent_bar, self.palette.accent, "Accent")]
         return [self.rect(0, 0, SLIDE_W, planned.bar_height, self.palette.primary, "Title bar"),
                 self.rect(0, planned.bar_height, SLIDE_W, 6, self.palette.accent, "Accent rule")]
 
@@ -145,8 +145,10 @@ class _Painter:
                 f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody>')
 
     def paragraph(self, para: Para) -> str:
-        hang = f"-{emu(para.hang)}" if para.hang else "0"
-        if para.level and para.number is not None:
+        hang = f"-{emu(para.hang)}" if para.hang and not para.continued else "0"
+        if para.continued:
+            bullet = "<a:buNone/>"
+        elif para.level and para.number is not None:
             bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>'
         elif para.level:
             bullet = f'<a:buFont typeface="Arial"/><a:buChar char="{"•" if para.level == 1 else "–"}"/>'
