@@ -29,7 +29,8 @@ def test_bundled_deck_order_and_titles():
     titles = [s.title for s in deck.slides]
     assert titles[:6] == ["Relationship: What It's All About", "Agenda", "Learning objectives",
                           "Introduction", "Welcome", "Why spend a morning on the relationship?"]
-    assert titles[-3:] == ["References", "References (cont.)", "Stay in touch"]  # seven long references
+    # seven long references, then contact details, then the presenter's own last slide
+    assert titles[-4:] == ["References", "References (cont.)", "Stay in touch", "Thank you"]
     assert "Morning break" in titles and "Activity: Practice in pairs" in titles
     assert "Debrief: Practice in pairs" in titles
     assert len(set(titles)) == len(titles), "every slide needs a unique title"
@@ -82,7 +83,7 @@ def test_activity_slide_and_notes():
     _, deck = plan(BUNDLED)
     slide = by_title(deck, "Activity: Practice in pairs")
     text = body_text(slide)
-    assert text[0] == "Pairs · 20 minutes · until 11:20"
+    assert text[0] == "pairs · 20 minutes · until 11:20"  # the format as the outline writes it
     assert "Technique cards, one per way" in text
     assert "Materials: Technique cards, one per way, Timer" in slide.notes
     assert "- As the client, what did your partner do that built trust?" in slide.notes
@@ -101,7 +102,7 @@ def test_title_and_closing_slides():
     assert first == ["Relationship: What It's All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
                      "Sunrise Consulting · 3.00 CE hours"]
-    last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
+    last = [p.text for b in by_title(deck, "Stay in touch").boxes for p in b.paras]
     assert last == ["Stay in touch", "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
 
 

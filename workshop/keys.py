@@ -73,5 +73,8 @@ KEYS: dict[str, dict[str, str]] = {
     "question": {"ask": "required: the question or statement", "objective": "number of the objective it checks",
                  "choices": "two or more; none for a true/false question", "answer": "required: one of the choices, "
                  "or true/false", "explain": "why the answer is right (answer key, feedback)"},
-    "deck": {"quiz": "question slides, each followed by its answer"},
+    "deck": {"quiz": "question slides, each followed by its answer",
+             "dividers": "a slide opening each section (default true)",
+             "activity_slides": "a slide for each activity and its debrief (default true)",
+             "closing": "the closing slide with contact details (default true)"},
 }

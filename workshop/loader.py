@@ -446,7 +446,10 @@ class _Reader:
 
     def deck(self, root: Map) -> m.DeckOptions:
         d = self.mapping(root.get("deck"), "deck", "deck")
-        return m.DeckOptions() if d is None else m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src)
+        if d is None:
+            return m.DeckOptions()
+        on = {key: is_null(d.get(key)) or self.flag(d, key, "deck") for key in ("dividers", "activity_slides", "closing")}
+        return m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src, **on)
 
 
 #: Past these a picture is refused: a slide never needs more, and every builder would carry it.

@@ -188,6 +188,9 @@ class Quiz:
 @dataclass(frozen=True)
 class DeckOptions:
     quiz: bool = False  # question slides, each followed by its answer
+    dividers: bool = True  # a full-bleed slide opening each section
+    activity_slides: bool = True  # a slide for each activity, and one for its debrief questions
+    closing: bool = True  # the "Stay in touch" slide with the presenters' contact details
     src: Src = _NOWHERE
 
 

@@ -6,6 +6,7 @@ which tests can inspect without writing a file. The renderer only draws what the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from workshop import model as m
@@ -83,20 +84,15 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
         p.quiz(workshop.quiz)
     p.references()
     p.closing()
-    return Deck(workshop.title, workshop.title, tuple(_unique_titles(_tag_sections(p.slides, agenda))))
+    start, end = p.farewell or (len(p.slides), len(p.slides))
+    slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]  # the presenter's own goodbye comes last
+    return Deck(workshop.title, workshop.title, tuple(_unique_titles(slides)))
 
 
-def _tag_sections(slides: list[PlannedSlide], agenda: Agenda) -> list[PlannedSlide]:
-    ids = iter(i.entry.id for i in agenda.items if i.kind == "section")
-    current = ""
-    tagged = []
-    for slide in slides:
-        if slide.kind == "section":
-            current = next(ids)
-        elif slide.kind in ("break", "references", "closing", *QUIZ_KINDS):
-            current = ""
-        tagged.append(replace(slide, section_id=current))
-    return tagged
+#: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
+_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
+#: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
+_ACTIVITY = re.compile(r"\s*activity\b", re.I)
 
 
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
@@ -116,6 +112,11 @@ class _Planner:
         self.w = workshop
         self.agenda = agenda
         self.slides: list[PlannedSlide] = []
+        self.section_id = ""  # the agenda section being planned, "" for front and back matter
+        self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
+
+    def add(self, slide: PlannedSlide) -> None:
+        self.slides.append(replace(slide, section_id=self.section_id))
 
     # -- timing cues ----------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ class _Planner:
             top = body_y + max(0.0, body_h - used) * 0.4  # short content sits balanced, not pinned to the top
             boxes = tuple(Box(MARGIN + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
-            self.slides.append(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
+            self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
                                             notes=notes if n == 0 else (cont_notes or notes)))
 
     def hero(self, kind: str, title: str, stack: list[tuple[str, list[list[Para]], float]], notes: str,
@@ -187,7 +188,7 @@ class _Planner:
                                  name=name if k == 0 else f"{name} {k + 1}"))
             y += h
         size = stack[0][1][0][0].size
-        self.slides.append(PlannedSlide(kind, title, size, len(stack[0][1][0][0].lines(width)), 0.0, tuple(boxes),
+        self.add(PlannedSlide(kind, title, size, len(stack[0][1][0][0].lines(width)), 0.0, tuple(boxes),
                                         notes=notes, accent_bar=(MARGIN, top, 8.0, total)))
 
     def people(self, paras_of, room: float, width: float) -> list[list[Para]]:
@@ -250,13 +251,19 @@ class _Planner:
             meta += " · optional"
         goals = "Goals: " + "; ".join(section.goals) if section.goals else ""
         optional = "This section is optional: cut it if you are running late." if section.optional else ""
-        self.hero("section", section.title, [
-            ("Part", [[Para(f"Part {number} of {total}", SMALL, role="inverse-muted")]], 0.0),
-            ("Title text", [[Para(section.title, HERO, bold=True, role="inverse")]], 10.0),
-            ("Timing", [[Para(meta, SMALL, role="inverse-muted")]], 16.0)],
-            self.notes(section.notes, goals, optional, self.cue(item.start, item.end, " for the whole section")))
+        self.section_id = section.id
+        if self.w.deck.dividers:
+            self.hero("section", section.title, [
+                ("Part", [[Para(f"Part {number} of {total}", SMALL, role="inverse-muted")]], 0.0),
+                ("Title text", [[Para(section.title, HERO, bold=True, role="inverse")]], 10.0),
+                ("Timing", [[Para(meta, SMALL, role="inverse-muted")]], 16.0)],
+                self.notes(section.notes, goals, optional, self.cue(item.start, item.end, " for the whole section")))
+        last = item is self.agenda.items[-1] and not section.activities
         for n, slide in enumerate(section.slides):
+            start = len(self.slides)
             self.content(slide, item.slide_time(n))
+            if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
+                self.farewell = (start, len(self.slides))
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
 
@@ -271,7 +278,7 @@ class _Planner:
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
             box = (MARGIN, bar + 20, CONTENT_W, FOOTER_Y - bar - 30)
-            self.slides.append(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body,
+            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body,
                                             image_box=box, notes=self.notes(notes, f"Image: {body.alt}")))
         else:
             self.titled("content", slide.title, [], notes)
@@ -288,7 +295,9 @@ class _Planner:
         return [paras]
 
     def activity(self, activity: m.Activity, seg) -> None:
-        meta = " · ".join(x for x in (activity.format.capitalize() if activity.format else "",
+        if not self.w.deck.activity_slides:
+            return
+        meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
                                        f"{activity.minutes} minutes", f"until {clock(seg.end)}") if x)
         groups = [[Para(meta, SMALL, bold=True, role="accent")]]
         if activity.instructions:
@@ -302,7 +311,8 @@ class _Planner:
             "Materials: " + ", ".join(activity.materials) if activity.materials else "",
             "Debrief questions:\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
             self.cue(seg.start, seg.end, f", ends {clock(seg.end)}"))
-        self.titled("activity", f"Activity: {activity.title}", groups, notes, columns=False)
+        title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
+        self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False)
             self.titled("debrief", f"Debrief: {activity.title}", qs, self.notes(
@@ -311,6 +321,7 @@ class _Planner:
 
     def break_slide(self, item) -> None:
         entry: m.Break = item.entry
+        self.section_id = ""
         self.hero("break", entry.label, [
             ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
             ("Back at", [[Para(f"{item.minutes} minutes · back at {clock(item.end)}", LEAD, role="inverse")]], 16.0)],
@@ -319,6 +330,7 @@ class _Planner:
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""
         total = len(quiz.questions)
+        self.section_id = ""
         for n, q in enumerate(quiz.questions, 1):
             checks = f" It checks objective {q.objective}: {self.w.objectives[q.objective - 1]}." if q.objective else ""
             groups = [[Para(q.ask, LEAD, bold=True)]]
@@ -340,6 +352,7 @@ class _Planner:
                 columns=False)
 
     def references(self) -> None:
+        self.section_id = ""
         if not self.w.references:
             return
         groups = [[Para(r, SMALL, space_before=10)] for r in self.w.references]
@@ -348,6 +361,9 @@ class _Planner:
             columns=False)
 
     def closing(self) -> None:
+        self.section_id = ""
+        if not self.w.deck.closing:
+            return
         width = SLIDE_W - HERO_X - MARGIN
 
         def presenter(person: m.Presenter, apart: bool) -> list[Para]:
