@@ -97,7 +97,8 @@ def test_theme_colours_are_used_and_a_light_primary_gets_dark_titles(in_tmp):
             in result.stderr)
     with zipfile.ZipFile(in_tmp / "out" / "deck.pptx") as z:
         slide = z.read("ppt/slides/slide4.xml").decode()
-    assert 'srgbClr val="F5E663"' in slide and 'typeface="Georgia"' in slide
+        layout = z.read("ppt/slideLayouts/slideLayout2.xml").decode()  # Title and Content: the title bar
+    assert 'srgbClr val="F5E663"' in layout and 'typeface="Georgia"' in slide
     assert 'srgbClr val="FFFFFF"' not in slide
 
 
@@ -106,8 +107,8 @@ def test_corporate_template_layouts(in_tmp):
     path = write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: brand.pptx\n")
     build(path, in_tmp / "out")
     prs = Presentation(str(in_tmp / "out" / "deck.pptx"))
-    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title Only", "Section Header",
-                                                             "Title Only"]
+    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title and Content", "Section Header",
+                                                             "Title and Content"]
     assert run("template", "brand.pptx").stdout.endswith("it has every layout the deck uses.\n")
 
 
