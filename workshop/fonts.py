@@ -84,7 +84,9 @@ def load_face(face: str) -> Face | None:
 
 
 def _char_width(face: str, char: str) -> float:
-    for name in (face, *FALLBACKS):
+    # White space (a tab in an agenda row) is never looked for in the fallback faces: loading
+    # them costs a large part of a deck's build and they would not be used for it.
+    for name in (face,) if char.isspace() else (face, *FALLBACKS):
         loaded = load_face(name)
         if loaded is not None and ord(char) in loaded.widths:
             return loaded.widths[ord(char)] / 1000
