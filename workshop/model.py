@@ -149,6 +149,7 @@ class Theme:
     template: Path | None = None
     src: Src = _NOWHERE
     template_src: Src = _NOWHERE  # where theme.template was written
+    name: str = ""  # the bundled theme it starts from (templates/<name>/), "" for none
 
 
 @dataclass(frozen=True)

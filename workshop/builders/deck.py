@@ -18,6 +18,12 @@ def theme_warnings(theme: m.Theme) -> list[str]:
     """What the deck changed so that the theme's text reads (WCAG AA), said so the trainer knows."""
     chosen = palette(theme)
     said = []
+    if theme.name:  # a bundled theme's colours were chosen with these text colours in mind
+        from workshop.themes import bundled_themes
+
+        bundled = bundled_themes()[theme.name]
+        if (bundled.primary, bundled.accent) == (theme.primary, theme.accent):
+            return said
     if chosen.on_primary != WHITE:
         said.append(f"{theme.src}: theme: white text on the primary colour would have contrast "
                     f"{contrast(WHITE, chosen.primary):.1f}:1, below the 4.5:1 that WCAG AA asks for, so titles "
