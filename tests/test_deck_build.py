@@ -89,13 +89,17 @@ def test_logo_on_the_title_slide(in_tmp):
     assert len(logos) == 1 and logos[0].left + logos[0].width <= Presentation(str(in_tmp / "out" / "deck.pptx")).slide_width
 
 
-def test_theme_colours_are_used_and_low_contrast_is_warned(in_tmp):
+def test_theme_colours_are_used_and_a_light_primary_gets_dark_titles(in_tmp):
     path = write(in_tmp, "o.yaml", MINIMAL + 'theme:\n  primary: "#F5E663"\n  accent: "#2A9D8F"\n  font: Georgia\n')
     result = build(path, in_tmp / "out")
-    assert "warning: o.yaml:13:3: theme: white title text on the primary colour has contrast 1.3:1" in result.stderr
+    assert ("warning: o.yaml:13:3: theme: white text on the primary colour would have contrast 1.3:1, below the "
+            "4.5:1 that WCAG AA asks for, so titles on it are dark; pick a darker primary for white titles"
+            in result.stderr)
     with zipfile.ZipFile(in_tmp / "out" / "deck.pptx") as z:
         slide = z.read("ppt/slides/slide4.xml").decode()
-    assert 'srgbClr val="F5E663"' in slide and 'typeface="Georgia"' in slide
+        layout = z.read("ppt/slideLayouts/slideLayout2.xml").decode()  # Title and Content: the title bar
+    assert 'srgbClr val="F5E663"' in layout and 'typeface="Georgia"' in slide
+    assert 'srgbClr val="FFFFFF"' not in slide
 
 
 def test_corporate_template_layouts(in_tmp):
@@ -103,8 +107,8 @@ def test_corporate_template_layouts(in_tmp):
     path = write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: brand.pptx\n")
     build(path, in_tmp / "out")
     prs = Presentation(str(in_tmp / "out" / "deck.pptx"))
-    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title Only", "Section Header",
-                                                             "Title Only"]
+    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title and Content", "Section Header",
+                                                             "Title and Content"]
     assert run("template", "brand.pptx").stdout.endswith("it has every layout the deck uses.\n")
 
 

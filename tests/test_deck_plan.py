@@ -1,8 +1,12 @@
 """The deck plan for the bundled and a dense outline: titles, text, notes and timing cues."""
 
+import shutil
+
+from PIL import Image
+
 from conftest import BUNDLED, DATA
 from workshop.deck.fit import MIN_BODY
-from workshop.deck.plan import plan_deck
+from workshop.deck.plan import BODY, FOOTER_Y, HERO, SMALL, TITLE, plan_deck
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
 
@@ -25,7 +29,8 @@ def test_bundled_deck_order_and_titles():
     titles = [s.title for s in deck.slides]
     assert titles[:6] == ["Relationship: What It's All About", "Agenda", "Learning objectives",
                           "Introduction", "Welcome", "Why spend a morning on the relationship?"]
-    assert titles[-2:] == ["References", "Stay in touch"]
+    # seven long references, then contact details, then the presenter's own last slide
+    assert titles[-4:] == ["References", "References (cont.)", "Stay in touch", "Thank you"]
     assert "Morning break" in titles and "Activity: Practice in pairs" in titles
     assert "Debrief: Practice in pairs" in titles
     assert len(set(titles)) == len(titles), "every slide needs a unique title"
@@ -78,7 +83,7 @@ def test_activity_slide_and_notes():
     _, deck = plan(BUNDLED)
     slide = by_title(deck, "Activity: Practice in pairs")
     text = body_text(slide)
-    assert text[0] == "Pairs · 20 minutes · until 11:20"
+    assert text[0] == "pairs · 20 minutes · until 11:20"  # the format as the outline writes it
     assert "Technique cards, one per way" in text
     assert "Materials: Technique cards, one per way, Timer" in slide.notes
     assert "- As the client, what did your partner do that built trust?" in slide.notes
@@ -97,7 +102,7 @@ def test_title_and_closing_slides():
     assert first == ["Relationship: What It's All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
                      "Sunrise Consulting · 3.00 CE hours"]
-    last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
+    last = [p.text for b in by_title(deck, "Stay in touch").boxes for p in b.paras]
     assert last == ["Stay in touch", "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
 
 
@@ -120,3 +125,50 @@ def test_dense_outline_loses_nothing_and_never_goes_below_18pt():
     refs = [p.text for s in deck.slides if s.title.startswith("References") for b in s.boxes
             for p in b.paras if b.name == "Body"]
     assert refs == list(workshop.references)
+
+
+def paras_of(slide, name=None):
+    return [p for b in slide.boxes if name is None or b.name.startswith(name) for p in b.paras]
+
+
+def test_one_type_scale_across_the_deck(tmp_path):
+    shutil.copy(DATA / "stress.yaml", tmp_path / "stress.yaml")
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(tmp_path / "pic.png")
+    for path in (BUNDLED, DATA / "dense.yaml", tmp_path / "stress.yaml"):
+        _, deck = plan(path)
+        for slide in deck.slides:
+            sizes = {p.size for p in paras_of(slide)}
+            assert min(sizes, default=SMALL) >= SMALL, slide.title  # nothing under 20 pt outside the footer
+            if slide.kind in ("section", "break", "closing"):
+                assert paras_of(slide, "Title text")[0].size == HERO, slide.title
+            elif slide.kind != "title":
+                assert slide.title_size == TITLE, slide.title
+            for p in paras_of(slide, "Body"):
+                if p.level:
+                    assert p.size == (BODY if p.level == 1 else SMALL), (slide.title, p.text)
+
+
+def test_long_lists_are_shared_evenly_or_set_in_two_columns():
+    _, deck = plan(DATA / "dense.yaml")
+    pages = [s for s in deck.slides if s.title.startswith("A slide with more than twenty bullets")]
+    counts = [sum(1 for p in paras_of(s, "Body") if p.level == 1) for s in pages]
+    assert sum(counts) == 24 and max(counts) - min(counts) <= 2, counts  # no "(cont.)" with one bullet
+    debrief = by_title(deck, "Debrief: A long activity")
+    assert [b.name for b in debrief.boxes] == ["Body", "Body 2"]
+    assert len(debrief.boxes[0].paras) == len(debrief.boxes[1].paras) == 6
+    quote = [s for s in deck.slides if s.title.startswith("Long quote")]
+    assert len(quote) == 2 and paras_of(quote[1], "Body")[-1].text == "— Somebody (2020)"
+    assert len(paras_of(quote[1], "Body")) == 2  # the quote's source goes with the end of the quote
+
+
+def test_short_content_is_balanced_on_the_slide_not_pinned_to_the_top():
+    _, deck = plan(BUNDLED)
+    welcome = by_title(deck, "Welcome")
+    body = welcome.boxes[0]
+    top_gap = body.y - (welcome.bar_height + 24)
+    used = sum(p.size * 1.2 + (p.space_before if n else 0) for n, p in enumerate(body.paras))
+    bottom_gap = FOOTER_Y - 12 - body.y - used
+    assert top_gap > 60 and bottom_gap > top_gap  # optically centred: a little above the middle
+    title = deck.slides[0]
+    bar_x, bar_y, _, bar_h = title.accent_bar
+    assert bar_y == min(b.y for b in title.boxes) and bar_y > 100  # the bar spans the text, centred

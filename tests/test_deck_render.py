@@ -35,10 +35,16 @@ def dense_with_pictures(folder: Path) -> Path:
     return write(folder, "dense.yaml", text)
 
 
-@pytest.fixture(scope="module", params=["bundled", "dense"])
+def stress_with_picture(folder: Path) -> Path:
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(folder / "pic.png")
+    return write(folder, "stress.yaml", (DATA / "stress.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=["bundled", "dense", "stress"])
 def rendered(request, tmp_path_factory):
     out = tmp_path_factory.mktemp("deck")
-    outline = BUNDLED if request.param == "bundled" else dense_with_pictures(out)
+    outline = {"bundled": lambda _: BUNDLED, "dense": dense_with_pictures,
+               "stress": stress_with_picture}[request.param](out)
     result = run("build", outline, "--out", out / "kit")
     assert result.exit_code == 0, result.stderr
     deck = out / "kit" / "deck.pptx"

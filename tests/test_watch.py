@@ -77,6 +77,11 @@ class Watching:
             raise
 
 
+def settled(kit: Path) -> bool:
+    """No build is half-way through: its staging folder is gone once every file is swapped in."""
+    return not any(p.name.startswith(".workshop-building") for p in kit.iterdir())
+
+
 def changed(before: dict, after: dict) -> set[str]:
     return {name for name in before if before[name] != after[name]}
 
@@ -96,7 +101,8 @@ def test_watch_rebuilds_what_each_edit_feeds(tmp_path, how):
 
         # A slide edited in the base outline: the deck and what shows slides, nothing else.
         (tmp_path / "base.yaml").write_text(BASE.replace("title: Hello", "title: Hello again"), encoding="utf-8")
-        wait_for(lambda: kit_inodes(kit)["guide.pdf"] != first["guide.pdf"], "the rebuild after a slide edit")
+        wait_for(lambda: kit_inodes(kit)["guide.pdf"] != first["guide.pdf"] and settled(kit),
+                 "the rebuild after a slide edit")
         second = kit_inodes(kit)
         assert changed(first, second) == {"deck.pptx", "handouts.pdf", "guide.pdf"}
         assert "Hello again" in slide_titles(kit / "deck.pptx")
@@ -104,7 +110,8 @@ def test_watch_rebuilds_what_each_edit_feeds(tmp_path, how):
         # A new attendee: certificates and the sign-in sheet only.
         with open(roster, "a", encoding="utf-8") as f:
             f.write("Дмитрий Иванов,dmitri@example.org\n")
-        wait_for(lambda: kit_inodes(kit)["sign-in.pdf"] != second["sign-in.pdf"], "the rebuild after a roster edit")
+        wait_for(lambda: kit_inodes(kit)["sign-in.pdf"] != second["sign-in.pdf"] and settled(kit),
+                 "the rebuild after a roster edit")
         third = kit_inodes(kit)
         assert changed(second, third) == {"certificates.pdf", "certificates.csv", "sign-in.pdf"}
         assert "Дмитрий Иванов" in (kit / "certificates.csv").read_text(encoding="utf-8")

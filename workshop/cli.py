@@ -205,9 +205,11 @@ def _only(ctx, param, value):
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
+@click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
+              "(workshop themes lists them).")
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool):
+          split: bool, theme: str | None):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -215,14 +217,18 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     """
     from workshop.bundled import bundled_roster
     from workshop.pipeline import build_kit
+    from workshop.themes import bundled_themes
 
+    if theme is not None and theme not in bundled_themes():
+        raise click.BadParameter(f"there is no bundled theme {theme!r}; choose one of: "
+                                 f"{', '.join(bundled_themes())}", param_hint="--theme")
     if outline is None:
         outline = bundled_outline()
         if outline is None:
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance)
+                       attendance=attendance, theme=theme)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
@@ -330,3 +336,12 @@ def import_(deck: Path, outline: Path | None, force: bool):
 
     for line in import_deck(deck, outline, force=force).report():
         click.echo(line)
+
+
+@main.command()
+def themes():
+    """List the bundled themes: a name, then what it looks like. Pick one with theme: {name: NAME}."""
+    from workshop.themes import bundled_themes
+
+    for theme in bundled_themes().values():
+        click.echo(f"{theme.name}\t{theme.description}")

@@ -204,7 +204,9 @@ def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
 # -- measuring -------------------------------------------------------------------------------
 
 def _char_width(face: str, char: str) -> float:
-    chosen = face_for(char, face)
+    # White space (a tab in an agenda row) is never looked for in the fallback faces: loading
+    # them costs a large part of a deck's build and they would not be used for it.
+    chosen = face if char.isspace() else face_for(char, face)
     loaded = load_face(chosen) if chosen is not None else None
     if loaded is not None and ord(char) in loaded.widths:
         return loaded.widths[ord(char)] / 1000

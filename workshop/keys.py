@@ -69,14 +69,18 @@ KEYS: dict[str, dict[str, str]] = {
                   "columns": "column headings after the item", "lines": "blank writing lines instead of rows"},
     "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
               "font": "font family for the deck", "logo": "image shown on the title slide",
-              "template": "a .pptx whose layouts the deck builds on"},
+              "template": "a .pptx whose layouts the deck builds on",
+              "name": "a bundled theme to start from (workshop themes lists them)"},
     "quiz": {"pass_percent": "with roster scores: below this, no certificate",
              "per_hour": "questions wanted per CE hour (a warning when fewer)",
              "questions": "the questions, in order"},
     "question": {"ask": "required: the question or statement", "objective": "number of the objective it checks",
                  "choices": "two or more; none for a true/false question", "answer": "required: one of the choices, "
                  "or true/false", "explain": "why the answer is right (answer key, feedback)"},
-    "deck": {"quiz": "question slides, each followed by its answer"},
+    "deck": {"quiz": "question slides, each followed by its answer",
+             "dividers": "a slide opening each section (default true)",
+             "activity_slides": "a slide for each activity and its debrief (default true)",
+             "closing": "the closing slide with contact details (default true)"},
 }
 
 #: What one entry of each list is called in messages ("section 3", "bullet 2").

@@ -338,13 +338,25 @@ class _Reader(ValueReader):
         if t is None:
             return m.Theme()
         default = m.Theme()
+        name = self.text(t, "name", "theme")
+        if name:
+            from workshop.themes import bundled_themes
+
+            themes = bundled_themes()
+            if name in themes:
+                chosen = themes[name]
+                default = m.Theme(primary=chosen.primary, accent=chosen.accent, font=chosen.font)
+            else:
+                self.bad(t.get("name").src, "theme.name", f"there is no bundled theme {name!r}; "
+                         f"choose one of: {', '.join(themes) or 'none are installed'} (workshop themes lists them)")
+                name = ""
         template = self.file(t.get("template"), "theme.template", image=False)
         if template is not None and template.suffix.lower() != ".pptx":
             self.bad(t.get("template").src, "theme.template", "a template must be a .pptx file")
             template = None
         return m.Theme(primary=self.colour(t, "primary", "theme", default.primary),
                        accent=self.colour(t, "accent", "theme", default.accent),
-                       font=self.text(t, "font", "theme"),
+                       font=self.text(t, "font", "theme") or default.font, name=name,
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
                        template=template, src=t.src,
                        template_src=t.get("template").src if template is not None else t.src)
@@ -356,7 +368,10 @@ class _Reader(ValueReader):
 
     def deck(self, root: Map) -> m.DeckOptions:
         d = self.mapping(root.get("deck"), "deck", "deck")
-        return m.DeckOptions() if d is None else m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src)
+        if d is None:
+            return m.DeckOptions()
+        on = {key: is_null(d.get(key)) or self.flag(d, key, "deck") for key in ("dividers", "activity_slides", "closing")}
+        return m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src, **on)
 
 
 #: Past these a picture is refused: a slide never needs more, and every builder would carry it.

@@ -159,6 +159,7 @@ class Theme:
     template: Path | None = None
     src: Src = _NOWHERE
     template_src: Src = _NOWHERE  # where theme.template was written
+    name: str = ""  # the bundled theme it starts from (templates/<name>/), "" for none
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,9 @@ class Quiz:
 @dataclass(frozen=True)
 class DeckOptions:
     quiz: bool = False  # question slides, each followed by its answer
+    dividers: bool = True  # a full-bleed slide opening each section
+    activity_slides: bool = True  # a slide for each activity, and one for its debrief questions
+    closing: bool = True  # the "Stay in touch" slide with the presenters' contact details
     src: Src = _NOWHERE
 
 

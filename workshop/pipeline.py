@@ -70,21 +70,28 @@ def default_out_dir(outline: Path) -> Path:
 
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
               only: tuple[str, ...] | None = None, split: bool = False, progress=None,
-              attendance: tuple[Path, ...] = ()) -> BuildResult:
+              attendance: tuple[Path, ...] = (), theme: str | None = None) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance)
+    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
-            progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = ()) -> BuildContext:
+            progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = (),
+            theme: str | None = None) -> BuildContext:
     """Read and check the outline, the roster, the attendance reports and every output's needs:
-    all a build checks."""
-    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader, attendance)
+    all a build checks. ``theme`` names a bundled theme that replaces the outline's colours and
+    font."""
+    workshop = load_outline(outline)
+    if theme:
+        from workshop.themes import with_theme
+
+        workshop = with_theme(workshop, theme)
+    return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,

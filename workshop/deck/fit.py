@@ -29,6 +29,7 @@ class Para:
     align: str = "left"
     space_before: float = 0.0
     tab: float = 0.0  # hanging indent with a tab stop (agenda rows): text before the tab hangs
+    continued: bool = False  # the rest of a paragraph begun on the previous slide: no bullet, no number
 
     @property
     def face(self) -> str:
@@ -118,3 +119,72 @@ def fit_title(text: str, width: float, sizes: tuple[float, ...], max_lines: int,
                 return size, lines
     size = sizes[-1]
     return size, wrap(text, size, width * SAFETY, face)
+
+
+def _stripped(page: list[Para]) -> list[Para]:
+    """A page or column starts at its top: its first paragraph loses its space before."""
+    return [replace(page[0], space_before=0.0)] + page[1:] if page else page
+
+
+def _partition(groups: list[list[Para]], parts: int, width: float) -> list[list[Para]]:
+    """``groups`` cut into ``parts`` runs of about equal height, in order; no run is empty."""
+    heights = [height(g, width) for g in groups]
+    total = sum(heights)
+    runs: list[list[Para]] = [[]]
+    done = 0.0
+    for n, (group, h) in enumerate(zip(groups, heights)):
+        left = len(groups) - n
+        need = parts - len(runs)  # runs still to open after this one
+        if runs[-1] and need and (left <= need or done + h / 2 > total * len(runs) / parts):
+            runs.append([])
+        runs[-1].extend(group)
+        done += h
+    return runs
+
+
+def balanced_pages(groups: list[list[Para]], width: float, box_height: float) -> list[list[Para]]:
+    """Groups packed into as few pages as hold them, shared evenly between the pages, so no page
+    is left with a lone item. A group taller than a page is shared by its paragraphs, and a
+    paragraph taller than a page by its lines."""
+    pieces = _pieces(groups, width, box_height)
+    for parts in range(2, len(pieces) + 1):
+        pages = [_joined(_stripped(p)) for p in _partition(pieces, parts, width)]
+        if all(fits(p, width, box_height) for p in pages):
+            return pages
+    return [_joined(_stripped(p)) for p in paginate(groups, width, box_height)]
+
+
+def _pieces(groups: list[list[Para]], width: float, box_height: float) -> list[list[Para]]:
+    out = []
+    for group in groups:
+        if fits(_stripped(group), width, box_height):
+            out.append(group)
+            continue
+        for para in group:  # by lines, so a quote's source goes with the end of the quote
+            out += [[replace(para, text=line, space_before=para.space_before if k == 0 else 0.0, continued=k > 0)]
+                    for k, line in enumerate(para.lines(width))]
+    return out
+
+
+def _joined(page: list[Para]) -> list[Para]:
+    """Lines of one paragraph that landed on the same page, joined back into it."""
+    out: list[Para] = []
+    for para in page:
+        if para.continued and out:
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {para.text}")
+        else:
+            out.append(para)
+    return out
+
+
+def columns(groups: list[list[Para]], width: float, box_height: float, gutter: float,
+            max_lines: int = 3) -> list[list[Para]] | None:
+    """The groups in two balanced columns of ``width`` shared, or None when they do not fit, or
+    when an item would need more than ``max_lines`` lines in a column (a column too narrow to read)."""
+    if len(groups) < 4:
+        return None
+    column_w = (width - gutter) / 2
+    if any(len(p.lines(column_w)) > max_lines for g in groups for p in g):
+        return None
+    cols = [_stripped(c) for c in _partition(groups, 2, column_w)]
+    return cols if all(fits(c, column_w, box_height) for c in cols) else None

@@ -14,17 +14,15 @@ from workshop import pdfdraw as d
 from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.plan import CONTENT_W, FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, PlannedSlide
-from workshop.deck.render import FULL_BLEED, MUTED, TEXT
-
-INVERSE_MUTED = "DCE6F0"
+from workshop.deck.palette import MUTED, palette
+from workshop.deck.render import FULL_BLEED
 
 
 def draw_miniature(canvas, slide: PlannedSlide, theme: m.Theme, footer: str, x: float, y: float, width: float) -> None:
     """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide."""
     s = width / SLIDE_W
     height = SLIDE_H * s
-    colours = {"body": TEXT, "muted": MUTED, "accent": theme.accent, "inverse": "FFFFFF",
-               "inverse-muted": INVERSE_MUTED}
+    colours = palette(theme)
 
     def rect(px, py, pw, ph, colour):
         canvas.setFillColor(HexColor("#" + colour))
@@ -33,11 +31,11 @@ def draw_miniature(canvas, slide: PlannedSlide, theme: m.Theme, footer: str, x: 
     canvas.saveState()
     rect(0, 0, SLIDE_W, SLIDE_H, "FFFFFF")
     if slide.kind in FULL_BLEED:
-        rect(0, 0, SLIDE_W, SLIDE_H, theme.primary)
-        rect(MARGIN, 120 if slide.kind != "closing" else 96, 8, 300, theme.accent)
+        rect(0, 0, SLIDE_W, SLIDE_H, colours.primary)
+        rect(*slide.accent_bar, colours.accent)
     else:
-        rect(0, 0, SLIDE_W, slide.bar_height, theme.primary)
-        rect(0, slide.bar_height, SLIDE_W, 6, theme.accent)
+        rect(0, 0, SLIDE_W, slide.bar_height, colours.primary)
+        rect(0, slide.bar_height, SLIDE_W, 6, colours.accent)
         title = Para(slide.title, slide.title_size, bold=True, role="inverse")
         lines = title.lines(CONTENT_W)
         block = len(lines) * title.size * fit.LINE_PITCH
@@ -77,12 +75,12 @@ def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
 
 
 def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float = CONTENT_W) -> None:
-    canvas.setFillColor(HexColor("#" + colours[para.role]))
+    canvas.setFillColor(HexColor("#" + colours.text(para.role)))
     pitch = para.size * fit.LINE_PITCH
     text_x = bx + para.indent
     for k, line in enumerate(lines):
         baseline = top - (by + k * pitch + para.size * 0.95) * s
-        if k == 0 and para.level:
+        if k == 0 and para.level and not para.continued:
             marker = f"{para.number}." if para.number is not None else ("•" if para.level == 1 else "–")
             d.draw(canvas, x0 + (text_x - para.hang) * s, baseline, marker, para.size * s, "sans")
         if para.tab and "\t" in line:

@@ -49,9 +49,12 @@ def attr(s: str) -> str:
 
 @dataclass(frozen=True)
 class Layout:
+    """A layout a slide is made from, and the placeholders it offers, each as the attributes of
+    the ``<p:ph>`` a slide writes to fill it: "title", "body" and "body2" (the columns of a
+    two-content layout), "footer" and "number" (the slide number)."""
+
     target: str  # the layout part, relative to a slide part
-    title_nv: str | None  # the title placeholder's <p:nvSpPr> as a new slide gets it, or None
-    first_id: int  # the first free shape id on a new slide
+    placeholders: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -63,41 +66,40 @@ class Skeleton:
     notes_master: str  # the notes master part, relative to a notes part
 
 
-def skeleton(template: Path | None, size: tuple[int, int], layout_for: dict[str, str]) -> Skeleton:
+def skeleton(template: Path | None, size: tuple[int, int], layout_for: dict[str, str],
+             decoration: dict[str, str] | None = None) -> Skeleton:
     """The package for a deck of ``size`` (EMU) on ``template`` (python-pptx's default when None).
 
-    ``layout_for`` names the template layout each kind of slide is made from; "other" is for every
-    kind not named. Kept for the life of the process, so a watched deck rebuilds quickly.
+    ``layout_for`` names the layout each kind of slide is made from; "other" is for every kind not
+    named, and a layout the template lacks leaves its kinds to "other". ``decoration`` puts
+    shapes (spTree XML) and backgrounds (``<p:bg>`` XML, under "bg:NAME") into layouts by name, so
+    slides carry no decoration of their own. Kept for the life of the process, so a watched deck
+    rebuilds quickly.
     """
     key = None
     if template is not None:
         stat = template.stat()
         key = (str(template), stat.st_mtime_ns, stat.st_size)
-    return _cached_skeleton(key, size, tuple(layout_for.items()))
+    return _cached_skeleton(key, size, tuple(layout_for.items()), tuple(sorted((decoration or {}).items())))
 
 
 @functools.lru_cache(maxsize=4)
 def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
-                     layout_for: tuple[tuple[str, str], ...]) -> Skeleton:
+                     layout_for: tuple[tuple[str, str], ...], decoration: tuple[tuple[str, str], ...]) -> Skeleton:
     from pptx import Presentation
 
     prs = Presentation(key[0]) if key else Presentation()
     _drop_slides(prs)
     prs.slide_width, prs.slide_height = size
     by_name = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
-    kinds = {kind: by_name[name] for kind, name in layout_for}
+    _decorate(by_name, dict(decoration))
+    kinds = {kind: by_name[name] for kind, name in layout_for if name in by_name}
     layouts = {}
     notes_xml = ""
     for kind, layout in kinds.items():
-        slide = prs.slides.add_slide(layout)
-        title_nv, first_id = None, 2
-        for shape in list(slide.placeholders):
-            if shape.placeholder_format.type != 1 and shape.placeholder_format.idx != 0:
-                shape._element.getparent().remove(shape._element)
-            elif title_nv is None:
-                title_nv, first_id = _title_nv(shape._element), shape.shape_id + 1
-        layouts[kind] = Layout("../" + layout.part.partname.lstrip("/").split("/", 1)[1], title_nv, first_id)
+        layouts[kind] = Layout("../" + layout.part.partname.lstrip("/").split("/", 1)[1], _placeholders(layout))
         if not notes_xml:
+            slide = prs.slides.add_slide(layout)
             slide.notes_slide.notes_text_frame.text = _NOTES_MARK
             notes_xml = etree.tostring(slide.notes_slide._element, encoding="unicode")
             notes_master = "../" + slide.notes_slide.part.notes_master.part.partname.lstrip("/").split("/", 1)[1]
@@ -111,13 +113,45 @@ def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
     return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
 
 
-def _title_nv(sp) -> str:
-    """The title placeholder's non-visual properties, written out as python-pptx cloned them."""
-    c_nv_pr = sp.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}cNvPr")
-    ph = sp.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
-    ph_attrs = "".join(f' {k}="{attr(v)}"' for k, v in ph.attrib.items())
-    return (f'<p:nvSpPr><p:cNvPr id="{c_nv_pr.get("id")}" name="{attr(c_nv_pr.get("name"))}"/>'
-            f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_attrs}/></p:nvPr></p:nvSpPr>')
+#: Placeholder types (as ``<p:ph type>`` writes them) and the role a slide gives each.
+_ROLES = {"title": "title", "ctrTitle": "title", "ftr": "footer", "sldNum": "number"}
+
+
+def _placeholders(layout) -> dict[str, str]:
+    """The layout's placeholders by role, each as the ``<p:ph>`` attributes that fill it on a slide."""
+    found: dict[str, str] = {}
+    bodies = []
+    for shape in layout.placeholders:
+        ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+        kind = ph.get("type", "obj")
+        attrs = "".join(f' {k}="{attr(v)}"' for k, v in ph.attrib.items())
+        if kind in _ROLES:
+            found.setdefault(_ROLES[kind], attrs)
+        elif kind in ("obj", "body") and ph.get("orient") != "vert":
+            bodies.append((int(ph.get("idx", "0")), attrs))
+    for role, (_, attrs) in zip(("body", "body2"), sorted(bodies)):
+        found[role] = attrs
+    return found
+
+
+def _decorate(by_name: dict, decoration: dict[str, str]) -> None:
+    """Put shapes and backgrounds into the named layouts: behind their placeholders."""
+    for name, xml in decoration.items():
+        is_bg = name.startswith("bg:")
+        layout = by_name.get(name[3:] if is_bg else name)
+        if layout is None:
+            continue
+        c_sld = layout._element.find(f"{{{_NS_P}}}cSld")
+        if is_bg:
+            old = c_sld.find(f"{{{_NS_P}}}bg")
+            if old is not None:
+                c_sld.remove(old)
+            c_sld.insert(0, etree.fromstring(f"<p:bg {NSDECLS}>{xml}</p:bg>"))
+            continue
+        tree = c_sld.find(f"{{{_NS_P}}}spTree")
+        shapes = etree.fromstring(f"<p:spTree {NSDECLS}>{xml}</p:spTree>")
+        for n, shape in enumerate(shapes):
+            tree.insert(2 + n, shape)  # after the group's own properties, before the placeholders
 
 
 def _drop_slides(prs) -> None:

@@ -6,11 +6,13 @@ which tests can inspect without writing a file. The renderer only draws what the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from workshop import model as m
 from workshop.deck import fit
-from workshop.deck.fit import MIN_BODY, Para
+from workshop.deck.fit import Para
+from workshop.fonts import text_width
 from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, duration, hours
 
@@ -20,9 +22,17 @@ MARGIN = 48.0
 CONTENT_W = SLIDE_W - 2 * MARGIN
 FOOTER_Y = 508.0
 BAR_MIN = 96.0  # the title bar grows for titles that need more lines
-TITLE_SIZES = (36.0, 34.0, 32.0, 30.0, 28.0, 26.0, 24.0, 22.0, 20.0)
-BULLET_SIZES = ((28.0, 24.0), (26.0, 22.0), (24.0, 20.0), (22.0, 20.0), (20.0, 18.0), (18.0, 18.0))
-PAGE_SIZES = (22.0, 20.0)  # sizes used when a list runs over several slides
+GUTTER = 36.0  # between two columns
+HERO_X = MARGIN + 28  # text on full-bleed slides starts right of the accent bar
+
+# The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
+# into two columns or continues on the next slide; no slide shrinks on its own.
+HERO = 44.0  # titles of dividers, breaks and the closing slide
+DISPLAY = 40.0  # the title slide's title
+TITLE = 36.0  # slide titles in the bar
+LEAD = 28.0  # quotes, questions, and the time to be back from a break
+BODY = 24.0  # bullets, numbered lists, the agenda, activity text
+SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact details
 QUIZ_KINDS = ("quiz", "answer")  # a knowledge-check question and the slide that answers it
 
 
@@ -51,6 +61,7 @@ class PlannedSlide:
     notes: str = ""
     number: int = 0
     section_id: str = ""  # the agenda section the slide belongs to, "" for front and back matter
+    accent_bar: tuple[float, float, float, float] | None = None  # beside the text of a full-bleed slide
 
 
 @dataclass(frozen=True)
@@ -73,20 +84,15 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
         p.quiz(workshop.quiz)
     p.references()
     p.closing()
-    return Deck(workshop.title, workshop.title, tuple(_unique_titles(_tag_sections(p.slides, agenda))))
+    start, end = p.farewell or (len(p.slides), len(p.slides))
+    slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]  # the presenter's own goodbye comes last
+    return Deck(workshop.title, workshop.title, tuple(_unique_titles(slides)))
 
 
-def _tag_sections(slides: list[PlannedSlide], agenda: Agenda) -> list[PlannedSlide]:
-    ids = iter(i.entry.id for i in agenda.items if i.kind == "section")
-    current = ""
-    tagged = []
-    for slide in slides:
-        if slide.kind == "section":
-            current = next(ids)
-        elif slide.kind in ("break", "references", "closing", *QUIZ_KINDS):
-            current = ""
-        tagged.append(replace(slide, section_id=current))
-    return tagged
+#: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
+_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
+#: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
+_ACTIVITY = re.compile(r"\s*activity\b", re.I)
 
 
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
@@ -106,6 +112,11 @@ class _Planner:
         self.w = workshop
         self.agenda = agenda
         self.slides: list[PlannedSlide] = []
+        self.section_id = ""  # the agenda section being planned, "" for front and back matter
+        self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
+
+    def add(self, slide: PlannedSlide) -> None:
+        self.slides.append(replace(slide, section_id=self.section_id))
 
     # -- timing cues ----------------------------------------------------------------------
 
@@ -122,117 +133,137 @@ class _Planner:
 
     # -- building blocks ------------------------------------------------------------------
 
+    @staticmethod
+    def bar(title: str) -> tuple[int, float]:
+        """How many lines the title takes in the bar, and the bar's height."""
+        _, lines = fit.fit_title(title, CONTENT_W, (TITLE,), 3)
+        return len(lines), max(BAR_MIN, len(lines) * TITLE * fit.LINE_PITCH + 28)
+
     def titled(self, kind: str, title: str, body: list[list[Para]], notes: str, cont_notes: str = "",
-               **extra) -> None:
-        """A slide with a title bar and a body; a body that cannot fit continues on "(cont.)" slides."""
-        size, lines = fit.fit_title(title, CONTENT_W, TITLE_SIZES, 4)
-        bar = max(BAR_MIN, len(lines) * size * fit.LINE_PITCH + 28)
-        body_y = bar + 26
-        body_h = FOOTER_Y - body_y - 10
+               columns: bool = True) -> None:
+        """A slide with a title bar and a body. A body that does not fit goes into two columns
+        (when ``columns`` allows) or continues on "(cont.)" slides that share it evenly."""
+        lines, bar = self.bar(title)
+        body_h = FOOTER_Y - 12 - (bar + 24)
         flat = [p for group in body for p in group]
-        if not flat or fit.fits(flat, CONTENT_W, body_h):
-            pages = [flat]
+        cols = None
+        if not flat:
+            pages: list[list[list[Para]]] = [[]]
+        elif fit.fits(flat, CONTENT_W, body_h):
+            pages = [[flat]]
+        elif columns and (cols := fit.columns(body, CONTENT_W, body_h, GUTTER)):
+            pages = [cols]
         else:
-            pages = self.paginate(body, body_h)
+            lines, bar = self.bar(f"{title} (cont. 9)")  # one bar height for every page of the run
+            body_h = FOOTER_Y - 12 - (bar + 24)
+            pages = [[page] for page in fit.balanced_pages(body, CONTENT_W, body_h)]
+        body_y = bar + 24
         for n, page in enumerate(pages):
             page_title = title if n == 0 else (f"{title} (cont.)" if n == 1 else f"{title} (cont. {n})")
-            if n:
-                size, lines = fit.fit_title(page_title, CONTENT_W, TITLE_SIZES, 4)
-            page = [replace(page[0], space_before=0.0)] + page[1:] if page else page
-            boxes = (Box(MARGIN, body_y, CONTENT_W, body_h, tuple(page)),) if page else ()
-            self.slides.append(PlannedSlide(kind, page_title, size, len(lines), bar, boxes,
-                                            notes=notes if n == 0 else (cont_notes or notes), **extra))
+            column_w = CONTENT_W if len(page) < 2 else (CONTENT_W - GUTTER) / 2
+            page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
+            used = max((fit.height(c, column_w) for c in page), default=0.0)
+            top = body_y + max(0.0, body_h - used) * 0.4  # short content sits balanced, not pinned to the top
+            boxes = tuple(Box(MARGIN + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
+                              name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
+            self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
+                                            notes=notes if n == 0 else (cont_notes or notes)))
 
-    def paginate(self, body: list[list[Para]], body_h: float) -> list[list[Para]]:
-        """Paginate at a comfortable size: the list keeps its first page's size throughout."""
-        sized = [[_resize(p, PAGE_SIZES) for p in group] for group in body]
-        return fit.paginate(sized, CONTENT_W, body_h)
+    def hero(self, kind: str, title: str, stack: list[tuple[str, list[list[Para]], float]], notes: str,
+             top_room: float = 36.0) -> None:
+        """A full-bleed slide: blocks of text one under another (a block of several columns side by
+        side), the whole centred on the slide with the accent bar beside it, top to bottom."""
+        width = SLIDE_W - HERO_X - MARGIN
+        heights = []
+        for _, cols, gap in stack:
+            column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
+            heights.append(gap + max(fit.height(c, column_w) for c in cols))
+        total = sum(heights) - stack[0][2]
+        top = max(top_room, (SLIDE_H - total) / 2) if total <= SLIDE_H - top_room - 24 else 24.0
+        boxes, y = [], top - stack[0][2]
+        for (name, cols, gap), h in zip(stack, heights):
+            column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
+            for k, c in enumerate(cols):
+                boxes.append(Box(HERO_X + k * (column_w + GUTTER), y + gap, column_w, h - gap + 4, tuple(c),
+                                 name=name if k == 0 else f"{name} {k + 1}"))
+            y += h
+        size = stack[0][1][0][0].size
+        self.add(PlannedSlide(kind, title, size, len(stack[0][1][0][0].lines(width)), 0.0, tuple(boxes),
+                                        notes=notes, accent_bar=(MARGIN, top, 8.0, total)))
 
-    def bullet_body(self, items: tuple[m.Item, ...], numbered: bool, body_h: float) -> list[list[Para]]:
-        for top, sub in BULLET_SIZES:
-            groups = _bullet_groups(items, numbered, top, sub)
-            if fit.fits([p for g in groups for p in g], CONTENT_W, body_h):
-                return groups
-        return _bullet_groups(items, numbered, *BULLET_SIZES[0])  # too long for one slide: paginated
-
-    def body_height(self, title: str) -> float:
-        size, lines = fit.fit_title(title, CONTENT_W, TITLE_SIZES, 4)
-        bar = max(BAR_MIN, len(lines) * size * fit.LINE_PITCH + 28)
-        return FOOTER_Y - (bar + 26) - 10
+    def people(self, paras_of, room: float, width: float) -> list[list[Para]]:
+        """The presenters one under another, or side by side when a stack would take more than ``room``."""
+        stacked = [p for person in self.w.presenters for p in paras_of(person, False)]
+        if len(self.w.presenters) < 2 or fit.height(stacked, width) <= room:
+            return [stacked]
+        return [paras_of(person, True) for person in self.w.presenters]
 
     # -- the slides -----------------------------------------------------------------------
 
     def front(self) -> None:
         w, a = self.w, self.agenda
-        size, lines = fit.fit_title(w.title, CONTENT_W - 40, (48.0, 44.0, 40.0, 36.0, 32.0, 28.0), 3)
-        info = []
+        width = SLIDE_W - HERO_X - MARGIN
+        stack = [("Title text", [[Para(w.title, DISPLAY, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
-            info.append(Para(w.subtitle, 26.0, role="inverse", space_before=0))
-        for presenter in w.presenters:
-            info.append(Para(presenter.display_name, 22.0, bold=True, role="inverse", space_before=14))
-        facts = " · ".join(x for x in (_long_date(w.date), w.location) if x)
-        if facts:
-            info.append(Para(facts, 20.0, role="inverse-muted", space_before=10))
+            stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
+        facts = [x for x in (" · ".join(x for x in (_long_date(w.date), w.location) if x),) if x]
         if w.ce and w.ce.provider:
-            credit = f"{w.ce.provider} · {hours(a.ce.awarded)} CE hours" if a.ce else w.ce.provider
-            info.append(Para(credit, 18.0, role="inverse-muted", space_before=4))
-        title_h = len(lines) * size * fit.LINE_PITCH
-        top = 120.0
-        info_y = top + title_h + 24
-        boxes = [Box(MARGIN + 20, top, CONTENT_W - 40, title_h + 4,
-                     (Para(w.title, size, bold=True, role="inverse"),), name="Title text")]
-        info = _shrink_to(info, CONTENT_W - 40, FOOTER_Y - info_y)
-        if info:
-            boxes.append(Box(MARGIN + 20, info_y, CONTENT_W - 40, FOOTER_Y - info_y, tuple(info), name="Details"))
-        notes = self.notes("On screen as people arrive. Welcome them, check the room and start on time.",
-                           f"Timing: the workshop runs {clock(a.start)}-{clock(a.end)} "
-                           f"({duration(a.total_minutes)}), {a.instructional_minutes} instructional minutes.")
-        self.slides.append(PlannedSlide("title", w.title, size, len(lines), 0.0, tuple(boxes), notes=notes))
+            facts.append(f"{w.ce.provider} · {hours(a.ce.awarded)} CE hours" if a.ce else w.ce.provider)
+        details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
+        used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
-        rows = []
-        for item in a.items:
-            rows.append([Para(f"{clock(item.start)}-{clock(item.end)}\t{item.label()}", 22.0, tab=150.0,
-                              role="muted" if item.kind == "break" else "body",
-                              italic=item.kind == "break", space_before=6)])
-        body_h = self.body_height("Agenda")
-        for sizes in ((22.0,), (20.0,), (18.0,)):
-            rows = [[_resize(p, sizes, floor=sizes[0]) for p in g] for g in rows]
-            if fit.fits([p for g in rows for p in g], CONTENT_W, body_h):
-                break
+        def presenter(person: m.Presenter, apart: bool) -> list[Para]:
+            if not apart:
+                return [Para(person.display_name, SMALL, bold=True, role="inverse", space_before=6)]
+            return [Para(person.name, SMALL, bold=True, role="inverse"),
+                    *([Para(person.credentials, SMALL, role="inverse", space_before=2)] if person.credentials else [])]
+
+        stack.append(("Presenters", self.people(presenter, SLIDE_H - 72 - used, width), 22.0))
+        if details:
+            stack.append(("Details", [details], 22.0))
+        room = 120.0 if self.w.theme.logo is not None else 36.0  # below the logo
+        self.hero("title", w.title, stack, self.notes(
+            "On screen as people arrive. Welcome them, check the room and start on time.",
+            f"Timing: the workshop runs {clock(a.start)}-{clock(a.end)} "
+            f"({duration(a.total_minutes)}), {a.instructional_minutes} instructional minutes."), top_room=room)
+
+        tab = round(text_width("00:00-00:00", BODY, "sans") + 28)
+        rows = [[Para(f"{clock(item.start)}-{clock(item.end)}\t{item.label()}", BODY, tab=tab,
+                      role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
+                      space_before=8)] for item in a.items]
         self.titled("agenda", "Agenda", rows, self.notes(
             "Walk through the day so people know when the breaks are.",
-            self.cue(a.start, a.start, " before the first section")))
+            self.cue(a.start, a.start, " before the first section")), columns=False)
 
         if w.objectives:
-            groups = [[Para("By the end of this workshop you will be able to:", 24.0, role="muted")]]
-            groups += _bullet_groups(tuple(m.Item(o) for o in w.objectives), True, 26.0, 22.0)
+            groups = [[Para("By the end of this workshop you will be able to:", BODY, role="muted")]]
+            groups += _bullet_groups(tuple(m.Item(o) for o in w.objectives), True)
             self.titled("objectives", "Learning objectives", groups, self.notes(
                 "Read the objectives aloud; they are what the evaluation form asks about.",
-                self.cue(a.start, a.start, " before the first section")))
+                self.cue(a.start, a.start, " before the first section")), columns=False)
 
     def section(self, item) -> None:
         section: m.Section = item.entry
         number = sum(1 for i in self.agenda.items[: self.agenda.items.index(item) + 1] if i.kind == "section")
         total = sum(1 for i in self.agenda.items if i.kind == "section")
-        size, lines = fit.fit_title(section.title, CONTENT_W - 40, (44.0, 40.0, 36.0, 32.0, 28.0), 3)
         meta = f"{clock(item.start)}-{clock(item.end)} · {item.minutes} minutes"
         if section.optional:
             meta += " · optional"
-        title_h = len(lines) * size * fit.LINE_PITCH
-        boxes = (
-            Box(MARGIN + 20, 150.0, CONTENT_W - 40, 30.0, (Para(f"Part {number} of {total}", 20.0, role="inverse-muted"),),
-                name="Part"),
-            Box(MARGIN + 20, 190.0, CONTENT_W - 40, title_h + 4, (Para(section.title, size, bold=True, role="inverse"),),
-                name="Title text"),
-            Box(MARGIN + 20, 190.0 + title_h + 20, CONTENT_W - 40, 36.0, (Para(meta, 22.0, role="inverse-muted"),),
-                name="Timing"),
-        )
         goals = "Goals: " + "; ".join(section.goals) if section.goals else ""
         optional = "This section is optional: cut it if you are running late." if section.optional else ""
-        self.slides.append(PlannedSlide("section", section.title, size, len(lines), 0.0, boxes, notes=self.notes(
-            section.notes, goals, optional, self.cue(item.start, item.end, " for the whole section"))))
+        self.section_id = section.id
+        if self.w.deck.dividers:
+            self.hero("section", section.title, [
+                ("Part", [[Para(f"Part {number} of {total}", SMALL, role="inverse-muted")]], 0.0),
+                ("Title text", [[Para(section.title, HERO, bold=True, role="inverse")]], 10.0),
+                ("Timing", [[Para(meta, SMALL, role="inverse-muted")]], 16.0)],
+                self.notes(section.notes, goals, optional, self.cue(item.start, item.end, " for the whole section")))
+        last = item is self.agenda.items[-1] and not section.activities
         for n, slide in enumerate(section.slides):
+            start = len(self.slides)
             self.content(slide, item.slide_time(n))
+            if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
+                self.farewell = (start, len(self.slides))
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
 
@@ -241,146 +272,123 @@ class _Planner:
         cont = self.notes("Continued from the previous slide.", self.cue(seg.start, seg.end))
         body = slide.body
         if isinstance(body, m.Bullets):
-            groups = self.bullet_body(body.items, body.numbered, self.body_height(slide.title))
-            self.titled("content", slide.title, groups, notes, cont)
+            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont)
         elif isinstance(body, m.Quote):
-            self.titled("quote", slide.title, self.quote_body(body, self.body_height(slide.title)), notes, cont)
+            self.titled("quote", slide.title, self.quote_body(body, slide.title), notes, cont, columns=False)
         elif isinstance(body, m.Image):
-            size, lines = fit.fit_title(slide.title, CONTENT_W, TITLE_SIZES, 4)
-            bar = max(BAR_MIN, len(lines) * size * fit.LINE_PITCH + 28)
+            lines, bar = self.bar(slide.title)
             box = (MARGIN, bar + 20, CONTENT_W, FOOTER_Y - bar - 30)
-            self.slides.append(PlannedSlide("image", slide.title, size, len(lines), bar, (), image=body,
+            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body,
                                             image_box=box, notes=self.notes(notes, f"Image: {body.alt}")))
         else:
             self.titled("content", slide.title, [], notes)
 
-    def quote_body(self, quote: m.Quote, body_h: float) -> list[list[Para]]:
-        for size in (32.0, 30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0):
-            paras = [Para(f"“{quote.text}”", size, italic=True, space_before=0)]
+    def quote_body(self, quote: m.Quote, title: str) -> list[list[Para]]:
+        """The quote at the lead size, or at the body size when it is too long for that."""
+        body_h = FOOTER_Y - 12 - (self.bar(title)[1] + 24)
+        for size in (LEAD, BODY):
+            paras = [Para(f"“{quote.text}”", size, italic=True)]
             if quote.source:
-                paras.append(Para(f"— {quote.source}", max(MIN_BODY, size * 0.75), role="accent",
-                                  align="right", space_before=size * 0.8))
+                paras.append(Para(f"— {quote.source}", SMALL, role="accent", align="right", space_before=16))
             if fit.fits(paras, CONTENT_W, body_h):
-                return [paras]
-        return [[p] for p in paras]
+                break
+        return [paras]
 
     def activity(self, activity: m.Activity, seg) -> None:
-        meta = " · ".join(x for x in (activity.format.capitalize() if activity.format else "",
+        if not self.w.deck.activity_slides:
+            return
+        meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
                                        f"{activity.minutes} minutes", f"until {clock(seg.end)}") if x)
-        groups = [[Para(meta, 24.0, bold=True, role="accent")]]
+        groups = [[Para(meta, SMALL, bold=True, role="accent")]]
         if activity.instructions:
-            groups.append([Para(activity.instructions, 22.0, space_before=12)])
+            groups.append([Para(activity.instructions, BODY, space_before=14)])
         if activity.materials:
-            groups.append([Para("You will need:", 22.0, bold=True, space_before=14)])
-            groups += [[Para(x, 20.0, level=1, space_before=4)] for x in activity.materials]
+            groups.append([Para("You will need:", BODY, bold=True, space_before=16)])
+            groups += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
         notes = self.notes(
             f"Activity: {activity.title} ({activity.format or 'format not set'}, {activity.minutes} min).",
             f"Instructions: {activity.instructions}" if activity.instructions else "",
             "Materials: " + ", ".join(activity.materials) if activity.materials else "",
             "Debrief questions:\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
             self.cue(seg.start, seg.end, f", ends {clock(seg.end)}"))
-        self.titled("activity", f"Activity: {activity.title}", _fit_groups(groups, self.body_height(
-            f"Activity: {activity.title}")), notes)
+        title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
+        self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:
-            qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, 26.0, 22.0)
+            qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False)
             self.titled("debrief", f"Debrief: {activity.title}", qs, self.notes(
                 "Ask the questions in turn; take two or three answers for each.",
                 self.cue(seg.end, seg.end, f" as {activity.title} ends")))
 
     def break_slide(self, item) -> None:
         entry: m.Break = item.entry
-        size, lines = fit.fit_title(entry.label, CONTENT_W - 40, (54.0, 48.0, 44.0, 40.0, 36.0, 32.0), 2)
-        title_h = len(lines) * size * fit.LINE_PITCH
-        boxes = (Box(MARGIN + 20, 170.0, CONTENT_W - 40, title_h + 4, (Para(entry.label, size, bold=True,
-                                                                            role="inverse"),), name="Title text"),
-                 Box(MARGIN + 20, 170.0 + title_h + 24, CONTENT_W - 40, 80.0,
-                     (Para(f"{item.minutes} minutes · back at {clock(item.end)}", 32.0, role="inverse"),),
-                     name="Back at"))
-        self.slides.append(PlannedSlide("break", entry.label, size, len(lines), 0.0, boxes, notes=self.notes(
-            f"Tell the room the time to be back: {clock(item.end)}.", self.cue(item.start, item.end))))
+        self.section_id = ""
+        self.hero("break", entry.label, [
+            ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
+            ("Back at", [[Para(f"{item.minutes} minutes · back at {clock(item.end)}", LEAD, role="inverse")]], 16.0)],
+            self.notes(f"Tell the room the time to be back: {clock(item.end)}.", self.cue(item.start, item.end)))
 
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""
         total = len(quiz.questions)
+        self.section_id = ""
         for n, q in enumerate(quiz.questions, 1):
             checks = f" It checks objective {q.objective}: {self.w.objectives[q.objective - 1]}." if q.objective else ""
-            groups = [[Para(q.ask, 28.0, bold=True, space_before=0)]]
+            groups = [[Para(q.ask, LEAD, bold=True)]]
             if q.choices:
-                groups += [[Para(f"{letter(k)}.\t{c}", 26.0, tab=44.0, space_before=14)]
+                groups += [[Para(f"{letter(k)}.\t{c}", BODY, tab=40.0, space_before=14)]
                            for k, c in enumerate(q.choices)]
             else:
-                groups.append([Para("True or false?", 26.0, role="muted", space_before=18)])
-            title = f"Knowledge check: question {n} of {total}"
-            self.titled("quiz", title, _fit_groups(groups, self.body_height(title)), self.notes(
+                groups.append([Para("True or false?", BODY, role="muted", space_before=18)])
+            self.titled("quiz", f"Knowledge check: question {n} of {total}", groups, self.notes(
                 f"Read the question aloud and give the room time to answer: hands, cards or a poll.{checks}",
-                "The next slide shows the answer."))
+                "The next slide shows the answer."), columns=False)
             answer = f"{letter(q.key)}. {q.answer}" if q.choices else q.answer
-            groups = [[Para(q.ask, 22.0, role="muted", space_before=0)],
-                      [Para(f"Answer: {answer}", 28.0, bold=True, role="accent", space_before=18)]]
+            groups = [[Para(q.ask, SMALL, role="muted")],
+                      [Para(f"Answer: {answer}", LEAD, bold=True, role="accent", space_before=18)]]
             if q.explain:
-                groups.append([Para(q.explain, 24.0, space_before=16)])
-            title = f"Answer to question {n}"
-            self.titled("answer", title, _fit_groups(groups, self.body_height(title)), self.notes(
-                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on."))
+                groups.append([Para(q.explain, BODY, space_before=16)])
+            self.titled("answer", f"Answer to question {n}", groups, self.notes(
+                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on."),
+                columns=False)
 
     def references(self) -> None:
+        self.section_id = ""
         if not self.w.references:
             return
-        groups = [[Para(r, 18.0, space_before=8)] for r in self.w.references]
+        groups = [[Para(r, SMALL, space_before=10)] for r in self.w.references]
         self.titled("references", "References", groups, self.notes(
-            "The full list is in the participant handouts.", self.cue(self.agenda.end, self.agenda.end)))
+            "The full list is in the participant handouts.", self.cue(self.agenda.end, self.agenda.end)),
+            columns=False)
 
     def closing(self) -> None:
-        paras: list[Para] = []
-        for p in self.w.presenters:
-            paras.append(Para(p.display_name, 28.0, bold=True, role="inverse", space_before=18))
-            for line in (p.email, p.phone, p.website):
-                if line:
-                    paras.append(Para(line, 22.0, role="inverse", space_before=2))
-        paras = _shrink_to(paras, CONTENT_W - 40, FOOTER_Y - 230)
-        boxes = [Box(MARGIN + 20, 110.0, CONTENT_W - 40, 80.0, (Para("Stay in touch", 54.0, bold=True,
-                                                                     role="inverse"),), name="Title text")]
-        if paras:
-            boxes.append(Box(MARGIN + 20, 220.0, CONTENT_W - 40, FOOTER_Y - 230, tuple(paras), name="Contact"))
-        self.slides.append(PlannedSlide("closing", "Stay in touch", 54.0, 1, 0.0, tuple(boxes), notes=self.notes(
-            "Thank the group, point to the evaluation form, and leave your contact details on screen.",
-            self.cue(self.agenda.end, self.agenda.end, " as the workshop ends"))))
+        self.section_id = ""
+        if not self.w.deck.closing:
+            return
+        width = SLIDE_W - HERO_X - MARGIN
+
+        def presenter(person: m.Presenter, apart: bool) -> list[Para]:
+            names = [person.name, person.credentials] if apart else [person.display_name]
+            paras = [Para(names[0], BODY, bold=True, role="inverse", space_before=0 if apart else 18)]
+            paras += [Para(x, SMALL, role="inverse", space_before=2) for x in names[1:] if x]
+            paras += [Para(x, SMALL, role="inverse", space_before=2) for x in (person.email, person.phone,
+                                                                               person.website) if x]
+            return paras
+
+        title = [Para("Stay in touch", HERO, bold=True, role="inverse")]
+        room = SLIDE_H - 72 - fit.height(title, width) - 24
+        self.hero("closing", "Stay in touch", [("Title text", [title], 0.0),
+                                               ("Contact", self.people(presenter, room, width), 24.0)],
+                  self.notes("Thank the group, point to the evaluation form, and leave your contact details on screen.",
+                             self.cue(self.agenda.end, self.agenda.end, " as the workshop ends")))
 
 
-def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, top: float, sub: float) -> list[list[Para]]:
+def _bullet_groups(items: tuple[m.Item, ...], numbered: bool) -> list[list[Para]]:
     groups = []
     for n, item in enumerate(items):
-        group = [Para(item.text, top, level=1, number=n + 1 if numbered else None, space_before=top * 0.45)]
-        group += [Para(c, sub, level=2, space_before=sub * 0.2) for c in item.children]
+        group = [Para(item.text, BODY, level=1, number=n + 1 if numbered else None, space_before=BODY * 0.5)]
+        group += [Para(c, SMALL, level=2, space_before=4.0) for c in item.children]
         groups.append(group)
     return groups
-
-
-def _resize(para: Para, sizes: tuple[float, ...], floor: float = MIN_BODY) -> Para:
-    top = sizes[0]
-    sub = sizes[-1]
-    size = sub if para.level == 2 else top
-    size = max(floor if floor else MIN_BODY, min(size, para.size))
-    scale = size / para.size
-    return replace(para, size=size, space_before=para.space_before * scale)
-
-
-def _fit_groups(groups: list[list[Para]], body_h: float) -> list[list[Para]]:
-    """Shrink a mixed body step by step (never below 18 pt) until it fits, if it can."""
-    for step in range(0, 7):
-        shrunk = [[replace(p, size=max(MIN_BODY, p.size - step), space_before=p.space_before * 0.9 ** step)
-                   for p in g] for g in groups]
-        if fit.fits([p for g in shrunk for p in g], CONTENT_W, body_h):
-            return shrunk
-    return shrunk
-
-
-def _shrink_to(paras: list[Para], width: float, box_h: float) -> list[Para]:
-    for step in range(0, 9):
-        shrunk = [replace(p, size=max(MIN_BODY, p.size - step)) for p in paras]
-        if fit.fits(shrunk, width, box_h):
-            return shrunk
-    return shrunk
 
 
 def _long_date(date) -> str:

@@ -14,20 +14,25 @@ from pathlib import Path
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
+from workshop.deck.palette import palette
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
-from workshop.deck.plan import FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, Deck, PlannedSlide
+from workshop.deck.plan import BAR_MIN, FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, Deck, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 
 EMU_PER_PT = 12700
-TEXT = "1F2328"
-MUTED = "5B6470"
 DEFAULT_FONT = "Calibri"
 FULL_BLEED = {"title", "section", "break", "closing"}
 #: Which layout each kind of slide is made from: with a template, and without (python-pptx's own).
+#: "body" is a slide with a body, "two" one with two columns; a template without one of these
+#: layouts gets "Title Only" and text boxes instead.
 _TEMPLATE_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "break": "Section Header",
-                     "other": "Title Only"}
-_DEFAULT_LAYOUTS = {"other": "Title Only"}
+                     "body": "Title and Content", "two": "Two Content", "other": "Title Only"}
+_DEFAULT_LAYOUTS = {**_TEMPLATE_LAYOUTS, "closing": "Section Header"}
+_BARRED = ("Title and Content", "Two Content", "Title Only")  # layouts that carry the title bar
+_FULL_BLEED_LAYOUTS = ("Title Slide", "Section Header")
+#: One id for every slide-number field, as PowerPoint itself writes it: fields are told apart by slide.
+_SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _ALIGN = {"left": "l", "right": "r", "center": "ctr"}
 
 
@@ -51,13 +56,39 @@ def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
         problems = template_problems(theme.template, theme.template_src)
         if problems:
             raise InputError(problems)
-    package = skeleton(theme.template, (emu(SLIDE_W), emu(SLIDE_H)),
-                       _TEMPLATE_LAYOUTS if theme.template else _DEFAULT_LAYOUTS)
+    if theme.template:
+        package = skeleton(theme.template, (emu(SLIDE_W), emu(SLIDE_H)), _TEMPLATE_LAYOUTS)
+    else:
+        package = skeleton(None, (emu(SLIDE_W), emu(SLIDE_H)), _DEFAULT_LAYOUTS, _decoration(palette(theme)))
     painter = _Painter(theme, deck, package)
     media = Media({name for name, _ in package.parts if name.startswith("ppt/media/")})
-    slides = [painter.slide(planned, package.layouts.get(planned.kind, package.layouts["other"]), media)
-              for planned in deck.slides]
+    slides = [painter.slide(planned, _layout(planned, package.layouts), media) for planned in deck.slides]
     return write_package(package, deck.title, slides, media, when)
+
+
+def _layout(planned: PlannedSlide, layouts: dict[str, Layout]) -> Layout:
+    columns = sum(1 for b in planned.boxes if b.name.startswith("Body"))
+    wanted = [planned.kind] if planned.kind in FULL_BLEED else []
+    wanted += {2: ["two", "body"], 1: ["body"]}.get(columns, [])
+    return next((layouts[k] for k in wanted if k in layouts), layouts["other"])
+
+
+def _decoration(colours) -> dict[str, str]:
+    """The design's decoration, in the layouts: the title bar and its rule, and full-bleed backgrounds."""
+    bar = (_rect(3, 0, 0, SLIDE_W, BAR_MIN, colours.primary, "Title bar")
+           + _rect(4, 0, BAR_MIN, SLIDE_W, 6, colours.accent, "Accent rule"))
+    fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{colours.primary}"/></a:solidFill>'
+            f'<a:effectLst/></p:bgPr>')
+    return {**{name: bar for name in _BARRED}, **{f"bg:{name}": fill for name in _FULL_BLEED_LAYOUTS}}
+
+
+def _rect(shape_id: int, x, y, w, h, colour: str, name: str) -> str:
+    """A filled rectangle, decorative: an empty description keeps it out of screen readers."""
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}" descr=""/><p:cNvSpPr/><p:nvPr userDrawn="1"/>'
+            f'</p:nvSpPr><p:spPr>{_xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>'
+            f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+            f'</p:txBody></p:sp>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,31 +102,30 @@ class _Painter:
         self.skeleton = skeleton
         self.templated = theme.template is not None
         self.font = attr(theme.font or DEFAULT_FONT)
-        self.colours = {"body": TEXT, "muted": MUTED, "accent": theme.accent, "inverse": "FFFFFF",
-                        "inverse-muted": "DCE6F0", "primary": theme.primary}
+        self.palette = palette(theme)
         size, lines = fit.fit_title(deck.footer, 700, (12.0, 11.0, 10.0), 1, face="sans")
         shown = lines[0] if len(lines) == 1 else lines[0].rstrip() + "…"
         self.footer_para = Para(shown, size, role="muted")
 
     def slide(self, planned: PlannedSlide, layout: Layout, media: Media) -> SlideParts:
-        self.next_id = layout.first_id
+        self.next_id = 2
         self.pictures: list[str] = []
         self.media = media
+        ph = layout.placeholders
         shapes = [] if self.templated else self.decorations(planned)
-        shapes.append(self.title(planned, layout))
+        shapes.append(self.title(planned, ph.get("title")))
         for box in planned.boxes:
-            if box.name != "Title text":
-                shapes.append(self.text_box(box))
+            role = {"Body": "body", "Body 2": "body2"}.get(box.name)
+            if box.name == "Title text":
+                continue
+            shapes.append(self.placeholder(box, ph[role]) if role in ph else self.text_box(box))
         if planned.image is not None:
             x, y, w, h = planned.image_box
             shapes.append(self.picture(planned.image.path, planned.image.alt, "Picture", (x, y, w, h), centre=True))
         if planned.kind == "title" and self.theme.logo is not None:
             shapes.append(self.logo())
         if planned.kind not in FULL_BLEED:
-            shapes.append(self.text_box(Box(MARGIN, FOOTER_Y + 6, 720, 20, (self.footer_para,), name="Footer")))
-            shapes.append(self.text_box(Box(SLIDE_W - MARGIN - 80, FOOTER_Y + 6, 80, 20,
-                                            (Para(str(planned.number), 12.0, role="muted", align="right"),),
-                                            name="Slide number")))
+            shapes += self.footer(planned, ph)
         xml = (f'{XML_HEAD}<p:sld {NSDECLS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
                f'<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>{"".join(shapes)}</p:spTree></p:cSld>'
                f'<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>')
@@ -107,33 +137,51 @@ class _Painter:
         return self.next_id - 1
 
     def decorations(self, planned: PlannedSlide) -> list[str]:
+        """What the layout's decoration cannot know: the accent bar beside a full-bleed slide's text,
+        and a taller title bar for a title of several lines."""
         if planned.kind in FULL_BLEED:
-            return [self.rect(0, 0, SLIDE_W, SLIDE_H, self.theme.primary, "Background"),
-                    self.rect(MARGIN, 120 if planned.kind != "closing" else 96, 8, 300, self.theme.accent, "Accent")]
-        return [self.rect(0, 0, SLIDE_W, planned.bar_height, self.theme.primary, "Title bar"),
-                self.rect(0, planned.bar_height, SLIDE_W, 6, self.theme.accent, "Accent rule")]
+            return [_rect(self.new_id(), *planned.accent_bar, self.palette.accent, "Accent")]
+        if planned.bar_height > BAR_MIN:
+            return [_rect(self.new_id(), 0, 0, SLIDE_W, planned.bar_height, self.palette.primary, "Title bar"),
+                    _rect(self.new_id(), 0, planned.bar_height, SLIDE_W, 6, self.palette.accent, "Accent rule")]
+        return []
 
-    def rect(self, x, y, w, h, colour: str, name: str) -> str:
-        """A filled rectangle, decorative: an empty description keeps it out of screen readers."""
-        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{name}" descr=""/><p:cNvSpPr/><p:nvPr/>'
-                f'</p:nvSpPr><p:spPr>{_xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-                f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/>'
-                f'</p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3">'
-                f'<a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/>'
-                f'</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
-                f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
-                f'</p:txBody></p:sp>')
-
-    def title(self, planned: PlannedSlide, layout: Layout) -> str:
+    def title(self, planned: PlannedSlide, ph: str | None) -> str:
         box = next((b for b in planned.boxes if b.name == "Title text"), None)
         if box is None:
             box = Box(MARGIN, 0, SLIDE_W - 2 * MARGIN, planned.bar_height,
                       (Para(planned.title, planned.title_size, bold=True, role="inverse"),), anchor="middle")
         else:
             box = Box(box.x, box.y, box.w, box.h, (replace(box.paras[0], text=planned.title),), box.name)
-        if layout.title_nv is None:
+        if ph is None:
             return self.text_box(box, name=f"TextBox {self.next_id - 1}")
-        return f'<p:sp>{layout.title_nv}<p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}</p:spPr>{self.body(box)}</p:sp>'
+        return self.placeholder(box, ph, "Title")
+
+    def placeholder(self, box: Box, ph: str, name: str | None = None, body: str | None = None) -> str:
+        """``box`` written into the layout's placeholder ``ph``, at the plan's place unless ``box`` is None."""
+        sp_pr = f"<p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}</p:spPr>" if box is not None else "<p:spPr/>"
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{attr(name or box.name)}"/>'
+                f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph}/></p:nvPr></p:nvSpPr>'
+                f'{sp_pr}{body or self.body(box)}</p:sp>')
+
+    def footer(self, planned: PlannedSlide, ph: dict[str, str]) -> list[str]:
+        """The footer and the slide number (a field, so it follows the slide when slides move), in
+        the layout's placeholders; a template's keep the template's own place and style."""
+        number = Para(str(planned.number), 12.0, role="muted", align="right")
+        field = f'<a:fld id="{_SLIDE_NUMBER_FIELD}" type="slidenum">RPR<a:t>{planned.number}</a:t></a:fld>'
+        if self.templated:
+            plain = '<a:rPr lang="en-US"/>'
+            return ([self.placeholder(None, ph["footer"], "Footer", _plain_body(f"<a:r>{plain}<a:t>{text(self.deck.footer)}"
+                                                                              f"</a:t></a:r>"))] if "footer" in ph else []) + \
+                   ([self.placeholder(None, ph["number"], "Slide number", _plain_body(field.replace("RPR", plain)))]
+                    if "number" in ph else [])
+        footer = Box(MARGIN, FOOTER_Y + 6, 720, 20, (self.footer_para,), name="Footer")
+        count = Box(SLIDE_W - MARGIN - 80, FOOTER_Y + 6, 80, 20, (number,), name="Slide number")
+        shapes = [self.placeholder(footer, ph["footer"]) if "footer" in ph else self.text_box(footer)]
+        body = self.body(count).replace(f"<a:r>{self.run_props(number)}<a:t>{planned.number}</a:t></a:r>",
+                                        field.replace("RPR", self.run_props(number)))
+        shapes.append(self.placeholder(count, ph["number"], body=body) if "number" in ph else self.text_box(count))
+        return shapes
 
     def text_box(self, box: Box, name: str | None = None) -> str:
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{attr(name or box.name)}"/>'
@@ -147,25 +195,31 @@ class _Painter:
                 f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody>')
 
     def paragraph(self, para: Para) -> str:
-        hang = f"-{emu(para.hang)}" if para.hang else "0"
-        if para.level and para.number is not None:
+        hang = f"-{emu(para.hang)}" if para.hang and not para.continued else "0"
+        if para.continued:
+            bullet = "<a:buNone/>"
+        elif para.level and para.number is not None:
             bullet = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>'
         elif para.level:
             bullet = f'<a:buFont typeface="Arial"/><a:buChar char="{"•" if para.level == 1 else "–"}"/>'
         else:
             bullet = "<a:buNone/>"
         tabs = f'<a:tabLst><a:tab pos="{emu(para.tab)}" algn="l"/></a:tabLst>' if para.tab else ""
-        fill = ""
-        if not (self.templated and para.role.startswith("inverse")):  # a template's own colours suit its backgrounds
-            fill = f'<a:solidFill><a:srgbClr val="{self.colours[para.role]}"/></a:solidFill>'
-        return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" marL="{emu(para.indent)}" indent="{hang}">'
+        # lvl: the outline level PowerPoint's outline view and "Reset slide" go by
+        return (f'<a:p><a:pPr lvl="{max(0, para.level - 1)}" algn="{_ALIGN[para.align]}" marL="{emu(para.indent)}" '
+                f'indent="{hang}">'
                 f'<a:lnSpc><a:spcPts val="{_centipoints(para.size * fit.LINE_PITCH)}"/></a:lnSpc>'
                 f'<a:spcBef><a:spcPts val="{_centipoints(para.space_before)}"/></a:spcBef>'
                 f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}{tabs}</a:pPr>'
-                # cap="none": a layout's all-caps would outgrow the measured width
-                f'<a:r><a:rPr sz="{_centipoints(para.size)}" b="{int(para.bold)}" i="{int(para.italic)}" '
-                f'cap="none">{fill}<a:latin typeface="{self.font}"/></a:rPr><a:t>{text(para.text)}</a:t></a:r>'
-                f'</a:p>')
+                f'<a:r>{self.run_props(para)}<a:t>{text(para.text)}</a:t></a:r></a:p>')
+
+    def run_props(self, para: Para) -> str:
+        fill = ""
+        if not (self.templated and para.role.startswith("inverse")):  # a template's own colours suit its backgrounds
+            fill = f'<a:solidFill><a:srgbClr val="{self.palette.text(para.role)}"/></a:solidFill>'
+        # cap="none": a layout's all-caps would outgrow the measured width
+        return (f'<a:rPr sz="{_centipoints(para.size)}" b="{int(para.bold)}" i="{int(para.italic)}" cap="none">'
+                f'{fill}<a:latin typeface="{self.font}"/></a:rPr>')
 
     def picture(self, path: Path, alt: str, name: str, box: tuple[float, float, float, float], centre: bool) -> str:
         """The picture at ``path``, as large as fits ``box``: centred in it, or in its top-right corner."""
@@ -186,6 +240,11 @@ class _Painter:
     def logo(self) -> str:
         """The organization's logo in the title slide's top-right corner, at most 180 x 72 pt."""
         return self.picture(self.theme.logo, "Logo", "Logo", (SLIDE_W - MARGIN - 180, 36, 180, 72), centre=False)
+
+
+def _plain_body(runs: str) -> str:
+    """A text body that takes everything but its text from the layout."""
+    return f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p>{runs}</a:p></p:txBody>"
 
 
 def _xfrm(x: float, y: float, w: float, h: float) -> str:

@@ -89,9 +89,14 @@ class _Reader:
                 raw.title = title = repeat.group(1)
         self.seen_titles.add(title)
         built = self.deck.made_by_workshop or bool(raw.names & {"Part", "Timing", "Back at", "Contact", "Details"})
-        if raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
+        if raw.block("Back at"):  # before the layout: a built deck's breaks use the section header's
+            self.break_slide(raw)
+        elif raw.block("Contact") and built:
+            read_closing_slide(raw, self.draft)
+            self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
+        elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
             self.section_slide(raw)
-        elif raw.block("Back at") or (_BREAK_TITLE.match(title) and self.little_text(raw)):
+        elif _BREAK_TITLE.match(title) and self.little_text(raw):
             self.break_slide(raw)
         elif built and title == "Agenda" and self.all_rows(raw):
             self.agenda_slide(raw)
@@ -100,9 +105,6 @@ class _Reader:
         elif base in _REFERENCES:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
             self.draft.notice(raw.number, "folded", f"“{title}”, as references (the build lists them)")
-        elif raw.block("Contact") and built:
-            read_closing_slide(raw, self.draft)
-            self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
         elif built and self.activity_slide(raw):
             pass
         elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title[len("Debrief: "):]):

@@ -1,0 +1,80 @@
+"""What the trainer wrote stays as written on the slides, and generated slides can be turned off."""
+
+from conftest import MINIMAL, assert_rejected, run, write
+from workshop.deck.plan import plan_deck
+from workshop.loader import load_outline
+from workshop.schedule import build_agenda
+
+OUTLINE = """\
+workshop:
+  title: Options
+  date: 2026-03-14
+presenters:
+  - name: 王芳
+    credentials: LCSW
+sections:
+  - id: one
+    title: First part
+    minutes: 40
+    slides:
+      - title: Hello
+        bullets: [one, two]
+    activities:
+      - title: "Activity 1: mapping safety"
+        minutes: 20
+        format: small groups (Zoom breakout rooms)
+        debrief: ["What surprised you?"]
+  - id: end
+    title: Wrapping up
+    minutes: 10
+    slides:
+      - title: Thank you!
+        bullets: [Questions and discussion]
+references:
+  - "Rogers, C. R. (1951). Client-centered therapy. Houghton Mifflin."
+"""
+
+
+def plan(folder, extra=""):
+    workshop = load_outline(write(folder, "o.yaml", OUTLINE + extra))
+    return plan_deck(workshop, build_agenda(workshop))
+
+
+def test_activity_format_and_title_as_written(tmp_path):
+    deck = plan(tmp_path)
+    titles = [s.title for s in deck.slides]
+    assert "Activity 1: mapping safety" in titles and "Debrief: Activity 1: mapping safety" in titles
+    assert not any(t.startswith("Activity: Activity") for t in titles)
+    activity = next(s for s in deck.slides if s.kind == "activity")
+    assert activity.boxes[0].paras[0].text.startswith("small groups (Zoom breakout rooms) · 20 minutes")
+
+
+def test_end_matter_goes_before_the_presenters_own_thank_you(tmp_path):
+    deck = plan(tmp_path)
+    assert [s.title for s in deck.slides][-4:] == ["Wrapping up", "References", "Stay in touch", "Thank you!"]
+    assert deck.slides[-1].section_id == "end" and [s.number for s in deck.slides][-1] == len(deck.slides)
+
+
+def test_an_outline_ending_on_content_keeps_the_end_matter_last(tmp_path):
+    deck = plan(tmp_path, "").slides
+    other = plan(tmp_path / "b", "").slides  # same outline, rebuilt: same order
+    assert [s.title for s in deck] == [s.title for s in other]
+    workshop = load_outline(write(tmp_path, "m.yaml", MINIMAL + "references: [A reference]\n"))
+    titles = [s.title for s in plan_deck(workshop, build_agenda(workshop)).slides]
+    assert titles[-3:] == ["Hello", "References", "Stay in touch"]
+
+
+def test_generated_slides_can_be_turned_off(tmp_path):
+    deck = plan(tmp_path, "deck:\n  dividers: false\n  activity_slides: false\n  closing: false\n")
+    kinds = {s.kind for s in deck.slides}
+    assert not kinds & {"section", "activity", "debrief", "closing"}
+    assert [s.title for s in deck.slides][-2:] == ["References", "Thank you!"]
+    assert {s.section_id for s in deck.slides if s.kind == "content"} == {"one", "end"}  # the guide still finds them
+    on = plan(tmp_path / "on", "deck:\n  quiz: false\n")
+    assert {"section", "activity", "debrief", "closing"} <= {s.kind for s in on.slides}
+
+
+def test_a_deck_option_that_is_not_true_or_false_is_refused(in_tmp):
+    write(in_tmp, "o.yaml", OUTLINE + "deck:\n  dividers: sometimes\n")
+    assert_rejected(run("build", "o.yaml", "--out", "kit"),
+                    "o.yaml:28:13: deck.dividers: expected true or false, got 'sometimes'")

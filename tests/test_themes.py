@@ -1,0 +1,61 @@
+"""Bundled themes: listed by `workshop themes`, chosen with theme: {name: NAME} or build --theme,
+and every word of a deck in each reads on LibreOffice's rendering."""
+
+import shutil
+import zipfile
+
+import pytest
+from PIL import Image
+
+from conftest import DATA, MINIMAL, ROOT, assert_rejected, run, write
+from office import pptx_to_pdf, seen_words, unreadable
+from workshop.themes import bundled_themes
+
+NAMES = sorted(bundled_themes())
+
+
+def layout_xml(deck):
+    with zipfile.ZipFile(deck) as z:
+        return z.read("ppt/slideLayouts/slideLayout2.xml").decode()  # Title and Content, with the title bar
+
+
+def test_themes_lists_each_bundled_theme_with_a_description():
+    lines = run("themes").stdout.splitlines()
+    assert len(lines) >= 3 and [line.split("\t")[0] for line in lines] == NAMES
+    assert all(len(line.split("\t")[1]) > 20 for line in lines)
+    assert all((ROOT / "templates" / name / "theme.yaml").is_file() for name in NAMES)
+
+
+def test_an_outline_picks_a_theme_and_may_override_its_colours(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  name: forest\n")
+    result = run("build", "o.yaml", "--out", "kit", "--only", "deck")
+    assert result.exit_code == 0 and "warning" not in result.stderr  # a bundled theme needs no warning
+    assert 'srgbClr val="2D6A4F"' in layout_xml(in_tmp / "kit" / "deck.pptx")
+    write(in_tmp, "p.yaml", MINIMAL + 'theme:\n  name: forest\n  primary: "#123456"\n')
+    assert run("build", "p.yaml", "--out", "kit2", "--only", "deck").exit_code == 0
+    layout = layout_xml(in_tmp / "kit2" / "deck.pptx")
+    assert 'srgbClr val="123456"' in layout and 'srgbClr val="D4A373"' in layout
+
+
+def test_build_theme_overrides_the_outline(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL + 'theme:\n  primary: "#123456"\n')
+    assert run("build", "o.yaml", "--out", "kit", "--only", "deck", "--theme", "sunrise").exit_code == 0
+    assert 'srgbClr val="F4D35E"' in layout_xml(in_tmp / "kit" / "deck.pptx")
+
+
+def test_an_unknown_theme_is_refused_with_the_names_to_choose_from(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  name: autumn\n")
+    assert_rejected(run("build", "o.yaml", "--out", "kit"),
+                    f"o.yaml:13:9: theme.name: there is no bundled theme 'autumn'; choose one of: {', '.join(NAMES)} "
+                    "(workshop themes lists them)")
+    result = run("build", "o.yaml", "--out", "kit", "--theme", "autumn")
+    assert result.exit_code == 2 and "there is no bundled theme 'autumn'" in result.stderr
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_reads_in_each_theme(tmp_path, name):
+    shutil.copy(DATA / "stress.yaml", tmp_path / "stress.yaml")
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(tmp_path / "pic.png")
+    result = run("build", tmp_path / "stress.yaml", "--out", tmp_path / "kit", "--only", "deck", "--theme", name)
+    assert result.exit_code == 0, result.stderr
+    assert unreadable(seen_words(pptx_to_pdf(tmp_path / "kit" / "deck.pptx", tmp_path))) == []

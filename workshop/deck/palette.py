@@ -1,0 +1,79 @@
+"""The deck's text colours, chosen against the backgrounds they sit on.
+
+A trainer picks ``theme.primary`` and ``theme.accent`` for their brand; the deck fills bars and
+full-bleed slides with them as given, but never writes text in a colour that does not read on
+its background: white or dark text on the primary, whichever reads, and the accent darkened for
+text on white until it reaches WCAG AA. The renderer and the handout miniatures share one palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop import model as m
+from workshop.colour import contrast
+
+TEXT = "1F2328"
+MUTED = "5B6470"
+WHITE = "FFFFFF"
+#: A little above WCAG AA's 4.5:1: anti-aliased glyph edges on a projector read lighter than the XML.
+TEXT_TARGET = 5.0
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: str  # fill of title bars and full-bleed slides
+    accent: str  # fill of rules and bars (decoration, never text)
+    on_primary: str  # titles on the primary
+    on_primary_muted: str  # secondary text on the primary
+    accent_text: str  # the accent as a text colour on white
+
+    def text(self, role: str) -> str:
+        """The colour of text in ``role`` (body, muted, accent, inverse, inverse-muted)."""
+        return {"body": TEXT, "muted": MUTED, "accent": self.accent_text, "inverse": self.on_primary,
+                "inverse-muted": self.on_primary_muted}[role]
+
+
+def palette(theme: m.Theme) -> Palette:
+    """Text colours for ``theme``, each at least :data:`TEXT_TARGET` against its background."""
+    primary, accent = theme.primary.upper(), theme.accent.upper()
+    on_primary = WHITE if contrast(WHITE, primary) >= TEXT_TARGET else _best(primary, (TEXT, "000000", WHITE))
+    return Palette(primary, accent, on_primary, _soften(on_primary, primary), readable(accent, WHITE))
+
+
+def readable(colour: str, background: str, target: float = TEXT_TARGET) -> str:
+    """``colour`` itself when it reads on ``background``; else the nearest shade of it that does,
+    darker on a light background and lighter on a dark one."""
+    if contrast(colour, background) >= target:
+        return colour.upper()
+    towards = "000000" if contrast("000000", background) >= contrast(WHITE, background) else WHITE
+    for step in range(1, 51):
+        shade = mix(colour, towards, step / 50)
+        if contrast(shade, background) >= target:
+            return shade
+    return towards
+
+
+def mix(a: str, b: str, share_of_b: float) -> str:
+    """The colour ``share_of_b`` of the way from ``a`` to ``b``, as "RRGGBB"."""
+    channels = (round(int(a[i:i + 2], 16) * (1 - share_of_b) + int(b[i:i + 2], 16) * share_of_b)
+                for i in (0, 2, 4))
+    return "".join(f"{c:02X}" for c in channels)
+
+
+def _best(background: str, candidates: tuple[str, ...]) -> str:
+    for colour in candidates:
+        if contrast(colour, background) >= TEXT_TARGET:
+            return colour
+    return max(candidates, key=lambda c: contrast(c, background))
+
+
+def _soften(colour: str, background: str) -> str:
+    """``colour`` moved towards ``background`` as far as it still reads: muted, but readable."""
+    softest = colour
+    for step in range(1, 20):
+        shade = mix(colour, background, step / 20)
+        if contrast(shade, background) < TEXT_TARGET + 0.5:
+            break
+        softest = shade
+    return softest
