@@ -109,6 +109,11 @@ def clock(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
+def clock_range(start: int, end: int) -> str:
+    """A span of clock times with an en dash, as print sets it: "09:00–09:15"."""
+    return f"{clock(start)}–{clock(end)}"
+
+
 def duration(minutes: int) -> str:
     """Minutes as hours and minutes, "1:05"."""
     return f"{minutes // 60}:{minutes % 60:02d}"
