@@ -1,15 +1,17 @@
 """Print-grade forms read back from the PDFs: nothing cut, nothing too small, every font embedded."""
 
 import unicodedata
+from collections import namedtuple
 
 import pytest
 
 from conftest import BUNDLED, DATA, OUTLINES, run
 from office import pdf_text, pdf_words
-from printcheck import text_sizes
+from printcheck import low_contrast_words, render, text_sizes
 from workshop.loader import load_outline
 
 STRESS = DATA / "print-stress.yaml"
+Box = namedtuple("Box", "x0 y0 x1 y1")
 ROSTER = OUTLINES / "sample-roster.csv"
 
 
@@ -96,3 +98,78 @@ def test_every_sign_in_page_has_rows_and_its_own_attestation(tmp_path):
             assert "Monitor's attestation" in text or "Monitor’s attestation" in text
             assert len(row_numbers(words)) >= 8
         assert "3.00 CE hours" in flat(pdf_text(pdf)[0])
+
+
+LONG_NAME = " ".join(["Bartholomew"] * 22) + " Longname-Oberhausen-Feathe"  # 290 characters
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("certs")
+    roster = folder / "roster.csv"
+    roster.write_text(f"name,license\nZed Zimmer,LPC 1\n{LONG_NAME},LPC 3\n", encoding="utf-8")
+    result = run("build", STRESS, "--roster", roster, "--out", folder / "kit", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit" / "certificates.pdf"
+
+
+def boxes_meet(a, b):
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_certificate_qr_code_has_its_own_corner(certificates, tmp_path):
+    image = render(certificates, 1, 72, tmp_path)
+    black = [(x, y) for x in range(image.width) for y in range(image.height) if image.getpixel((x, y)) == (0, 0, 0)]
+    assert black, "no QR code drawn"
+    qr = Box(min(x for x, _ in black), min(y for _, y in black), max(x for x, _ in black), max(y for _, y in black))
+    words = pdf_words(certificates)[0]
+    assert [w.text for w in words if boxes_meet(w, qr)] == []
+    for person in load_outline(STRESS).presenters:
+        for part in person.name.split() + person.credentials.split():
+            assert any(w.text == part for w in words), part
+
+
+def test_certificate_credentials_print_whole(certificates):
+    lines = [line.strip() for line in pdf_text(certificates)[0].splitlines()]
+    text = flat(pdf_text(certificates)[0])
+    for person in load_outline(STRESS).presenters:
+        assert person.credentials in text
+    assert not [line for line in lines if line.endswith(",")]
+
+
+def test_certificate_text_is_8_points_or_more_with_a_safe_margin(certificates, tmp_path):
+    for page in text_sizes(certificates):
+        assert min(size for _, size in page) >= 8, sorted(page, key=lambda run: run[1])[:3]
+    image = render(certificates, 1, 72, tmp_path)
+    inked = [(x, y) for x in range(image.width) for y in range(image.height) if image.getpixel((x, y)) != (255, 255, 255)]
+    margin = min(min(x, y, image.width - 1 - x, image.height - 1 - y) for x, y in inked)
+    assert margin >= 36, margin  # half an inch: office printers clip less than that
+
+
+def test_long_name_wraps_within_its_zone(certificates):
+    words = pdf_words(certificates)[1]
+    assert len(LONG_NAME) == 290 and sum(w.text == "Bartholomew" for w in words) == 22 and any("Longname" in w.text for w in words)
+    name = [w for w in words if w.text in ("Bartholomew", "Longname-Oberhausen-Feathe")]
+    others = [w for w in words if w.text in ("certifies", "License:", "completed")]
+    assert not [(n.text, o.text) for n in name for o in others if boxes_meet(n, o)]
+    page = pdf_words(certificates)[1]
+    assert min(w.x0 for w in name) > 50 and max(w.x1 for w in name) < max(w.x1 for w in page)
+
+
+def test_a_light_theme_colour_leaves_every_word_readable(certificates, tmp_path):
+    assert low_contrast_words(certificates, 1, tmp_path) == []
+    assert "Issued March 14, 2026" in pdf_text(certificates)[0]
+
+
+def test_the_unit_is_set_once_and_printed_with_the_same_hours_everywhere(tmp_path):
+    outline = tmp_path / "unit.yaml"
+    outline.write_text(f"extends: {BUNDLED}\nce:\n  unit: contact hours\n", encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nAnn Lee\n", encoding="utf-8")
+    assert run("build", outline, "--roster", roster, "--out", tmp_path / "kit").exit_code == 0
+    for name in ("certificates.pdf", "sign-in.pdf", "handouts.pdf", "guide.pdf"):
+        text = flat(" ".join(pdf_text(tmp_path / "kit" / name)))
+        assert "3.00 contact hours" in text, name
+        assert "3.0 " not in text and "3 hours" not in text, name
+        if name != "handouts.pdf":  # the handouts' slide miniatures print the deck's own title slide
+            assert "CE hours" not in text, name

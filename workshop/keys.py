@@ -39,6 +39,7 @@ KEYS: dict[str, dict[str, str]] = {
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
         "verify_url": "address with {id}, printed as a QR code on certificates",
+        "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
     },
     "section": {
         "id": "name used by variants; default derived from the title",

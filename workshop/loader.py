@@ -276,11 +276,12 @@ class _Reader:
             self.bad(node.get("verify_url").src, "ce.verify_url", "the address must contain {id}, "
                                                                  "where each certificate's id goes")
         hours_node = node.get("hours")
+        unit = " ".join(self.text(node, "unit", "ce").split())
         return m.CE(
             provider=self.text(node, "provider", "ce"), approval=self.text(node, "approval", "ce"),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
-            hours=self.number(node, "hours", "ce"), verify_url=verify_url,
+            hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src)
 
     def sections(self, root: Map) -> tuple[m.Entry, ...]:

@@ -39,6 +39,7 @@ class CE:
     increment: Decimal = Decimal("0.25")
     hours: Decimal | None = None
     verify_url: str = ""
+    unit: str = "CE hours"  # the board's word for the hours, printed after the number everywhere
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
 

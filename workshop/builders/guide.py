@@ -16,7 +16,7 @@ from workshop.deck.plan import plan_deck
 from workshop.docstyle import para, styles, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
-from workshop.schedule import clock, duration, hours
+from workshop.schedule import clock, clock_range, duration, hours
 
 FILENAME = "guide.pdf"
 LATE_STEPS = (5, 10, 15, 20)
@@ -42,8 +42,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
 
 def _facts(w: m.Workshop, agenda) -> str:
     bits = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location,
-            f"{clock(agenda.start)}-{clock(agenda.end)} ({duration(agenda.total_minutes)})",
-            f"{hours(agenda.ce.awarded)} CE hours" if agenda.ce else ""]
+            f"{clock_range(agenda.start, agenda.end)} ({duration(agenda.total_minutes)})",
+            f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
 
 
@@ -80,7 +80,7 @@ def section(item, slides, st) -> list[Flowable]:
     numbers = [x.number for x in slides]
     span = f"slides {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
     out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
-                           para(" · ".join(x for x in (f"{clock(item.start)}-{clock(item.end)}",
+                           para(" · ".join(x for x in (clock_range(item.start, item.end),
                                                        f"{item.minutes} minutes",
                                                        "optional" if s.optional else "", f"deck {span}") if x),
                                 st["small"])]
@@ -102,7 +102,7 @@ def section(item, slides, st) -> list[Flowable]:
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
                  para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes",
-                                             f"{clock(seg.start)}-{clock(seg.end)}") if x), st["small"])]
+                                             clock_range(seg.start, seg.end)) if x), st["small"])]
         if activity.instructions:
             block.append(para(activity.instructions, st["body"]))
         if activity.materials:
@@ -134,11 +134,11 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
                            para(f"The day is planned to end at {clock(agenda.end)}. To finish on time, make these cuts; "
                                 "what cannot be recovered moves the end later.", st["body"])]
-    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "CE hours")]]
+    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "Hours")]]
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)
         if agenda.ce is None:
-            ce = "no CE hours"
+            ce = "no hours awarded"
         elif plan.holds:
             ce = f"hold: {plan.instructional_minutes} min supports {hours(plan.hours)} h"
         else:
@@ -152,15 +152,16 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
 
 
 def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
-    out: list[Flowable] = [Spacer(1, 12), para("CE hours: the working", st["h1"])]
+    unit = w.ce.unit if w.ce else m.CE.unit
+    out: list[Flowable] = [Spacer(1, 12), para(f"{unit[:1].upper()}{unit[1:]}: the working", st["h1"])]
     if agenda.ce is None:
         return out + [para("This outline has no ce block: certificates are of attendance, with no hours.", st["body"])]
     c = agenda.ce
     out += [para(f"Instructional minutes (sections only, breaks excluded): {c.instructional_minutes}", st["body"]),
-            para(f"Hour rule: {c.minutes_per_hour} minutes make one CE hour; hours round down to a multiple of "
+            para(f"Hour rule: {c.minutes_per_hour} minutes make one hour; hours round down to a multiple of "
                  f"{c.increment}.", st["body"]),
             para(c.explain(), st["body"]),
-            para(f"Hours awarded on certificates: {hours(c.awarded)}", st["h2"])]
+            para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
     if w.ce.approval:
         out.append(para(w.ce.approval, st["small"]))
     return out

@@ -17,7 +17,7 @@ from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import QUIZ_KINDS, SLIDE_H, SLIDE_W, plan_deck
 from workshop.docstyle import RuledLines, para, styles, write_document
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock, hours
+from workshop.schedule import clock, clock_range, hours
 
 FILENAME = "handouts.pdf"
 
@@ -52,7 +52,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
     if agenda.ce:
         out.append(Spacer(1, 8))
         provider = f" from {w.ce.provider}" if w.ce.provider else ""
-        out.append(para(f"{hours(agenda.ce.awarded)} CE hours{provider}", st["h2"]))
+        out.append(para(f"{hours(agenda.ce.awarded)} {w.ce.unit}{provider}", st["h2"]))
         if w.ce.approval:
             out.append(para(w.ce.approval, st["small"]))
     if w.objectives:
@@ -67,7 +67,7 @@ def agenda_table(agenda, st) -> Table:
     rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("", st["cellbold"])]]
     for item in agenda.items:
         label = item.label()
-        rows.append([para(f"{clock(item.start)}-{clock(item.end)}", st["cell"]), para(str(item.minutes), st["cell"]),
+        rows.append([para(clock_range(item.start, item.end), st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -78,7 +78,7 @@ def agenda_table(agenda, st) -> Table:
 def section(item, st) -> list[Flowable]:
     s: m.Section = item.entry
     out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]),
-                           para(f"{clock(item.start)}-{clock(item.end)} · {item.minutes} minutes", st["small"])]
+                           para(f"{clock_range(item.start, item.end)} · {item.minutes} minutes", st["small"])]
     points: list[Flowable] = []
     for slide in s.slides:
         body = slide.body

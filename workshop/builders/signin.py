@@ -98,7 +98,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         if page == 1:
             canvas.setFillColor(d.MUTED)
             d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end)}"
-                   + (f" · {hours(agenda.ce.awarded)} CE hours on full attendance" if agenda.ce else ""), 10, "sans")
+                   + (f" · {hours(agenda.ce.awarded)} {w.ce.unit} on full attendance" if agenda.ce else ""), 10, "sans")
             top = first_top
         else:
             canvas.setFillColor(d.INK)
