@@ -13,8 +13,9 @@ from office import require
 def unembedded_fonts(pdf: Path) -> list[str]:
     """Names of the fonts ``pdffonts`` reports as not embedded."""
     out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
-    rows = out.splitlines()[2:]
-    return [row.split()[0] for row in rows if row.split()[-5:-4] != ["yes"] and " no " in row[50:]]
+    header, _, *rows = out.splitlines()
+    emb = header.index("emb")
+    return [row.split()[0] for row in rows if row[emb:emb + 3].strip() != "yes"]
 
 
 def text_sizes(pdf: Path) -> list[list[tuple[str, float]]]:

@@ -56,7 +56,7 @@ def test_one_page_per_eligible_attendee_with_their_name(kit):
 def test_page_states_title_date_hours_provider_and_presenter(kit):
     first = pages(kit)[0]
     for expected in ("Certificate of Completion", "José Martínez", "License: LIC 0",
-                     "Relationship: What It's All About", "March 14, 2026", "Atlanta, GA", "3.00 CE hours",
+                     "Relationship: What It’s All About", "March 14, 2026", "Atlanta, GA", "3.00 CE hours",
                      "Sunrise Consulting", "Sample statement: approved by the Example Board of Counselors",
                      "Dawn Allred", "LPC, MAC", "Issued March 14, 2026"):
         assert expected in first, expected

@@ -10,6 +10,7 @@ from conftest import BUNDLED, DATA, run
 from office import require
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda, clock
+from workshop.typography import typeset
 
 OUTLINES = [BUNDLED, DATA / "full-day.yaml"]
 
@@ -35,11 +36,11 @@ def test_handouts_carry_agenda_objectives_activities_and_references(kit):
     out, workshop, agenda = kit
     t = flat(text(out / "handouts.pdf"))
     for item in agenda.items:
-        assert f"{clock(item.start)}-{clock(item.end)}" in t
+        assert f"{clock(item.start)}–{clock(item.end)}" in t  # an en dash, as print sets a range
     for objective in workshop.objectives:
-        assert objective in t
+        assert typeset(objective) in t
     for reference in workshop.references:
-        assert flat(reference) in t
+        assert typeset(flat(reference)) in t
     for section in (i.entry for i in agenda.items if i.kind == "section"):
         for activity in section.activities:
             assert f"Activity: {activity.title}" in t
@@ -75,7 +76,7 @@ def test_guide_running_late_and_ce_working_for_the_bundled_outline(tmp_path):
     t = flat(text(tmp_path / "guide.pdf"))
     assert "180 instructional minutes / 60 = 3.00 h, rounded down to 0.25 = 3.00 h" in t
     # 5 minutes late: dropping the optional 10-minute section ends 5 minutes early, at 12:10
-    assert "5 min drop 'Self-inventory: borrowing from the Twelve Steps' (10 min) 12:10 drop to 2.75 h" in t
+    assert "5 min drop ‘Self-inventory: borrowing from the Twelve Steps’ (10 min) 12:10 drop to 2.75 h" in t
     assert "deck slides 4-6" in t
 
 

@@ -1,13 +1,16 @@
 """Print-grade forms read back from the PDFs: nothing cut, nothing too small, every font embedded."""
 
+import datetime as dt
+import re
 import unicodedata
 from collections import namedtuple
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import BUNDLED, DATA, OUTLINES, run
 from office import pdf_text, pdf_words
-from printcheck import low_contrast_words, render, text_sizes
+from printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
 from workshop.loader import load_outline
 
 STRESS = DATA / "print-stress.yaml"
@@ -173,3 +176,69 @@ def test_the_unit_is_set_once_and_printed_with_the_same_hours_everywhere(tmp_pat
         assert "3.0 " not in text and "3 hours" not in text, name
         if name != "handouts.pdf":  # the handouts' slide miniatures print the deck's own title slide
             assert "CE hours" not in text, name
+
+
+@pytest.fixture(scope="module")
+def bundled_kit(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundled")
+    roster = folder / "roster.csv"
+    roster.write_text(ROSTER.read_text(encoding="utf-8") + "Chris\u200dtine Day,c@example.org,LPC 7,,\n",
+                      encoding="utf-8")
+    result = run("build", BUNDLED, "--roster", roster, "--out", folder / "kit")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit"
+
+
+PDFS = ("handouts.pdf", "guide.pdf", "certificates.pdf", "sign-in.pdf", "evaluation.pdf")
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_every_font_is_embedded_and_the_file_is_dated_the_workshop_day(bundled_kit, stress_kit, name):
+    for kit in (bundled_kit, stress_kit):
+        if (kit / name).exists():
+            assert unembedded_fonts(kit / name) == [], name
+    info = PdfReader(bundled_kit / name).metadata
+    assert info.creation_date.date() == dt.date(2026, 3, 14)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_printed_text_has_curly_quotes_and_en_dash_ranges(bundled_kit, name):
+    text = flat(" ".join(pdf_text(bundled_kit / name)))
+    assert "It’s All About" in text and "It's" not in text
+    assert not re.search(r"\d\d:\d\d-\d\d:\d\d", text)
+
+
+def test_handouts_attribute_quotes_once_and_hang_references(bundled_kit):
+    pdf = bundled_kit / "handouts.pdf"
+    text = flat(" ".join(pdf_text(pdf)))
+    assert "(Norcross (2010" not in text and "— Norcross (2010, p. 113)" in text
+    assert "pp. 113–141" in text and "09:00–09:15" in text
+    page = [words for words in pdf_words(pdf) if any(w.text == "References" for w in words)][-1]  # not a miniature
+    lefts = sorted({round(min(w.x0 for w in words_on_line)) for words_on_line in lines_of(page)})
+    margin = lefts[0]
+    assert margin + 15 < lefts[1] < margin + 30, lefts  # continuation lines hang under the first
+
+
+def lines_of(words):
+    rows = {}
+    for w in words:
+        rows.setdefault(round(w.y1), []).append(w)
+    return [row for y, row in sorted(rows.items()) if 60 < y < 740]
+
+
+def test_the_footer_shortens_the_title_not_the_document_kind(stress_kit):
+    for name, kind in (("handouts.pdf", "participant handouts"), ("guide.pdf", "facilitator guide")):
+        footer = [line.strip() for line in pdf_text(stress_kit / name)[0].splitlines() if "Page 1 of" in line][0]
+        assert f"… · {kind}" in footer and footer.startswith("Relationship: What It’s All About"), footer
+
+
+def test_a_zero_width_joiner_prints_nothing(bundled_kit):
+    for name in ("sign-in.pdf", "certificates.pdf"):
+        text = " ".join(pdf_text(bundled_kit / name))
+        assert "Christine Day" in text and "\u200d" not in text
+    assert (bundled_kit / "certificates.csv").read_text(encoding="utf-8-sig").count("Chris\u200dtine") == 1
+
+
+@pytest.mark.parametrize("name", ["handouts.pdf", "guide.pdf"])
+def test_a_light_theme_colour_leaves_headings_readable(stress_kit, tmp_path, name):
+    assert low_contrast_words(stress_kit / name, 1, tmp_path, dpi=150) == []  # thin digits blur at less

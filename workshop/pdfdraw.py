@@ -17,6 +17,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 
 from workshop.fonts import FACES, load_face, tt_font, wrap_by
+from workshop.typography import typeset
 
 #: Faces tried, in order, after the main one.
 FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
@@ -52,6 +53,11 @@ def require_faces(*faces: str) -> None:
 def clean(text: str) -> str:
     """Text as it should print: bidi override characters removed, composed to NFC."""
     return unicodedata.normalize("NFC", text.translate(BIDI_CONTROLS)).strip()
+
+
+def shown(text: str) -> str:
+    """Clean text as the PDFs set it: curly quotes, en dashes in ranges, no stray joiners."""
+    return typeset(clean(text))
 
 
 def visual(text: str) -> str:
@@ -116,7 +122,7 @@ def _fallback_for(char: str, face: str) -> str:
 
 
 def width(text: str, size: float, face: str) -> float:
-    return _drawn_width(runs(visual(clean(text)), face), size)
+    return _drawn_width(runs(visual(shown(text)), face), size)
 
 
 def _drawn_width(pieces: list[Run], size: float) -> float:
@@ -126,7 +132,7 @@ def _drawn_width(pieces: list[Run], size: float) -> float:
 def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif", align: str = "left") -> float:
     """Draw one line of ``text`` at baseline ``y``; ``align`` is left, centre or right of ``x``.
     Returns the width drawn."""
-    pieces = runs(visual(clean(text)), face)
+    pieces = runs(visual(shown(text)), face)
     total = _drawn_width(pieces, size)
     if align == "centre":
         x -= total / 2
@@ -159,27 +165,53 @@ def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
     def measure(piece: str) -> float:  # additive, as wrap_by needs: a lone space has its width
         return _drawn_width(runs(visual(piece), face), size)
 
-    return wrap_by(" ".join(clean(text).split()), measure, max_width)
+    return wrap_by(" ".join(shown(text).split()), measure, max_width)
+
+
+def ellipsize(text: str, face: str, size: float, max_width: float) -> str:
+    """``text`` on one line: whole if it fits, else cut at a word and ended with an ellipsis."""
+    if width(text, size, face) <= max_width:
+        return text
+    words = shown(text).split(" ")
+    while len(words) > 1 and width(" ".join(words) + "…", size, face) > max_width:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:·–-") + "…"
 
 
 def markup(text: str, face: str) -> str:
     """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run."""
     out = []
-    for r in runs(visual(clean(text)), face):
+    for r in runs(visual(shown(text)), face):
         piece = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
 
 
-def new_canvas(buffer, pagesize, title: str, author: str):
-    """A canvas with fixed ids and dates, so the same input writes the same bytes."""
+def new_canvas(buffer, pagesize, title: str, author: str, when=None):
+    """A canvas with fixed ids, dated ``when`` (the build's date), so the same input writes the
+    same bytes."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=initial_font())
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("workshop")
+    if when is not None:
+        stamp(canvas, when)
     return canvas
+
+
+def initial_font() -> str:
+    """The face every page starts in: reportlab's default is Helvetica, which it never embeds and
+    which print preflight and PDF/A refuse."""
+    require_faces("sans")
+    return register("sans")
+
+
+def stamp(canvas, when) -> None:
+    """Date the file ``when`` (creation and modification) instead of reportlab's fixed 2000-01-01."""
+    text = f"D:{when:%Y%m%d%H%M%S}+00'00'"
+    canvas.setDateFormatter(lambda *_: text)
 
 
 def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: float = 40) -> None:
@@ -188,8 +220,7 @@ def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: floa
     canvas.setLineWidth(0.5)
     canvas.line(margin, 34, page_w - margin, 34)
     canvas.setFillColor(MUTED)
-    size, lines = fit_lines(text, "sans", page_w - 2 * margin - 90, (8.0,), 1)
-    draw(canvas, margin, 22, lines[0], size, "sans")
+    draw(canvas, margin, 22, ellipsize(text, "sans", 8.0, page_w - 2 * margin - 90), 8.0, "sans")
     draw(canvas, page_w - margin, 22, f"Page {page} of {pages}", 8, "sans", "right")
 
 

@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import ImageReader
@@ -103,7 +101,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         batch.append((certificate_id(workshop, attendee, seen[key]), attendee, earned, _partial(earned, full)))
     step = ctx.progress("certificates", len(batch)) if ctx.progress and len(batch) > 200 else None
 
-    painter = _Certificate(workshop, agenda, ctx.when.date())
+    painter = _Certificate(workshop, agenda, ctx.when)
     buffer = io.BytesIO()
     canvas = painter.canvas(buffer)
     issued = []
@@ -206,10 +204,11 @@ QR_SIDE = 60
 
 
 class _Certificate:
-    def __init__(self, workshop: m.Workshop, agenda, issued: dt.date):
+    def __init__(self, workshop: m.Workshop, agenda, when: dt.datetime):
         self.w = workshop
         self.agenda = agenda
-        self.issued = issued
+        self.when = when
+        self.issued = when.date()
         self.primary = HexColor("#" + workshop.theme.primary)
         self.accent = HexColor("#" + workshop.theme.accent)
         # text in the theme's colour, darkened as far as it must be to read on white
@@ -219,7 +218,7 @@ class _Certificate:
 
     def canvas(self, buffer) -> Canvas:
         canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Certificates: {self.w.title}",
-                              self.w.ce.provider if self.w.ce and self.w.ce.provider else "workshop")
+                              self.w.ce.provider if self.w.ce and self.w.ce.provider else "workshop", self.when)
         self.form(canvas)
         return canvas
 
@@ -346,11 +345,18 @@ class _Certificate:
 
     @staticmethod
     def qr(canvas: Canvas, url: str) -> None:
+        """The QR code's modules drawn as filled squares (reportlab's renderer would also set its
+        default font, Helvetica, which it never embeds)."""
         widget = QrCodeWidget(url, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(QR_SIDE, QR_SIDE, transform=[QR_SIDE / (x1 - x0), 0, 0, QR_SIDE / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, RIGHT - QR_SIDE, 86)
+        scale = QR_SIDE / (x1 - x0)
+        canvas.saveState()
+        canvas.translate(RIGHT - QR_SIDE, 86)
+        canvas.scale(scale, scale)
+        canvas.setFillColorRGB(0, 0, 0)
+        for module in widget.draw().contents:
+            canvas.rect(module.x - x0, module.y - y0, module.width, module.height, stroke=0, fill=1)
+        canvas.restoreState()
 
     def empty(self, canvas: Canvas) -> None:
         canvas.setFillColor(d.INK)

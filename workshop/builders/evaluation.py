@@ -106,7 +106,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     d.require_faces("sans", "sans-bold")
     w = ctx.workshop
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Evaluation: {w.title}", "workshop")
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Evaluation: {w.title}", "workshop", ctx.when)
     y = d.heading_block(canvas, PAGE_W, PAGE_H - 50, "Participant evaluation", w, MARGIN)
     canvas.setFillColor(d.MUTED)
     d.draw(canvas, MARGIN, y, "Rate each statement from 1 (strongly disagree) to 5 (strongly agree). "

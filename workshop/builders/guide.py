@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.plan import plan_deck
-from workshop.docstyle import para, styles, write_document
+from workshop.docstyle import para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
 from workshop.schedule import clock, clock_range, duration, hours
@@ -36,7 +36,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Facilitator guide", "facilitator guide")
+    write_document(path, story, w, "Facilitator guide", "facilitator guide", ctx.when)
     return [path], []
 
 
@@ -53,7 +53,7 @@ def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
              ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6")), ("TOPPADDING", (0, 0), (-1, -1), 3),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     style += [("BACKGROUND", (0, r), (-1, r), HexColor("#F7F8FA")) for r in shade]
-    table.setStyle(TableStyle(style))
+    table.setStyle(table_style(style))
     return table
 
 

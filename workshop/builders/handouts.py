@@ -7,15 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import QUIZ_KINDS, SLIDE_H, SLIDE_W, plan_deck
-from workshop.docstyle import RuledLines, para, styles, write_document
+from workshop.docstyle import RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
 from workshop.schedule import clock, clock_range, hours
 
@@ -35,9 +34,9 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     story += slide_pages(w, agenda)
     if w.references:
         story += [PageBreak(), para("References", st["h1"])]
-        story += [para(r, st["body"]) for r in w.references]
+        story += [para(r, st["reference"]) for r in w.references]
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Handouts", "participant handouts")
+    write_document(path, story, w, "Handouts", "participant handouts", ctx.when)
     return [path], []
 
 
@@ -70,7 +69,7 @@ def agenda_table(agenda, st) -> Table:
         rows.append([para(clock_range(item.start, item.end), st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return table
 
@@ -89,7 +88,8 @@ def section(item, st) -> list[Flowable]:
                 points += [para(c, st["bullet2"], "–") for c in entry.children]
         elif isinstance(body, m.Quote):
             points.append(para(slide.title, st["h2"]))
-            points.append(para(f"“{body.text}”" + (f" ({body.source})" if body.source else ""), st["quote"]))
+            # a source usually carries its own parentheses ("Norcross (2010, p. 113)"): attribute it with a dash
+            points.append(para(f"“{body.text}”" + (f" — {body.source}" if body.source else ""), st["quote"]))
         elif isinstance(body, m.Image):
             points.append(para(f"{slide.title}: {body.alt}", st["body"]))
     if s.handout.points:
@@ -124,7 +124,7 @@ def _worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
         rows += [[para(r, st["cell"])] + [""] * len(columns) for r in sheet.rows]
         table = Table(rows, colWidths=[first] + [width] * len(columns), rowHeights=[None] + [38] * len(sheet.rows),
                       repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6"))]))
         out.append(table)
     out.append(RuledLines(sheet.lines) if sheet.lines else Spacer(1, 6))

@@ -91,7 +91,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Sign-in sheet: {w.title}", "workshop")
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Sign-in sheet: {w.title}", "workshop", ctx.when)
     first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Sign-in and sign-out sheet", w, MARGIN) - 16
     pages = paginate(people, first_top, PAGE_H - 64)
     for page, rows in enumerate(pages, 1):
