@@ -242,3 +242,61 @@ def test_a_zero_width_joiner_prints_nothing(bundled_kit):
 @pytest.mark.parametrize("name", ["handouts.pdf", "guide.pdf"])
 def test_a_light_theme_colour_leaves_headings_readable(stress_kit, tmp_path, name):
     assert low_contrast_words(stress_kit / name, 1, tmp_path, dpi=150) == []  # thin digits blur at less
+
+
+def test_handouts_show_content_slides_only_or_none(tmp_path, bundled_kit):
+    text = " ".join(pdf_text(bundled_kit / "handouts.pdf"))
+    assert "Slide 3" in text and "Slide 1 " not in text and "Stay in touch" not in text
+    outline = tmp_path / "noslides.yaml"
+    outline.write_text(f"extends: {BUNDLED}\nhandouts:\n  slides: false\n", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    text = " ".join(pdf_text(tmp_path / "kit" / "handouts.pdf"))
+    assert "Worksheet: Ten ways" in text and not re.search(r"Slide \d", text)
+
+
+@pytest.mark.parametrize("outline", [BUNDLED, DATA / "dense.yaml"])
+def test_handouts_keep_sub_points_with_their_point(tmp_path, outline):
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    for page in pdf_text(tmp_path / "kit" / "handouts.pdf"):
+        marks = [line.strip()[0] for line in page.splitlines() if line.strip()[:1] in ("•", "–")]
+        assert marks[:1] != ["–"], page[:300]
+
+
+def test_worksheets_have_a_page_and_wide_writing_columns(bundled_kit):
+    pdf = bundled_kit / "handouts.pdf"
+    for title in ("Worksheet: Ten ways", "My self-care plan"):
+        k, page = next((k, p) for k, p in enumerate(pdf_text(pdf)) if title in p and "Choose" in p or "Rate" in p)
+        assert "Activity:" not in page and "Reflect:" not in page, title
+        words = pdf_words(pdf)[k]
+        header = next(w for w in words if w.text in ("How", "What"))
+        assert header.x0 - 54 < 0.3 * 504, title  # the label column takes under 30% of the width
+
+
+def test_guide_materials_once_each_with_a_count(tmp_path):
+    outline = tmp_path / "kit.yaml"
+    outline.write_text(f"""extends: {BUNDLED}
+sections:
+  qualities:
+    activities:
+      - title: Qualities in practice
+        minutes: 10
+        materials: [Index cards, Markers]
+      - title: Second round
+        minutes: 5
+        materials: [index cards]
+""", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "guide").exit_code == 0
+    text = flat(" ".join(pdf_text(tmp_path / "kit" / "guide.pdf")))
+    checklist = text[text.index("Materials checklist"):]
+    assert checklist.count("Index cards") == 1 and "Index cards ×2" in checklist
+    assert "index cards" not in checklist
+
+
+def test_guide_cues_read_at_body_size_and_the_late_plan_stays_whole(bundled_kit):
+    pdf = bundled_kit / "guide.pdf"
+    cues = [size for page in text_sizes(pdf) for t, size in page if re.match(r"Slide \d+: ", t)]
+    assert cues and min(cues) >= 11
+    page = next(p for p in pdf_text(pdf) if "If you are running late" in p)
+    assert all(f"{n} min" in page for n in (5, 10, 15, 20))
+    text = flat(" ".join(pdf_text(pdf)))
+    assert "10:05–10:20 Qualities in practice" in text or re.search(r"\d\d:\d\d–\d\d:\d\d Qualities in practice", text)

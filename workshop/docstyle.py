@@ -46,6 +46,10 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "reference": ParagraphStyle("reference", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=5),
         "quote": ParagraphStyle("quote", parent=base, fontName="ws-sans-italic", leftIndent=16, rightIndent=16),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cellsub": ParagraphStyle("cellsub", parent=base, fontSize=9.5, leading=12, spaceAfter=0, leftIndent=12,
+                                  textColor=d.MUTED),
+        "cue": ParagraphStyle("cue", parent=base, fontName="ws-sans-bold", fontSize=11, leading=14, spaceBefore=8,
+                              spaceAfter=1, keepWithNext=1),
         "cellbold": ParagraphStyle("cellbold", parent=base, fontName="ws-sans-bold", fontSize=9.5, leading=12,
                                    spaceAfter=0),
     }

@@ -16,6 +16,7 @@ KEYS: dict[str, dict[str, str]] = {
         "theme": "colours, font, logo or a PowerPoint template for the deck",
         "quiz": "a knowledge check: questions written once, exported everywhere",
         "deck": "turn generated slides on or off",
+        "handouts": "what the participant handouts include",
     },
     "workshop": {
         "title": "the workshop's title (required)",
@@ -75,4 +76,5 @@ KEYS: dict[str, dict[str, str]] = {
                  "choices": "two or more; none for a true/false question", "answer": "required: one of the choices, "
                  "or true/false", "explain": "why the answer is right (answer key, feedback)"},
     "deck": {"quiz": "question slides, each followed by its answer"},
+    "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
 }

@@ -233,7 +233,7 @@ class _Reader:
             sections=sections,
             references=self.texts(root, "references", ""),
             theme=self.theme(root),
-            quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
+            quiz=self.quiz(root, len(objectives)), deck=self.deck(root), handouts=self.handouts(root),
         )
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
@@ -448,6 +448,13 @@ class _Reader:
     def deck(self, root: Map) -> m.DeckOptions:
         d = self.mapping(root.get("deck"), "deck", "deck")
         return m.DeckOptions() if d is None else m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src)
+
+    def handouts(self, root: Map) -> m.HandoutOptions:
+        h = self.mapping(root.get("handouts"), "handouts", "handouts")
+        if h is None:
+            return m.HandoutOptions()
+        slides = True if is_null(h.get("slides")) else self.flag(h, "slides", "handouts")
+        return m.HandoutOptions(slides=slides, src=h.src)
 
 
 #: Past these a picture is refused: a slide never needs more, and every builder would carry it.

@@ -193,6 +193,12 @@ class DeckOptions:
 
 
 @dataclass(frozen=True)
+class HandoutOptions:
+    slides: bool = True  # miniatures of the content slides, with lines for notes
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
 class Workshop:
     title: str
     source: Path
@@ -210,6 +216,7 @@ class Workshop:
     theme: Theme = field(default_factory=Theme)
     quiz: Quiz | None = None
     deck: DeckOptions = field(default_factory=DeckOptions)
+    handouts: HandoutOptions = field(default_factory=HandoutOptions)
     end_src: Src = _NOWHERE
 
     @property

@@ -69,16 +69,16 @@ def run_of_show(agenda, st) -> Table:
             shade.append(len(rows) - 1)
         for seg in item.segments:
             if seg.kind == "activity":
-                rows.append([para(clock(seg.start), st["cell"]), para(clock(seg.end), st["cell"]),
-                             para(str(seg.minutes), st["cell"]), para(duration(seg.end - agenda.start), st["cell"]),
-                             para("activity", st["cell"]), para(f"    {seg.title}", st["cell"])])
+                # inside its section's time, so set under the section rather than as a row of its own
+                rows.append(["", "", para(str(seg.minutes), st["cellsub"]), "", para("activity", st["cellsub"]),
+                             para(f"{clock_range(seg.start, seg.end)}  {seg.title}", st["cellsub"])])
     return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
 
 
 def section(item, slides, st) -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
-    span = f"slides {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
+    span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
     out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
                            para(" · ".join(x for x in (clock_range(item.start, item.end),
                                                        f"{item.minutes} minutes",
@@ -96,7 +96,7 @@ def section(item, slides, st) -> list[Flowable]:
         notes = slide.notes.split("\n\n")
         points = [n for n in notes if not n.startswith("Timing:")]
         cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
-        out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cellbold"]),
+        out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"]),
                                  para(cue, st["small"])] + [para(p, st["body"]) for p in points]))
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
@@ -115,17 +115,20 @@ def section(item, slides, st) -> list[Flowable]:
 
 
 def materials(agenda, st) -> list[Flowable]:
+    """Each thing once, in the order first needed, with the activities (and times) that use it."""
     out: list[Flowable] = [para("Materials checklist", st["h1"])]
-    found = False
+    needed: dict[str, tuple[str, list[str]]] = {}  # casefolded name -> (name as first written, uses)
     for item in agenda.items:
         if item.kind != "section":
             continue
         for k, activity in enumerate(item.entry.activities):
-            for thing in activity.materials:
-                found = True
-                when = clock(item.activity_time(k).start)
-                out.append(para(f"☐  {thing}  (for {activity.title}, {when})", st["body"]))
-    if not found:
+            for thing in dict.fromkeys(activity.materials):
+                key = " ".join(thing.casefold().split())
+                needed.setdefault(key, (thing, []))[1].append(f"{activity.title}, {clock(item.activity_time(k).start)}")
+    for thing, uses in needed.values():
+        count = f"  ×{len(uses)}" if len(uses) > 1 else ""
+        out.append(para(f"☐  {thing}{count}  (for {'; '.join(uses)})", st["body"]))
+    if not needed:
         out.append(para("No activity lists materials.", st["body"]))
     return out
 
@@ -148,7 +151,7 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
         rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]),
                      para(clock(plan.end), st["cell"]), para(ce, st["cell"])])
     out.append(_table(rows, [46, 230, 50, 142]))
-    return out
+    return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
 
 def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
