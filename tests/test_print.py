@@ -12,6 +12,7 @@ from conftest import BUNDLED, DATA, OUTLINES, run
 from office import pdf_text, pdf_words
 from printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
 from workshop.loader import load_outline
+from workshop.schedule import clock, clock_range, parse_clock
 
 STRESS = DATA / "print-stress.yaml"
 Box = namedtuple("Box", "x0 y0 x1 y1")
@@ -300,3 +301,27 @@ def test_guide_cues_read_at_body_size_and_the_late_plan_stays_whole(bundled_kit)
     assert all(f"{n} min" in page for n in (5, 10, 15, 20))
     text = flat(" ".join(pdf_text(pdf)))
     assert "10:05–10:20 Qualities in practice" in text or re.search(r"\d\d:\d\d–\d\d:\d\d Qualities in practice", text)
+
+
+def test_a_12_hour_clock_reads_and_prints_afternoon_times(tmp_path):
+    outline = tmp_path / "evening.yaml"
+    outline.write_text(f'extends: {BUNDLED}\nworkshop:\n  start: "6:30 PM"\n  clock: 12h\n', encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts,guide,sign-in").exit_code == 0
+    for name in ("handouts.pdf", "guide.pdf", "sign-in.pdf"):
+        text = flat(" ".join(pdf_text(tmp_path / "kit" / name)))
+        assert "6:30–6:45 PM" in text or "6:30–9:45 PM" in text, name
+        if name != "guide.pdf":  # the guide's slide cues are the deck's speaker notes, timed by the deck
+            assert "18:30" not in text, name
+
+
+@pytest.mark.parametrize("written, minute", [("6:30 PM", 18 * 60 + 30), ("6:30pm", 18 * 60 + 30),
+                                             ("12:00 PM", 12 * 60), ("12:15 a.m.", 15), ("09:00", 9 * 60),
+                                             ("13:00 PM", None), ("25:00", None), ("9am", None)])
+def test_times_are_read_in_either_clock(written, minute):
+    assert parse_clock(written) == minute
+
+
+def test_clock_prints_each_style():
+    assert [clock(18 * 60 + 30), clock(18 * 60 + 30, "12h"), clock(0, "12h"), clock(12 * 60, "12h")] == \
+        ["18:30", "6:30 PM", "12:00 AM", "12:00 PM"]
+    assert clock_range(11 * 60 + 30, 12 * 60 + 15, "12h") == "11:30 AM–12:15 PM"

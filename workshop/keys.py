@@ -23,9 +23,10 @@ KEYS: dict[str, dict[str, str]] = {
         "subtitle": "a line under the title",
         "audience": "who the workshop is for",
         "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
-        "start": "24-hour start time, default 09:00",
+        "start": "start time, \"09:00\" or \"9:00 AM\"; default 09:00",
         "end": "latest end time; the agenda must fit before it",
         "location": "venue, or 'Live online'",
+        "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
     },
     "presenter": {
         "name": "required",

@@ -15,6 +15,7 @@ from pathlib import Path
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src
 from workshop.keys import KEYS
+from workshop.schedule import CLOCKS, parse_clock
 from workshop.variants import describe, entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
@@ -22,7 +23,6 @@ BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
 #: What the file's own header must say, whatever its name: the formats PowerPoint shows.
 IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 
 
@@ -157,11 +157,10 @@ class _Reader:
         if is_null(value):
             return None
         raw = value.raw.strip() if isinstance(value, Scalar) else ""
-        match = _CLOCK.match(raw)
-        if not match:
-            self.bad(value.src, f"{path}.{key}", f"expected a 24-hour time like \"09:00\", got {describe(value)}")
-            return None
-        return int(match.group(1)) * 60 + int(match.group(2))
+        minute = parse_clock(raw)
+        if minute is None:
+            self.bad(value.src, f"{path}.{key}", f"expected a time like \"09:00\" or \"6:30 PM\", got {describe(value)}")
+        return minute
 
     def date(self, node: Map, key: str, path: str) -> dt.date | None:
         value = node.get(key)
@@ -217,6 +216,10 @@ class _Reader:
         title = self.text(info, "title", "workshop", required=True)
         start = self.clock(info, "start", "workshop")
         end = self.clock(info, "end", "workshop")
+        style = self.text(info, "clock", "workshop").lower() or "24h"
+        if style not in CLOCKS:
+            self.bad(info.get("clock").src, "workshop.clock", f"expected 24h (18:30) or 12h (6:30 PM), got '{style}'")
+            style = "24h"
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -226,7 +229,7 @@ class _Reader:
             audience=self.text(info, "audience", "workshop"),
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
-            end_src=info.get("end").src if info.get("end") else info.src,
+            end_src=info.get("end").src if info.get("end") else info.src, clock=style,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,

@@ -218,6 +218,7 @@ class Workshop:
     deck: DeckOptions = field(default_factory=DeckOptions)
     handouts: HandoutOptions = field(default_factory=HandoutOptions)
     end_src: Src = _NOWHERE
+    clock: str = "24h"  # how outputs print times: "24h" (18:30) or "12h" (6:30 PM)
 
     @property
     def slug(self) -> str:

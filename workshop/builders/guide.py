@@ -28,13 +28,13 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     deck = plan_deck(w, agenda)
     story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
                              para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
-                             run_of_show(agenda, st), PageBreak()]
+                             run_of_show(agenda, st, w.clock), PageBreak()]
     for item in agenda.items:
         if item.kind == "section":
-            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
+            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock)
     if w.quiz:
         story += answer_key(w, st)
-    story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
+    story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
     write_document(path, story, w, "Facilitator guide", "facilitator guide", ctx.when)
     return [path], []
@@ -42,7 +42,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
 
 def _facts(w: m.Workshop, agenda) -> str:
     bits = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location,
-            f"{clock_range(agenda.start, agenda.end)} ({duration(agenda.total_minutes)})",
+            f"{clock_range(agenda.start, agenda.end, w.clock)} ({duration(agenda.total_minutes)})",
             f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
 
@@ -57,12 +57,12 @@ def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
     return table
 
 
-def run_of_show(agenda, st) -> Table:
+def run_of_show(agenda, st, style: str = "24h") -> Table:
     rows = [[para(h, st["cellbold"]) for h in ("Start", "End", "Min", "Elapsed", "Kind", "Entry")]]
     shade = []
     for item in agenda.items:
         label = item.label("optional: cut if late")
-        rows.append([para(clock(item.start), st["cell"]), para(clock(item.end), st["cell"]),
+        rows.append([para(clock(item.start, style), st["cell"]), para(clock(item.end, style), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
                      para(item.kind, st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
         if item.kind == "break":
@@ -71,16 +71,16 @@ def run_of_show(agenda, st) -> Table:
             if seg.kind == "activity":
                 # inside its section's time, so set under the section rather than as a row of its own
                 rows.append(["", "", para(str(seg.minutes), st["cellsub"]), "", para("activity", st["cellsub"]),
-                             para(f"{clock_range(seg.start, seg.end)}  {seg.title}", st["cellsub"])])
+                             para(f"{clock_range(seg.start, seg.end, style)}  {seg.title}", st["cellsub"])])
     return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
 
 
-def section(item, slides, st) -> list[Flowable]:
+def section(item, slides, st, style: str = "24h") -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
     span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
     out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
-                           para(" · ".join(x for x in (clock_range(item.start, item.end),
+                           para(" · ".join(x for x in (clock_range(item.start, item.end, style),
                                                        f"{item.minutes} minutes",
                                                        "optional" if s.optional else "", f"deck {span}") if x),
                                 st["small"])]
@@ -102,7 +102,7 @@ def section(item, slides, st) -> list[Flowable]:
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
                  para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes",
-                                             clock_range(seg.start, seg.end)) if x), st["small"])]
+                                             clock_range(seg.start, seg.end, style)) if x), st["small"])]
         if activity.instructions:
             block.append(para(activity.instructions, st["body"]))
         if activity.materials:
@@ -114,7 +114,7 @@ def section(item, slides, st) -> list[Flowable]:
     return out
 
 
-def materials(agenda, st) -> list[Flowable]:
+def materials(agenda, st, style: str = "24h") -> list[Flowable]:
     """Each thing once, in the order first needed, with the activities (and times) that use it."""
     out: list[Flowable] = [para("Materials checklist", st["h1"])]
     needed: dict[str, tuple[str, list[str]]] = {}  # casefolded name -> (name as first written, uses)
@@ -124,7 +124,7 @@ def materials(agenda, st) -> list[Flowable]:
         for k, activity in enumerate(item.entry.activities):
             for thing in dict.fromkeys(activity.materials):
                 key = " ".join(thing.casefold().split())
-                needed.setdefault(key, (thing, []))[1].append(f"{activity.title}, {clock(item.activity_time(k).start)}")
+                needed.setdefault(key, (thing, []))[1].append(f"{activity.title}, {clock(item.activity_time(k).start, style)}")
     for thing, uses in needed.values():
         count = f"  ×{len(uses)}" if len(uses) > 1 else ""
         out.append(para(f"☐  {thing}{count}  (for {'; '.join(uses)})", st["body"]))
@@ -135,7 +135,7 @@ def materials(agenda, st) -> list[Flowable]:
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end)}. To finish on time, make these cuts; "
+                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. To finish on time, make these cuts; "
                                 "what cannot be recovered moves the end later.", st["body"])]
     rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "Hours")]]
     for behind in LATE_STEPS:
@@ -149,7 +149,7 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
                   f"certificates would need updating")
         cuts = "; ".join(plan.cuts) if plan.cuts else "nothing optional left to cut"
         rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]),
-                     para(clock(plan.end), st["cell"]), para(ce, st["cell"])])
+                     para(clock(plan.end, w.clock), st["cell"]), para(ce, st["cell"])])
     out.append(_table(rows, [46, 230, 50, 142]))
     return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 

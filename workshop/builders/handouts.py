@@ -17,7 +17,7 @@ from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
 from workshop.docstyle import RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock, clock_range, hours
+from workshop.schedule import clock_range, hours
 
 FILENAME = "handouts.pdf"
 
@@ -29,7 +29,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     story += cover(w, agenda, st)
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
-            story += section(item, st)
+            story += section(item, st, w.clock)
     if w.quiz:
         story += question_page(w, st)
     if w.handouts.slides:
@@ -60,15 +60,15 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out += [Spacer(1, 14), para("Learning objectives", st["h1"]),
                 para("By the end of this workshop you will be able to:", st["body"])]
         out += [para(o, st["bullet"], f"{n}.") for n, o in enumerate(w.objectives, 1)]
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st), PageBreak()]
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), PageBreak()]
     return out
 
 
-def agenda_table(agenda, st) -> Table:
+def agenda_table(agenda, st, style: str = "24h") -> Table:
     rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("", st["cellbold"])]]
     for item in agenda.items:
         label = item.label()
-        rows.append([para(clock_range(item.start, item.end), st["cell"]), para(str(item.minutes), st["cell"]),
+        rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)
     table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -76,10 +76,10 @@ def agenda_table(agenda, st) -> Table:
     return table
 
 
-def section(item, st) -> list[Flowable]:
+def section(item, st, style: str = "24h") -> list[Flowable]:
     s: m.Section = item.entry
     out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]),
-                           para(f"{clock_range(item.start, item.end)} · {item.minutes} minutes", st["small"])]
+                           para(f"{clock_range(item.start, item.end, style)} · {item.minutes} minutes", st["small"])]
     points: list[Flowable] = []
     for slide in s.slides:
         body = slide.body

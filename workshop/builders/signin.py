@@ -97,7 +97,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for page, rows in enumerate(pages, 1):
         if page == 1:
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end)}"
+            d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end, w.clock)}"
                    + (f" · {hours(agenda.ce.awarded)} {w.ce.unit} on full attendance" if agenda.ce else ""), 10, "sans")
             top = first_top
         else:
