@@ -19,7 +19,7 @@ FILENAME = "evaluation.pdf"
 PAGE_W, PAGE_H = letter
 MARGIN = 40
 SCALE = ("1", "2", "3", "4", "5")
-BOX_STEP = 30
+BOX_STEP = 27
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP
 #: Statements print at this size (the smaller when the form would otherwise need another page).
 SIZES = (10.0, 9.0)
@@ -56,12 +56,15 @@ def statements(w) -> list[tuple[str, list[str]]]:
 def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
     """Pages of (kind, y, payload) placing group titles, rows and the open questions; a row is
     never split, a short group is never split, and a group carried to a new page repeats its title."""
-    for size in SIZES:
-        rows = [(title, [Row(tuple(d.wrap(text, "sans", size, TEXT_W)), size) for text in items])
+    def rows_at(size: float):
+        return [(title, [Row(tuple(d.wrap(text, "sans", size, TEXT_W)), size) for text in items])
                 for title, items in groups]
-        needed = sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + len(QUESTIONS) * QUESTION_H
-        if needed <= top - BOTTOM:
-            break
+
+    def needed(rows) -> float:
+        return sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + len(QUESTIONS) * QUESTION_H
+
+    # the smaller size only when it keeps the form on one page; a second page is needed anyway otherwise
+    rows = next((r for r in map(rows_at, SIZES) if needed(r) <= top - BOTTOM), rows_at(SIZES[0]))
     pages: list[list[tuple[str, float, object]]] = [[]]
     y = top
 
