@@ -325,3 +325,12 @@ def test_clock_prints_each_style():
     assert [clock(18 * 60 + 30), clock(18 * 60 + 30, "12h"), clock(0, "12h"), clock(12 * 60, "12h")] == \
         ["18:30", "6:30 PM", "12:00 AM", "12:00 PM"]
     assert clock_range(11 * 60 + 30, 12 * 60 + 15, "12h") == "11:30 AM–12:15 PM"
+
+
+def test_guide_sets_each_talking_point_beside_its_slide(bundled_kit):
+    pages = pdf_text(bundled_kit / "guide.pdf")
+    text = flat(" ".join(pages))
+    assert text.count("A working definition") >= 2  # the cue's heading and the miniature's title bar
+    page = next(p for p in pages if "Slide 9: A working definition" in p)
+    lines = [line.strip() for line in page.splitlines()]
+    assert any(line.startswith("Slide 9") and "Slide 9:" not in line for line in lines)  # the margin label

@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.deck.plan import plan_deck
+from workshop.deck.miniature import draw_miniature
+from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
 from workshop.docstyle import para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
@@ -31,7 +32,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
                              run_of_show(agenda, st, w.clock), PageBreak()]
     for item in agenda.items:
         if item.kind == "section":
-            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock)
+            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
+                             thumb=lambda slide, cue: SlideThumb(slide, w.theme, deck.footer, cue))
     if w.quiz:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
@@ -75,7 +77,37 @@ def run_of_show(agenda, st, style: str = "24h") -> Table:
     return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
 
 
-def section(item, slides, st, style: str = "24h") -> list[Flowable]:
+class SlideThumb(Flowable):
+    """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
+
+    def __init__(self, slide, theme, footer, caption: tuple[str, ...] = (), width: float = 132):
+        super().__init__()
+        self.slide, self.theme, self.footer, self.thumb_w = slide, theme, footer, width
+        self.caption = (f"Slide {slide.number}",) + tuple(caption)
+        self.below = 4 + 12 * len(self.caption)
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.thumb_w, self.thumb_w * SLIDE_H / SLIDE_W + self.below
+        return self.width, self.height
+
+    # ImageAndFlowables sizes its picture through these two
+    def _restrictSize(self, available_width, available_height):
+        return self.wrap(available_width, available_height)
+
+    def _unRestrictSize(self):
+        pass
+
+    def draw(self):
+        draw_miniature(self.canv, self.slide, self.theme, self.footer, 0, self.below, self.thumb_w)
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)
+        for k, line in enumerate(self.caption):
+            self.canv.setFillColor(d.INK if k == 0 else d.MUTED)
+            d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+
+
+def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
     span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
@@ -96,8 +128,13 @@ def section(item, slides, st, style: str = "24h") -> list[Flowable]:
         notes = slide.notes.split("\n\n")
         points = [n for n in notes if not n.startswith("Timing:")]
         cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
-        out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"]),
-                                 para(cue, st["small"])] + [para(p, st["body"]) for p in points]))
+        if thumb is None:
+            out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"]), para(cue, st["small"])]
+                                    + [para(p, st["body"]) for p in points]))
+        else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
+            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in points]
+            out += [Spacer(1, 8), ImageAndFlowables(thumb(slide, tuple(cue.split(", ", 1)) if cue else ()), text,
+                                                    imageSide="left", imageLeftPadding=0, imageRightPadding=14)]
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
