@@ -99,7 +99,10 @@ def test_watch_rebuilds_what_each_edit_feeds(tmp_path, how):
         # A new attendee: certificates and the sign-in sheet only.
         with open(roster, "a", encoding="utf-8") as f:
             f.write("Дмитрий Иванов,dmitri@example.org\n")
-        wait_for(lambda: kit_inodes(kit)["sign-in.pdf"] != second["sign-in.pdf"], "the rebuild after a roster edit")
+        # ... and finished: no staging folder left in the kit (the files move in one by one)
+        wait_for(lambda: kit_inodes(kit)["sign-in.pdf"] != second["sign-in.pdf"]
+                 and not any(p.name.startswith(".workshop-building") for p in kit.iterdir()),
+                 "the rebuild after a roster edit")
         third = kit_inodes(kit)
         assert changed(second, third) == {"certificates.pdf", "certificates.csv", "sign-in.pdf"}
         assert "Дмитрий Иванов" in (kit / "certificates.csv").read_text(encoding="utf-8")
