@@ -22,7 +22,7 @@ from workshop.typography import typeset
 #: Faces tried, in order, after the main one.
 FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
 INK = HexColor("#1F2328")
-MUTED = HexColor("#5B6470")
+MUTED = HexColor("#4A525C")  # dark enough that small grey text still reads AA once printed or rendered
 RULE = HexColor("#B8C0CA")
 #: Bidirectional controls that can make a name display as something else; removed from input.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
