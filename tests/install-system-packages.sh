@@ -4,7 +4,7 @@
 # measured and printed with. Installs only what is missing; uses sudo when not run as root.
 set -eu
 packages="libreoffice-impress poppler-utils qpdf fonts-crosextra-carlito fonts-crosextra-caladea
-fonts-liberation2 fonts-dejavu-core fonts-noto-core fonts-droid-fallback"
+fonts-liberation2 fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

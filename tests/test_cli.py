@@ -54,3 +54,41 @@ def test_new_needs_a_file_name(in_tmp, name):
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "is not a file name; name the new outline, e.g. workshop new my-workshop" in result.stderr
     assert list(in_tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize("name, reason", [("afile/x", "File exists"), ("a" * 300, "File name too long")])
+def test_new_where_no_file_can_be_written_is_a_message(in_tmp, name, reason):
+    (in_tmp / "afile").write_text("x")
+    result = run("new", name)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f": {reason}; choose another name or folder" in result.stderr
+
+
+def test_new_keeps_a_yml_suffix(in_tmp):
+    assert run("new", "talk.yml").exit_code == 0
+    assert [p.name for p in in_tmp.iterdir()] == ["talk.yml"]
+
+
+@pytest.mark.parametrize("only", ["", " , "])
+def test_only_with_no_output_named_is_refused(only):
+    result = run("build", BUNDLED, "--only", only)
+    assert result.exit_code == 2 and "name at least one output: deck, handouts" in result.stderr
+
+
+def test_watch_into_a_folder_of_the_users_stops_at_once(in_tmp):
+    (in_tmp / "mine").mkdir()
+    (in_tmp / "mine" / "notes.txt").write_text("mine")
+    result = run("watch", BUNDLED, "--out", "mine")
+    assert result.exit_code == 2
+    assert "mine: this folder holds files workshop did not write (notes.txt)" in result.stderr
+
+
+def test_validate_prints_the_warnings_build_prints(in_tmp):
+    from conftest import MINIMAL, write
+
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  primary: \"#FFFFFF\"\n")
+    checked, built = run("validate", "o.yaml"), run("build", "o.yaml", "--out", "kit")
+    assert checked.exit_code == built.exit_code == 0
+    warnings = [line for line in built.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings and all(w in checked.stderr.splitlines() for w in warnings)
+

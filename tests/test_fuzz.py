@@ -82,7 +82,8 @@ def test_random_structures(tmp_path, tree):
 #: Text that trips YAML, XML, PDF drawing or line breaking, mixed into otherwise random text.
 AWKWARD = ["#", " #1 ", ": ", "\"", "'", "&", "<b>", "\\", "*", "[x]", "{y}", "%", "→", "—", "\u00a0",
            "مرحبا بالعالم", "שלום", "\u200f", "Ωμέγα", "Дмитрий", "王芳", "José Nguyễn", "e\u0301",
-           "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3, "https://example.org/a?b=c&d=e"]
+           "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3, "https://example.org/a?b=c&d=e",
+           "\x1b", "\x01", "\u2028", "\ufeff", "\U0001F600"]
 words = st.one_of(st.sampled_from(AWKWARD),
                   st.text(st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs")), max_size=12))
 phrases = st.lists(words, min_size=1, max_size=6).map("".join).map(str.strip).filter(bool)

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import MINIMAL, assert_rejected, run, write
 from workshop import kitdir
+from workshop.outputs import owned_names
 
 CERTIFICATES = {"certificates.pdf", "certificates.csv"}
 
@@ -109,12 +110,31 @@ def test_a_rebuild_without_a_roster_keeps_the_issued_certificates(in_tmp):
     assert {k: v for k, v in files(kit).items() if k.startswith("certificates")} == issued
 
 
-def test_an_old_kit_without_a_manifest_is_recognised(in_tmp):
+def test_files_with_the_kits_names_are_still_the_users(in_tmp):
+    """Without the manifest, a deck.pptx or last year's ledger in a folder is the user's own."""
+    for folder, name in (("decks", "deck.pptx"), ("records", "certificates/2019-scan.pdf")):
+        write(in_tmp / folder, name, "the user's own")
+        before = files(in_tmp / folder)
+        result = run("build", outline(in_tmp), "--roster", in_tmp / "people.csv", "--out", folder)
+        assert_rejected(result)
+        assert "if they are a kit an earlier version of workshop made, delete the folder" in result.stderr
+        assert files(in_tmp / folder) == before
+
+
+@pytest.mark.parametrize("listed", ['{"files": ["certificates/../../victim.txt"]}', '{"files": "deck.pptx"}',
+                                    '{"files": ["/etc/passwd"]}', '{"files": ["deck.pptx/../../x"]}', "not json"])
+def test_a_damaged_manifest_never_reaches_outside_the_kit(in_tmp, listed):
+    talk = outline(in_tmp)
     kit = in_tmp / "kit"
-    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
-    (kit / kitdir.MANIFEST).unlink()
-    assert run("build", outline(in_tmp), "--out", kit).exit_code == 0
-    assert (kit / kitdir.MANIFEST).is_file()
+    assert run("build", talk, "--out", kit).exit_code == 0
+    victim = write(in_tmp, "victim.txt", "keep")
+    (kit / kitdir.MANIFEST).write_text(listed)
+    before = files(kit)
+    result = run("build", talk, "--out", kit)
+    assert_rejected(result, "kit/.workshop-kit.json: the kit's list of the files it wrote is damaged, so workshop "
+                            "cannot tell its files from yours; move the files you want to keep elsewhere, delete "
+                            "the folder and build again")
+    assert victim.read_text() == "keep" and files(kit) == before
 
 
 def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, monkeypatch):
@@ -143,7 +163,7 @@ def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, m
     assert len(leftovers) == 1 and (leftovers[0] / kitdir.JOURNAL).is_file()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     assert run("build", talk, "--out", in_tmp / "fresh").exit_code == 0
-    with kitdir.KitFolder(kit, set()):
+    with kitdir.KitFolder(kit, owned_names()):
         pass  # opening the kit finishes the interrupted move
     assert files(kit) == files(in_tmp / "fresh")
 
@@ -176,10 +196,43 @@ def test_a_write_error_in_the_second_process_is_a_message(in_tmp, monkeypatch):
     assert not (in_tmp / "kit" / "deck.pptx").exists()
 
 
-@pytest.mark.parametrize("value", ["abc", "1e9", "-5x", "99999999999999999999"])
+@pytest.mark.parametrize("value", ["abc", "1e9", "-5x", "99999999999999999999", "99999999999", "0"])
 def test_a_bad_source_date_epoch_is_a_message(in_tmp, monkeypatch, value):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     result = run("build", outline(in_tmp))
-    assert_rejected(result, f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01, got "
-                            f"{value!r}; unset it to stamp the workshop's date")
+    assert_rejected(result, f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 for a date "
+                            f"from 1980 to 2099, got {value!r}; unset it to stamp the workshop's date")
     assert not (in_tmp / "build").exists()
+
+
+def test_a_deck_edited_by_hand_is_never_overwritten(in_tmp):
+    from pptx import Presentation
+
+    talk = outline(in_tmp)
+    assert run("build", talk, "--out", "kit").exit_code == 0
+    deck = Presentation(in_tmp / "kit" / "deck.pptx")
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "MY HAND-MADE SLIDE"
+    deck.save(in_tmp / "kit" / "deck.pptx")
+    before = files(in_tmp / "kit")
+    result = run("build", talk, "--out", "kit")
+    assert_rejected(result, "kit/deck.pptx: was changed after workshop wrote it; to keep your edits, move or "
+                            "rename it (workshop will not overwrite it), then build again")
+    assert files(in_tmp / "kit") == before
+    (in_tmp / "kit" / "deck.pptx").rename(in_tmp / "kit" / "my-deck.pptx")
+    assert run("build", talk, "--out", "kit").exit_code == 0
+    assert (in_tmp / "kit" / "my-deck.pptx").read_bytes() == before["deck.pptx"]
+
+
+def test_a_kit_folder_replaced_by_a_link_is_not_emptied(in_tmp):
+    talk = outline(in_tmp)
+    roster = ("--roster", in_tmp / "people.csv")
+    assert run("build", talk, *roster, "--out", "kit", "--split").exit_code == 0
+    archive = in_tmp / "archive"
+    (in_tmp / "kit" / "certificates").rename(archive)
+    (in_tmp / "kit" / "certificates").symlink_to(archive)
+    before = files(archive)
+    for _ in range(2):
+        result = run("build", talk, *roster, "--out", "kit")
+        assert_rejected(result, "kit/certificates: is not the folder workshop made (a link or a file took its "
+                                "place); move it away and build again")
+    assert files(archive) == before

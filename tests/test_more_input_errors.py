@@ -41,11 +41,10 @@ def test_roster_needs_a_workshop_date(in_tmp):
 
 
 def test_missing_fonts_are_named(in_tmp, monkeypatch):
-    from workshop import fonts, pdfdraw
+    from workshop import fonts
 
     monkeypatch.setattr(fonts, "FONT_DIRS", [in_tmp / "no-fonts-here"])
-    for cached in (fonts._index, fonts.load_face, fonts.tt_font, pdfdraw.register, pdfdraw._fallback_for):
-        cached.cache_clear()
+    fonts.forget()
     try:
         write(in_tmp, "o.yaml", MINIMAL)
         result = run("build", "o.yaml", "--out", in_tmp / "kit", "--only", "evaluation")
@@ -53,8 +52,8 @@ def test_missing_fonts_are_named(in_tmp, monkeypatch):
         assert "evaluation: fonts not found: Carlito-Regular.ttf, Carlito-Bold.ttf" in result.stderr
         assert not (in_tmp / "kit").exists()
     finally:
-        for cached in (fonts._index, fonts.load_face, fonts.tt_font, pdfdraw.register, pdfdraw._fallback_for):
-            cached.cache_clear()
+        monkeypatch.undo()
+        fonts.forget()
 
 
 def test_template_command_on_a_file_that_is_not_a_deck(in_tmp):
@@ -82,9 +81,9 @@ def test_bad_theme_and_ce_values(in_tmp, extra, expected):
     (MINIMAL[: MINIMAL.index("sections:")], "o.yaml:1:1: sections: required: the list of sections and breaks"),
     (MINIMAL[: MINIMAL.index("sections:")] + "sections: []\n", "o.yaml:6:1: sections: list at least one section"),
     (MINIMAL.replace("bullets: [one, two]", "bullets: [one, [two, [three]]]"),
-     "o.yaml:11:30: sections[0].slides[0].bullets[1][1]: bullets go two levels deep at most"),
+     "o.yaml:11:30: section 1, slide 1, bullet 2, sub-bullet 2: bullets go two levels deep at most"),
     (MINIMAL.replace("bullets: [one, two]", "bullets: [[one], two]"),
-     "o.yaml:11:19: sections[0].slides[0].bullets[0]: a nested list must follow the bullet it belongs under"),
+     "o.yaml:11:19: section 1, slide 1, bullet 1: a nested list must follow the bullet it belongs under"),
 ])
 def test_bad_outline_structure(in_tmp, text, expected):
     write(in_tmp, "o.yaml", text)

@@ -28,7 +28,7 @@ def test_huge_picture_is_refused_with_its_size(in_tmp, side):
     """20000² is past Pillow's own refusal, 10000² past its warning, 7000² past ours."""
     png_header(in_tmp / "photo.png", side, side)
     write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
-    expected = (f"o.yaml:11:23: sections[0].slides[0].image.path: photo.png: is {side} × {side} pixels, "
+    expected = (f"o.yaml:11:23: section 1, slide 1, image.path: photo.png is {side} × {side} pixels, "
                 f"too large to embed; {SMALLER}")
     assert_rejected(run("validate", "o.yaml"), expected)
     assert_rejected(run("build", "o.yaml", "--out", in_tmp / "out"), expected)
@@ -40,9 +40,9 @@ def test_huge_logo_and_signature_are_refused(in_tmp):
     text = MINIMAL.replace("  - name: Ana Presenter\n", "  - name: Ana Presenter\n    signature: sig.png\n")
     write(in_tmp, "o.yaml", text + "theme:\n  logo: logo.png\n")
     assert_rejected(run("validate", "o.yaml"),
-                    "o.yaml:6:16: presenters[0].signature: sig.png: is 30000 × 10000 pixels, too large to embed; "
+                    "o.yaml:6:16: presenter 1, signature: sig.png is 30000 × 10000 pixels, too large to embed; "
                     + SMALLER,
-                    f"o.yaml:14:9: theme.logo: logo.png: is 12000 × 4000 pixels, too large to embed; {SMALLER}")
+                    f"o.yaml:14:9: theme.logo: logo.png is 12000 × 4000 pixels, too large to embed; {SMALLER}")
 
 
 def test_half_written_picture_is_named(in_tmp):
@@ -51,7 +51,7 @@ def test_half_written_picture_is_named(in_tmp):
     (in_tmp / "photo.png").write_bytes(data[: len(data) // 2])
     write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
     assert_rejected(run("build", "o.yaml", "--out", in_tmp / "out"),
-                    "o.yaml:11:23: sections[0].slides[0].image.path: photo.png: cannot be read as a picture; "
+                    "o.yaml:11:23: section 1, slide 1, image.path: photo.png cannot be read as a picture; "
                     "is it damaged, or another kind of file renamed?")
 
 
@@ -68,5 +68,5 @@ def test_picture_file_over_50_megabytes_is_refused(in_tmp):
         f.truncate(51 * 2 ** 20)  # sparse: costs no disk
     write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
     assert_rejected(run("validate", "o.yaml"),
-                    "o.yaml:11:23: sections[0].slides[0].image.path: photo.png: is 51 MB, too large to embed; "
+                    "o.yaml:11:23: section 1, slide 1, image.path: photo.png is 51 MB, too large to embed; "
                     + SMALLER)

@@ -37,7 +37,7 @@ def test_no_outline_builds_the_bundled_example_with_its_roster(in_tmp):
 def test_only_rebuilds_the_chosen_outputs_and_keeps_the_rest(tmp_path):
     assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path).exit_code == 0
     before = snapshot(tmp_path)
-    (tmp_path / "deck.pptx").write_bytes(b"stale")
+    (tmp_path / "deck.pptx").unlink()
     result = run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path, "--only", "deck,sign-in")
     assert result.exit_code == 0 and "deck.pptx" in result.stdout and "guide.pdf" not in result.stdout
     assert snapshot(tmp_path) == before

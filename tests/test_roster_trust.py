@@ -3,14 +3,19 @@ quote, partial hours) give the right certificates or stop with the row and a pla
 certificate that is silently wrong."""
 
 import csv
+import shutil
 
 import openpyxl
+import pytest
 
 from conftest import BUNDLED, assert_rejected, run
 from office import pdf_text
 
 
 def build(folder, roster_name, content, encoding="utf-8"):
+    """Certificates for ``content`` as the roster, in a kit of their own (a kit whose ledger would
+    lose someone is refused, and each test here tries several rosters)."""
+    shutil.rmtree(folder / "kit", ignore_errors=True)
     path = folder / roster_name
     path.write_bytes(content.encode(encoding) if isinstance(content, str) else content)
     return run("build", BUNDLED, "--roster", roster_name, "--out", "kit", "--only", "certificates")
@@ -41,17 +46,29 @@ def test_a_stray_quote_closed_rows_later_is_refused_too(in_tmp):
     # the quote in row 5 closes the cell that row 3 opened: rows 3 to 5 would be one name
     result = build(in_tmp, "r.csv", 'name,email\nAnn Lee,a@x.org\n"Bud Smith,b@x.org\nCat Jones,c@x.org\n'
                                     '"Dan" Wu,d@x.org\n')
-    assert_rejected(result, "r.csv: row 3: a \" opens a cell that runs over 3 lines, which look like rows of their "
+    assert_rejected(result, "r.csv: row 3: a \" opens a cell that runs over 3 lines, which may be rows of their "
                             "own ('Bud Smith,b@x.org⏎Cat Jones,c@x.org⏎Dan\" Wu'): if a stray \" joined those "
                             "rows, remove it or close the cell where it should end; if the cell really holds several "
                             "lines, put it on one line")
 
 
-def test_a_quoted_cell_with_a_line_break_in_an_unused_column_is_kept(in_tmp):
-    result = build(in_tmp, "r.csv", 'name,address\nAnn Lee,"12 Main St\nAtlanta GA"\nBo Li,\n')
-    assert result.exit_code == 0, result.stderr
-    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee", "Bo Li"]
-    assert "warning: r.csv: columns not used: address" in result.stderr.splitlines()
+def test_a_quoted_cell_over_several_lines_is_refused_even_in_an_unused_column(in_tmp):
+    """A short row swallowed by a stray quote looks just like a second line of an address, so
+    neither is taken: a certificate must never be lost to a quote in a column nobody reads."""
+    assert_rejected(build(in_tmp, "r.csv", 'name,notes\nAnn Lee,"said hi\nBob Roe\nCat Doe"\nEve Fox,\n'),
+                    "r.csv: row 2: a \" opens a cell that runs over 3 lines, which may be rows of their own "
+                    "('said hi⏎Bob Roe⏎Cat Doe'): if a stray \" joined those rows, remove it or close the cell "
+                    "where it should end; if the cell really holds several lines, put it on one line")
+    assert_rejected(build(in_tmp, "r.csv", 'name,address\nAnn Lee,"12 Main St\nAtlanta GA"\nBo Li,\n'))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("sep=,\nname\nAnn\n", "r.csv: row 1: the first line 'sep=,' is Excel's note of the separator, not the "
+                            "header; delete that line so the header is row 1"),
+    ("\nname,email\nAnn Lee,a@x.org\n", "r.csv: row 1: the first line is blank; delete it so the header "
+                                         "(name, email, ...) is row 1")])
+def test_a_first_line_that_is_not_the_header_is_named(in_tmp, text, message):
+    assert_rejected(build(in_tmp, "r.csv", text), message)
 
 
 def test_a_name_with_a_comma_in_a_one_column_file_is_refused_not_cut(in_tmp):
@@ -178,8 +195,8 @@ def test_attended_values_and_anything_else_refused(in_tmp):
 
 def test_a_column_marked_with_x_does_not_read_blank_as_yes(in_tmp):
     assert_rejected(build(in_tmp, "r.csv", "name,Attended?\nAnn,x\nBo,\nCy,X\n"),
-                    "r.csv: row 3, attended: blank, but this column marks attendance with x, so blank could mean "
-                    "absent; write x (attended) or no")
+                    "r.csv: row 3, attended: blank, but this column marks who attended with 'x', so blank could mean "
+                    "absent; write 'x' (attended) or no")
     assert build(in_tmp, "r.csv", "name,Attended?\nAnn,x\nBo,no\nCy,X\n").exit_code == 0
     assert [r["name"] for r in ledger(in_tmp)] == ["Ann", "Cy"]
 
@@ -236,3 +253,65 @@ def test_problems_are_listed_in_row_order(in_tmp):
     assert_rejected(result)
     assert [line.split(",")[0] for line in result.lines if line.startswith("r.csv")] == [
         "r.csv: row 2", "r.csv: row 8", "r.csv: row 10", "r.csv: row 11"]
+
+
+# -- found by a hostile run after the first fixes ---------------------------------------------
+
+
+def test_attendance_and_status_columns_are_read_not_ignored(in_tmp):
+    assert build(in_tmp, "r.csv", "Name,Attendance\nAnn Lee,present\nBob Roe,absent\n").exit_code == 0
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+    eventbrite = "First Name,Last Name,Email,Attendee Status\nAnn,Lee,a@x.org,Checked In\nBob,Roe,b@x.org,Not Attending\n"
+    assert build(in_tmp, "r.csv", eventbrite).exit_code == 0
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+    assert_rejected(build(in_tmp, "r.csv", "Name,Status\nAnn Lee,maybe\n"),
+                    "r.csv: row 2, attended: expected yes or no (or blank for yes), got 'maybe'")
+
+
+def test_a_checklist_of_yes_marks_does_not_read_blank_as_yes(in_tmp):
+    assert_rejected(build(in_tmp, "r.csv", "name,Attended\nAnn Lee,\nBob Roe,Yes\nCat Doe,\n"),
+                    "r.csv: row 2, attended: blank, but this column marks who attended with 'Yes', so blank "
+                    "could mean absent; write 'Yes' (attended) or no")
+
+
+def test_one_person_on_two_rows_is_refused(in_tmp):
+    result = build(in_tmp, "r.csv", "name,email\nAnn Lee,a@x.org\nBo Chen,b@x.org\nann  lee,A@X.ORG\n")
+    assert_rejected(result, "r.csv: row 4, name: ann  lee <A@X.ORG> is also on row 2; one person gets one "
+                            "certificate: delete one of the rows")
+    result = build(in_tmp, "r.csv", "name\nAnn Lee\nAnn Lee\n")
+    assert result.exit_code == 0
+    assert ("warning: r.csv: rows 2 and 3 both name Ann Lee with no email, so each gets a certificate; if they "
+            "are one person, delete a row") in result.stderr
+
+
+def test_an_xlsx_formula_without_a_saved_result_is_refused(in_tmp):
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Email", "Minutes", "Hours"])
+    book.active.append(["Ann Lee", "a@x.org", 30, "=C2/60"])
+    book.save(in_tmp / "r.xlsx")
+    result = run("build", BUNDLED, "--roster", in_tmp / "r.xlsx", "--out", in_tmp / "kit")
+    assert_rejected(result, "r.xlsx: row 2, column D: the cell holds the formula =C2/60 but no saved result; open "
+                            "the workbook in Excel or LibreOffice and save it again")
+
+
+def test_the_sheet_the_workbook_opens_on_is_read(in_tmp):
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "lookup"
+    hidden.append(["Name", "Email"])
+    hidden.append(["Old Person", "o@x.org"])
+    roster = book.create_sheet("Roster")
+    roster.append(["Name", "Email"])
+    roster.append(["Ann Lee", "a@x.org"])
+    book.active = 1
+    hidden.sheet_state = "hidden"
+    book.save(in_tmp / "r.xlsx")
+    result = run("build", BUNDLED, "--roster", in_tmp / "r.xlsx", "--out", in_tmp / "kit")
+    assert result.exit_code == 0, result.stderr
+    assert "warning: r.xlsx: read the sheet 'Roster', the one the workbook opens on" in result.stderr
+    assert [r["name"] for r in ledger(in_tmp)] == ["Ann Lee"]
+
+
+def test_a_license_no_font_can_print_is_refused_like_a_name(in_tmp):
+    assert_rejected(build(in_tmp, "r.csv", "name,license\nAnn Lee,LPC \ue000 1\n"),
+                    "r.csv: row 2, license: 'LPC \\ue000 1' cannot be printed: no installed font has '\ue000' (U+E000)")

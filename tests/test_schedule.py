@@ -38,18 +38,18 @@ def test_spare_minutes_go_to_the_earlier_slides(in_tmp):
 
 def test_explicit_minutes_above_the_section(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL + "        minutes: 45\n")
-    assert_rejected(run("validate", "o.yaml"), "o.yaml:8:14: sections.only-section.minutes: its slides and "
+    assert_rejected(run("validate", "o.yaml"), "o.yaml:8:14: section 1, minutes: its slides and "
                     "activities with their own minutes need 45 minutes, more than the section's 30")
 
 
 def test_ce_hours_above_the_agenda(in_tmp):
-    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  hours: 1\n")
-    assert_rejected(run("validate", "o.yaml"), "o.yaml:13:10: ce.hours: 1.00 hours is more than the agenda supports: "
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n  hours: 1\n")
+    assert_rejected(run("validate", "o.yaml"), "o.yaml:14:10: ce.hours: 1.00 hours is more than the agenda supports: "
                     "30 instructional minutes / 60 = 0.50 h, rounded down to 0.25 = 0.50 h; the outline awards 1.00 h")
 
 
 def test_ce_hours_below_the_agenda_is_awarded(in_tmp):
-    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  hours: 0.25\n")
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n  hours: 0.25\n")
     result = run("schedule", "o.yaml")
     assert result.exit_code == 0
     assert "0.50 h; the outline awards 0.25 h" in result.stdout

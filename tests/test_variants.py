@@ -66,7 +66,7 @@ def test_error_written_in_the_base_is_reported_in_the_base(in_tmp):
     write(in_tmp, "base.yaml", BASE.replace("minutes: 20", "minutes: twenty"))
     write(in_tmp, "v.yaml", "extends: base.yaml\nworkshop:\n  start: 25:99\n")
     assert_rejected(run("validate", "v.yaml"),
-                    "base.yaml:16:14: sections[2].minutes: expected whole minutes, got 'twenty'",
+                    "base.yaml:16:14: section 3, minutes: expected whole minutes, got 'twenty'",
                     "v.yaml:3:10: workshop.start: expected a time like \"09:00\" or \"6:30 PM\", got '25:99'")
 
 
@@ -79,7 +79,7 @@ def test_cycle(in_tmp):
 
 def test_missing_base(in_tmp):
     write(in_tmp, "v.yaml", "extends: gone.yaml\n")
-    assert_rejected(run("validate", "v.yaml"), "v.yaml:1:10: extends: base outline not found: gone.yaml")
+    assert_rejected(run("validate", "v.yaml"), "v.yaml:1:10: extends: base outline not found: gone.yaml (the path is relative to this outline's folder)")
 
 
 def test_section_edit_that_is_not_a_mapping(in_tmp):

@@ -47,6 +47,11 @@ def kit_inodes(kit: Path) -> dict[str, int]:
                                                  "certificates.csv", "sign-in.pdf", "evaluation.pdf")}
 
 
+def kit_files(kit: Path) -> dict[str, bytes]:
+    """Every file of the kit, the manifest included; a build's staging folder is not the kit."""
+    return {p.name: p.read_bytes() for p in kit.iterdir() if p.is_file()}
+
+
 def slide_titles(deck: Path) -> list[str]:
     return [s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides]
 
@@ -108,11 +113,12 @@ def test_watch_rebuilds_what_each_edit_feeds(tmp_path, how):
         assert "Дмитрий Иванов" in (kit / "certificates.csv").read_text(encoding="utf-8")
 
         # A mistake: reported with its place, and the kit is left exactly as it was.
-        before = {p.name: p.read_bytes() for p in kit.iterdir()}
+        wait_for(lambda: watching.said("roster.csv changed: rebuilt"), "the roster rebuild to finish")
+        before = kit_files(kit)
         outline.write_text(VARIANT + "titel: Oops\n", encoding="utf-8")
         wait_for(lambda: watching.said("variant.yaml:4:1: titel: unknown key 'titel'"), "the problem report")
         assert watching.said("1 problem; the kit was left as it was")
-        assert {p.name: p.read_bytes() for p in kit.iterdir()} == before
+        assert kit_files(kit) == before
 
         # Fixed, and a picture redrawn: the deck follows (and the handouts' miniatures).
         outline.write_text(VARIANT, encoding="utf-8")
@@ -132,7 +138,7 @@ def test_watch_with_a_broken_outline_from_the_start_waits_for_a_fix(tmp_path):
     Image.new("RGB", (40, 20)).save(tmp_path / "chart.png")
     watching = Watching(tmp_path, "o.yaml", "--out", "kit")
     try:
-        wait_for(lambda: watching.said("o.yaml:8:14: sections[0].minutes:"), "the problem report")
+        wait_for(lambda: watching.said("o.yaml:8:14: section 1, minutes:"), "the problem report")
         assert not (tmp_path / "kit").exists()
         outline.write_text(BASE, encoding="utf-8")
         wait_for(lambda: (tmp_path / "kit" / "evaluation.pdf").is_file(), "the build after the fix")
@@ -191,4 +197,7 @@ def test_each_output_owns_the_file_its_builder_writes():
     for output in OUTPUTS:
         assert output.builder().FILENAME == output.files[0]
     certificates = BY_NAME["certificates"].builder()
-    assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/")
+    from workshop.attendance import ledger
+
+    assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/",
+                                             ledger.FILENAME)

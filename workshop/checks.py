@@ -20,7 +20,7 @@ def faces_problems(faces: tuple[str, ...], output: str) -> list[Problem]:
         return []
     wanted = ", ".join(dict.fromkeys(FACES[f][0] for f in missing))
     return [Problem(Src(output), f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                                 "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core)")]
+                                 "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")]
 
 
 def template_problems(workshop: m.Workshop) -> list[Problem]:
@@ -35,4 +35,6 @@ def template_problems(workshop: m.Workshop) -> list[Problem]:
 
 def kit_text_problems(workshop: m.Workshop) -> list[Problem]:
     """Outline text the PDFs cannot print."""
-    return []
+    from workshop.printable import text_problems
+
+    return text_problems(workshop)

@@ -29,8 +29,14 @@ def run() -> None:
     stdout and stderr are flushed there is nothing left for an orderly shutdown to do.
     """
     try:
-        main()
+        main(standalone_mode=False)
         code = 0
+    except click.exceptions.Abort:  # Ctrl-C: stopped by the user, as a shell reports it
+        click.echo("\nStopped.", err=True)
+        code = 130
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
     except SystemExit as exc:
         code = exc.code
     if code is not None and not isinstance(code, int):
@@ -68,6 +74,11 @@ roster_option = click.option("--roster", type=click.Path(dir_okay=False, path_ty
                              help="Attendee roster (.csv or .xlsx) for certificates and the sign-in sheet.")
 out_option = click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                           help="Output folder (default: build/<outline name>/).")
+attendance_option = click.option("--attendance", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                                 metavar="REPORT",
+                                 help="Attendance report of a live online session: a Zoom meeting or webinar report, "
+                                      "a Teams attendance report, or a roster with time in/out columns. Repeat for "
+                                      "several reports; without --roster, the reports are the roster.")
 split_option = click.option("--split", is_flag=True,
                             help="Also write one certificate PDF per attendee in certificates/.")
 
@@ -82,8 +93,9 @@ def main():
 @main.command()
 @outline_argument
 @roster_option
+@attendance_option
 @reports_problems
-def validate(outline: Path, roster: Path | None):
+def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -91,16 +103,20 @@ def validate(outline: Path, roster: Path | None):
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, roster=roster)
+    ctx = prepare(outline, roster=roster, attendance=attendance)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start)}-{clock(agenda.end)}"
                + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else "")
-               + (f"; {roster}: valid: {len(ctx.roster.attendees)} attendees" if ctx.roster else ""))
+               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees"
+                  if ctx.roster else ""))
     from workshop.quiz import quiz_warnings
 
-    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda)]:
+    from workshop.builders.deck import theme_warnings
+
+    themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
+    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda), *themed]:
         click.echo(f"warning: {warning}", err=True)
 
 
@@ -132,6 +148,13 @@ def schedule(outline: Path, as_json: bool):
                f"{agenda.instructional_minutes} of them instructional")
     if agenda.ce:
         click.echo(f"CE hours: {agenda.ce.explain()}")
+    if workshop.ce and workshop.ce.attendance:
+        from workshop.attendance.rule import shown_windows
+
+        rule = workshop.ce.attendance
+        click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda)}; up to "
+                   f"{rule.grace_minutes} minutes may be missed for the full hours; beyond that, "
+                   + ("hours for the minutes present" if rule.partial == "prorate" else "no certificate"))
     else:
         click.echo("No ce block: certificates are of attendance, with no hours.")
 
@@ -144,23 +167,30 @@ def new(name: str):
     source = bundled_outline()
     if source is None:
         raise click.ClickException("the bundled example outline is not installed")
-    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")):
+    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
         raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
     name = Path(name)
-    target = name if name.suffix == ".yaml" else name.with_name(name.name + ".yaml")
-    if target.exists():
-        raise click.UsageError(f"{target} already exists; choose another name")
+    target = name if name.suffix.lower() in (".yaml", ".yml") else name.with_name(name.name + ".yaml")
     text = source.read_text(encoding="utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        if target.exists():
+            raise click.UsageError(f"{target} already exists; choose another name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
+            from None
     click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
 
 
 def _only(ctx, param, value):
-    if not value:
+    if value is None:
         return None
     names = tuple(v.strip() for v in value.split(",") if v.strip())
+    if not names:
+        raise click.BadParameter(f"name at least one output: {', '.join(OUTPUT_NAMES)}")
     unknown = [n for n in names if n not in OUTPUT_NAMES]
     if unknown:
         raise click.BadParameter(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUT_NAMES)}")
@@ -170,12 +200,14 @@ def _only(ctx, param, value):
 @main.command()
 @click.argument("outline", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @roster_option
+@attendance_option
 @out_option
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
 @reports_problems
-def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only, split: bool):
+def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
+          split: bool):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -189,7 +221,8 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
         if outline is None:
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
-    result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress)
+    result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
+                       attendance=attendance)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
@@ -204,20 +237,30 @@ def build(outline: Path | None, roster: Path | None, out_dir: Path | None, only,
 @main.command()
 @outline_argument
 @roster_option
+@attendance_option
 @out_option
 @split_option
 @click.option("--poll", "interval", type=click.FloatRange(0.01, 10), default=None, metavar="SECONDS",
               help="Look at the watched files every SECONDS instead of being told of changes by the "
                    "system (inotify, on Linux), e.g. for network folders.")
-def watch(outline: Path, roster: Path | None, out_dir: Path | None, split: bool, interval: float | None):
+@reports_problems
+def watch(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, split: bool,
+          interval: float | None):
     """Build the kit for OUTLINE, then rebuild it whenever the outline, a base it extends, the
     roster, a picture or the template changes. Only the outputs whose inputs changed are
     rebuilt, the deck first. Problems are shown and the last good kit stays. Ctrl-C stops."""
+    from workshop.kitdir import KitFolder
+    from workshop.outputs import owned_names
+    from workshop.pipeline import default_out_dir
     from workshop.watch import Watcher
 
+    # A folder no edit of the outline can make usable ends the watch at once.
+    KitFolder(out_dir or default_out_dir(outline), owned_names()).check()
+
     watcher = Watcher(outline, out_dir, roster, split, say=click.echo,
-                      complain=lambda line: click.echo(line, err=True))
-    click.echo(f"Watching {outline}" + (f" and {roster}" if roster else "") + "; press Ctrl-C to stop.")
+                      complain=lambda line: click.echo(line, err=True), attendance=attendance)
+    inputs = ([str(roster)] if roster else []) + [str(p) for p in attendance]
+    click.echo(f"Watching {outline}" + "".join(f" and {p}" for p in inputs) + "; press Ctrl-C to stop.")
     try:
         watcher.start()
         watcher.run(interval or 0.05, notify=interval is None)

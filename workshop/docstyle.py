@@ -63,6 +63,8 @@ def table_style(commands: list) -> TableStyle:
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A paragraph of plain text in any script (fallback fonts chosen per character)."""
+    if d.needs_shaping(text):
+        return d.ShapedParagraph(text, style, bullet)
     return Paragraph(d.markup(text, "sans"), style, bulletText=bullet)
 
 

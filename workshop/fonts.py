@@ -1,16 +1,21 @@
-"""Fonts shared by every output: finding the files, measuring text, and checking coverage.
+"""Fonts shared by every output: finding the files, choosing a face for each character, measuring.
 
 The deck names its font (Calibri by default) and is measured with a metric-compatible face
 (Carlito), so PowerPoint, LibreOffice and Google Slides break lines where the plan did. PDFs
-embed the faces found here. Characters the main face lacks are measured with fallback faces
-(CJK, Arabic, Hebrew); a character no face has is measured as a full em, which errs towards
-more room, never less.
+embed the faces found here. A character the main face lacks is drawn in a fallback face: first
+the face made for its script (Noto Sans Devanagari for Devanagari, Nanum Gothic for Hangul, ...),
+then the named fallbacks, then any installed Noto face that has it, found by reading the faces'
+character maps (once, and only when a character needs it). A character no face has is measured
+as a full em, which errs towards more room; :func:`face_for` returns None for it, so the check
+before a build can name it.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +39,16 @@ FACES: dict[str, tuple[str, ...]] = {
     "arabic": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"),
     "hebrew": ("NotoSansHebrew-Regular.ttf", "DejaVuSans.ttf"),
     "cjk": ("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-zenhei.ttc"),
+    # Droid Sans Fallback has only a few hundred of the 11,172 Hangul syllables (Debian: fonts-nanum)
+    "korean": ("NanumGothic.ttf", "NanumBarunGothic.ttf", "UnDotum.ttf"),
 }
-FALLBACKS = ("wide", "arabic", "hebrew", "cjk")
+FALLBACKS = ("wide", "arabic", "hebrew", "cjk", "korean")
+#: The face made for a script, named by the first word of its characters' Unicode names; other
+#: scripts look for "NotoSans<Script>-Regular.ttf" (fonts-noto-core) before the fallbacks.
+SCRIPT_FACES = {"HANGUL": "korean", "CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "BOPOMOFO": "cjk",
+                "IDEOGRAPHIC": "cjk", "ARABIC": "arabic", "HEBREW": "hebrew"}
+#: Installed faces searched by coverage, when neither the script's face nor a fallback has a character.
+_SCANNED = re.compile(r"^Noto(Sans|Serif|Naskh|Kufi|Music)?[A-Za-z]*-Regular\.ttf$")
 #: Width, in ems, assumed for characters no available face carries.
 UNKNOWN_WIDTH = 1.0
 
@@ -53,16 +66,18 @@ def _index() -> dict[str, Path]:
 
 
 def font_file(face: str) -> Path | None:
-    """The best file on this machine for ``face`` ("sans", "sans-bold", "cjk", ...), or None."""
+    """The best file on this machine for ``face`` ("sans", "cjk", or an installed face's file
+    name without ".ttf", such as "NotoSansThai-Regular"), or None."""
     index = _index()
-    return next((index[n] for n in FACES[face] if n in index), None)
+    names = FACES.get(face, (face + ".ttf",))
+    return next((index[n] for n in names if n in index), None)
 
 
 @dataclass(frozen=True)
 class Face:
     name: str
     path: Path
-    widths: dict[int, float]  # code point -> width in 1/1000 em
+    widths: dict[int, float]  # code point -> width in 1/1000 em, for the characters the font maps
 
     def has(self, char: str) -> bool:
         return ord(char) in self.widths
@@ -80,24 +95,130 @@ def load_face(face: str) -> Face | None:
     tt = tt_font(face)
     if tt is None:
         return None
-    return Face(face, font_file(face), tt.face.charWidths)
+    # a copy without the private-use codes shaping gives glyphs the character map does not reach
+    added = getattr(tt, "ws_added", ())
+    return Face(face, font_file(face), {c: w for c, w in tt.face.charWidths.items() if c not in added})
 
+
+def forget() -> None:
+    """Forget every font looked up so far (after FONT_DIRS changes, as in tests)."""
+    for cached in (_index, tt_font, load_face, _fallback, _coverage):
+        cached.cache_clear()
+    _WIDTHS.clear()
+    from workshop import pdfdraw, shaping
+    pdfdraw.register.cache_clear()
+    shaping.forget()
+
+
+# -- which face draws a character ------------------------------------------------------------
+
+def needs_glyph(char: str) -> bool:
+    """False for characters drawn as nothing: spaces, controls, joiners, variation selectors."""
+    if char.isspace():
+        return False
+    category = unicodedata.category(char)
+    return category not in ("Cc", "Cf") and not 0xFE00 <= ord(char) <= 0xFE0F and not 0xE0100 <= ord(char) <= 0xE01EF
+
+
+def joins_previous(char: str) -> bool:
+    """True for a character that belongs with the one before it: a mark, a joiner, a selector."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u200c\u200d"
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut where a face may change: each base character with the marks that follow it."""
+    out: list[str] = []
+    for char in text:
+        if out and (joins_previous(char) or out[-1].endswith("\u200d")):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+def has_all(face: str, chars) -> bool:
+    loaded = load_face(face)
+    return loaded is not None and all(ord(c) in loaded.widths for c in chars)
+
+
+def face_for(cluster: str, main: str, current: str | None = None) -> str | None:
+    """The face that draws ``cluster`` in text set in ``main``, or None if no installed face can.
+
+    ``current`` is the face of the cluster before: spaces, punctuation and digits stay in it when it
+    has them, so a run of Thai or Devanagari is not cut (and shaped in pieces) at every comma.
+    """
+    needed = tuple(c for c in cluster if needs_glyph(c))
+    sticky = current is not None and current != main
+    if not needed:
+        return current if sticky and has_all(current, cluster) else main
+    if sticky and not unicodedata.category(needed[0]).startswith("L") and has_all(current, needed):
+        return current
+    if has_all(main, needed):
+        return main
+    return _fallback(needed)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fallback(needed: tuple[str, ...]) -> str | None:
+    for face in _candidates(needed[0]):
+        if has_all(face, needed):
+            return face
+    return None
+
+
+def _candidates(char: str):
+    words = unicodedata.name(char, "").split(" ")
+    if words[0] in SCRIPT_FACES:
+        yield SCRIPT_FACES[words[0]]
+    elif words[0]:
+        for n in (2, 1):
+            yield "NotoSans" + "".join(w.title() for w in words[:n]) + "-Regular"
+    yield from FALLBACKS
+    code = ord(char)
+    for face, codes in _coverage():
+        if code in codes:
+            yield face
+
+
+@functools.lru_cache(maxsize=None)
+def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
+    """Every installed Noto face that may stand in for a script, with the code points it maps.
+
+    Sans before serif before the rest, then by name, so the same machine always picks the same face.
+    """
+    import uharfbuzz
+
+    def rank(name: str):
+        return (0 if name.startswith("NotoSans") else 1 if name.startswith("NotoSerif") else 2, name)
+
+    found = []
+    for name in sorted((n for n in _index() if _SCANNED.match(n)), key=rank):
+        try:
+            codes = frozenset(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(_index()[name]))).unicodes)
+        except Exception:  # an unreadable font file is one face fewer, not a failed build
+            continue
+        found.append((name[:-4], codes))
+    return tuple(found)
+
+
+# -- measuring -------------------------------------------------------------------------------
 
 def _char_width(face: str, char: str) -> float:
-    for name in (face, *FALLBACKS):
-        loaded = load_face(name)
-        if loaded is not None and ord(char) in loaded.widths:
-            return loaded.widths[ord(char)] / 1000
+    chosen = face_for(char, face)
+    loaded = load_face(chosen) if chosen is not None else None
+    if loaded is not None and ord(char) in loaded.widths:
+        return loaded.widths[ord(char)] / 1000
     if char.isspace():
         return 0.25
-    return UNKNOWN_WIDTH
+    return 0.0 if not needs_glyph(char) or joins_previous(char) else UNKNOWN_WIDTH
 
 
 _WIDTHS: dict[str, dict[str, float]] = {}  # face -> character -> width in em, as looked up so far
 
 
 def text_width(text: str, size: float, face: str = "sans") -> float:
-    """Width of ``text`` in points at ``size`` points, in ``face`` with fallbacks."""
+    """Width of ``text`` in points at ``size`` points, in ``face`` with fallbacks, one glyph a
+    character (the office suites shape complex scripts themselves; this errs a little wide)."""
     known = _WIDTHS.setdefault(face, {})
     total = 0.0
     for char in text:
@@ -120,7 +241,8 @@ def wrap_by(text: str, measure, width: float) -> list[str]:
     """Greedy line breaking with any ``measure`` (text -> points); each newline starts a line.
 
     ``measure`` must be additive (the width of "ab" is the width of "a" plus that of "b"), as it
-    is for fonts drawn without kerning: each word is measured once, not each trial line.
+    is for fonts drawn without kerning: each word is measured once, not each trial line. A word
+    too long for a line is cut between clusters, never between a letter and its marks.
     """
     lines: list[str] = []
     space = measure(" ")
@@ -135,29 +257,29 @@ def wrap_by(text: str, measure, width: float) -> list[str]:
             if line:
                 lines.append(line)
             line, line_w = "", 0.0
-            for char in word:
-                char_w = measure(char)
-                if line and line_w + char_w > width:
+            for piece in (clusters(word) if not word.isascii() else word):
+                piece_w = measure(piece)
+                if line and line_w + piece_w > width:
                     lines.append(line)
-                    line, line_w = char, char_w
+                    line, line_w = piece, piece_w
                 else:
-                    line, line_w = line + char, line_w + char_w
+                    line, line_w = line + piece, line_w + piece_w
         lines.append(line)
     return lines
 
 
-def missing_characters(text: str, faces: tuple[str, ...]) -> list[str]:
-    """Characters of ``text`` (other than spaces and controls) that none of ``faces`` carries."""
-    loaded = [f for f in (load_face(n) for n in faces) if f is not None]
-    missing = []
-    for char in dict.fromkeys(text):
-        if char.isspace() or not char.isprintable() or _is_mark(char):
-            continue
-        if not any(f.has(char) for f in loaded):
-            missing.append(char)
-    return missing
-
-
-def _is_mark(char: str) -> bool:
-    import unicodedata
-    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+def missing_characters(text: str, face: str) -> list[str]:
+    """Characters of ``text`` that no installed face can draw in text set in ``face``, in order."""
+    main = load_face(face)
+    if main is not None and all(map(main.widths.__contains__, map(ord, text))):
+        return []
+    missing: list[str] = []
+    current = None
+    for cluster in clusters(text):
+        chosen = face_for(cluster, face, current)
+        if chosen is None:
+            alone = [c for c in cluster if needs_glyph(c) and face_for(c, face) is None]
+            # each can be drawn, but no face has this letter with these marks: the marks are the problem
+            missing += alone or [c for c in cluster if joins_previous(c) and needs_glyph(c)]
+        current = chosen
+    return list(dict.fromkeys(missing))

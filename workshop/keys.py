@@ -42,7 +42,10 @@ KEYS: dict[str, dict[str, str]] = {
         "hours": "hours to award, at most what the agenda supports",
         "verify_url": "address with {id}, printed as a QR code on certificates",
         "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
+        "attendance": "how presence in attendance reports becomes hours",
     },
+    "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
+                   "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},
     "section": {
         "id": "name used by variants; default derived from the title",
         "title": "required", "minutes": "required whole minutes",
@@ -79,3 +82,33 @@ KEYS: dict[str, dict[str, str]] = {
     "deck": {"quiz": "question slides, each followed by its answer"},
     "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
 }
+
+#: What one entry of each list is called in messages ("section 3", "bullet 2").
+ITEM_NAMES = {
+    "sections": "section", "slides": "slide", "activities": "activity", "presenters": "presenter",
+    "objectives": "objective", "references": "reference", "bullets": "bullet", "numbered": "item",
+    "materials": "material", "debrief": "debrief question", "goals": "goal", "points": "point",
+    "prompts": "prompt", "rows": "row", "columns": "column",
+}
+#: A list inside a list entry: the second level of bullets.
+SUB_ITEM_NAMES = {"bullets": "sub-bullet", "numbered": "sub-item"}
+
+
+def child(here: str, key: str) -> str:
+    """The place of ``key`` under ``here``: keys join with a dot ("workshop.title"), and a key
+    under a list entry follows a comma ("section 3, minutes")."""
+    if not here:
+        return key
+    return f"{here}, {key}" if here[-1].isdigit() else f"{here}.{key}"
+
+
+def nth(here: str, key: str, index: int) -> str:
+    """Entry ``index`` (from zero) of the list ``key`` under ``here``, counted from one as a
+    person counts: ``nth("section 3", "slides", 0)`` is "section 3, slide 1"."""
+    name = f"{ITEM_NAMES.get(key, f'{key} item')} {index + 1}"
+    return f"{here}, {name}" if here else name
+
+
+def sub(here: str, key: str, index: int) -> str:
+    """Entry ``index`` of a list nested in the entry ``here`` of the list ``key``."""
+    return f"{here}, {SUB_ITEM_NAMES.get(key, 'item')} {index + 1}"

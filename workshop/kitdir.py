@@ -1,8 +1,9 @@
 """The kit folder: the one place a build writes, and only what it wrote itself.
 
 A folder is a kit when it holds the manifest (:data:`MANIFEST`, the list of files workshop wrote
-there), when it is empty or new, or when everything in it is a file an output of the kit writes
-(a kit made before the manifest existed). Any other folder is the user's, and a build refuses it.
+there), or when it is empty or new. Any other folder is the user's, and a build refuses it, even
+when its files have the names of the kit's files: a ``deck.pptx`` the user made, or last year's
+``certificates.csv``, is never taken for ours.
 
 A build makes its files in a staging folder inside the kit, then moves them in one by one and
 removes only files the manifest lists as its own. Before moving anything it writes a journal
@@ -17,6 +18,7 @@ user keeps in it stay as they are; a symbolic link is followed to the folder it 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -57,7 +59,11 @@ class KitFolder:
         self._check_ownership()  # again, now that no other build can be changing it
         for leftover in sorted(self.path.glob(STAGING + "*")):
             if (leftover / JOURNAL).is_file():
-                self._apply(leftover)
+                try:
+                    self._apply(leftover)
+                except OSError as exc:
+                    raise _refuse(leftover, f"cannot finish moving in the files of a build that was stopped: "
+                                            f"{_reason(exc)}; delete this folder and build again") from None
             else:
                 shutil.rmtree(leftover, ignore_errors=True)
         return self
@@ -66,6 +72,10 @@ class KitFolder:
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
             self._lock = None
+
+    def check(self) -> None:
+        """Refuse the folder now if it is the user's (it is checked again when a build opens it)."""
+        self._check_ownership()
 
     def _check_ownership(self) -> None:
         path = self.path
@@ -79,10 +89,11 @@ class KitFolder:
             entries = sorted(e.name for e in path.iterdir() if not e.name.startswith(STAGING))
         except OSError as exc:
             raise _refuse(self.given, f"cannot read the output folder: {_reason(exc)}") from None
-        foreign = [e for e in entries if e not in self.owned]
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise _refuse(self.given, f"this folder holds files workshop did not write ({shown}); "
+        if entries:
+            shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
+            hint = (" (if they are a kit an earlier version of workshop made, delete the folder and build "
+                    "again)" if all(e in self.owned for e in entries) else "")
+            raise _refuse(self.given, f"this folder holds files workshop did not write ({shown}){hint}; "
                                       "workshop writes only into a new or empty folder, or one it made. "
                                       "Choose another --out, such as a new folder inside this one")
 
@@ -101,50 +112,110 @@ class KitFolder:
         if not (staged / JOURNAL).exists():
             shutil.rmtree(staged, ignore_errors=True)
 
-    def manifest(self) -> set[str]:
-        """The files workshop wrote here (for an old kit without a manifest: what is here of ours)."""
+    def manifest(self) -> dict[str, str]:
+        """The files workshop wrote here and the SHA-256 of each as it wrote it."""
+        path = self.path / MANIFEST
+        if not path.exists():
+            return {}
         try:
-            return set(json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))["files"])
-        except FileNotFoundError:
-            found = set()
-            for name in self.owned:
-                entry = self.path / name
-                if entry.is_dir():
-                    found |= {p.relative_to(self.path).as_posix() for p in entry.rglob("*") if p.is_file()}
-                elif entry.is_file():
-                    found.add(name)
-            return found
+            listed = json.loads(path.read_text(encoding="utf-8"))["files"]
         except (OSError, ValueError, KeyError, TypeError):
-            raise _refuse(self.path / MANIFEST, "the kit's list of files is damaged; move the kit's files "
-                                                "elsewhere and build again") from None
+            listed = None
+        if not isinstance(listed, dict) or not all(isinstance(f, str) and _inside(f, self.owned)
+                                                   and isinstance(d, str) for f, d in listed.items()):
+            raise _refuse(path, "the kit's list of the files it wrote is damaged, so workshop cannot tell its "
+                                "files from yours; move the files you want to keep elsewhere, delete the "
+                                "folder and build again")
+        return listed
 
     def publish(self, staged: Path, replaced: set[str]) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
-        names ``replaced`` that the new build did not make are removed; all others stay."""
+        names ``replaced`` that the new build did not make are removed; all others stay.
+
+        Nothing is moved when a file the build would replace or remove is not as workshop wrote it
+        (a deck edited by hand, a file the user put there) or when a folder of the kit has been
+        replaced by a link: the user's work is never overwritten."""
         made = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
         old = self.manifest()
         superseded = {f for f in old if f.split("/", 1)[0] in replaced}
-        journal = {"install": made, "remove": sorted(superseded - set(made)),
-                   "manifest": sorted((old - superseded) | set(made))}
+        removed = sorted(superseded - set(made))
+        self._check_untouched(made + removed, old)
+        journal = {"install": made, "remove": removed,
+                   "manifest": {f: d for f, d in old.items() if f not in superseded}
+                   | {f: _sha256(staged / f) for f in made}}
         _write_json(staged / JOURNAL, journal)
-        self._apply(staged)
+        try:
+            self._apply(staged)
+        except OSError as exc:
+            raise _refuse(self.given, f"the build stopped while moving its files into the kit: {_reason(exc)}; "
+                                      "fix that and build again, and the move is finished") from None
         return [self.path / f for f in made]
 
+    def _check_untouched(self, names: list[str], old: dict[str, str]) -> None:
+        problems = []
+        for top in sorted({n.split("/", 1)[0] for n in names if "/" in n}):
+            folder = self.path / top
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                problems.append(Problem(Src(self._shown(top)), "is not the folder workshop made (a link or a "
+                                        "file took its place); move it away and build again"))
+        for name in names:
+            target = self.path / name
+            if problems or not os.path.lexists(target):
+                continue
+            if name not in old:
+                problems.append(Problem(Src(self._shown(name)), "is not a file workshop wrote; move or rename "
+                                        "it to keep it, then build again"))
+            elif target.is_symlink() or not target.is_file() or _sha256(target) != old[name]:
+                problems.append(Problem(Src(self._shown(name)), "was changed after workshop wrote it; to keep "
+                                        "your edits, move or rename it (workshop will not overwrite it), then "
+                                        "build again"))
+        if problems:
+            raise InputError(problems)
+
+    def _shown(self, name: str) -> str:
+        """A file of the kit as the user named the kit (not where its links lead)."""
+        return f"{display_path(self.given)}/{name}"
+
     def _apply(self, staged: Path) -> None:
-        journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
+        try:
+            journal = json.loads((staged / JOURNAL).read_text(encoding="utf-8"))
+            names = journal["install"] + journal["remove"] + list(journal["manifest"])
+            sound = all(isinstance(n, str) and _inside(n, self.owned) for n in names)
+        except (OSError, ValueError, KeyError, TypeError):
+            sound = False
+        if not sound:
+            raise _refuse(staged, "an unfinished build left this folder and its list of files is damaged; "
+                                  "delete the folder and build again")
         for name in journal["install"]:
             source, target = staged / name, self.path / name
             if source.is_file():  # already moved by a build that was stopped part way
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         for name in journal["remove"]:
-            (self.path / name).unlink(missing_ok=True)
-            parent = (self.path / name).parent
-            if parent != self.path and parent.is_dir() and not any(parent.iterdir()):
+            target = self.path / name
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+            parent = target.parent
+            if parent != self.path and not parent.is_symlink() and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
         _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _inside(name: str, owned: set[str]) -> bool:
+    """Whether ``name`` is a plain relative path to a file under one of the kit's own names."""
+    parts = name.split("/")
+    return (bool(name) and "\\" not in name and parts[0] in owned
+            and all(p not in ("", ".", "..") for p in parts) and not Path(name).is_absolute())
 
 
 def _write_json(path: Path, value) -> None:

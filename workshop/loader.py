@@ -2,29 +2,31 @@
 
 The keys an outline may use are declared once in :mod:`workshop.keys`; the checks below read
 them from there, so an unknown key is caught (with a "did you mean") wherever it is written.
+Single values are read by :class:`~workshop.values.ValueReader`; this module reads the shape.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from workshop import model as m
-from workshop.errors import InputError, Problem, Src
-from workshop.keys import KEYS
-from workshop.schedule import CLOCKS, parse_clock
-from workshop.variants import describe, entry_id, load_tree
+from workshop.errors import InputError, Src
+from workshop.keys import child, nth, sub
+from workshop.schedule import CLOCKS
+from workshop.values import ValueReader
+from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
 #: What the file's own header must say, whatever its name: the formats PowerPoint shows.
 IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
-_HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
-
+#: Most sections and breaks, and most slides, an outline may hold once aliases are followed.
+#: A full-day workshop has a few dozen of each; far more means a list repeated by mistake, and
+#: building it would take minutes and gigabytes.
+MAX_SECTIONS = 500
+MAX_SLIDES = 2_000
 
 def load_outline(path: Path | str) -> m.Workshop:
     """Read, merge and check an outline; raise :class:`InputError` listing every problem."""
@@ -48,134 +50,8 @@ def outline_files(path: Path | str) -> list[Path]:
     return files
 
 
-class _Reader:
-    def __init__(self):
-        self.problems: list[Problem] = []
-
-    def bad(self, src: Src, path: str, message: str) -> None:
-        self.problems.append(Problem(src, message, path))
-
-    # -- shapes -------------------------------------------------------------------------
-
-    def mapping(self, node: Node | None, path: str, kind: str) -> Map | None:
-        if is_null(node):
-            return None
-        if not isinstance(node, Map):
-            self.bad(node.src, path, f"expected a mapping of {kind} keys, got {describe(node)}")
-            return None
-        allowed = KEYS[kind]
-        for key, entry in node.entries.items():
-            if key not in allowed:
-                close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
-                self.bad(entry.key_src, f"{path}.{key}" if path else key, f"unknown key '{key}'{hint}")
-        return node
-
-    def items(self, node: Node | None, path: str) -> list[Node]:
-        if is_null(node):
-            return []
-        if not isinstance(node, Seq):
-            self.bad(node.src, path, f"expected a list, got {describe(node)}")
-            return []
-        return node.items
-
-    def require(self, node: Map, key: str, path: str) -> bool:
-        if is_null(node.get(key)):
-            where = node.entries[key].key_src if key in node.entries else node.src
-            self.bad(where, f"{path}.{key}" if path else key, "required")
-            return False
-        return True
-
-    # -- values -------------------------------------------------------------------------
-
-    def text(self, node: Map, key: str, path: str, required: bool = False) -> str:
-        here = f"{path}.{key}" if path else key
-        if required and not self.require(node, key, path):
-            return ""
-        value = node.get(key)
-        return self.text_value(value, here)
-
-    def text_value(self, value: Node | None, here: str) -> str:
-        if is_null(value):
-            return ""
-        if isinstance(value, Scalar) and not isinstance(value.value, bool):
-            if isinstance(value.value, str):
-                return value.value.strip()
-            return value.raw.strip()
-        self.bad(value.src, here, f"expected text, got {describe(value)}")
-        return ""
-
-    def texts(self, node: Map, key: str, path: str) -> tuple[str, ...]:
-        here = f"{path}.{key}" if path else key
-        value = node.get(key)
-        if isinstance(value, Scalar) and isinstance(value.value, str):
-            return (value.value.strip(),)
-        return tuple(t for n, item in enumerate(self.items(value, here))
-                     if (t := self.text_value(item, f"{here}[{n}]")))
-
-    def minutes(self, node: Map, key: str, path: str, required: bool) -> int | None:
-        here = f"{path}.{key}" if path else key
-        if required and not self.require(node, key, path):
-            return None
-        value = node.get(key)
-        if is_null(value):
-            return None
-        if isinstance(value, Scalar) and isinstance(value.value, int) and not isinstance(value.value, bool):
-            if value.value > 0:
-                return value.value
-            self.bad(value.src, here, f"minutes must be more than zero, got {value.value}")
-            return None
-        self.bad(value.src, here, f"expected whole minutes, got {describe(value)}")
-        return None
-
-    def flag(self, node: Map, key: str, path: str) -> bool:
-        value = node.get(key)
-        if is_null(value):
-            return False
-        if isinstance(value, Scalar) and isinstance(value.value, bool):
-            return value.value
-        self.bad(value.src, f"{path}.{key}", f"expected true or false, got {describe(value)}")
-        return False
-
-    def number(self, node: Map, key: str, path: str) -> Decimal | None:
-        value = node.get(key)
-        if is_null(value):
-            return None
-        here = f"{path}.{key}"
-        if isinstance(value, Scalar) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
-            try:
-                number = Decimal(value.raw.strip().replace("_", ""))
-            except InvalidOperation:
-                number = Decimal(str(value.value))
-            if number.is_finite() and number >= 0:
-                return number
-        self.bad(value.src, here, f"expected a number of hours or minutes, got {describe(value)}")
-        return None
-
-    def clock(self, node: Map, key: str, path: str) -> int | None:
-        value = node.get(key)
-        if is_null(value):
-            return None
-        raw = value.raw.strip() if isinstance(value, Scalar) else ""
-        minute = parse_clock(raw)
-        if minute is None:
-            self.bad(value.src, f"{path}.{key}", f"expected a time like \"09:00\" or \"6:30 PM\", got {describe(value)}")
-        return minute
-
-    def date(self, node: Map, key: str, path: str) -> dt.date | None:
-        value = node.get(key)
-        if is_null(value):
-            return None
-        if isinstance(value, Scalar):
-            if isinstance(value.value, dt.date) and not isinstance(value.value, dt.datetime):
-                return value.value
-            if isinstance(value.value, str):
-                try:
-                    return dt.date.fromisoformat(value.value.strip())
-                except ValueError:
-                    pass
-        self.bad(value.src, f"{path}.{key}", f"expected a date like 2026-03-14, got {describe(value)}")
-        return None
+class _Reader(ValueReader):
+    """Reads the outline's shape (workshop, presenters, sections, slides...) into the model."""
 
     def file(self, value: Node | None, here: str, image: bool) -> Path | None:
         name = self.text_value(value, here)
@@ -190,19 +66,9 @@ class _Reader:
                                       f"(use {', '.join(sorted(IMAGE_SUFFIXES))})")
             return None
         if image and (problem := _picture_problem(path)):
-            self.bad(value.src, here, f"{name}: {problem}")
+            self.bad(value.src, here, f"{name} {problem}")
             return None
         return path.resolve()
-
-    def colour(self, node: Map, key: str, path: str, default: str) -> str:
-        raw = self.text(node, key, path)
-        if not raw:
-            return default
-        match = _HEX.match(raw)
-        if not match:
-            self.bad(node.get(key).src, f"{path}.{key}", f"expected a hex colour like \"#1F4E79\", got {raw!r}")
-            return default
-        return match.group(1).upper()
 
     # -- the outline --------------------------------------------------------------------
 
@@ -236,7 +102,8 @@ class _Reader:
             sections=sections,
             references=self.texts(root, "references", ""),
             theme=self.theme(root),
-            quiz=self.quiz(root, len(objectives)), deck=self.deck(root), handouts=self.handouts(root),
+            quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
+            handouts=self.handouts(root),
         )
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
@@ -245,8 +112,10 @@ class _Reader:
         if not nodes and "presenters" in root.entries:
             self.bad(root.entries["presenters"].key_src, "presenters", "list at least one presenter")
         for n, node in enumerate(nodes):
-            here = f"presenters[{n}]"
+            here = nth("", "presenters", n)
             if isinstance(node, Scalar) and isinstance(node.value, str):
+                if not node.value.strip():
+                    self.bad(node.src, here, "required: write the presenter's name")
                 found.append(m.Presenter(name=node.value.strip()))
                 continue
             p = self.mapping(node, here, "presenter")
@@ -256,7 +125,7 @@ class _Reader:
                 name=self.text(p, "name", here, required=True),
                 credentials=self.text(p, "credentials", here), email=self.text(p, "email", here),
                 phone=self.text(p, "phone", here), website=self.text(p, "website", here),
-                signature=self.file(p.get("signature"), f"{here}.signature", image=True)))
+                signature=self.file(p.get("signature"), child(here, "signature"), image=True)))
         return tuple(found)
 
     def ce(self, root: Map) -> m.CE | None:
@@ -269,7 +138,7 @@ class _Reader:
             if isinstance(mph, Scalar) and mph.value in (50, 60) and not isinstance(mph.value, bool):
                 minutes_per_hour = int(mph.value)
             else:
-                self.bad(mph.src, "ce.minutes_per_hour", f"expected 60 or 50, got {describe(mph)}")
+                self.not_a_number(mph, "ce.minutes_per_hour", "expected 60 or 50")
         increment = self.number(node, "increment", "ce")
         if increment is not None and increment <= 0:
             self.bad(node.get("increment").src, "ce.increment", "the increment must be more than zero")
@@ -281,11 +150,34 @@ class _Reader:
         hours_node = node.get("hours")
         unit = " ".join(self.text(node, "unit", "ce").split())
         return m.CE(
-            provider=self.text(node, "provider", "ce"), approval=self.text(node, "approval", "ce"),
+            provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
-            src=node.src, hours_src=hours_node.src if hours_node else node.src)
+            src=node.src, hours_src=hours_node.src if hours_node else node.src,
+            attendance=self.attendance(node))
+
+    def attendance(self, ce: Map) -> m.AttendanceRule | None:
+        from workshop.variants import describe
+
+        node = self.mapping(ce.get("attendance"), "ce.attendance", "attendance")
+        if node is None:
+            return None
+        grace = node.get("grace_minutes")
+        minutes = 0
+        if not is_null(grace):
+            if isinstance(grace, Scalar) and isinstance(grace.value, int) and not isinstance(grace.value, bool) \
+                    and grace.value >= 0:
+                minutes = grace.value
+            else:
+                self.bad(grace.src, "ce.attendance.grace_minutes", f"expected whole minutes (0 or more), "
+                                                                   f"got {describe(grace)}")
+        partial = self.text(node, "partial", "ce.attendance") or "none"
+        if partial not in ("prorate", "none"):
+            self.bad(node.get("partial").src, "ce.attendance.partial",
+                     f"expected prorate or none, got {partial!r}")
+            partial = "none"
+        return m.AttendanceRule(minutes, partial, node.src)
 
     def sections(self, root: Map) -> tuple[m.Entry, ...]:
         if "sections" not in root.entries:
@@ -294,11 +186,13 @@ class _Reader:
         nodes = self.items(root.get("sections"), "sections")
         if not nodes and isinstance(root.get("sections"), Seq):
             self.bad(root.entries["sections"].key_src, "sections", "list at least one section")
+        if self.too_large(root, nodes):
+            return ()
         entries: list[m.Entry] = []
         seen: dict[str, Src] = {}
         break_ids: dict[str, int] = {}
         for n, node in enumerate(nodes):
-            here = f"sections[{n}]"
+            here = nth("", "sections", n)
             if isinstance(node, Map) and "break" in node.entries:
                 entry = self.break_(node, here, n, break_ids)
             else:
@@ -312,6 +206,21 @@ class _Reader:
                 seen[entry.id] = entry.src
             entries.append(entry)
         return tuple(entries)
+
+    def too_large(self, root: Map, nodes: list[Node]) -> bool:
+        """Refuse an agenda far beyond any workshop (usually a list repeated through aliases)."""
+        slides = sum(len(s.items) for node in nodes if isinstance(node, Map)
+                     and isinstance(s := node.get("slides"), Seq))
+        where = root.entries["sections"].key_src
+        if len(nodes) > MAX_SECTIONS:
+            self.bad(where, "sections", f"the agenda has {len(nodes):,} sections and breaks; a workshop has at most "
+                                        f"{MAX_SECTIONS:,}. Is a list repeated through an alias (*name)?")
+        elif slides > MAX_SLIDES:
+            self.bad(where, "sections", f"the sections have {slides:,} slides in all; a workshop has at most "
+                                        f"{MAX_SLIDES:,}. Is a list repeated through an alias (*name)?")
+        else:
+            return False
+        return True
 
     def break_(self, node: Map, here: str, n: int, taken: dict[str, int]) -> m.Break | None:
         self.mapping(node, here, "break")
@@ -331,15 +240,15 @@ class _Reader:
             return None
         title = self.text(s, "title", here, required=True)
         minutes = self.minutes(s, "minutes", here, required=True)
-        slides = tuple(slide for k, item in enumerate(self.items(s.get("slides"), f"{here}.slides"))
-                       if (slide := self.slide(item, f"{here}.slides[{k}]")) is not None)
-        activities = tuple(a for k, item in enumerate(self.items(s.get("activities"), f"{here}.activities"))
-                           if (a := self.activity(item, f"{here}.activities[{k}]")) is not None)
+        slides = tuple(slide for k, item in enumerate(self.items(s.get("slides"), child(here, "slides")))
+                       if (slide := self.slide(item, nth(here, "slides", k))) is not None)
+        activities = tuple(a for k, item in enumerate(self.items(s.get("activities"), child(here, "activities")))
+                           if (a := self.activity(item, nth(here, "activities", k))) is not None)
         minutes_node = s.get("minutes")
         return m.Section(
             id=entry_id(s, n), title=title, minutes=minutes or 0, slides=slides, activities=activities,
             optional=self.flag(s, "optional", here), notes=self.text(s, "notes", here),
-            goals=self.texts(s, "goals", here), handout=self.handout(s.get("handout"), f"{here}.handout"),
+            goals=self.texts(s, "goals", here), handout=self.handout(s.get("handout"), child(here, "handout")),
             src=s.src, minutes_src=minutes_node.src if minutes_node else s.src)
 
     def slide(self, node: Node, here: str) -> m.Slide | None:
@@ -349,41 +258,45 @@ class _Reader:
         title = self.text(s, "title", here, required=True)
         bodies = [k for k in BODY_KEYS if k in s.entries]
         if len(bodies) > 1:
-            self.bad(s.entries[bodies[1]].key_src, f"{here}.{bodies[1]}",
+            self.bad(s.entries[bodies[1]].key_src, child(here, bodies[1]),
                      f"a slide has at most one body; this one has {' and '.join(bodies)}")
         body = None
         if bodies:
             kind = bodies[0]
             value = s.get(kind)
             if kind in ("bullets", "numbered"):
-                body = self.bullets(value, f"{here}.{kind}", numbered=kind == "numbered")
+                body = self.bullets(value, here, kind)
             elif kind == "quote":
-                body = self.quote(value, f"{here}.quote")
+                body = self.quote(value, child(here, "quote"))
             else:
-                body = self.image(value, f"{here}.image")
+                body = self.image(value, child(here, "image"))
         return m.Slide(title=title, body=body, notes=self.text(s, "notes", here),
                        minutes=self.minutes(s, "minutes", here, required=False), src=s.src)
 
-    def bullets(self, node: Node | None, here: str, numbered: bool) -> m.Bullets | None:
+    def bullets(self, node: Node | None, slide: str, kind: str) -> m.Bullets | None:
         items: list[m.Item] = []
-        for n, item in enumerate(self.items(node, here)):
+        for n, item in enumerate(self.items(node, child(slide, kind))):
+            here = nth(slide, kind, n)
             if isinstance(item, Seq):
                 if not items:
-                    self.bad(item.src, f"{here}[{n}]", "a nested list must follow the bullet it belongs under")
+                    self.bad(item.src, here, "a nested list must follow the bullet it belongs under")
                     continue
                 children = []
-                for k, child in enumerate(item.items):
-                    if isinstance(child, Seq):
-                        self.bad(child.src, f"{here}[{n}][{k}]", "bullets go two levels deep at most")
-                    elif text := self.text_value(child, f"{here}[{n}][{k}]"):
+                for k, inner in enumerate(item.items):
+                    if isinstance(inner, Seq):
+                        self.bad(inner.src, sub(here, kind, k), "bullets go two levels deep at most")
+                    elif text := self.line_of_text(inner, sub(here, kind, k)):
                         children.append(text)
                 items[-1] = m.Item(items[-1].text, items[-1].children + tuple(children))
-            elif text := self.text_value(item, f"{here}[{n}]"):
+            elif text := self.line_of_text(item, here):
                 items.append(m.Item(text))
-        return m.Bullets(tuple(items), numbered=numbered) if items else None
+        return m.Bullets(tuple(items), numbered=kind == "numbered") if items else None
 
     def quote(self, node: Node | None, here: str) -> m.Quote | None:
         if isinstance(node, Scalar) and isinstance(node.value, str):
+            if not node.value.strip():
+                self.bad(node.src, here, "required: write the quote's text")
+                return None
             return m.Quote(node.value.strip())
         q = self.mapping(node, here, "quote")
         if q is None:
@@ -398,7 +311,7 @@ class _Reader:
         alt_ok = self.require(i, "alt", here)
         if not self.require(i, "path", here):
             return None
-        path = self.file(i.get("path"), f"{here}.path", image=True)
+        path = self.file(i.get("path"), child(here, "path"), image=True)
         alt = self.text(i, "alt", here) if alt_ok else ""
         return m.Image(path, alt) if path and alt else None
 
@@ -417,13 +330,13 @@ class _Reader:
         if h is None:
             return m.Handout()
         sheet = None
-        w = self.mapping(h.get("worksheet"), f"{here}.worksheet", "worksheet")
+        w = self.mapping(h.get("worksheet"), child(here, "worksheet"), "worksheet")
         if w is not None:
-            lines = self.minutes(w, "lines", f"{here}.worksheet", required=False) or 0
-            sheet = m.Worksheet(title=self.text(w, "title", f"{here}.worksheet", required=True),
-                                instructions=self.text(w, "instructions", f"{here}.worksheet"),
-                                rows=self.texts(w, "rows", f"{here}.worksheet"),
-                                columns=self.texts(w, "columns", f"{here}.worksheet"), lines=lines)
+            lines = self.minutes(w, "lines", child(here, "worksheet"), required=False) or 0
+            sheet = m.Worksheet(title=self.text(w, "title", child(here, "worksheet"), required=True),
+                                instructions=self.text(w, "instructions", child(here, "worksheet")),
+                                rows=self.texts(w, "rows", child(here, "worksheet")),
+                                columns=self.texts(w, "columns", child(here, "worksheet")), lines=lines)
         return m.Handout(points=self.texts(h, "points", here), prompts=self.texts(h, "prompts", here),
                          worksheet=sheet)
 

@@ -32,6 +32,15 @@ class Presenter:
 
 
 @dataclass(frozen=True)
+class AttendanceRule:
+    """How presence in attendance reports becomes hours (``ce.attendance``)."""
+
+    grace_minutes: int = 0  # instructional minutes one may miss and still earn the full award
+    partial: str = "none"  # "prorate": hours for the minutes present; "none": no certificate
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
 class CE:
     provider: str = ""
     approval: str = ""
@@ -42,6 +51,7 @@ class CE:
     unit: str = "CE hours"  # the board's word for the hours, printed after the number everywhere
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
+    attendance: AttendanceRule | None = None
 
 
 @dataclass(frozen=True)

@@ -65,8 +65,11 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
     Output("guide", "guide", ("guide.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
-    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/"),
-           lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split),
+    # attendance.csv is the certificates' own record of how each was decided: made with them, so
+    # the two never disagree, and gone with them when a later build has no attendance reports
+    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv"),
+           lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
+                        ctx.attendance),
            _CERTIFICATE_FACES, needs_roster=True),
     Output("sign-in", "signin", ("sign-in.pdf",),
            lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster), _FORM_FACES),

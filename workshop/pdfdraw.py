@@ -1,8 +1,10 @@
 """Drawing helpers shared by every PDF: embedded fonts, text in any script, page furniture.
 
-Text is split into runs by the first face that carries each character, so a Greek, Chinese,
-Arabic or Hebrew name prints in a face that has it. Arabic is joined into its contextual forms
-and right-to-left text is put in visual order before drawing. Every face is embedded.
+Text is split into runs by the face that carries each character (:func:`workshop.fonts.face_for`),
+so a Greek, Chinese, Korean, Thai or Devanagari name prints in a face that has it. Runs of complex
+scripts are shaped by HarfBuzz and right-to-left runs are put in visual order
+(:mod:`workshop.shaping`); a line drawn so carries its text as an ActualText span, so copying or
+searching the PDF finds the words as written. Every face is embedded.
 """
 
 from __future__ import annotations
@@ -11,16 +13,14 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-import arabic_reshaper
-from bidi.algorithm import get_display
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
 
-from workshop.fonts import FACES, load_face, tt_font, wrap_by
+from workshop import shaping
+from workshop.fonts import FACES, clusters, face_for, load_face, missing_characters, tt_font, wrap_by
 from workshop.typography import typeset
 
-#: Faces tried, in order, after the main one.
-FALLBACK_FACES = ("arabic", "hebrew", "cjk", "wide")
 INK = HexColor("#1F2328")
 MUTED = HexColor("#4A525C")  # dark enough that small grey text still reads AA once printed or rendered
 RULE = HexColor("#B8C0CA")
@@ -47,7 +47,7 @@ def require_faces(*faces: str) -> None:
     if missing:
         wanted = ", ".join(FACES[f][0] for f in missing)
         raise FontsMissing(f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                           "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core)")
+                           "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")
 
 
 def clean(text: str) -> str:
@@ -60,88 +60,102 @@ def shown(text: str) -> str:
     return typeset(clean(text))
 
 
-def visual(text: str) -> str:
-    """Logical-order text in the order it is drawn: Arabic joined, right-to-left runs reversed."""
-    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
-        return text
-    return get_display(arabic_reshaper.reshape(text))
-
-
 def unprintable(text: str, face: str) -> list[str]:
     """Characters of ``text`` that neither ``face`` nor a fallback face can draw."""
-    shown = visual(clean(text))
-    main = load_face(face)
-    bad = []
-    for char in dict.fromkeys(shown):
-        if char.isspace() or unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
-            continue
-        if main is not None and main.has(char):
-            continue
-        if _fallback_for(char, face) == face:
-            bad.append(char)
-    return bad
+    return missing_characters(clean(text), face)
 
 
 @dataclass(frozen=True)
 class Run:
+    """Text drawn in one font: a plain string, or a ``ShapedStr`` of glyphs in drawing order
+    shaped from ``source`` (left to right, or right to left if ``rtl``)."""
+
     text: str
     font: str
+    source: str = ""
+    rtl: bool = False
+
+    def width(self, size: float) -> float:
+        if isinstance(self.text, shaping.ShapedStr):
+            return shaping.shaped_width(self.text, size)
+        return pdfmetrics.stringWidth(self.text, self.font, size)
+
+    @property
+    def shaped(self) -> bool:
+        return isinstance(self.text, shaping.ShapedStr)
+
+
+@dataclass
+class _Logical:
+    text: str
+    face: str
+    level: int
 
 
 def runs(text: str, face: str) -> list[Run]:
-    """``text`` (already visual) split into runs, each in the first face that has its characters."""
-    main = load_face(face)
-    widths = main.widths if main is not None else {}
+    """``text`` (clean, in logical order) as runs in drawing order, left to right."""
+    if not text:
+        return []
     home = register(face)
-    if home is not None and all(map(widths.__contains__, map(ord, text))):
-        return [Run(text, home)] if text else []  # the usual case: the main face has every character
-    result: list[Run] = []
-    start, current = 0, None
-    last = face
-    for i, char in enumerate(text):
-        if not char.isspace():
-            last = face if ord(char) in widths else _fallback_for(char, face)
-        font = home if last == face else (register(last) or home)
-        if font != current:
-            if current is not None:
-                result.append(Run(text[start:i], current))
-            start, current = i, font
-    if current is not None:
-        result.append(Run(text[start:], current))
-    return result
+    main = load_face(face)
+    if home is not None and all(map(main.widths.__contains__, map(ord, text))) and not shaping.is_complex(text):
+        return [Run(text, home)]  # the usual case: the main face draws every character as it is
+    levels = shaping.levels(text) if shaping.has_rtl(text) else None
+    pieces: list[_Logical] = []
+    current, start = None, 0
+    for cluster in clusters(text):
+        chosen = face_for(cluster, face, current) or face
+        level = levels[start] if levels else 0
+        if pieces and pieces[-1].face == chosen and pieces[-1].level == level:
+            pieces[-1].text += cluster
+        else:
+            pieces.append(_Logical(cluster, chosen, level))
+        current, start = chosen, start + len(cluster)
+    out = []
+    for piece in shaping.visual_order(pieces):
+        font = register(piece.face)
+        if font is None:
+            font, piece.face = home, face
+        rtl = bool(piece.level % 2)
+        if rtl or shaping.is_complex(piece.text):
+            out.append(Run(shaping.shape(piece.text, piece.face, rtl), font, piece.text, rtl))
+        else:
+            out.append(Run(piece.text, font))
+    return out
 
 
-@functools.lru_cache(maxsize=4096)
-def _fallback_for(char: str, face: str) -> str:
-    """The first fallback face that has ``char`` (loading faces only as far as needed)."""
-    for name in FALLBACK_FACES:
-        loaded = load_face(name)
-        if loaded is not None and loaded.has(char):
-            return name
-    return face
+def needs_shaping(text: str) -> bool:
+    """True if ``text`` must be drawn by :func:`draw` (shaped or right to left), not as markup."""
+    return shaping.is_complex(clean(text))
 
 
 def width(text: str, size: float, face: str) -> float:
-    return _drawn_width(runs(visual(shown(text)), face), size)
-
-
-def _drawn_width(pieces: list[Run], size: float) -> float:
-    return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in pieces)
+    return sum(r.width(size) for r in runs(shown(text), face))
 
 
 def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif", align: str = "left") -> float:
     """Draw one line of ``text`` at baseline ``y``; ``align`` is left, centre or right of ``x``.
     Returns the width drawn."""
-    pieces = runs(visual(shown(text)), face)
-    total = _drawn_width(pieces, size)
+    text = shown(text)
+    pieces = runs(text, face)
+    total = sum(r.width(size) for r in pieces)
     if align == "centre":
         x -= total / 2
     elif align == "right":
         x -= total
     for r in pieces:
+        # Glyphs shaped left to right no longer spell the text (ि is drawn before its consonant,
+        # conjuncts have no code of their own): an ActualText span says what they read as.
+        # Right-to-left runs keep their glyphs' own codes: readers take those as visual order
+        # and reverse them, and poppler reverses an ActualText too.
+        spelled = r.shaped and not r.rtl
+        if spelled:
+            canvas.addLiteral(f"/Span <</ActualText <FEFF{r.source.encode('utf-16-be').hex().upper()}>>> BDC")
         canvas.setFont(r.font, size)
         canvas.drawString(x, y, r.text)
-        x += pdfmetrics.stringWidth(r.text, r.font, size)
+        if spelled:
+            canvas.addLiteral("EMC")
+        x += r.width(size)
     return total
 
 
@@ -163,7 +177,7 @@ def fit_lines(text: str, face: str, max_width: float, sizes: tuple[float, ...], 
 
 def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
     def measure(piece: str) -> float:  # additive, as wrap_by needs: a lone space has its width
-        return _drawn_width(runs(visual(piece), face), size)
+        return sum(r.width(size) for r in runs(piece, face))
 
     return wrap_by(" ".join(shown(text).split()), measure, max_width)
 
@@ -179,12 +193,55 @@ def ellipsize(text: str, face: str, size: float, max_width: float) -> str:
 
 
 def markup(text: str, face: str) -> str:
-    """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run."""
+    """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run.
+    For text that :func:`needs_shaping`, use :class:`ShapedParagraph` instead."""
     out = []
-    for r in runs(visual(shown(text)), face):
+    for r in runs(shown(text), face):
         piece = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
+
+
+class ShapedParagraph(Flowable):
+    """A paragraph of text that needs shaping or right-to-left order, laid out like a platypus
+    Paragraph in ``style`` (font, size, leading, indents, colour, spacing, bullet) but drawn line
+    by line with :func:`draw`. Platypus draws markup one glyph per code point, left to right."""
+
+    def __init__(self, text: str, style, bullet: str | None = None, lines: list[str] | None = None):
+        super().__init__()
+        self.text, self.style, self.bullet, self.lines = text, style, bullet, lines
+        self.face = style.fontName.removeprefix("ws-")
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def wrap(self, available_width, available_height):
+        st = self.style
+        if self.lines is None or getattr(self, "_wrapped_for", None) != available_width:
+            self.lines = wrap(self.text, self.face, st.fontSize,
+                              max(available_width - st.leftIndent - st.rightIndent, st.fontSize))
+            self._wrapped_for = available_width
+        self.width, self.height = available_width, len(self.lines) * st.leading
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        fit = int(available_height // self.style.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return [] if fit <= 0 else [self]
+        first = ShapedParagraph(self.text, self.style, self.bullet, self.lines[:fit])
+        rest = ShapedParagraph(self.text, self.style, None, self.lines[fit:])
+        first._wrapped_for = rest._wrapped_for = available_width
+        return [first, rest]
+
+    def draw(self):
+        st, canvas = self.style, self.canv
+        canvas.setFillColor(st.textColor)
+        y = self.height - st.fontSize
+        if self.bullet:
+            draw(canvas, st.bulletIndent, y, self.bullet, st.bulletFontSize or st.fontSize, self.face)
+        for line in self.lines:
+            draw(canvas, st.leftIndent, y, line, st.fontSize, self.face)
+            y -= st.leading
 
 
 def new_canvas(buffer, pagesize, title: str, author: str, when=None):

@@ -47,10 +47,14 @@ def build_time(workshop: m.Workshop) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+            when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+            if not 1980 <= when.year <= 2099:  # zip and PDF dates hold no other years
+                raise ValueError(when)
+            return when
         except (ValueError, OverflowError, OSError):
             raise InputError(Problem(Src("SOURCE_DATE_EPOCH"), f"expected a whole number of seconds since "
-                                     f"1970-01-01, got {epoch!r}; unset it to stamp the workshop's date")) from None
+                                     f"1970-01-01 for a date from 1980 to 2099, got {epoch!r}; unset it to stamp the "
+                                     "workshop's date")) from None
     day = workshop.date or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day)
 
@@ -65,35 +69,55 @@ def default_out_dir(outline: Path) -> Path:
 
 
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
-              only: tuple[str, ...] | None = None, split: bool = False, progress=None) -> BuildResult:
+              only: tuple[str, ...] | None = None, split: bool = False, progress=None,
+              attendance: tuple[Path, ...] = ()) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    ctx = prepare(outline, out_dir, roster, split, progress)
+    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
-            progress=None, roster_reader=read_roster) -> BuildContext:
-    """Read and check the outline, the roster and every output's needs: all a build checks."""
-    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader)
+            progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = ()) -> BuildContext:
+    """Read and check the outline, the roster, the attendance reports and every output's needs:
+    all a build checks."""
+    return context_for(load_outline(outline), outline, out_dir, roster, split, progress, roster_reader, attendance)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
-                split: bool = False, progress=None, roster_reader=read_roster) -> BuildContext:
-    """The build context for an outline already loaded, after every check :func:`check_all` runs."""
+                split: bool = False, progress=None, roster_reader=read_roster,
+                attendance: tuple[Path, ...] = ()) -> BuildContext:
+    """The build context for an outline already loaded, after every check :func:`check_all` runs.
+
+    With attendance reports (or a roster with time in/out columns) the roster is the one the
+    attendance rule leaves (:func:`workshop.attendance.work_out`); a report alone is the roster."""
     agenda = build_agenda(workshop)
     checked_roster = None
+    if (roster is not None or attendance) and workshop.date is None:
+        raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
+                                                             "add it under workshop:", "workshop.date"))
+
+    def read(path: Path):
+        return roster_reader(path, agenda.ce.awarded if agenda.ce else None,
+                             increment=agenda.ce.increment if agenda.ce else None)
+
     if roster is not None:
-        if workshop.date is None:
-            raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
-                                                                 "add it under workshop:", "workshop.date"))
-        checked_roster = roster_reader(roster, agenda.ce.awarded if agenda.ce else None,
-                                       increment=agenda.ce.increment if agenda.ce else None)
+        checked_roster = read(roster)
+    decisions = None
+    if attendance or checked_roster is not None:
+        from workshop.attendance import timed_roster, work_out
+
+        sheets = [p for p in attendance if timed_roster(p)]
+        reports = tuple(p for p in attendance if p not in sheets)
+        timed = tuple(read(p) for p in sheets)
+        if checked_roster is None and timed and timed[0].timed:
+            checked_roster, timed = timed[0], timed[1:]
+        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed)
     ctx = BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),
-                       checked_roster, split, progress)
+                       checked_roster, split, progress, decisions)
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)
@@ -106,6 +130,7 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
         staged = kit.stage()
         try:
             result = _run(outputs, replace(ctx, out_dir=staged))
+            _check_ledger_kept(kit.path, staged, ctx.out_dir)
             files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files})
         except OSError as exc:
             kit.discard(staged)
@@ -118,6 +143,33 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
     return result
+
+
+def _check_ledger_kept(kit: Path, staged: Path, shown: Path) -> None:
+    """Refuse a new ledger that leaves out certificates the kit's ledger issued: the ledger is a
+    record the provider keeps for years, so dropping a line of it is the user's decision."""
+    import csv
+
+    old, new = kit / "certificates.csv", staged / "certificates.csv"
+    if not (old.is_file() and new.is_file()):
+        return
+
+    def issued(path: Path) -> dict[str, str]:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return {row.get("certificate_id", ""): row.get("name", "") for row in csv.DictReader(f)}
+
+    try:
+        before, after = issued(old), issued(new)
+    except (OSError, csv.Error, UnicodeDecodeError):
+        return
+    gone = [f"{cid} ({name})" for cid, name in before.items() if cid and cid not in after]
+    if not gone:
+        return
+    listed = ", ".join(gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
+    raise InputError(Problem(Src(f"{display_path(shown)}/certificates.csv"),
+                             f"the new roster leaves out {len(gone)} certificate{'s' if len(gone) != 1 else ''} "
+                             f"this ledger issued: {listed}. If they were handed out, move certificates.csv and "
+                             "certificates.pdf out of the kit to keep them; if not, delete them; then build again"))
 
 
 def _write_problem(out_dir: Path, exc: OSError) -> Problem:

@@ -32,15 +32,19 @@ HEADERS = {
                 "licenseid", "licensetypeandnumber", "licensetypenumber"),
     "hours": ("hours", "cehours", "hoursearned", "cehoursearned", "contacthours", "cecontacthours",
               "hoursattended", "credithours", "cecredithours"),
-    "attended": ("attended", "attendedyn", "attendedyesno", "didattend"),
+    "attended": ("attended", "attendedyn", "attendedyesno", "didattend", "attendance", "attendancestatus",
+                 "present", "attendeestatus", "status", "checkedin", "checkin", "checkinstatus"),
     "score": ("score", "quizscore", "testscore", "posttestscore", "knowledgecheck", "knowledgecheckscore"),
+    "time in": ("timein", "signintime", "timesignedin", "arrivaltime", "timearrived", "checkintime"),
+    "time out": ("timeout", "signouttime", "timesignedout", "departuretime", "timeleft", "checkouttime"),
 }
 _FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling in spellings}
 _WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
          "license": "the license", "hours": "the hours", "attended": "whether they attended",
-         "score": "the knowledge-check score"}
-NO = {"no", "n", "false", "0"}
-YES = {"yes", "y", "true", "1", "x"}
+         "score": "the knowledge-check score", "time in": "the time in", "time out": "the time out"}
+# Attendance marks, compared as _key() reads them ("Checked In" is "checkedin").
+NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin"}
+YES = {"yes", "y", "true", "1", "x", "present", "attended", "attending", "checkedin"}
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
@@ -53,6 +57,10 @@ class Attendee:
     hours: Decimal | None = None  # partial hours as printed (rounded down); None means the full award
     attended: bool = True
     score: Decimal | None = None  # knowledge-check percentage; None when not taken
+    time_in: int | None = None  # seconds after midnight, from a 'time in' column
+    time_out: int | None = None
+    present: int | None = None  # instructional minutes present, once attendance is worked out
+    missed: int | None = None  # instructional minutes missed
 
     @property
     def due(self) -> bool:
@@ -66,6 +74,7 @@ class Roster:
     attendees: tuple[Attendee, ...]
     warnings: tuple[str, ...] = ()
     scored: bool = False  # the roster has a score column
+    timed: bool = False  # the roster has 'time in' and 'time out' columns
 
     @property
     def eligible(self) -> tuple[Attendee, ...]:
@@ -85,7 +94,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         raise InputError(Problem(Src(shown), "roster file not found"))
     warnings: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path, shown)
+        rows = _xlsx_rows(path, shown, warnings)
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
         rows = csv_rows(path, shown, warnings, known=lambda title: _key(title) in _FIELD)
     else:
@@ -95,17 +104,45 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
     columns = _columns([_text(h) for h in rows[0]], rows[1:], shown, warnings)
     problems: list[Problem] = []
     attendees = []
-    marks_with_x = any(_text(_at(row, columns.get("attended"))).lower() == "x" for row in rows[1:])
+    # A column that only marks who came ("yes", "x", "present", never "no") is a checklist: a blank
+    # there could mean absent, so it is refused rather than read as yes.
+    given = [_text(_at(row, columns.get("attended"))) for row in rows[1:]] if "attended" in columns else []
+    marks = "" if any(_key(v) in NO for v in given) else next((v for v in given if _key(v) in YES), "")
     for number, row in enumerate(rows[1:], start=2):
         if not any(_text(value) for value in row):
             continue
         reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"))
-        attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks_with_x)
+        attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks)
         if attendee is not None:
             attendees.append(attendee)
+    problems += _duplicates(attendees, shown, warnings)
+    if not attendees and not problems:
+        problems.append(Problem(Src(shown), "the roster has a header row but no attendees; is it the right file "
+                                            "(or the right sheet)? Leave out --roster to build without certificates"))
     if problems:
         raise InputError(problems)
-    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns)
+    return Roster(path.resolve(), tuple(attendees), tuple(warnings), scored="score" in columns,
+                  timed="time in" in columns)
+
+
+def _duplicates(attendees: list[Attendee], shown: str, warnings: list[str]) -> list[Problem]:
+    """One person on two rows would get two certificates: refused when the name and email agree;
+    the same name with no email may be two people, and is named in a warning."""
+    problems = []
+    first: dict[tuple[str, str], Attendee] = {}
+    for a in attendees:
+        key = (" ".join(a.name.casefold().split()), a.email.casefold())
+        earlier = first.setdefault(key, a)
+        if earlier is a:
+            continue
+        if a.email:
+            problems.append(Problem(Src(shown), f"{a.name} <{a.email}> is also on row {earlier.row}; one person "
+                                                "gets one certificate: delete one of the rows",
+                                    f"row {a.row}, name"))
+        else:
+            warnings.append(f"{shown}: rows {earlier.row} and {a.row} both name {a.name} with no email, so each "
+                            "gets a certificate; if they are one person, delete a row")
+    return problems
 
 
 def _key(header: str) -> str:
@@ -128,7 +165,12 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
         parts = [columns.pop(p) for p in ("first", "last") if p in columns]
         warnings.append(f"{shown}: the name comes from {header[columns['name']]!r}; "
                         f"{_names(header, parts)} not used")
-    elif "name" not in columns and not ("first" in columns and "last" in columns):
+    if ("time in" in columns) != ("time out" in columns):
+        has, lacks = ("time in", "time out") if "time in" in columns else ("time out", "time in")
+        problems.append(Problem(Src(shown), f"the header has a {has} column ({header[columns[has]]!r}) but no "
+                                            f"{lacks} column; add a '{lacks}' column so that the time each "
+                                            "attendee was present can be worked out", "row 1"))
+    if "name" not in columns and not ("first" in columns and "last" in columns):
         if "first" in columns or "last" in columns:
             has, lacks = ("first", "last") if "first" in columns else ("last", "first")
             problems.append(Problem(Src(shown), f"the header has a {has} name column ({header[columns[has]]!r}) "
@@ -194,7 +236,7 @@ class _Row:
         self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
 
     def attendee(self, row, columns: dict[str, int], max_hours: Decimal | None, increment: Decimal | None,
-                 face: str, marks_with_x: bool) -> Attendee | None:
+                 face: str, marks: str) -> Attendee | None:
         cell = {field: _text(_at(row, index)) for field, index in columns.items()}
         before = len(self.problems)
         if "name" in columns:
@@ -206,22 +248,59 @@ class _Row:
         elif not name:
             self.bad("name", "the name is blank; every attendee needs the name to print on the certificate")
         else:
-            missing = unprintable(name, face)
-            if missing:
-                chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-                self.bad("name", f"{name!r} cannot be printed: no installed font has {chars}")
+            self.printable("name", name, face)
         email = self.one_line("email", cell.get("email", ""))
         license_ = self.one_line("license", cell.get("license", ""))
-        attended = self.attended(cell.get("attended", ""), marks_with_x)
+        self.printable("license", license_, face)
+        attended = self.attended(cell.get("attended", ""), marks)
         earned = self.hours(cell.get("hours", ""), max_hours, increment, name)
         try:
             score = parse_score(cell.get("score", ""))
         except ScoreError as exc:
             self.bad("score", str(exc))
             score = None
+        time_in, time_out = self.times(_at(row, columns.get("time in")), _at(row, columns.get("time out")))
+        if time_in is not None and cell.get("hours"):
+            self.bad("hours", "both hours and times in and out are given; the times decide the hours by the "
+                              "outline's attendance rule: leave the hours blank")
         if len(self.problems) > before:
             return None
-        return Attendee(self.number, name, email, license_, earned, attended, score)
+        return Attendee(self.number, name, email, license_, earned, attended, score, time_in, time_out)
+
+    def times(self, raw_in, raw_out) -> tuple[int | None, int | None]:
+        """The time in and out as seconds after midnight; (None, None) when both are blank."""
+        read = [self.clock(column, value) for column, value in (("time in", raw_in), ("time out", raw_out))]
+        if read[0] == "" and read[1] == "":
+            return None, None
+        if "" in read:
+            blank, given = ("time in", "time out") if read[0] == "" else ("time out", "time in")
+            self.bad(blank, f"blank, but the {given} is written; write both times, or neither if the "
+                            "attendee did not come")
+            return None, None
+        if None in read:
+            return None, None
+        if read[1] <= read[0]:
+            self.bad("time out", f"{_text(raw_out)} is not after the time in ({_text(raw_in)}); write times "
+                                 "like 18:05 or 6:05 PM")
+            return None, None
+        return read[0], read[1]
+
+    def clock(self, column: str, value) -> int | str | None:
+        """Seconds after midnight; "" for a blank cell; None after a problem."""
+        from workshop.attendance.clock import cell_seconds
+
+        seconds = cell_seconds(value, _text(value))
+        if seconds is None:
+            self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {_text(value)!r}")
+        return seconds
+
+    def printable(self, column: str, text: str, face: str) -> None:
+        """Refuse a value some character of which no installed font can draw, in the certificate's
+        face or the sans face the sign-in sheet prints it in."""
+        missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
+        if missing:
+            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}")
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""
@@ -241,11 +320,11 @@ class _Row:
             return ""
         return text
 
-    def attended(self, text: str, marks_with_x: bool) -> bool:
-        value = text.lower()
-        if value == "" and marks_with_x:
-            self.bad("attended", "blank, but this column marks attendance with x, so blank could mean "
-                                 "absent; write x (attended) or no")
+    def attended(self, text: str, marks: str) -> bool:
+        value = _key(text)
+        if value == "" and marks:
+            self.bad("attended", f"blank, but this column marks who attended with {marks!r}, so blank could "
+                                 f"mean absent; write {marks!r} (attended) or no")
         elif value not in NO | YES | {""}:
             self.bad("attended", f"expected yes or no (or blank for yes), got {text!r}")
         return value not in NO
@@ -289,14 +368,35 @@ def _number(text: str) -> bool:
         return False
 
 
-def _xlsx_rows(path: Path, shown: str) -> list[list]:
+def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
+    """The rows of the sheet Excel opens on (the active one). A formula cell whose result was never
+    saved (a workbook written by a script) reads as empty, which would mean the full award, so
+    it is refused."""
     import openpyxl
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise InputError(Problem(Src(shown), f"not a readable .xlsx workbook ({type(exc).__name__})")) from None
     try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        sheet = book.active if book.active is not None else book.worksheets[0]
+        if sheet.sheet_state != "visible":
+            raise InputError(Problem(Src(shown), f"the workbook opens on the hidden sheet {sheet.title!r}; "
+                                                 "show the roster's sheet and save the workbook on it"))
+        if len(book.worksheets) > 1:
+            warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        written = formulas[sheet.title].iter_rows(values_only=True)
+        problems = []
+        for number, (row, source) in enumerate(zip(rows, written), start=1):
+            for index, (value, formula) in enumerate(zip(row, source)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    problems.append(Problem(Src(shown), f"the cell holds the formula {formula} but no saved "
+                                            "result; open the workbook in Excel or LibreOffice and save it again",
+                                            f"row {number}, column {_letter(index)}"))
+        if problems:
+            raise InputError(problems)
+        return rows
     finally:
         book.close()
+        formulas.close()

@@ -91,6 +91,13 @@ def csv_rows(path: Path, shown: str, warnings: list[str], known: Callable[[str],
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return []
+    if re.match(r"sep=.?\n", text, re.IGNORECASE):
+        raise InputError(Problem(Src(shown), f"the first line {text.split(chr(10))[0]!r} is Excel's note of the "
+                                             "separator, not the header; delete that line so the header is row 1",
+                                 "row 1"))
+    if not text.split("\n", 1)[0].strip():
+        raise InputError(Problem(Src(shown), "the first line is blank; delete it so the header (name, email, ...) "
+                                             "is row 1", "row 1"))
     separator, records = _separated(text, shown, known)
     problems: list[Problem] = []
     width = len(records[0].cells)
@@ -142,9 +149,10 @@ def _structure(number: int, record: _Record, width: int, separator: str) -> str:
         return (f'a " opens a cell{where} and is never closed, so every row after it would be read into '
                 f'that one cell ({_short(last.text)}); remove the stray " or close it')
     for cell in record.cells:
-        if width > 1 and cell.lines > 1 and any(len(_split(part, separator)) >= width
-                                                for part in cell.text.split("\n")):
-            return (f'a " opens a cell{where} that runs over {cell.lines} lines, which look like rows of their '
+        if width > 1 and cell.lines > 1:
+            # Any line of it could be a row of its own that a stray quote swallowed (a short row
+            # typed without its trailing commas looks just like a line of text), so none is taken.
+            return (f'a " opens a cell{where} that runs over {cell.lines} lines, which may be rows of their '
                     f'own ({_short(cell.text)}): if a stray " joined those rows, remove it or close the cell where '
                     'it should end; if the cell really holds several lines, put it on one line')
         if cell.after_quote.strip():

@@ -1,7 +1,7 @@
 """The timed agenda: clock times for every entry, slide and activity, and the CE hours.
 
-Pure functions of the model. Times are whole minutes since midnight of the workshop day (they
-may pass 24:00 for a late session; :func:`clock` wraps them for display).
+Pure functions of the model. Times are whole minutes since midnight of the workshop day; an
+agenda that would run past midnight is refused, since every output prints one day's clock.
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ from fractions import Fraction
 
 from workshop import model as m
 from workshop.errors import InputError, Problem
+from workshop.keys import nth
+
+#: Minutes in the workshop day: an agenda ends by 24:00.
+DAY = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -109,10 +113,11 @@ _CLOCK_INPUT = re.compile(r"^(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?\s*[Mm]\.?)?$")
 
 
 def clock(minute: int, style: str = "24h") -> str:
-    """Minutes since midnight as a clock time: "09:05" (24h) or "9:05 AM" (12h)."""
-    hour, minute = divmod(minute % (24 * 60), 60)
+    """Minutes since midnight as a clock time: "09:05" (24h) or "9:05 AM" (12h). Never wrapped
+    past midnight in 24h: "24:00" is the latest an agenda may end ("12:00 AM" in 12h)."""
+    hour, minute = divmod(minute, 60)
     if style == "12h":
-        return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+        return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour % 24 < 12 else 'PM'}"
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -164,10 +169,16 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
     problems: list[Problem] = []
     items = []
     now = workshop.start
-    for entry in workshop.sections:
+    for n, entry in enumerate(workshop.sections):
         segments: tuple[Segment, ...] = ()
         if isinstance(entry, m.Section):
-            segments = _time_section(entry, now, problems)
+            segments = _time_section(entry, nth("", "sections", n), now, problems)
+        if now <= DAY < now + entry.minutes:
+            where = entry.minutes_src if isinstance(entry, m.Section) else entry.src
+            problems.append(Problem(where, f"the agenda would run past midnight here ({clock(now)} plus "
+                                           f"{entry.minutes} minutes); a workshop must end by 24:00, so "
+                                           "shorten the agenda or start earlier",
+                                    f"{nth('', 'sections', n)}, minutes"))
         items.append(Item(entry, now, now + entry.minutes, now + entry.minutes - workshop.start, segments))
         now += entry.minutes
     agenda = Agenda(workshop.start, tuple(items), None)
@@ -180,8 +191,19 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
             problems.append(Problem(workshop.ce.hours_src,
                                     f"{hours(awarded)} hours is more than the agenda supports: "
                                     f"{working.explain()}", "ce.hours"))
+        elif workshop.ce.hours is not None and workshop.ce.hours % workshop.ce.increment:
+            lower = workshop.ce.hours // workshop.ce.increment * workshop.ce.increment
+            problems.append(Problem(workshop.ce.hours_src,
+                                    f"{workshop.ce.hours} is not a multiple of the increment {workshop.ce.increment}; "
+                                    f"write {hours(lower)}, or change ce.increment", "ce.hours"))
+        elif awarded == 0:
+            problems.append(Problem(workshop.ce.hours_src if workshop.ce.hours is not None else workshop.ce.src,
+                                    f"the certificates would award 0 hours ({working.explain()}); a CE "
+                                    "certificate needs hours: lengthen the sections, lower ce.increment, or "
+                                    "remove the ce block for certificates of attendance",
+                                    "ce.hours" if workshop.ce.hours is not None else "ce"))
         agenda = Agenda(workshop.start, tuple(items), working)
-    if workshop.end is not None and agenda.end > workshop.end:
+    if workshop.end is not None and agenda.end > workshop.end and agenda.end <= DAY:
         problems.append(Problem(workshop.end_src,
                                 f"the agenda runs from {clock(workshop.start)} to {clock(agenda.end)}, "
                                 f"{agenda.end - workshop.end} minutes past the end time {clock(workshop.end)}",
@@ -191,7 +213,7 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
     return agenda
 
 
-def _time_section(section: m.Section, start: int, problems: list[Problem]) -> tuple[Segment, ...]:
+def _time_section(section: m.Section, here: str, start: int, problems: list[Problem]) -> tuple[Segment, ...]:
     """Explicit slide and activity minutes first; the rest of the section is shared among the
     other slides, earlier slides taking any odd minute."""
     fixed = sum(s.minutes for s in section.slides if s.minutes) + sum(a.minutes for a in section.activities)
@@ -199,7 +221,7 @@ def _time_section(section: m.Section, start: int, problems: list[Problem]) -> tu
         problems.append(Problem(section.minutes_src,
                                 f"its slides and activities with their own minutes need {fixed} minutes, "
                                 f"more than the section's {section.minutes}",
-                                f"sections.{section.id}.minutes"))
+                                f"{here}, minutes"))
         return ()
     unsized = [n for n, s in enumerate(section.slides) if not s.minutes]
     spare = section.minutes - fixed

@@ -55,7 +55,9 @@ def _load(path: Path, chain: list[Path], files: list[Path]) -> Map:
     if len(here) > MAX_CHAIN:
         raise InputError(Problem(ref.src, f"more than {MAX_CHAIN} outlines extend each other", "extends"))
     if not base_path.is_file():
-        raise InputError(Problem(ref.src, f"base outline not found: {display_path(base_path)}", "extends"))
+        what = "is not a file" if base_path.exists() else "not found"
+        raise InputError(Problem(ref.src, f"base outline {what}: {display_path(base_path.absolute())} (the path is "
+                                          "relative to this outline's folder)", "extends"))
     base = _load(base_path, chain + [path], files)
     variant = Map(root.src, {k: e for k, e in root.entries.items() if k != "extends"})
     return merge_maps(base, variant, "")

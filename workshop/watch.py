@@ -85,11 +85,12 @@ def fingerprints(ctx: BuildContext, files: _Files | None = None) -> dict[str, st
     return {o.name: hashlib.sha256(repr(_plain(o.made_from(ctx), files)).encode()).hexdigest() for o in OUTPUTS}
 
 
-def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | None) -> set[Path]:
-    """Every file the kit is made from: outlines, pictures, template, roster."""
+def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | None,
+                attendance: tuple[Path, ...] = ()) -> set[Path]:
+    """Every file the kit is made from: outlines, pictures, template, roster, attendance reports."""
     found = set(outline_files)
-    if roster is not None:
-        found.add(Path(roster).resolve())
+    for given in ([roster] if roster is not None else []) + list(attendance):
+        found.add(Path(given).resolve())
 
     def walk(value) -> None:
         fields = _fields(value)
@@ -110,8 +111,10 @@ class Watcher:
     """Rebuild what changed each time :meth:`check` finds a watched file changed."""
 
     def __init__(self, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
-                 split: bool = False, say: Callable[[str], None] = print, complain: Callable[[str], None] = print):
+                 split: bool = False, say: Callable[[str], None] = print, complain: Callable[[str], None] = print,
+                 attendance: tuple[Path, ...] = ()):
         self.outline = Path(outline)
+        self.attendance = tuple(attendance)
         self.out_dir = out_dir or pipeline.default_out_dir(self.outline)
         self.roster = roster
         self.split = split
@@ -152,16 +155,16 @@ class Watcher:
 
     def rebuild(self, why: str) -> None:
         began = time.perf_counter()
-        given = [self.outline] + ([self.roster] if self.roster is not None else [])
+        given = [self.outline] + ([self.roster] if self.roster is not None else []) + list(self.attendance)
         self.watched = {p: _stamp(p) for p in self.watched} | {Path(p).resolve(): _stamp(p) for p in given}
         try:
             workshop, outline_files = read_outline(self.outline)
             ctx = pipeline.context_for(workshop, self.outline, self.out_dir, self.roster, self.split,
-                                       roster_reader=self._read_roster)
+                                       roster_reader=self._read_roster, attendance=self.attendance)
         except InputError as exc:
             self._report(why, exc)
             return
-        watched = input_files(ctx, outline_files, self.roster)
+        watched = input_files(ctx, outline_files, self.roster, self.attendance)
         self.watched = {p: self.watched.get(p, _stamp(p)) for p in watched}
         prints = fingerprints(ctx, self.files)
         todo = [o for o in chosen(ctx, None) if prints[o.name] != self.built.get(o.name) or not self._present(o, ctx)]

@@ -45,6 +45,8 @@ NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 
 _CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 LEDGER_COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider",
                   "page", "page_sha256"]
+#: With attendance reports: the instructional minutes behind each certificate's hours.
+ATTENDANCE_COLUMNS = ["minutes_present", "minutes_missed"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         batch.append((certificate_id(workshop, attendee, seen[key]), attendee, earned, _partial(earned, full)))
     step = ctx.progress("certificates", len(batch)) if ctx.progress and len(batch) > 200 else None
 
-    painter = _Certificate(workshop, agenda, ctx.when)
+    online = bool(ctx.attendance and ctx.attendance.online)
+    painter = _Certificate(workshop, agenda, ctx.when, online)
     buffer = io.BytesIO()
     canvas = painter.canvas(buffer)
     issued = []
@@ -119,7 +122,12 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if ctx.split and batch:
         issued = _split(painter, ctx.out_dir / SPLIT_DIR, issued)
         files += [ctx.out_dir / SPLIT_DIR / i.file for i in issued]
-    files.append(_ledger(ctx.out_dir / LEDGER, workshop, issued, split=ctx.split, scored=ctx.roster.scored))
+    files.append(_ledger(ctx.out_dir / LEDGER, workshop, issued, split=ctx.split, scored=ctx.roster.scored,
+                         timed=ctx.attendance is not None))
+    if ctx.attendance is not None:
+        from workshop.attendance import ledger
+
+        files.append(ledger.write(ctx.out_dir, ctx.attendance))
     return files, warnings
 
 
@@ -163,10 +171,12 @@ def _split(painter: "_Certificate", folder: Path, issued: list[Issued]) -> list[
     return result
 
 
-def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool, scored: bool) -> Path:
+def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool, scored: bool,
+            timed: bool = False) -> Path:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = LEDGER_COLUMNS + (["score"] if scored else []) + (["file", "file_sha256"] if split else [])
+    columns = (LEDGER_COLUMNS + (["score"] if scored else []) + (ATTENDANCE_COLUMNS if timed else [])
+               + (["file", "file_sha256"] if split else []))
     writer.writerow(columns)
     provider = workshop.ce.provider if workshop.ce else ""
     for item in issued:
@@ -175,6 +185,8 @@ def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool,
                provider, str(item.page), item.page_sha256]
         if scored:
             row.append(shown_score(item.attendee.score) if item.attendee.score is not None else "")
+        if timed:
+            row += [str(item.attendee.present), str(item.attendee.missed)]
         if split:
             row += [f"{SPLIT_DIR}/{item.file}", item.file_sha256]
         writer.writerow([neutralise(cell) for cell in row])
@@ -204,8 +216,9 @@ QR_SIDE = 60
 
 
 class _Certificate:
-    def __init__(self, workshop: m.Workshop, agenda, when: dt.datetime):
+    def __init__(self, workshop: m.Workshop, agenda, when: dt.datetime, online: bool = False):
         self.w = workshop
+        self.online = online  # ASWB ACE wants the format of a live online course on its certificates
         self.agenda = agenda
         self.when = when
         self.issued = when.date()
@@ -251,7 +264,10 @@ class _Certificate:
         for line in lines:
             d.draw(canvas, centre, y, line, size, "serif-bold", "centre")
             y -= size * 1.2
-        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", w.location) if x)
+        # the format statement takes the place of a location that only says the session was online
+        place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
+        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", place,
+                                       "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
         d.draw(canvas, centre, y - 2, facts, 12, "sans", "centre")
         if w.ce and w.ce.approval:

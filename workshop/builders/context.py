@@ -21,3 +21,4 @@ class BuildContext:
     roster: Roster | None = None
     split: bool = False
     progress: Callable[[str, int], Callable[[int], None]] | None = None  # (label, total) -> step(n)
+    attendance: object | None = None  # workshop.attendance.Attendance: the rule's decisions, with reports

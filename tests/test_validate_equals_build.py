@@ -1,0 +1,62 @@
+"""`workshop validate` refuses exactly what `workshop build` refuses, with the same messages: both
+run the one check phase (workshop.outputs.check_all) before anything is written."""
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from conftest import MINIMAL, run, write
+
+
+def picture(folder, name="chart.png"):
+    Image.effect_noise((200, 150), 60).convert("RGB").save(folder / name)
+    return name
+
+
+def half_written_picture(folder):
+    name = picture(folder)
+    data = (folder / name).read_bytes()
+    (folder / name).write_bytes(data[: len(data) // 2])
+    return MINIMAL + f"      - title: Chart\n        image: {{path: {name}, alt: A chart}}\n"
+
+
+def truncated_template(folder):
+    Presentation().save(folder / "brand.pptx")
+    data = (folder / "brand.pptx").read_bytes()
+    (folder / "brand.pptx").write_bytes(data[:4000])
+    return MINIMAL + "theme:\n  template: brand.pptx\n"
+
+
+def template_without_layouts(folder):
+    prs = Presentation()
+    prs.slide_layouts.remove(prs.slide_layouts.get_by_name("Title Only"))
+    prs.save(folder / "brand.pptx")
+    return MINIMAL + "theme:\n  template: brand.pptx\n"
+
+
+def renamed_document(folder):
+    (folder / "brand.pptx").write_bytes(b"%PDF-1.4\n% not a deck\n")
+    return MINIMAL + "theme:\n  template: brand.pptx\n"
+
+
+def bad_roster(folder):
+    write(folder, "people.csv", 'name,email\n"Ann Lee,ann@example.org\nBo Chen,bo@example.org\n')
+    return MINIMAL + "ce:\n  provider: Test Provider\n"
+
+
+CASES = {"half-written picture": half_written_picture, "truncated template": truncated_template,
+         "template without a layout": template_without_layouts, "renamed file as template": renamed_document,
+         "stray quote in the roster": bad_roster}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_validate_and_build_refuse_alike(in_tmp, case):
+    write(in_tmp, "o.yaml", CASES[case](in_tmp))
+    roster = ["--roster", "people.csv"] if (in_tmp / "people.csv").exists() else []
+    checked = run("validate", "o.yaml", *roster)
+    built = run("build", "o.yaml", *roster, "--out", "kit")
+    for result in (checked, built):
+        assert result.exit_code == 2, (case, result.stdout, result.stderr, result.exception)
+        assert "Traceback" not in result.stderr
+    assert checked.lines and checked.lines == built.lines
+    assert not (in_tmp / "kit").exists()

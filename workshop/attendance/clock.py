@@ -1,0 +1,132 @@
+"""Dates and clock times as meeting platforms and typed-up sign-in sheets write them.
+
+A report's times are read as the workshop's local time: Zoom and Teams print times in the time
+zone of the account that downloaded the report, and the outline's clock times are the workshop's
+own, so the two are compared as they stand. A report downloaded in another zone does not overlap
+the agenda and is refused with the times it covers (see :mod:`workshop.attendance.report`).
+
+Numeric dates are read month first (10/07/2026 is October 7), as Zoom and US Teams write them,
+unless the file itself shows day first (a first number above 12) or only the day-first reading
+gives the workshop's date; the second case is said in a warning, never decided silently.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_STAMP = re.compile(r"^(?P<date>.+?)[,\sT]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NAMED = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s?[Mm]\.?)?$")
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | \
+          {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+
+
+def clock_seconds(text: str) -> int | None:
+    """Seconds after midnight for "18:05", "6:30 PM", "6:30pm" or "18:05:30"; None if unreadable."""
+    match = _CLOCK.match(text.strip())
+    if not match:
+        return None
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    half = (match.group(4) or "").lower()
+    if minute > 59 or second > 59:
+        return None
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    elif hour > 23:
+        return None
+    return hour * 3600 + minute * 60 + second
+
+
+def cell_seconds(value, text: str) -> int | str | None:
+    """A roster cell's time in or out as seconds after midnight: a spreadsheet time (a time, a
+    date-time, or a fraction of a day) or ``text`` read by :func:`clock_seconds`; "" when blank,
+    None when unreadable."""
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    if isinstance(value, dt.time):
+        return value.hour * 3600 + value.minute * 60 + value.second
+    if isinstance(value, float) and 0 <= value < 1:
+        return round(value * 86400)
+    return clock_seconds(text) if text else ""
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_readings(text: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """(month-first, day-first) readings of a date; the two are equal for an unambiguous form.
+    None when the text is not a date this module reads."""
+    text = text.strip()
+    match = _NUMERIC.match(text)
+    if match:
+        a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year += 2000 if year < 100 else 0
+        return _date(year, a, b), _date(year, b, a)
+    match = _ISO.match(text)
+    if match:
+        day = _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return (day, day) if day else None
+    match = _NAMED.match(text)
+    if match and match.group(1).lower() in _MONTHS:
+        day = _date(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+        return (day, day) if day else None
+    return None
+
+
+class Stamps:
+    """The date-and-time cells of one report, read with one date order for the whole file."""
+
+    def __init__(self, workshop_day: dt.date):
+        self.day = workshop_day
+        self.parts: dict[str, tuple[tuple[dt.date | None, dt.date | None], int] | None] = {}
+
+    def add(self, text: str) -> bool:
+        """Note a cell; False when it is not a date and time this module reads."""
+        text = text.strip()
+        if text not in self.parts:
+            match = _STAMP.match(text)
+            readings = date_readings(match.group("date")) if match else None
+            seconds = clock_seconds(match.group("time")) if match else None
+            self.parts[text] = (readings, seconds) if readings and seconds is not None else None
+        return self.parts[text] is not None
+
+    def order(self) -> tuple[str, str]:
+        """("month-first" or "day-first", a sentence for the warnings or "")."""
+        numeric = [r for r, _ in filter(None, self.parts.values()) if r[0] != r[1]]
+        if not numeric:
+            return "month-first", ""
+        month_first_only = all(r[0] for r in numeric)
+        day_first_only = all(r[1] for r in numeric)
+        if month_first_only and not day_first_only:
+            return "month-first", ""
+        if day_first_only and not month_first_only:
+            return "day-first", ""
+        if not month_first_only and not day_first_only:
+            return "month-first", ""  # some cell is no date either way; each such cell is reported
+        near = {o: any(abs((r[k] - self.day).days) <= 1 for r in numeric) for k, o in enumerate(("month-first",
+                                                                                                  "day-first"))}
+        if near["day-first"] and not near["month-first"]:
+            sample = numeric[0][1]
+            return "day-first", (f"its dates are read day first ({sample:%d/%m/%Y} as {sample:%B} {sample.day}), "
+                                 "the only reading that gives the workshop's date")
+        return "month-first", ""
+
+    def get(self, text: str, order: str) -> dt.datetime | None:
+        found = self.parts.get(text.strip())
+        if not found:
+            return None
+        readings, seconds = found
+        day = readings[0] if order == "month-first" else readings[1]
+        if day is None:
+            return None
+        return dt.datetime(day.year, day.month, day.day) + dt.timedelta(seconds=seconds)

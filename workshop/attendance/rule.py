@@ -1,0 +1,110 @@
+"""The board's rule: presence in instructional time becomes hours.
+
+Only the agenda's sections count, on the workshop's date; breaks do not. A person's stretches of
+presence are merged first, so two devices at once count once and a waiting room counts not at
+all. Minutes are whole minutes: seconds of presence are dropped, so a person who missed 10
+minutes and 20 seconds has missed 11.
+
+``ce.attendance.grace_minutes`` missed or fewer: the full award. More, with ``partial: prorate``:
+the minutes present / ``minutes_per_hour``, rounded down to ``increment``, never above the full
+award; with ``partial: none``: no certificate. Zero hours: no certificate. Without a ``ce``
+block there are no hours and so no rule: anyone present in instructional time is certified as
+having attended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from workshop import model as m
+from workshop.schedule import Agenda, CEWorking, clock, hours
+
+Span = tuple[dt.datetime, dt.datetime]
+
+
+def windows(agenda: Agenda, day: dt.date) -> list[Span]:
+    """The instructional windows of the workshop day: each run of sections, breaks left out."""
+    midnight = dt.datetime(day.year, day.month, day.day)
+    found: list[Span] = []
+    for item in agenda.items:
+        if item.kind != "section":
+            continue
+        start, end = midnight + dt.timedelta(minutes=item.start), midnight + dt.timedelta(minutes=item.end)
+        if found and found[-1][1] == start:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
+
+
+def shown_windows(agenda: Agenda) -> str:
+    """"18:00-19:30, 19:45-21:00": what ``workshop schedule`` prints for the rule."""
+    day = dt.date(2000, 1, 3)
+    return ", ".join(f"{clock(_minute(a, day))}-{clock(_minute(b, day))}" for a, b in windows(agenda, day))
+
+
+def _minute(when: dt.datetime, day: dt.date) -> int:
+    return int((when - dt.datetime(day.year, day.month, day.day)).total_seconds() // 60)
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """The union of ``spans``: overlapping or touching stretches become one."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def present_minutes(spans: list[Span], within: list[Span]) -> int:
+    """Whole minutes of ``spans`` (merged first) that fall inside ``within``."""
+    seconds = 0
+    for start, end in merge(spans):
+        for w_start, w_end in within:
+            overlap = (min(end, w_end) - max(start, w_start)).total_seconds()
+            seconds += max(0, overlap)
+    return int(seconds // 60)
+
+
+@dataclass(frozen=True)
+class Award:
+    hours: Decimal | None  # None: the full award (or no ce block)
+    certified: bool
+    reason: str
+
+
+def award(present: int, instructional: int, rule: m.AttendanceRule, ce: CEWorking | None) -> Award:
+    """What the rule gives for ``present`` of ``instructional`` minutes."""
+    missed = instructional - present
+    if present <= 0:
+        return Award(Decimal(0), False, "not present during instructional time: no certificate")
+    if ce is None:  # no hours to award, so no rule to apply: presence earns the attendance certificate
+        return Award(None, True, f"present {_minutes(present)} of {instructional} (no ce block: a certificate of "
+                                 "attendance, with no hours)")
+    full = f"{hours(ce.awarded)} hours"
+    if missed == 0:
+        return Award(None, True, f"present for all {instructional} instructional minutes: {full}")
+    if missed <= rule.grace_minutes:
+        return Award(None, True, f"missed {_minutes(missed)}, within the {rule.grace_minutes}-minute grace: {full}")
+    beyond = f"missed {_minutes(missed)}, more than the {rule.grace_minutes}-minute grace"
+    if rule.partial != "prorate":
+        return Award(Decimal(0), False, f"{beyond}, and the rule gives no partial credit: no certificate")
+    steps = math.floor(Fraction(present, ce.minutes_per_hour) / Fraction(ce.increment))
+    earned = min(Decimal(steps) * ce.increment, ce.awarded)
+    working = (f"{present} / {ce.minutes_per_hour} = {float(Fraction(present, ce.minutes_per_hour)):.2f} h, "
+               f"rounded down to {ce.increment}")
+    if earned <= 0:
+        return Award(Decimal(0), False, f"{beyond}; {working} = 0 hours: no certificate")
+    if earned >= ce.awarded:
+        return Award(None, True, f"{beyond}; {working}: the full {hours(ce.awarded)} hours")
+    return Award(earned, True, f"{beyond}; {working} = {hours(earned)} hours (partial credit)")
+
+
+def _minutes(n: int) -> str:
+    return f"{n} instructional minute{'s' if n != 1 else ''}"
