@@ -334,3 +334,9 @@ def test_guide_sets_each_talking_point_beside_its_slide(bundled_kit):
     page = next(p for p in pages if "Slide 9: A working definition" in p)
     lines = [line.strip() for line in page.splitlines()]
     assert any(line.startswith("Slide 9") and "Slide 9:" not in line for line in lines)  # the margin label
+
+
+def test_a_short_agenda_does_not_sit_alone_on_a_page(tmp_path):
+    assert run("build", DATA / "dense.yaml", "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    page = next(p for p in pdf_text(tmp_path / "kit" / "handouts.pdf") if "Agenda" in p)
+    assert "Twenty-five bullets" in page.split("Agenda", 1)[1].split("Lunch", 1)[1]  # the first section follows

@@ -60,7 +60,8 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out += [Spacer(1, 14), para("Learning objectives", st["h1"]),
                 para("By the end of this workshop you will be able to:", st["body"])]
         out += [para(o, st["bullet"], f"{n}.") for n, o in enumerate(w.objectives, 1)]
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), PageBreak()]
+    # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), Spacer(1, 18)]
     return out
 
 
