@@ -56,11 +56,11 @@ def test_one_page_per_eligible_attendee_with_their_name(kit):
 def test_page_states_title_date_hours_provider_and_presenter(kit):
     first = pages(kit)[0]
     for expected in ("Certificate of Completion", "José Martínez", "License: LIC 0",
-                     "Relationship: What It's All About", "March 14, 2026", "Atlanta, GA", "3.00 contact hours",
-                     "SUNRISE CONSULTING", "Sample statement: approved by the Example Board of Counselors",
-                     "Dawn Allred, LPC, MAC"):
+                     "Relationship: What It’s All About", "March 14, 2026", "Atlanta, GA", "3.00 CE hours",
+                     "Sunrise Consulting", "Sample statement: approved by the Example Board of Counselors",
+                     "Dawn Allred", "LPC, MAC", "Issued March 14, 2026"):
         assert expected in first, expected
-    assert "1.25 contact hours (partial attendance)" in pages(kit)[-1]
+    assert "1.25 CE hours (partial attendance)" in pages(kit)[-1]
 
 
 def test_ledger_matches_the_pages(kit):
@@ -121,7 +121,7 @@ def test_attendance_certificate_without_ce_and_long_names_wrap(in_tmp):
     (in_tmp / "r.csv").write_text(f"name\n{long_name}\n", encoding="utf-8")
     assert run("build", outline.name, "--roster", "r.csv", "--out", "kit").exit_code == 0
     text = PdfReader(in_tmp / "kit" / "certificates.pdf").pages[0].extract_text()
-    assert "Certificate of Attendance" in text and "contact hours" not in text
+    assert "Certificate of Attendance" in text and "CE hours" not in text
     assert normal(long_name) in normal(text)
 
 
@@ -144,6 +144,6 @@ def test_hours_equal_to_the_award_are_not_partial_and_zero_hours_get_no_certific
     assert "warning: r.csv: row 4: no certificate for None: 0 hours" in result.stderr.splitlines()
     texts = pages(in_tmp / "kit")
     assert len(texts) == 2
-    assert "3.00 contact hours" in texts[0] and "partial" not in texts[0]
-    assert "2.75 contact hours (partial attendance)" in texts[1]
+    assert "3.00 CE hours" in texts[0] and "partial" not in texts[0]
+    assert "2.75 CE hours (partial attendance)" in texts[1]
     assert [(r["name"], r["hours"]) for r in ledger(in_tmp / "kit")] == [("Full Marks", "3.00"), ("Almost", "2.75")]

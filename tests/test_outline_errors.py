@@ -112,7 +112,7 @@ def test_picture_in_a_format_the_deck_cannot_show(in_tmp):
 @pytest.mark.parametrize("value, shown", [("9am", "'9am'"), ("25:00", "'25:00'"), ('"9:5"', "'9:5'")])
 def test_bad_clock_time(in_tmp, value, shown):
     check(in_tmp, MINIMAL.replace("  date: 2026-03-14\n", f"  date: 2026-03-14\n  start: {value}\n"),
-          f"o.yaml:4:10: workshop.start: expected a 24-hour time like \"09:00\", got {shown}")
+          f"o.yaml:4:10: workshop.start: expected a time like \"09:00\" or \"6:30 PM\", got {shown}")
 
 
 def test_unquoted_afternoon_time_is_read_as_a_time(in_tmp):

@@ -67,7 +67,7 @@ def test_error_written_in_the_base_is_reported_in_the_base(in_tmp):
     write(in_tmp, "v.yaml", "extends: base.yaml\nworkshop:\n  start: 25:99\n")
     assert_rejected(run("validate", "v.yaml"),
                     "base.yaml:16:14: section 3, minutes: expected whole minutes, got 'twenty'",
-                    "v.yaml:3:10: workshop.start: expected a 24-hour time like \"09:00\", got '25:99'")
+                    "v.yaml:3:10: workshop.start: expected a time like \"09:00\" or \"6:30 PM\", got '25:99'")
 
 
 def test_cycle(in_tmp):

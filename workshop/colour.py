@@ -19,3 +19,15 @@ def contrast(a: str, b: str) -> float:
     """The contrast ratio of two "RRGGBB" colours, from 1 (none) to 21 (black on white)."""
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(hex_colour: str, background: str = "FFFFFF", ratio: float = AA_NORMAL) -> str:
+    """``hex_colour`` darkened (towards black, keeping its hue) just enough to be read as text on
+    ``background``: a light theme colour stays the theme's colour without making text unreadable."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+    for step in range(0, 101):
+        k = 1 - step / 100
+        candidate = f"{round(r * k):02X}{round(g * k):02X}{round(b * k):02X}"
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return "000000"

@@ -9,9 +9,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
 from workshop import pdfdraw as d
+from workshop.colour import readable
 
 PAGE = letter
 MARGIN = 0.75 * inch
@@ -25,8 +26,8 @@ def register_family() -> None:
 
 def styles(primary: str) -> dict[str, ParagraphStyle]:
     register_family()
-    colour = HexColor("#" + primary)
-    base = ParagraphStyle("body", fontName="ws-sans", fontSize=11, leading=15, textColor=d.INK, alignment=TA_LEFT,
+    colour = HexColor("#" + readable(primary))  # a light theme colour darkened until headings read on white
+    base = ParagraphStyle("body", fontName="ws-sans", bulletFontName="ws-sans", fontSize=11, leading=15, textColor=d.INK, alignment=TA_LEFT,
                           spaceAfter=4)
     return {
         "body": base,
@@ -42,11 +43,22 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=2),
         "bullet2": ParagraphStyle("bullet2", parent=base, leftIndent=32, bulletIndent=20, spaceAfter=2,
                                   fontSize=10.5),
+        "reference": ParagraphStyle("reference", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=5),
         "quote": ParagraphStyle("quote", parent=base, fontName="ws-sans-italic", leftIndent=16, rightIndent=16),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cellsub": ParagraphStyle("cellsub", parent=base, fontSize=9.5, leading=12, spaceAfter=0, leftIndent=12,
+                                  textColor=d.MUTED),
+        "cue": ParagraphStyle("cue", parent=base, fontName="ws-sans-bold", fontSize=11, leading=14, spaceBefore=8,
+                              spaceAfter=1, keepWithNext=1),
         "cellbold": ParagraphStyle("cellbold", parent=base, fontName="ws-sans-bold", fontSize=9.5, leading=12,
                                    spaceAfter=0),
     }
+
+
+def table_style(commands: list) -> TableStyle:
+    """A table style whose cells start in the embedded face: reportlab's tables otherwise set
+    Helvetica, which is never embedded, even when every cell holds a paragraph."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), "ws-sans", 9.5)] + list(commands))
 
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
@@ -79,11 +91,16 @@ class RuledLines(Flowable):
 class _NumberedCanvas(Canvas):
     """Holds pages back until the end so the footer can say "Page n of N"."""
 
-    footer_text = ""
+    title = ""  # the workshop's title, shortened with an ellipsis when the footer needs room
+    kind = ""  # what the document is ("participant handouts"), always printed whole
+    when = None  # the build's date, stamped as the file's creation date
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("invariant", 1)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or d.initial_font()
         super().__init__(*args, **kwargs)
+        if self.when is not None:
+            d.stamp(self, self.when)
         self._saved: list[dict] = []
 
     def showPage(self):
@@ -92,28 +109,31 @@ class _NumberedCanvas(Canvas):
 
     def save(self):
         total = len(self._saved)
+        suffix = f" · {self.kind}"
+        room = self._pagesize[0] - 2 * MARGIN - 90 - d.width(suffix, 8.0, "sans")
+        text = d.ellipsize(self.title, "sans", 8.0, room) + suffix
         for number, state in enumerate(self._saved, 1):
             self.__dict__.update(state)
-            d.footer(self, self._pagesize[0], self.footer_text, number, total, MARGIN)
+            d.footer(self, self._pagesize[0], text, number, total, MARGIN)
             Canvas.showPage(self)
         Canvas.save(self)
 
 
-def document(buffer, title: str, author: str, footer: str):
-    """A letter-size document whose pages all carry the shared footer."""
-    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"footer_text": footer})
+def document(buffer, title: str, author: str, footer_title: str, kind: str, when=None):
+    """A letter-size document whose pages all carry the shared footer: ``footer_title`` · ``kind``."""
+    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"title": footer_title, "kind": kind, "when": when})
     doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author=author, creator="workshop", invariant=1)
     return doc, canvas_class
 
 
-def write_document(path, story, workshop, name: str, kind: str) -> None:
+def write_document(path, story, workshop, name: str, kind: str, when=None) -> None:
     """Lay out ``story`` at ``path``: ``name`` titles the file ("Handouts"), ``kind`` goes in the
-    footer ("participant handouts")."""
+    footer ("participant handouts"), ``when`` dates the file."""
     import io
 
     buffer = io.BytesIO()
     doc, canvas_class = document(buffer, f"{name}: {workshop.title}",
-                                 ", ".join(p.name for p in workshop.presenters), f"{workshop.title} · {kind}")
+                                 ", ".join(p.name for p in workshop.presenters), workshop.title, kind, when)
     doc.build(story, canvasmaker=canvas_class)
     path.write_bytes(buffer.getvalue())

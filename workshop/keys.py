@@ -16,15 +16,17 @@ KEYS: dict[str, dict[str, str]] = {
         "theme": "colours, font, logo or a PowerPoint template for the deck",
         "quiz": "a knowledge check: questions written once, exported everywhere",
         "deck": "turn generated slides on or off",
+        "handouts": "what the participant handouts include",
     },
     "workshop": {
         "title": "the workshop's title (required)",
         "subtitle": "a line under the title",
         "audience": "who the workshop is for",
         "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
-        "start": "24-hour start time, default 09:00",
+        "start": "start time, \"09:00\" or \"9:00 AM\"; default 09:00",
         "end": "latest end time; the agenda must fit before it",
         "location": "venue, or 'Live online'",
+        "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
     },
     "presenter": {
         "name": "required",
@@ -39,6 +41,7 @@ KEYS: dict[str, dict[str, str]] = {
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
         "verify_url": "address with {id}, printed as a QR code on certificates",
+        "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
         "attendance": "how presence in attendance reports becomes hours",
     },
     "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
@@ -81,6 +84,7 @@ KEYS: dict[str, dict[str, str]] = {
              "dividers": "a slide opening each section (default true)",
              "activity_slides": "a slide for each activity and its debrief (default true)",
              "closing": "the closing slide with contact details (default true)"},
+    "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
 }
 
 #: What one entry of each list is called in messages ("section 3", "bullet 2").

@@ -24,11 +24,20 @@ class LatePlan:
 
 
 def late_plan(workshop: m.Workshop, agenda: Agenda, behind: int) -> LatePlan:
-    """Recover ``behind`` minutes: drop optional sections (latest first), then shorten activities
-    (latest first) by up to half their time. Whatever is not recovered makes the day end later."""
+    """Recover ``behind`` minutes: first shorten breaks (latest first) by up to half their time,
+    which costs no instruction; then drop optional sections (latest first), then shorten
+    activities (latest first) by up to half their time. Whatever is not recovered makes the day
+    end later."""
     cuts: list[str] = []
     recovered = 0
     lost_instruction = 0
+    for item in reversed(agenda.items):
+        if recovered >= behind:
+            break
+        take = min(item.minutes // 2, behind - recovered) if item.kind == "break" else 0
+        if take > 0:
+            cuts.append(f"shorten '{item.entry.title}' by {take} min")
+            recovered += take
     for item in reversed(agenda.items):
         if recovered >= behind:
             break

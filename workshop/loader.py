@@ -13,6 +13,7 @@ from pathlib import Path
 from workshop import model as m
 from workshop.errors import InputError, Src
 from workshop.keys import child, nth, sub
+from workshop.schedule import CLOCKS
 from workshop.values import ValueReader
 from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
@@ -81,6 +82,10 @@ class _Reader(ValueReader):
         title = self.text(info, "title", "workshop", required=True)
         start = self.clock(info, "start", "workshop")
         end = self.clock(info, "end", "workshop")
+        style = self.text(info, "clock", "workshop").lower() or "24h"
+        if style not in CLOCKS:
+            self.bad(info.get("clock").src, "workshop.clock", f"expected 24h (18:30) or 12h (6:30 PM), got '{style}'")
+            style = "24h"
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -90,7 +95,7 @@ class _Reader(ValueReader):
             audience=self.text(info, "audience", "workshop"),
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
-            end_src=info.get("end").src if info.get("end") else info.src,
+            end_src=info.get("end").src if info.get("end") else info.src, clock=style,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,
@@ -98,6 +103,7 @@ class _Reader(ValueReader):
             references=self.texts(root, "references", ""),
             theme=self.theme(root),
             quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
+            handouts=self.handouts(root),
         )
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
@@ -142,11 +148,12 @@ class _Reader(ValueReader):
             self.bad(node.get("verify_url").src, "ce.verify_url", "the address must contain {id}, "
                                                                  "where each certificate's id goes")
         hours_node = node.get("hours")
+        unit = " ".join(self.text(node, "unit", "ce").split())
         return m.CE(
             provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
-            hours=self.number(node, "hours", "ce"), verify_url=verify_url,
+            hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
             attendance=self.attendance(node))
 
@@ -372,6 +379,13 @@ class _Reader(ValueReader):
             return m.DeckOptions()
         on = {key: is_null(d.get(key)) or self.flag(d, key, "deck") for key in ("dividers", "activity_slides", "closing")}
         return m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src, **on)
+
+    def handouts(self, root: Map) -> m.HandoutOptions:
+        h = self.mapping(root.get("handouts"), "handouts", "handouts")
+        if h is None:
+            return m.HandoutOptions()
+        slides = True if is_null(h.get("slides")) else self.flag(h, "slides", "handouts")
+        return m.HandoutOptions(slides=slides, src=h.src)
 
 
 #: Past these a picture is refused: a slide never needs more, and every builder would carry it.

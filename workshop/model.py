@@ -48,6 +48,7 @@ class CE:
     increment: Decimal = Decimal("0.25")
     hours: Decimal | None = None
     verify_url: str = ""
+    unit: str = "CE hours"  # the board's word for the hours, printed after the number everywhere
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
     attendance: AttendanceRule | None = None
@@ -206,6 +207,12 @@ class DeckOptions:
 
 
 @dataclass(frozen=True)
+class HandoutOptions:
+    slides: bool = True  # miniatures of the content slides, with lines for notes
+    src: Src = _NOWHERE
+
+
+@dataclass(frozen=True)
 class Workshop:
     title: str
     source: Path
@@ -223,7 +230,9 @@ class Workshop:
     theme: Theme = field(default_factory=Theme)
     quiz: Quiz | None = None
     deck: DeckOptions = field(default_factory=DeckOptions)
+    handouts: HandoutOptions = field(default_factory=HandoutOptions)
     end_src: Src = _NOWHERE
+    clock: str = "24h"  # how outputs print times: "24h" (18:30) or "12h" (6:30 PM)
 
     @property
     def slug(self) -> str:

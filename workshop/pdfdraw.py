@@ -19,9 +19,10 @@ from reportlab.platypus import Flowable
 
 from workshop import shaping
 from workshop.fonts import FACES, clusters, face_for, load_face, missing_characters, tt_font, wrap_by
+from workshop.typography import typeset
 
 INK = HexColor("#1F2328")
-MUTED = HexColor("#5B6470")
+MUTED = HexColor("#4A525C")  # dark enough that small grey text still reads AA once printed or rendered
 RULE = HexColor("#B8C0CA")
 #: Bidirectional controls that can make a name display as something else; removed from input.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
@@ -52,6 +53,11 @@ def require_faces(*faces: str) -> None:
 def clean(text: str) -> str:
     """Text as it should print: bidi override characters removed, composed to NFC."""
     return unicodedata.normalize("NFC", text.translate(BIDI_CONTROLS)).strip()
+
+
+def shown(text: str) -> str:
+    """Clean text as the PDFs set it: curly quotes, en dashes in ranges, no stray joiners."""
+    return typeset(clean(text))
 
 
 def unprintable(text: str, face: str) -> list[str]:
@@ -124,13 +130,13 @@ def needs_shaping(text: str) -> bool:
 
 
 def width(text: str, size: float, face: str) -> float:
-    return sum(r.width(size) for r in runs(clean(text), face))
+    return sum(r.width(size) for r in runs(shown(text), face))
 
 
 def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif", align: str = "left") -> float:
     """Draw one line of ``text`` at baseline ``y``; ``align`` is left, centre or right of ``x``.
     Returns the width drawn."""
-    text = clean(text)
+    text = shown(text)
     pieces = runs(text, face)
     total = sum(r.width(size) for r in pieces)
     if align == "centre":
@@ -173,14 +179,24 @@ def wrap(text: str, face: str, size: float, max_width: float) -> list[str]:
     def measure(piece: str) -> float:  # additive, as wrap_by needs: a lone space has its width
         return sum(r.width(size) for r in runs(piece, face))
 
-    return wrap_by(" ".join(clean(text).split()), measure, max_width)
+    return wrap_by(" ".join(shown(text).split()), measure, max_width)
+
+
+def ellipsize(text: str, face: str, size: float, max_width: float) -> str:
+    """``text`` on one line: whole if it fits, else cut at a word and ended with an ellipsis."""
+    if width(text, size, face) <= max_width:
+        return text
+    words = shown(text).split(" ")
+    while len(words) > 1 and width(" ".join(words) + "…", size, face) > max_width:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:·–-") + "…"
 
 
 def markup(text: str, face: str) -> str:
     """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run.
     For text that :func:`needs_shaping`, use :class:`ShapedParagraph` instead."""
     out = []
-    for r in runs(clean(text), face):
+    for r in runs(shown(text), face):
         piece = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
@@ -228,15 +244,31 @@ class ShapedParagraph(Flowable):
             y -= st.leading
 
 
-def new_canvas(buffer, pagesize, title: str, author: str):
-    """A canvas with fixed ids and dates, so the same input writes the same bytes."""
+def new_canvas(buffer, pagesize, title: str, author: str, when=None):
+    """A canvas with fixed ids, dated ``when`` (the build's date), so the same input writes the
+    same bytes."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=initial_font())
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("workshop")
+    if when is not None:
+        stamp(canvas, when)
     return canvas
+
+
+def initial_font() -> str:
+    """The face every page starts in: reportlab's default is Helvetica, which it never embeds and
+    which print preflight and PDF/A refuse."""
+    require_faces("sans")
+    return register("sans")
+
+
+def stamp(canvas, when) -> None:
+    """Date the file ``when`` (creation and modification) instead of reportlab's fixed 2000-01-01."""
+    text = f"D:{when:%Y%m%d%H%M%S}+00'00'"
+    canvas.setDateFormatter(lambda *_: text)
 
 
 def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: float = 40) -> None:
@@ -245,8 +277,7 @@ def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: floa
     canvas.setLineWidth(0.5)
     canvas.line(margin, 34, page_w - margin, 34)
     canvas.setFillColor(MUTED)
-    size, lines = fit_lines(text, "sans", page_w - 2 * margin - 90, (8.0,), 1)
-    draw(canvas, margin, 22, lines[0], size, "sans")
+    draw(canvas, margin, 22, ellipsize(text, "sans", 8.0, page_w - 2 * margin - 90), 8.0, "sans")
     draw(canvas, page_w - margin, 22, f"Page {page} of {pages}", 8, "sans", "right")
 
 

@@ -7,6 +7,7 @@ agenda that would run past midnight is refused, since every output prints one da
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -107,10 +108,42 @@ class Agenda:
         return next(i for i in self.items if i.entry.id == entry_id)
 
 
-def clock(minute: int) -> str:
-    """Minutes since midnight as a 24-hour clock time, "09:05" (never wrapped past midnight:
-    "24:00" is the latest an agenda may end)."""
-    return f"{minute // 60:02d}:{minute % 60:02d}"
+CLOCKS = ("24h", "12h")
+_CLOCK_INPUT = re.compile(r"^(\d{1,2}):([0-5]\d)(?:\s*([AaPp])\.?\s*[Mm]\.?)?$")
+
+
+def clock(minute: int, style: str = "24h") -> str:
+    """Minutes since midnight as a clock time: "09:05" (24h) or "9:05 AM" (12h). Never wrapped
+    past midnight in 24h: "24:00" is the latest an agenda may end ("12:00 AM" in 12h)."""
+    hour, minute = divmod(minute, 60)
+    if style == "12h":
+        return f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour % 24 < 12 else 'PM'}"
+    return f"{hour:02d}:{minute:02d}"
+
+
+def clock_range(start: int, end: int, style: str = "24h") -> str:
+    """A span of clock times with an en dash, as print sets it: "09:00–09:15", "9:00–10:15 AM",
+    "11:30 AM–12:15 PM"."""
+    first, last = clock(start, style), clock(end, style)
+    if style == "12h" and first[-2:] == last[-2:]:
+        first = first[:-3]
+    return f"{first}–{last}"
+
+
+def parse_clock(text: str) -> int | None:
+    """A written time as minutes since midnight: "09:00", "18:30", "6:30 PM", "6:30 pm", "6:30 p.m.";
+    None when it is not a time (a 12-hour time with AM or PM must have an hour from 1 to 12)."""
+    match = _CLOCK_INPUT.match(text.strip())
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half in "Pp" else 0)
+    elif hour > 23:
+        return None
+    return hour * 60 + minute
 
 
 def duration(minutes: int) -> str:

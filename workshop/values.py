@@ -15,10 +15,10 @@ from decimal import Decimal, InvalidOperation
 
 from workshop.errors import Problem, Src
 from workshop.keys import KEYS, child, nth
+from workshop.schedule import parse_clock
 from workshop.variants import describe
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 #: What "required" asks for, where the key's own name is not clear enough.
 _REQUIRED = {"minutes": "minutes (a whole number)", "alt": "picture's description (alt)",
@@ -194,11 +194,10 @@ class ValueReader:
         if is_null(value):
             return None
         raw = value.raw.strip() if isinstance(value, Scalar) else ""
-        match = _CLOCK.match(raw)
-        if not match:
-            self.bad(value.src, child(path, key), f"expected a 24-hour time like \"09:00\", got {describe(value)}")
-            return None
-        return int(match.group(1)) * 60 + int(match.group(2))
+        minute = parse_clock(raw)
+        if minute is None:
+            self.bad(value.src, child(path, key), f"expected a time like \"09:00\" or \"6:30 PM\", got {describe(value)}")
+        return minute
 
     def date(self, node: Map, key: str, path: str) -> dt.date | None:
         value = node.get(key)

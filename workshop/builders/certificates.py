@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
@@ -21,9 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import ImageReader
@@ -31,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop import model as m
 from workshop import pdfdraw as d
+from workshop.colour import readable
 from workshop.builders.context import BuildContext
 from workshop.errors import display_path
 from workshop.quiz.score import shown as shown_score
@@ -41,7 +41,7 @@ FILENAME = "certificates.pdf"
 LEDGER = "certificates.csv"
 SPLIT_DIR = "certificates"
 PAGE_W, PAGE_H = landscape(letter)
-NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
+NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
 _CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 LEDGER_COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider",
                   "page", "page_sha256"]
@@ -104,7 +104,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     step = ctx.progress("certificates", len(batch)) if ctx.progress and len(batch) > 200 else None
 
     online = bool(ctx.attendance and ctx.attendance.online)
-    painter = _Certificate(workshop, agenda, online)
+    painter = _Certificate(workshop, agenda, ctx.when, online)
     buffer = io.BytesIO()
     canvas = painter.canvas(buffer)
     issued = []
@@ -202,20 +202,36 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
+#: Print zones, in points from the bottom-left corner. Office printers clip about 0.25 in, so the
+#: border sits half an inch in and every word inside the inner rule.
+BORDER = 40
+INNER = 50
+LEFT, RIGHT = 72, PAGE_W - 72
+NAME_ZONE = (370, 434)  # bottom and top of the attendee's name
+#: The lower-right corner holds the QR code, the certificate id and the date of issue; signatures
+#: share the rest of the bottom band, so neither is ever drawn over the other.
+CORNER_W = 150
+SIGN_LINE_Y = 104
+QR_SIDE = 60
+
+
 class _Certificate:
-    def __init__(self, workshop: m.Workshop, agenda, online: bool = False):
+    def __init__(self, workshop: m.Workshop, agenda, when: dt.datetime, online: bool = False):
         self.w = workshop
         self.online = online  # ASWB ACE wants the format of a live online course on its certificates
         self.agenda = agenda
+        self.when = when
+        self.issued = when.date()
         self.primary = HexColor("#" + workshop.theme.primary)
         self.accent = HexColor("#" + workshop.theme.accent)
+        # text in the theme's colour, darkened as far as it must be to read on white
+        self.ink = HexColor("#" + readable(workshop.theme.primary))
         self.has_ce = workshop.ce is not None
+        self.unit = workshop.ce.unit if workshop.ce else m.CE.unit
 
     def canvas(self, buffer) -> Canvas:
-        canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
-        canvas.setTitle(f"Certificates: {self.w.title}")
-        canvas.setAuthor(self.w.ce.provider if self.w.ce and self.w.ce.provider else "workshop")
-        canvas.setCreator("workshop")
+        canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Certificates: {self.w.title}",
+                              self.w.ce.provider if self.w.ce and self.w.ce.provider else "workshop", self.when)
         self.form(canvas)
         return canvas
 
@@ -224,23 +240,27 @@ class _Certificate:
         w = self.w
         canvas.beginForm("certificate")
         canvas.setStrokeColor(self.primary)
-        canvas.setLineWidth(6)
-        canvas.rect(24, 24, PAGE_W - 48, PAGE_H - 48)
+        canvas.setLineWidth(5)
+        canvas.rect(BORDER, BORDER, PAGE_W - 2 * BORDER, PAGE_H - 2 * BORDER)
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
-        canvas.rect(36, 36, PAGE_W - 72, PAGE_H - 72)
+        canvas.rect(INNER, INNER, PAGE_W - 2 * INNER, PAGE_H - 2 * INNER)
         centre = PAGE_W / 2
-        canvas.setFillColor(d.MUTED)
+        if w.theme.logo:
+            self.image(canvas, w.theme.logo, LEFT, PAGE_H - 128, 110, 56)
         if w.ce and w.ce.provider:
-            d.draw(canvas, centre, PAGE_H - 78, w.ce.provider.upper(), 13, "sans", "centre")
-        canvas.setFillColor(self.primary)
+            canvas.setFillColor(self.ink)
+            size, lines = d.fit_lines(w.ce.provider, "sans-bold", RIGHT - LEFT - 240, (18.0, 16.0, 14.0, 12.0), 2)
+            for k, line in enumerate(lines):
+                d.draw(canvas, centre, PAGE_H - 88 - k * size * 1.15, line, size, "sans-bold", "centre")
+        canvas.setFillColor(self.ink)
         heading = "Certificate of Completion" if self.has_ce else "Certificate of Attendance"
-        d.draw(canvas, centre, PAGE_H - 124, heading, 36, "serif-bold", "centre")
+        d.draw(canvas, centre, PAGE_H - 134, heading, 34, "serif-bold", "centre")
         canvas.setFillColor(d.INK)
-        d.draw(canvas, centre, PAGE_H - 160, "This certifies that", 15, "serif-italic", "centre")
-        d.draw(canvas, centre, 308, "has completed" if self.has_ce else "attended", 15, "serif-italic", "centre")
-        size, lines = d.fit_lines(w.title, "serif-bold", PAGE_W - 200, (24.0, 22.0, 20.0, 18.0, 16.0), 2)
-        y = 274
+        d.draw(canvas, centre, PAGE_H - 166, "This certifies that", 14, "serif-italic", "centre")
+        d.draw(canvas, centre, 320, "has completed" if self.has_ce else "attended", 14, "serif-italic", "centre")
+        size, lines = d.fit_lines(w.title, "serif-bold", RIGHT - LEFT - 40, (24.0, 22.0, 20.0, 18.0, 16.0, 14.0), 3)
+        y = 298 - size * 0.8
         for line in lines:
             d.draw(canvas, centre, y, line, size, "serif-bold", "centre")
             y -= size * 1.2
@@ -249,59 +269,80 @@ class _Certificate:
         facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", place,
                                        "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, centre, y - 4, facts, 13, "sans", "centre")
+        d.draw(canvas, centre, y - 2, facts, 12, "sans", "centre")
         if w.ce and w.ce.approval:
-            size, lines = d.fit_lines(w.ce.approval, "sans", PAGE_W - 220, (10.0, 9.0, 8.0), 2)
+            canvas.setFillColor(d.INK)
+            size, lines = d.fit_lines(w.ce.approval, "sans", RIGHT - LEFT - 2 * CORNER_W, (10.0, 9.0), 3)
             for k, line in enumerate(lines):
-                d.draw(canvas, centre, 150 - k * size * 1.25, line, size, "sans", "centre")
+                d.draw(canvas, centre, 172 - k * size * 1.25, line, size, "sans", "centre")
         self.signatures(canvas)
+        canvas.setFillColor(d.MUTED)
+        d.draw(canvas, RIGHT, 62, f"Issued {self.issued:%B} {self.issued.day}, {self.issued.year}", 9, "sans",
+               "right")
         canvas.endForm()
 
+    @staticmethod
+    def image(canvas: Canvas, path, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
+        """An image scaled to fit the box at (x, y), never stretched."""
+        image = ImageReader(str(path))
+        iw, ih = image.getSize()
+        scale = min(width / iw, height / ih)
+        left = x + (width - iw * scale) / 2 if centre else x
+        canvas.drawImage(image, left, y, iw * scale, ih * scale, mask="auto")
+
     def signatures(self, canvas: Canvas) -> None:
+        """A signature line per presenter (three at most) across the bottom band, left of the corner:
+        the name on one line and the credentials under it, each wrapped, never cut."""
         people = self.w.presenters[:3]
         if not people:
             return
-        slot = (PAGE_W - 160) / len(people)
+        band = RIGHT - CORNER_W - 12 - LEFT
+        slot = band / len(people)
         for k, person in enumerate(people):
-            middle = 80 + (k + 0.5) * slot
-            half = min(slot - 40, 240) / 2
-            x0, x1 = middle - half, middle + half
+            line_w = min(slot - 16, 230)
+            x0 = LEFT + k * slot + (slot - line_w) / 2
+            x1 = x0 + line_w
+            middle = (x0 + x1) / 2
             if person.signature:
-                image = ImageReader(str(person.signature))
-                iw, ih = image.getSize()
-                scale = min((x1 - x0) / iw, 34 / ih)
-                canvas.drawImage(image, (x0 + x1 - iw * scale) / 2, 96, iw * scale, ih * scale, mask="auto")
+                self.image(canvas, person.signature, x0, SIGN_LINE_Y + 3, x1 - x0, 34, centre=True)
             canvas.setStrokeColor(d.RULE)
             canvas.setLineWidth(0.8)
-            canvas.line(x0, 92, x1, 92)
+            canvas.line(x0, SIGN_LINE_Y, x1, SIGN_LINE_Y)
             canvas.setFillColor(d.INK)
-            size, lines = d.fit_lines(person.display_name, "sans", x1 - x0, (11.0, 10.0, 9.0, 8.0), 1)
-            d.draw(canvas, (x0 + x1) / 2, 78, lines[0], size, "sans", "centre")
+            y = SIGN_LINE_Y - 14
+            for text, face in ((person.name, "sans-bold"), (person.credentials, "sans")):
+                if not text:
+                    continue
+                size, lines = d.fit_lines(text, face, x1 - x0, (10.0, 9.0), 2)
+                for line in lines:
+                    d.draw(canvas, middle, y, line, size, face, "centre")
+                    y -= size * 1.2
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, (x0 + x1) / 2, 66, "Presenter", 9, "sans", "centre")
+            d.draw(canvas, middle, y - 1, "Presenter", 9, "sans", "centre")
 
     def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool) -> str:
         """Draw one attendee's page; return the SHA-256 of the page's content stream."""
         canvas.doForm("certificate")
         centre = PAGE_W / 2
         canvas.setFillColor(d.INK)
-        size, lines = d.fit_lines(attendee.name, "serif", PAGE_W - 180, NAME_SIZES, 2)
-        top = 392 if len(lines) == 1 else 392 + size * 0.6
+        size, lines = self.name_lines(attendee.name)
+        bottom, top = NAME_ZONE
+        block = len(lines) * size * 1.15
+        first = bottom + (top - bottom + block) / 2 - size * 0.95
         for k, line in enumerate(lines):
-            d.draw(canvas, centre, top - k * size * 1.15, line, size, "serif", "centre")
+            d.draw(canvas, centre, first - k * size * 1.15, line, size, "serif", "centre")
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(0.8)
-        canvas.line(centre - 220, 372 - (len(lines) - 1) * size * 0.55, centre + 220,
-                    372 - (len(lines) - 1) * size * 0.55)
+        canvas.line(centre - 230, bottom - 4, centre + 230, bottom - 4)
         if attendee.license:
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, centre, 346, f"License: {attendee.license}", 12, "sans", "centre")
+            d.draw(canvas, centre, bottom - 22, f"License: {attendee.license}", 12, "sans", "centre")
         if earned is not None:
-            canvas.setFillColor(self.primary)
-            text = f"{hours(earned)} contact hours" + (" (partial attendance)" if partial else "")
-            d.draw(canvas, centre, 190, text, 18, "serif-bold", "centre")
+            canvas.setFillColor(self.ink)
+            text = f"{hours(earned)} {self.unit}" + (" (partial attendance)" if partial else "")
+            d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, PAGE_W - 60, 46, f"Certificate ID {cid}", 9, "sans", "right")
+        d.draw(canvas, RIGHT, 74, f"Certificate ID {cid}", 9, "sans", "right")
         if self.w.ce and self.w.ce.verify_url:
             self.qr(canvas, self.w.ce.verify_url.replace("{id}", cid))
         digest = _page_stream_sha256(canvas)
@@ -309,13 +350,29 @@ class _Certificate:
         return digest
 
     @staticmethod
+    def name_lines(name: str) -> tuple[float, list[str]]:
+        """The largest size at which the name fits its zone, on as few lines as that size needs."""
+        bottom, top = NAME_ZONE
+        for size in NAME_SIZES:
+            lines = d.wrap(name, "serif", size, RIGHT - LEFT - 40)
+            if len(lines) * size * 1.15 <= top - bottom:
+                return size, lines
+        return NAME_SIZES[-1], d.wrap(name, "serif", NAME_SIZES[-1], RIGHT - LEFT - 40)
+
+    @staticmethod
     def qr(canvas: Canvas, url: str) -> None:
+        """The QR code's modules drawn as filled squares (reportlab's renderer would also set its
+        default font, Helvetica, which it never embeds)."""
         widget = QrCodeWidget(url, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
-        side = 58
-        drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, PAGE_W - 118, 58)
+        scale = QR_SIDE / (x1 - x0)
+        canvas.saveState()
+        canvas.translate(RIGHT - QR_SIDE, 86)
+        canvas.scale(scale, scale)
+        canvas.setFillColorRGB(0, 0, 0)
+        for module in widget.draw().contents:
+            canvas.rect(module.x - x0, module.y - y0, module.width, module.height, stroke=0, fill=1)
+        canvas.restoreState()
 
     def empty(self, canvas: Canvas) -> None:
         canvas.setFillColor(d.INK)

@@ -7,16 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.deck.plan import plan_deck
-from workshop.docstyle import para, styles, write_document
+from workshop.deck.miniature import draw_miniature
+from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.docstyle import para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
-from workshop.schedule import clock, duration, hours
+from workshop.schedule import clock, clock_range, duration, hours
 
 FILENAME = "guide.pdf"
 LATE_STEPS = (5, 10, 15, 20)
@@ -28,22 +29,23 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     deck = plan_deck(w, agenda)
     story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
                              para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
-                             run_of_show(agenda, st), PageBreak()]
+                             run_of_show(agenda, st, w.clock), PageBreak()]
     for item in agenda.items:
         if item.kind == "section":
-            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st)
+            story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
+                             thumb=lambda slide, cue: SlideThumb(slide, w.theme, deck.footer, cue))
     if w.quiz:
         story += answer_key(w, st)
-    story += [CondPageBreak(320)] + materials(agenda, st) + running_late(w, agenda, st) + ce_working(w, agenda, st)
+    story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Facilitator guide", "facilitator guide")
+    write_document(path, story, w, "Facilitator guide", "facilitator guide", ctx.when)
     return [path], []
 
 
 def _facts(w: m.Workshop, agenda) -> str:
     bits = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location,
-            f"{clock(agenda.start)}-{clock(agenda.end)} ({duration(agenda.total_minutes)})",
-            f"{hours(agenda.ce.awarded)} CE hours" if agenda.ce else ""]
+            f"{clock_range(agenda.start, agenda.end, w.clock)} ({duration(agenda.total_minutes)})",
+            f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
 
 
@@ -53,34 +55,64 @@ def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
              ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6")), ("TOPPADDING", (0, 0), (-1, -1), 3),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     style += [("BACKGROUND", (0, r), (-1, r), HexColor("#F7F8FA")) for r in shade]
-    table.setStyle(TableStyle(style))
+    table.setStyle(table_style(style))
     return table
 
 
-def run_of_show(agenda, st) -> Table:
+def run_of_show(agenda, st, style: str = "24h") -> Table:
     rows = [[para(h, st["cellbold"]) for h in ("Start", "End", "Min", "Elapsed", "Kind", "Entry")]]
     shade = []
     for item in agenda.items:
         label = item.label("optional: cut if late")
-        rows.append([para(clock(item.start), st["cell"]), para(clock(item.end), st["cell"]),
+        rows.append([para(clock(item.start, style), st["cell"]), para(clock(item.end, style), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
                      para(item.kind, st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
             if seg.kind == "activity":
-                rows.append([para(clock(seg.start), st["cell"]), para(clock(seg.end), st["cell"]),
-                             para(str(seg.minutes), st["cell"]), para(duration(seg.end - agenda.start), st["cell"]),
-                             para("activity", st["cell"]), para(f"    {seg.title}", st["cell"])])
+                # inside its section's time, so set under the section rather than as a row of its own
+                rows.append(["", "", para(str(seg.minutes), st["cellsub"]), "", para("activity", st["cellsub"]),
+                             para(f"{clock_range(seg.start, seg.end, style)}  {seg.title}", st["cellsub"])])
     return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
 
 
-def section(item, slides, st) -> list[Flowable]:
+class SlideThumb(Flowable):
+    """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
+
+    def __init__(self, slide, theme, footer, caption: tuple[str, ...] = (), width: float = 132):
+        super().__init__()
+        self.slide, self.theme, self.footer, self.thumb_w = slide, theme, footer, width
+        self.caption = (f"Slide {slide.number}",) + tuple(caption)
+        self.below = 4 + 12 * len(self.caption)
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = self.thumb_w, self.thumb_w * SLIDE_H / SLIDE_W + self.below
+        return self.width, self.height
+
+    # ImageAndFlowables sizes its picture through these two
+    def _restrictSize(self, available_width, available_height):
+        return self.wrap(available_width, available_height)
+
+    def _unRestrictSize(self):
+        pass
+
+    def draw(self):
+        draw_miniature(self.canv, self.slide, self.theme, self.footer, 0, self.below, self.thumb_w)
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)
+        for k, line in enumerate(self.caption):
+            self.canv.setFillColor(d.INK if k == 0 else d.MUTED)
+            d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+
+
+def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
-    span = f"slides {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
+    span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
     out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
-                           para(" · ".join(x for x in (f"{clock(item.start)}-{clock(item.end)}",
+                           para(" · ".join(x for x in (clock_range(item.start, item.end, style),
                                                        f"{item.minutes} minutes",
                                                        "optional" if s.optional else "", f"deck {span}") if x),
                                 st["small"])]
@@ -96,13 +128,18 @@ def section(item, slides, st) -> list[Flowable]:
         notes = slide.notes.split("\n\n")
         points = [n for n in notes if not n.startswith("Timing:")]
         cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
-        out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cellbold"]),
-                                 para(cue, st["small"])] + [para(p, st["body"]) for p in points]))
+        if thumb is None:
+            out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"]), para(cue, st["small"])]
+                                    + [para(p, st["body"]) for p in points]))
+        else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
+            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in points]
+            out += [Spacer(1, 8), ImageAndFlowables(thumb(slide, tuple(cue.split(", ", 1)) if cue else ()), text,
+                                                    imageSide="left", imageLeftPadding=0, imageRightPadding=14)]
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
                  para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes",
-                                             f"{clock(seg.start)}-{clock(seg.end)}") if x), st["small"])]
+                                             clock_range(seg.start, seg.end, style)) if x), st["small"])]
         if activity.instructions:
             block.append(para(activity.instructions, st["body"]))
         if activity.materials:
@@ -114,31 +151,34 @@ def section(item, slides, st) -> list[Flowable]:
     return out
 
 
-def materials(agenda, st) -> list[Flowable]:
+def materials(agenda, st, style: str = "24h") -> list[Flowable]:
+    """Each thing once, in the order first needed, with the activities (and times) that use it."""
     out: list[Flowable] = [para("Materials checklist", st["h1"])]
-    found = False
+    needed: dict[str, tuple[str, list[str]]] = {}  # casefolded name -> (name as first written, uses)
     for item in agenda.items:
         if item.kind != "section":
             continue
         for k, activity in enumerate(item.entry.activities):
-            for thing in activity.materials:
-                found = True
-                when = clock(item.activity_time(k).start)
-                out.append(para(f"☐  {thing}  (for {activity.title}, {when})", st["body"]))
-    if not found:
+            for thing in dict.fromkeys(activity.materials):
+                key = " ".join(thing.casefold().split())
+                needed.setdefault(key, (thing, []))[1].append(f"{activity.title}, {clock(item.activity_time(k).start, style)}")
+    for thing, uses in needed.values():
+        count = f"  ×{len(uses)}" if len(uses) > 1 else ""
+        out.append(para(f"☐  {thing}{count}  (for {'; '.join(uses)})", st["body"]))
+    if not needed:
         out.append(para("No activity lists materials.", st["body"]))
     return out
 
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end)}. To finish on time, make these cuts; "
+                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. To finish on time, make these cuts; "
                                 "what cannot be recovered moves the end later.", st["body"])]
-    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "CE hours")]]
+    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "Hours")]]
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)
         if agenda.ce is None:
-            ce = "no CE hours"
+            ce = "no hours awarded"
         elif plan.holds:
             ce = f"hold: {plan.instructional_minutes} min supports {hours(plan.hours)} h"
         else:
@@ -146,21 +186,22 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
                   f"certificates would need updating")
         cuts = "; ".join(plan.cuts) if plan.cuts else "nothing optional left to cut"
         rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]),
-                     para(clock(plan.end), st["cell"]), para(ce, st["cell"])])
+                     para(clock(plan.end, w.clock), st["cell"]), para(ce, st["cell"])])
     out.append(_table(rows, [46, 230, 50, 142]))
-    return out
+    return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
 
 def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
-    out: list[Flowable] = [Spacer(1, 12), para("CE hours: the working", st["h1"])]
+    unit = w.ce.unit if w.ce else m.CE.unit
+    out: list[Flowable] = [Spacer(1, 12), para(f"{unit[:1].upper()}{unit[1:]}: the working", st["h1"])]
     if agenda.ce is None:
         return out + [para("This outline has no ce block: certificates are of attendance, with no hours.", st["body"])]
     c = agenda.ce
     out += [para(f"Instructional minutes (sections only, breaks excluded): {c.instructional_minutes}", st["body"]),
-            para(f"Hour rule: {c.minutes_per_hour} minutes make one CE hour; hours round down to a multiple of "
+            para(f"Hour rule: {c.minutes_per_hour} minutes make one hour; hours round down to a multiple of "
                  f"{c.increment}.", st["body"]),
             para(c.explain(), st["body"]),
-            para(f"Hours awarded on certificates: {hours(c.awarded)}", st["h2"])]
+            para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
     if w.ce.approval:
         out.append(para(w.ce.approval, st["small"]))
     return out

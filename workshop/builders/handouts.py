@@ -4,20 +4,20 @@ references."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import QUIZ_KINDS, SLIDE_H, SLIDE_W, plan_deck
-from workshop.docstyle import RuledLines, para, styles, write_document
+from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.docstyle import RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock, hours
+from workshop.schedule import clock_range, hours
 
 FILENAME = "handouts.pdf"
 
@@ -29,15 +29,16 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     story += cover(w, agenda, st)
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
-            story += section(item, st)
+            story += section(item, st, w.clock)
     if w.quiz:
         story += question_page(w, st)
-    story += slide_pages(w, agenda)
+    if w.handouts.slides:
+        story += slide_pages(w, agenda)
     if w.references:
         story += [PageBreak(), para("References", st["h1"])]
-        story += [para(r, st["body"]) for r in w.references]
+        story += [para(r, st["reference"]) for r in w.references]
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Handouts", "participant handouts")
+    write_document(path, story, w, "Handouts", "participant handouts", ctx.when)
     return [path], []
 
 
@@ -52,44 +53,48 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
     if agenda.ce:
         out.append(Spacer(1, 8))
         provider = f" from {w.ce.provider}" if w.ce.provider else ""
-        out.append(para(f"{hours(agenda.ce.awarded)} CE hours{provider}", st["h2"]))
+        out.append(para(f"{hours(agenda.ce.awarded)} {w.ce.unit}{provider}", st["h2"]))
         if w.ce.approval:
             out.append(para(w.ce.approval, st["small"]))
     if w.objectives:
         out += [Spacer(1, 14), para("Learning objectives", st["h1"]),
                 para("By the end of this workshop you will be able to:", st["body"])]
         out += [para(o, st["bullet"], f"{n}.") for n, o in enumerate(w.objectives, 1)]
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st), PageBreak()]
+    # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), Spacer(1, 18)]
     return out
 
 
-def agenda_table(agenda, st) -> Table:
+def agenda_table(agenda, st, style: str = "24h") -> Table:
     rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("", st["cellbold"])]]
     for item in agenda.items:
         label = item.label()
-        rows.append([para(f"{clock(item.start)}-{clock(item.end)}", st["cell"]), para(str(item.minutes), st["cell"]),
+        rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, 320], repeatRows=1)
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return table
 
 
-def section(item, st) -> list[Flowable]:
+def section(item, st, style: str = "24h") -> list[Flowable]:
     s: m.Section = item.entry
     out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]),
-                           para(f"{clock(item.start)}-{clock(item.end)} · {item.minutes} minutes", st["small"])]
+                           para(f"{clock_range(item.start, item.end, style)} · {item.minutes} minutes", st["small"])]
     points: list[Flowable] = []
     for slide in s.slides:
         body = slide.body
         if isinstance(body, m.Bullets):
             points.append(para(slide.title, st["h2"]))
             for n, entry in enumerate(body.items, 1):
-                points.append(para(entry.text, st["bullet"], f"{n}." if body.numbered else "•"))
-                points += [para(c, st["bullet2"], "–") for c in entry.children]
+                # a point and its sub-points stay on one page
+                group = [para(entry.text, st["bullet"], f"{n}." if body.numbered else "•")]
+                group += [para(c, st["bullet2"], "–") for c in entry.children]
+                points.append(KeepTogether(group) if entry.children else group[0])
         elif isinstance(body, m.Quote):
             points.append(para(slide.title, st["h2"]))
-            points.append(para(f"“{body.text}”" + (f" ({body.source})" if body.source else ""), st["quote"]))
+            # a source usually carries its own parentheses ("Norcross (2010, p. 113)"): attribute it with a dash
+            points.append(para(f"“{body.text}”" + (f" — {body.source}" if body.source else ""), st["quote"]))
         elif isinstance(body, m.Image):
             points.append(para(f"{slide.title}: {body.alt}", st["body"]))
     if s.handout.points:
@@ -108,28 +113,34 @@ def section(item, st) -> list[Flowable]:
     return out
 
 
+#: The text width of a handout page, and the height a worksheet's rows share.
+TEXT_W = 504  # letter, less two 0.75 in margins
+WORKSHEET_ROOM = 520
+
+
 def worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
-    return [KeepTogether(_worksheet(sheet, st))]
-
-
-def _worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
-    out: list[Flowable] = [para(sheet.title, st["h1"])]
+    """A worksheet on a page of its own: a narrow label column, wide writing columns, and rows
+    (or ruled lines) that share the page's height."""
+    out: list[Flowable] = [PageBreak(), para(sheet.title, st["h1"])]
     if sheet.instructions:
         out.append(para(sheet.instructions, st["body"]))
     if sheet.rows:
         columns = sheet.columns or ("Notes",)
-        first = 170
-        width = (468 - first) / len(columns)
+        first = min(130, max(d.width(r, 9.5, "sans") for r in sheet.rows) + 14)
+        width = (TEXT_W - first) / len(columns)
+        row_h = max(44, min(110, WORKSHEET_ROOM / len(sheet.rows)))
         rows = [[para("", st["cellbold"])] + [para(c, st["cellbold"]) for c in columns]]
         rows += [[para(r, st["cell"])] + [""] * len(columns) for r in sheet.rows]
-        table = Table(rows, colWidths=[first] + [width] * len(columns), rowHeights=[None] + [38] * len(sheet.rows),
-                      repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6"))]))
+        table = Table(rows, colWidths=[first] + [width] * len(columns),
+                      rowHeights=[None] + [row_h] * len(sheet.rows), repeatRows=1)
+        table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                    ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6"))]))
         out.append(table)
-    out.append(RuledLines(sheet.lines) if sheet.lines else Spacer(1, 6))
-    out.append(Spacer(1, 16))
-    out.append(para("Signed: ______________________________    Date: ______________", st["body"]))
+    if sheet.lines:
+        out.append(RuledLines(sheet.lines, gap=26))
+    if re.search(r"\bsign(ed)?\b", sheet.instructions, re.IGNORECASE):  # only a plan the instructions ask to sign
+        out += [Spacer(1, 18), para("Signed: ______________________________    Date: ______________", st["body"])]
+    out.append(PageBreak())
     return out
 
 
@@ -157,11 +168,16 @@ class SlideRow(Flowable):
             self.canv.line(self.mini_w + 18, y, self.width, y)
 
 
+#: Slides worth a miniature: those that teach. Title, agenda, dividers, breaks, references and the
+#: closing slide repeat the handout's own pages or carry nothing to take notes on; the knowledge
+#: check's slides would give its answers away (its own page asks the questions).
+CONTENT_KINDS = ("content", "quote", "image", "activity", "debrief")
+
+
 def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
     deck = plan_deck(w, agenda)
     out: list[Flowable] = []
-    # the knowledge check's slides would give its answers away; its own page asks the questions
-    for n, slide in enumerate(s for s in deck.slides if s.kind not in QUIZ_KINDS):
+    for n, slide in enumerate(s for s in deck.slides if s.kind in CONTENT_KINDS):
         if n % 3 == 0:
             out.append(PageBreak())
         out += [SlideRow(slide, w.theme, deck.footer), Spacer(1, 22)]

@@ -1,57 +1,114 @@
-"""sign-in.pdf: a sign-in / sign-out sheet, filled with the roster's names or numbered blank rows."""
+"""sign-in.pdf: a sign-in / sign-out sheet, filled with the roster's names or numbered blank rows.
+
+Names are sorted as written; blank rows follow for walk-ins and fill the last page. Every page
+carries the monitor's attestation under its own rows, so no page is signed for another.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.units import inch
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.schedule import clock
+from workshop.schedule import clock_range, hours
 
 FILENAME = "sign-in.pdf"
 PAGE_W, PAGE_H = landscape(letter)
 MARGIN = 36
-ROW_H = 28
+ROW_H = 0.46 * inch  # room to sign by hand
+HEADER_H = 20
 BLANK_ROWS = 30
-#: Column titles and widths in points; they add up to the page width less the margins.
-COLUMNS = (("#", 26), ("Name (print)", 208), ("License type and number", 124), ("Time in", 56),
-           ("Signature in", 126), ("Time out", 56), ("Signature out", 124))
+#: Blank rows under a roster's names for people who were not on it: at least this many.
+WALK_INS = 5
+ATTEST_H = 64  # the attestation and its signature lines, under each page's table
+FOOTER_TOP = 44
+#: Column titles and widths in points; they add up to the page width less the margins. The
+#: signature cells are the widest: a signature takes more room than a printed name.
+COLUMNS = (("#", 24), ("Name (print)", 156), ("License type and number", 102), ("Time in", 50),
+           ("Signature in", 169), ("Time out", 50), ("Signature out", 169))
+NAME_SIZES = (11.0, 10.0, 9.0)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    name: tuple[str, ...] = ()  # the name's lines
+    license: tuple[str, ...] = ()
+    size: float = NAME_SIZES[0]
+
+    @property
+    def height(self) -> float:
+        lines = max(len(self.name), len(self.license), 1)
+        return max(ROW_H, lines * self.size * 1.2 + 12)
+
+
+def _row(number: int, name: str = "", license_: str = "") -> Row:
+    """A row whose name and license wrap within their cells (a long name makes the row taller)."""
+    if not name and not license_:
+        return Row(number)
+    for size in NAME_SIZES:
+        name_lines = d.wrap(name, "sans", size, COLUMNS[1][1] - 8) if name else []
+        license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
+        if max(len(name_lines), len(license_lines)) <= 2:
+            break
+    return Row(number, tuple(name_lines), tuple(license_lines), size)
+
+
+def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) -> list[list[Row]]:
+    """Rows on pages: the people sorted, then blank rows for walk-ins, then more filling the last page."""
+    people = sorted(people, key=lambda p: (p[0].casefold(), p[0], p[1]))
+    bottom = FOOTER_TOP + ATTEST_H
+    pages: list[list[Row]] = [[]]
+    y = first_top - HEADER_H
+
+    def place(row: Row) -> None:
+        nonlocal y
+        if y - row.height < bottom and pages[-1]:
+            pages.append([])
+            y = later_top - HEADER_H
+        pages[-1].append(row)
+        y -= row.height
+
+    for number, (name, license_) in enumerate(people, 1):
+        place(_row(number, name, license_))
+    count = len(people)
+    for _ in range(max(WALK_INS, -(-count // 10)) if people else BLANK_ROWS):
+        count += 1
+        place(_row(count))
+    while y - ROW_H >= bottom:
+        count += 1
+        place(_row(count))
+    return pages
 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     d.require_faces("sans", "sans-bold")
     w, agenda = ctx.workshop, ctx.agenda
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
-    rows = people or [("", "")] * BLANK_ROWS
-    first_rows, later_rows = 12, 16
-    pages = 1 + max(0, -(-(len(rows) - first_rows) // later_rows))
-    last_rows = len(rows) - first_rows - (pages - 2) * later_rows if pages > 1 else len(rows)
-    attest_apart = pages > 1 and last_rows > later_rows - 3  # no room left under a full later table
-    pages += attest_apart
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Sign-in sheet: {w.title}", "workshop")
-    index = 0
-    for page in range(1, pages + 1):
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Sign-in sheet: {w.title}", "workshop", ctx.when)
+    first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Sign-in and sign-out sheet", w, MARGIN) - 16
+    pages = paginate(people, first_top, PAGE_H - 64)
+    for page, rows in enumerate(pages, 1):
         if page == 1:
-            y = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Sign-in and sign-out sheet", w, MARGIN)
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, MARGIN, y, f"Scheduled {clock(agenda.start)}-{clock(agenda.end)}"
-                   + (f" · {agenda.ce.awarded} CE hours on full attendance" if agenda.ce else ""), 10, "sans")
-            y -= 16
+            d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end, w.clock)}"
+                   + (f" · {hours(agenda.ce.awarded)} {w.ce.unit} on full attendance" if agenda.ce else ""), 10, "sans")
+            top = first_top
         else:
             canvas.setFillColor(d.INK)
-            d.draw(canvas, MARGIN, PAGE_H - 48, f"Sign-in and sign-out sheet (continued) · {w.title}", 12, "sans-bold")
-            y = PAGE_H - 64
-        chunk = rows[index: index + (first_rows if page == 1 else later_rows)]
-        if chunk:
-            y = _table(canvas, y, chunk, index, numbered=True)
-        index += len(chunk)
-        if page == pages:
-            _attestation(canvas, y - 28)
-        d.footer(canvas, PAGE_W, w.title, page, pages, MARGIN)
+            size, lines = d.fit_lines(f"Sign-in and sign-out sheet (continued) · {w.title}", "sans-bold",
+                                      PAGE_W - 2 * MARGIN, (12.0,), 1)
+            d.draw(canvas, MARGIN, PAGE_H - 48, _one_line(lines), size, "sans-bold")
+            top = PAGE_H - 64
+        bottom = _table(canvas, top, rows)
+        _attestation(canvas, bottom - 22)
+        d.footer(canvas, PAGE_W, w.title, page, len(pages), MARGIN)
         canvas.showPage()
     canvas.save()
     path = ctx.out_dir / FILENAME
@@ -59,30 +116,33 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     return [path], []
 
 
-def _table(canvas, top: float, rows, start: int, numbered: bool) -> float:
-    x = MARGIN
-    canvas.setFillColor(d.INK)
+def _one_line(lines: list[str]) -> str:
+    return lines[0] if len(lines) == 1 else lines[0].rstrip(" ·,") + "…"
+
+
+def _table(canvas, top: float, rows: list[Row]) -> float:
     canvas.setFillColorRGB(0.93, 0.95, 0.97)
-    canvas.rect(MARGIN, top - 20, PAGE_W - 2 * MARGIN, 20, stroke=0, fill=1)
+    canvas.rect(MARGIN, top - HEADER_H, PAGE_W - 2 * MARGIN, HEADER_H, stroke=0, fill=1)
     canvas.setFillColor(d.INK)
+    x = MARGIN
     for title, width in COLUMNS:
         d.draw(canvas, x + 4, top - 14, title, 9, "sans-bold")
         x += width
-    y = top - 20
+    y = top - HEADER_H
     canvas.setStrokeColor(d.RULE)
     canvas.setLineWidth(0.6)
-    for k, (name, license_) in enumerate(rows):
-        canvas.line(MARGIN, y - ROW_H, PAGE_W - MARGIN, y - ROW_H)
-        cells = [str(start + k + 1), name, license_]
+    for row in rows:
+        canvas.line(MARGIN, y - row.height, PAGE_W - MARGIN, y - row.height)
+        cells = [([str(row.number)], 9.0), (row.name, row.size), (row.license, row.size)]
         x = MARGIN
-        for (title, width), text in zip(COLUMNS, cells):
-            if text:
-                size, lines = d.fit_lines(text, "sans", width - 8, (11.0, 10.0, 9.0, 8.0), 2)
-                base = y - ROW_H / 2 - size * 0.35 + (len(lines) - 1) * size * 0.55
-                for n, line in enumerate(lines):
-                    d.draw(canvas, x + 4, base - n * size * 1.1, line, size, "sans")
+        canvas.setFillColor(d.MUTED)
+        for (_, width), (lines, size) in zip(COLUMNS, cells):
+            first = y - row.height / 2 - size * 0.35 + (len(lines) - 1) * size * 0.6
+            for n, line in enumerate(lines):
+                d.draw(canvas, x + 4, first - n * size * 1.2, line, size, "sans")
+            canvas.setFillColor(d.INK)
             x += width
-        y -= ROW_H
+        y -= row.height
     x = MARGIN
     for _, width in COLUMNS[:-1]:
         x += width
@@ -94,12 +154,12 @@ def _table(canvas, top: float, rows, start: int, numbered: bool) -> float:
 def _attestation(canvas, y: float) -> None:
     canvas.setFillColor(d.INK)
     d.draw(canvas, MARGIN, y, "Monitor's attestation: I was present throughout and confirm that the times in and out "
-                              "above are correct.", 10, "sans")
-    y -= 34
+                              "on this page are correct.", 10, "sans")
+    y -= 30
     canvas.setStrokeColor(d.INK)
     canvas.setLineWidth(0.6)
     for label, x0, x1 in (("Monitor's name", MARGIN, MARGIN + 250), ("Signature", MARGIN + 280, MARGIN + 530),
                           ("Date", MARGIN + 560, PAGE_W - MARGIN)):
         canvas.line(x0, y, x1, y)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, x0, y - 12, label, 8, "sans")
+        d.draw(canvas, x0, y - 11, label, 8, "sans")

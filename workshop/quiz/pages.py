@@ -4,11 +4,11 @@ facilitator guide's answer key (the keyed answer, why, and the objective each qu
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d
-from workshop.docstyle import para
+from workshop.docstyle import para, table_style
 from workshop.quiz import letter
 from workshop.quiz.score import shown
 
@@ -43,7 +43,7 @@ def question_page(workshop: m.Workshop, st) -> list[Flowable]:
         rows = [[TickBox(), para(f"{letter(k)}.  {option}" if q.choices else option, st["body"])]
                 for k, option in enumerate(q.options)]
         table = Table(rows, colWidths=[22, None], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 16),
+        table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 16),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         kind = "" if q.choices else "  (true or false)"
         out.append(KeepTogether([para(f"{n}.  {q.ask}{kind}", st["h2"]), table]))

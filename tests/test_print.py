@@ -1,0 +1,342 @@
+"""Print-grade forms read back from the PDFs: nothing cut, nothing too small, every font embedded."""
+
+import datetime as dt
+import re
+import unicodedata
+from collections import namedtuple
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import BUNDLED, DATA, OUTLINES, run
+from office import pdf_text, pdf_words
+from printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
+from workshop.loader import load_outline
+from workshop.schedule import clock, clock_range, parse_clock
+
+STRESS = DATA / "print-stress.yaml"
+Box = namedtuple("Box", "x0 y0 x1 y1")
+ROSTER = OUTLINES / "sample-roster.csv"
+
+
+def flat(text):
+    """Page text as one line of words, whatever the line breaks."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.fixture(scope="module")
+def stress_kit(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("print")
+    result = run("build", STRESS, "--out", folder / "kit")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit"
+
+
+def test_evaluation_prints_every_long_objective_and_presenter_whole(stress_kit):
+    pdf = stress_kit / "evaluation.pdf"
+    text = flat(" ".join(pdf_text(pdf)).replace("\n", " "))
+    outline = load_outline(STRESS)
+    assert len(outline.objectives) == 8
+    for objective in outline.objectives:
+        assert f"This objective was met: {objective}" in text, objective
+    for person in outline.presenters:
+        assert f"{person.display_name} knew the subject and presented it clearly" in text, person.name
+
+
+def test_evaluation_statements_share_one_size_of_at_least_9_points(stress_kit):
+    runs = [run for page in text_sizes(stress_kit / "evaluation.pdf") for run in page]
+    runs = runs[next(k for k, (t, _) in enumerate(runs) if t.startswith("Rate each")) + 1:]  # below the heading
+    titles = {"Learning objectives", "Presenters", "The workshop", "1", "2", "3", "4", "5"}
+    rows = [(t.strip(), size) for t, size in runs if t.strip() not in titles and not t.strip().endswith("?")
+            and not t.startswith(("Relationship:", "Page "))]
+    assert len(rows) > 20 and {size for _, size in rows} == {rows[0][1]} and rows[0][1] >= 9, sorted(set(rows))
+
+
+@pytest.fixture(scope="module")
+def sign_in(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("signin")
+    result = run("build", BUNDLED, "--roster", ROSTER, "--out", folder / "kit", "--only", "sign-in")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit" / "sign-in.pdf"
+
+
+def roster_names():
+    return [line.split(",")[0] for line in ROSTER.read_text(encoding="utf-8").splitlines()[1:]]
+
+
+def row_numbers(words):
+    """The "#" column's numbers on a page, top to bottom, with their baselines."""
+    left = min(w.x0 for w in words if w.text == "#")
+    return [(int(w.text), w.y1) for w in words if w.text.isdigit() and w.x0 < left + 10 and w.y0 > 40]
+
+
+def test_sign_in_sorts_names_and_adds_walk_in_rows(sign_in):
+    pages = pdf_words(sign_in)
+    lines = [flat(t) for t in pdf_text(sign_in)]
+    latin = [n for n in roster_names() if n.split()[0] in " ".join(lines)]  # right-to-left names read reversed
+    found = [(page, line.find(name.split()[0])) for name in sorted(latin, key=str.casefold)
+             for page, line in enumerate(lines) if name.split()[0] in line]
+    assert found == sorted(found) and len(found) >= 5, found
+    numbers = [n for words in pages for n, _ in row_numbers(words)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= len(roster_names()) + 5
+
+
+def test_sign_in_rows_are_tall_and_signature_cells_wide(sign_in):
+    for words in pdf_words(sign_in):
+        tops = [y for _, y in row_numbers(words)]
+        assert min(b - a for a, b in zip(tops, tops[1:])) >= 0.45 * 72 - 0.5
+        x = {w.text: w.x0 for w in words if w.text in ("Name", "License", "Signature", "Time")}
+        starts = sorted(w.x0 for w in words if w.text in ("Signature", "Time") and w.y0 < 200)
+        name_w = x["License"] - x["Name"]
+        signature_w = starts[2] - starts[1]  # "Signature in" up to "Time out"
+        assert signature_w > name_w, (signature_w, name_w)
+
+
+def test_every_sign_in_page_has_rows_and_its_own_attestation(tmp_path):
+    for roster in (None, ROSTER):
+        extra = ("--roster", roster) if roster else ()
+        assert run("build", BUNDLED, *extra, "--out", tmp_path / "k", "--only", "sign-in").exit_code == 0
+        pdf = tmp_path / "k" / "sign-in.pdf"
+        for words, text in zip(pdf_words(pdf), pdf_text(pdf)):
+            assert "Monitor's attestation" in text or "Monitor’s attestation" in text
+            assert len(row_numbers(words)) >= 8
+        assert "3.00 CE hours" in flat(pdf_text(pdf)[0])
+
+
+LONG_NAME = " ".join(["Bartholomew"] * 22) + " Longname-Oberhausen-Feathe"  # 290 characters
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("certs")
+    roster = folder / "roster.csv"
+    roster.write_text(f"name,license\nZed Zimmer,LPC 1\n{LONG_NAME},LPC 3\n", encoding="utf-8")
+    result = run("build", STRESS, "--roster", roster, "--out", folder / "kit", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit" / "certificates.pdf"
+
+
+def boxes_meet(a, b):
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_certificate_qr_code_has_its_own_corner(certificates, tmp_path):
+    image = render(certificates, 1, 72, tmp_path)
+    black = [(x, y) for x in range(image.width) for y in range(image.height) if image.getpixel((x, y)) == (0, 0, 0)]
+    assert black, "no QR code drawn"
+    qr = Box(min(x for x, _ in black), min(y for _, y in black), max(x for x, _ in black), max(y for _, y in black))
+    words = pdf_words(certificates)[0]
+    assert [w.text for w in words if boxes_meet(w, qr)] == []
+    for person in load_outline(STRESS).presenters:
+        for part in person.name.split() + person.credentials.split():
+            assert any(w.text == part for w in words), part
+
+
+def test_certificate_credentials_print_whole(certificates):
+    lines = [line.strip() for line in pdf_text(certificates)[0].splitlines()]
+    text = flat(pdf_text(certificates)[0])
+    for person in load_outline(STRESS).presenters:
+        assert person.credentials in text
+    assert not [line for line in lines if line.endswith(",")]
+
+
+def test_certificate_text_is_8_points_or_more_with_a_safe_margin(certificates, tmp_path):
+    for page in text_sizes(certificates):
+        assert min(size for _, size in page) >= 8, sorted(page, key=lambda run: run[1])[:3]
+    image = render(certificates, 1, 72, tmp_path)
+    inked = [(x, y) for x in range(image.width) for y in range(image.height) if image.getpixel((x, y)) != (255, 255, 255)]
+    margin = min(min(x, y, image.width - 1 - x, image.height - 1 - y) for x, y in inked)
+    assert margin >= 36, margin  # half an inch: office printers clip less than that
+
+
+def test_long_name_wraps_within_its_zone(certificates):
+    words = pdf_words(certificates)[1]
+    assert len(LONG_NAME) == 290 and sum(w.text == "Bartholomew" for w in words) == 22 and any("Longname" in w.text for w in words)
+    name = [w for w in words if w.text in ("Bartholomew", "Longname-Oberhausen-Feathe")]
+    others = [w for w in words if w.text in ("certifies", "License:", "completed")]
+    assert not [(n.text, o.text) for n in name for o in others if boxes_meet(n, o)]
+    page = pdf_words(certificates)[1]
+    assert min(w.x0 for w in name) > 50 and max(w.x1 for w in name) < max(w.x1 for w in page)
+
+
+def test_a_light_theme_colour_leaves_every_word_readable(certificates, tmp_path):
+    assert low_contrast_words(certificates, 1, tmp_path) == []
+    assert "Issued March 14, 2026" in pdf_text(certificates)[0]
+
+
+def test_the_unit_is_set_once_and_printed_with_the_same_hours_everywhere(tmp_path):
+    outline = tmp_path / "unit.yaml"
+    outline.write_text(f"extends: {BUNDLED}\nce:\n  unit: contact hours\n", encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nAnn Lee\n", encoding="utf-8")
+    assert run("build", outline, "--roster", roster, "--out", tmp_path / "kit").exit_code == 0
+    for name in ("certificates.pdf", "sign-in.pdf", "handouts.pdf", "guide.pdf"):
+        text = flat(" ".join(pdf_text(tmp_path / "kit" / name)))
+        assert "3.00 contact hours" in text, name
+        assert "3.0 " not in text and "3 hours" not in text, name
+        if name != "handouts.pdf":  # the handouts' slide miniatures print the deck's own title slide
+            assert "CE hours" not in text, name
+
+
+@pytest.fixture(scope="module")
+def bundled_kit(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundled")
+    roster = folder / "roster.csv"
+    roster.write_text(ROSTER.read_text(encoding="utf-8") + "Chris\u200dtine Day,c@example.org,LPC 7,,\n",
+                      encoding="utf-8")
+    result = run("build", BUNDLED, "--roster", roster, "--out", folder / "kit")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit"
+
+
+PDFS = ("handouts.pdf", "guide.pdf", "certificates.pdf", "sign-in.pdf", "evaluation.pdf")
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_every_font_is_embedded_and_the_file_is_dated_the_workshop_day(bundled_kit, stress_kit, name):
+    for kit in (bundled_kit, stress_kit):
+        if (kit / name).exists():
+            assert unembedded_fonts(kit / name) == [], name
+    info = PdfReader(bundled_kit / name).metadata
+    assert info.creation_date.date() == dt.date(2026, 3, 14)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_printed_text_has_curly_quotes_and_en_dash_ranges(bundled_kit, name):
+    text = flat(" ".join(pdf_text(bundled_kit / name)))
+    assert "It’s All About" in text and "It's" not in text
+    assert not re.search(r"\d\d:\d\d-\d\d:\d\d", text)
+
+
+def test_handouts_attribute_quotes_once_and_hang_references(bundled_kit):
+    pdf = bundled_kit / "handouts.pdf"
+    text = flat(" ".join(pdf_text(pdf)))
+    assert "(Norcross (2010" not in text and "— Norcross (2010, p. 113)" in text
+    assert "pp. 113–141" in text and "09:00–09:15" in text
+    page = [words for words in pdf_words(pdf) if any(w.text == "References" for w in words)][-1]  # not a miniature
+    lefts = sorted({round(min(w.x0 for w in words_on_line)) for words_on_line in lines_of(page)})
+    margin = lefts[0]
+    assert margin + 15 < lefts[1] < margin + 30, lefts  # continuation lines hang under the first
+
+
+def lines_of(words):
+    rows = {}
+    for w in words:
+        rows.setdefault(round(w.y1), []).append(w)
+    return [row for y, row in sorted(rows.items()) if 60 < y < 740]
+
+
+def test_the_footer_shortens_the_title_not_the_document_kind(stress_kit):
+    for name, kind in (("handouts.pdf", "participant handouts"), ("guide.pdf", "facilitator guide")):
+        footer = [line.strip() for line in pdf_text(stress_kit / name)[0].splitlines() if "Page 1 of" in line][0]
+        assert f"… · {kind}" in footer and footer.startswith("Relationship: What It’s All About"), footer
+
+
+def test_a_zero_width_joiner_prints_nothing(bundled_kit):
+    for name in ("sign-in.pdf", "certificates.pdf"):
+        text = " ".join(pdf_text(bundled_kit / name))
+        assert "Christine Day" in text and "\u200d" not in text
+    assert (bundled_kit / "certificates.csv").read_text(encoding="utf-8-sig").count("Chris\u200dtine") == 1
+
+
+@pytest.mark.parametrize("name", ["handouts.pdf", "guide.pdf"])
+def test_a_light_theme_colour_leaves_headings_readable(stress_kit, tmp_path, name):
+    assert low_contrast_words(stress_kit / name, 1, tmp_path, dpi=150) == []  # thin digits blur at less
+
+
+def test_handouts_show_content_slides_only_or_none(tmp_path, bundled_kit):
+    text = " ".join(pdf_text(bundled_kit / "handouts.pdf"))
+    assert "Slide 3" in text and "Slide 1 " not in text and "Stay in touch" not in text
+    outline = tmp_path / "noslides.yaml"
+    outline.write_text(f"extends: {BUNDLED}\nhandouts:\n  slides: false\n", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    text = " ".join(pdf_text(tmp_path / "kit" / "handouts.pdf"))
+    assert "Worksheet: Ten ways" in text and not re.search(r"Slide \d", text)
+
+
+@pytest.mark.parametrize("outline", [BUNDLED, DATA / "dense.yaml"])
+def test_handouts_keep_sub_points_with_their_point(tmp_path, outline):
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    for page in pdf_text(tmp_path / "kit" / "handouts.pdf"):
+        marks = [line.strip()[0] for line in page.splitlines() if line.strip()[:1] in ("•", "–")]
+        assert marks[:1] != ["–"], page[:300]
+
+
+def test_worksheets_have_a_page_and_wide_writing_columns(bundled_kit):
+    pdf = bundled_kit / "handouts.pdf"
+    for title in ("Worksheet: Ten ways", "My self-care plan"):
+        k, page = next((k, p) for k, p in enumerate(pdf_text(pdf)) if title in p and "Choose" in p or "Rate" in p)
+        assert "Activity:" not in page and "Reflect:" not in page, title
+        words = pdf_words(pdf)[k]
+        header = next(w for w in words if w.text in ("How", "What"))
+        assert header.x0 - 54 < 0.3 * 504, title  # the label column takes under 30% of the width
+
+
+def test_guide_materials_once_each_with_a_count(tmp_path):
+    outline = tmp_path / "kit.yaml"
+    outline.write_text(f"""extends: {BUNDLED}
+sections:
+  qualities:
+    activities:
+      - title: Qualities in practice
+        minutes: 10
+        materials: [Index cards, Markers]
+      - title: Second round
+        minutes: 5
+        materials: [index cards]
+""", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "guide").exit_code == 0
+    text = flat(" ".join(pdf_text(tmp_path / "kit" / "guide.pdf")))
+    checklist = text[text.index("Materials checklist"):]
+    assert checklist.count("Index cards") == 1 and "Index cards ×2" in checklist
+    assert "index cards" not in checklist
+
+
+def test_guide_cues_read_at_body_size_and_the_late_plan_stays_whole(bundled_kit):
+    pdf = bundled_kit / "guide.pdf"
+    cues = [size for page in text_sizes(pdf) for t, size in page if re.match(r"Slide \d+: ", t)]
+    assert cues and min(cues) >= 11
+    page = next(p for p in pdf_text(pdf) if "If you are running late" in p)
+    assert all(f"{n} min" in page for n in (5, 10, 15, 20))
+    text = flat(" ".join(pdf_text(pdf)))
+    assert "10:05–10:20 Qualities in practice" in text or re.search(r"\d\d:\d\d–\d\d:\d\d Qualities in practice", text)
+
+
+def test_a_12_hour_clock_reads_and_prints_afternoon_times(tmp_path):
+    outline = tmp_path / "evening.yaml"
+    outline.write_text(f'extends: {BUNDLED}\nworkshop:\n  start: "6:30 PM"\n  clock: 12h\n', encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts,guide,sign-in").exit_code == 0
+    for name in ("handouts.pdf", "guide.pdf", "sign-in.pdf"):
+        text = flat(" ".join(pdf_text(tmp_path / "kit" / name)))
+        assert "6:30–6:45 PM" in text or "6:30–9:45 PM" in text, name
+        if name != "guide.pdf":  # the guide's slide cues are the deck's speaker notes, timed by the deck
+            assert "18:30" not in text, name
+
+
+@pytest.mark.parametrize("written, minute", [("6:30 PM", 18 * 60 + 30), ("6:30pm", 18 * 60 + 30),
+                                             ("12:00 PM", 12 * 60), ("12:15 a.m.", 15), ("09:00", 9 * 60),
+                                             ("13:00 PM", None), ("25:00", None), ("9am", None)])
+def test_times_are_read_in_either_clock(written, minute):
+    assert parse_clock(written) == minute
+
+
+def test_clock_prints_each_style():
+    assert [clock(18 * 60 + 30), clock(18 * 60 + 30, "12h"), clock(0, "12h"), clock(12 * 60, "12h")] == \
+        ["18:30", "6:30 PM", "12:00 AM", "12:00 PM"]
+    assert clock_range(11 * 60 + 30, 12 * 60 + 15, "12h") == "11:30 AM–12:15 PM"
+
+
+def test_guide_sets_each_talking_point_beside_its_slide(bundled_kit):
+    pages = pdf_text(bundled_kit / "guide.pdf")
+    text = flat(" ".join(pages))
+    assert text.count("A working definition") >= 2  # the cue's heading and the miniature's title bar
+    page = next(p for p in pages if "Slide 9: A working definition" in p)
+    lines = [line.strip() for line in page.splitlines()]
+    assert any(line.startswith("Slide 9") and "Slide 9:" not in line for line in lines)  # the margin label
+
+
+def test_a_short_agenda_does_not_sit_alone_on_a_page(tmp_path):
+    assert run("build", DATA / "dense.yaml", "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    page = next(p for p in pdf_text(tmp_path / "kit" / "handouts.pdf") if "Agenda" in p)
+    assert "Twenty-five bullets" in page.split("Agenda", 1)[1].split("Lunch", 1)[1]  # the first section follows
