@@ -40,9 +40,9 @@ def test_bundled_deck_order_and_titles():
 def test_agenda_and_objectives_slides():
     workshop, deck = plan(BUNDLED)
     agenda = body_text(by_title(deck, "Agenda"))
-    assert agenda[0] == "09:00-09:15\tIntroduction"
-    assert "10:20-10:35\tMorning break" in agenda
-    assert "11:50-12:00\tSelf-inventory: borrowing from the Twelve Steps (optional)" in agenda
+    assert agenda[0] == "09:00–09:15\tIntroduction"
+    assert "10:20–10:35\tMorning break" in agenda
+    assert "11:50–12:00\tSelf-inventory: borrowing from the Twelve Steps (optional)" in agenda
     objectives = by_title(deck, "Learning objectives")
     numbered = [p for b in objectives.boxes for p in b.paras if p.number]
     assert [p.text for p in numbered] == list(workshop.objectives)
@@ -73,9 +73,9 @@ def test_notes_carry_the_outline_notes_and_timing_cue():
     welcome = by_title(deck, "Welcome")
     assert welcome.notes.startswith("Give a short account of your own path")
     # Introduction has 15 minutes shared by two slides: 8 and 7.
-    assert welcome.notes.endswith("Timing: 09:00-09:08 (8 min), 0:00 in, 3:07 left")
+    assert welcome.notes.endswith("Timing: 09:00–09:08 (8 min), 0:00 in, 3:07 left")
     ten = by_title(deck, "Strengthening the relationship")
-    assert "Timing: 10:35-10:45 (10 min), 1:35 in, 1:30 left" in ten.notes
+    assert "Timing: 10:35–10:45 (10 min), 1:35 in, 1:30 left" in ten.notes
     assert all(s.notes for s in deck.slides), "every slide has speaker notes"
 
 
@@ -87,7 +87,7 @@ def test_activity_slide_and_notes():
     assert "Technique cards, one per way" in text
     assert "Materials: Technique cards, one per way, Timer" in slide.notes
     assert "- As the client, what did your partner do that built trust?" in slide.notes
-    assert "Timing: 11:00-11:20 (20 min), ends 11:20, 2:00 in, 0:55 left" in slide.notes
+    assert "Timing: 11:00–11:20 (20 min), ends 11:20, 2:00 in, 0:55 left" in slide.notes
 
 
 def test_break_slide_says_when_to_be_back():
@@ -172,3 +172,16 @@ def test_short_content_is_balanced_on_the_slide_not_pinned_to_the_top():
     title = deck.slides[0]
     bar_x, bar_y, _, bar_h = title.accent_bar
     assert bar_y == min(b.y for b in title.boxes) and bar_y > 100  # the bar spans the text, centred
+
+
+def test_a_12_hour_outline_prints_12_hour_times_and_its_unit_in_the_deck(in_tmp):
+    text = BUNDLED.read_text(encoding="utf-8").replace('start: "09:00"', 'start: "9:00 AM"\n  clock: 12h', 1)
+    text = text.replace("ce:\n", "ce:\n  unit: contact hours\n", 1)
+    path = in_tmp / "o.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, deck = plan(path)
+    agenda = body_text(by_title(deck, "Agenda"))
+    assert agenda[0] == "9:00–9:15 AM\tIntroduction"
+    assert "11:50 AM–12:00 PM\tSelf-inventory: borrowing from the Twelve Steps (optional)" in agenda
+    title = " ".join(p.text for box in deck.slides[0].boxes for p in box.paras)
+    assert "3.00 contact hours" in title and "CE hours" not in title

@@ -14,7 +14,7 @@ from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.fonts import text_width
 from workshop.quiz import letter
-from workshop.schedule import Agenda, clock, duration, hours
+from workshop.schedule import Agenda, clock, clock_range, duration, hours
 
 # Slide geometry in points (16:9, 13.333 x 7.5 inches).
 SLIDE_W, SLIDE_H = 960.0, 540.0
@@ -120,11 +120,18 @@ class _Planner:
 
     # -- timing cues ----------------------------------------------------------------------
 
+    def clock(self, minute: int) -> str:
+        return clock(minute, self.w.clock)
+
+    def span(self, start: int, end: int) -> str:
+        """A time range as every output prints it (en dash; 12- or 24-hour as the outline asks)."""
+        return clock_range(start, end, self.w.clock)
+
     def cue(self, start: int, end: int, label: str = "") -> str:
         """"10:20-10:30 (10 min), 1:20 in, 1:40 left": the slide's window and where we are."""
         left = self.agenda.end - end
         minutes = end - start
-        window = f"{clock(start)}-{clock(end)} ({minutes} min)" if minutes else f"at {clock(start)}"
+        window = f"{self.span(start, end)} ({minutes} min)" if minutes else f"at {self.clock(start)}"
         return f"Timing: {window}{label}, {duration(start - self.agenda.start)} in, {duration(left)} left"
 
     @staticmethod
@@ -208,7 +215,7 @@ class _Planner:
             stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
         facts = [x for x in (" · ".join(x for x in (_long_date(w.date), w.location) if x),) if x]
         if w.ce and w.ce.provider:
-            facts.append(f"{w.ce.provider} · {hours(a.ce.awarded)} CE hours" if a.ce else w.ce.provider)
+            facts.append(f"{w.ce.provider} · {hours(a.ce.awarded)} {w.ce.unit}" if a.ce else w.ce.provider)
         details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
         used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
@@ -224,11 +231,11 @@ class _Planner:
         room = 120.0 if self.w.theme.logo is not None else 36.0  # below the logo
         self.hero("title", w.title, stack, self.notes(
             "On screen as people arrive. Welcome them, check the room and start on time.",
-            f"Timing: the workshop runs {clock(a.start)}-{clock(a.end)} "
+            f"Timing: the workshop runs {self.span(a.start, a.end)} "
             f"({duration(a.total_minutes)}), {a.instructional_minutes} instructional minutes."), top_room=room)
 
-        tab = round(text_width("00:00-00:00", BODY, "sans") + 28)
-        rows = [[Para(f"{clock(item.start)}-{clock(item.end)}\t{item.label()}", BODY, tab=tab,
+        tab = round(max(text_width(self.span(item.start, item.end), BODY, "sans") for item in a.items) + 28)
+        rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
                       role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
                       space_before=8)] for item in a.items]
         self.titled("agenda", "Agenda", rows, self.notes(
@@ -246,7 +253,7 @@ class _Planner:
         section: m.Section = item.entry
         number = sum(1 for i in self.agenda.items[: self.agenda.items.index(item) + 1] if i.kind == "section")
         total = sum(1 for i in self.agenda.items if i.kind == "section")
-        meta = f"{clock(item.start)}-{clock(item.end)} · {item.minutes} minutes"
+        meta = f"{self.span(item.start, item.end)} · {item.minutes} minutes"
         if section.optional:
             meta += " · optional"
         goals = "Goals: " + "; ".join(section.goals) if section.goals else ""
@@ -298,7 +305,7 @@ class _Planner:
         if not self.w.deck.activity_slides:
             return
         meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
-                                       f"{activity.minutes} minutes", f"until {clock(seg.end)}") if x)
+                                       f"{activity.minutes} minutes", f"until {self.clock(seg.end)}") if x)
         groups = [[Para(meta, SMALL, bold=True, role="accent")]]
         if activity.instructions:
             groups.append([Para(activity.instructions, BODY, space_before=14)])
@@ -310,7 +317,7 @@ class _Planner:
             f"Instructions: {activity.instructions}" if activity.instructions else "",
             "Materials: " + ", ".join(activity.materials) if activity.materials else "",
             "Debrief questions:\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
-            self.cue(seg.start, seg.end, f", ends {clock(seg.end)}"))
+            self.cue(seg.start, seg.end, f", ends {self.clock(seg.end)}"))
         title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
         self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:
@@ -324,8 +331,8 @@ class _Planner:
         self.section_id = ""
         self.hero("break", entry.label, [
             ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
-            ("Back at", [[Para(f"{item.minutes} minutes · back at {clock(item.end)}", LEAD, role="inverse")]], 16.0)],
-            self.notes(f"Tell the room the time to be back: {clock(item.end)}.", self.cue(item.start, item.end)))
+            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}", LEAD, role="inverse")]], 16.0)],
+            self.notes(f"Tell the room the time to be back: {self.clock(item.end)}.", self.cue(item.start, item.end)))
 
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""

@@ -22,8 +22,8 @@ from workshop.variants import slugify
 MINUTES_PER_SLIDE = 2.5
 _CONT = re.compile(r"^(.*) \(cont\.(?: \d+)?\)$")
 _REPEAT = re.compile(r"^(.*) \((\d+)\)$")
-_ROW = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)-(\d{1,2}:\d{2}(?:\s?[AP]M)?)\t(.+)$", re.I)
-_TIMING = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)-\S.* · (\d+) minutes(?: · (optional))?$", re.I)
+_ROW = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)[-–](\d{1,2}:\d{2}(?:\s?[AP]M)?)\t(.+)$", re.I)
+_TIMING = re.compile(r"^(\d{1,2}:\d{2}(?:\s?[AP]M)?)[-–]\S.* · (\d+) minutes(?: · (optional))?$", re.I)
 _BACK_AT = re.compile(r"^(\d+) minutes · back at ", re.I)
 _ACTIVITY_NOTE = re.compile(r"^Activity: (.+) \((.+), (\d+) min\)\.$")
 _BREAK_TITLE = re.compile(r"^(?:(?:morning|afternoon|coffee|comfort|short|tea|lunch|dinner)\s+)?(break|lunch)"
