@@ -121,6 +121,7 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
         out += [para(g, st["bullet"], "•") for g in s.goals]
     if s.notes:
         out.append(para(s.notes, st["body"]))
+    heading = len(out)
     out.append(para("Talking points", st["h2"]))
     for slide in slides:
         if slide.kind in ("section", "activity", "debrief"):
@@ -135,6 +136,9 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
             text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in points]
             out += [Spacer(1, 8), ImageAndFlowables(thumb(slide, tuple(cue.split(", ", 1)) if cue else ()), text,
                                                     imageSide="left", imageLeftPadding=0, imageRightPadding=14)]
+    if len(out) > heading + 1:  # the heading never ends a page without its first talking point
+        first = heading + (3 if thumb is not None and len(out) > heading + 2 else 2)
+        out[heading:first] = [KeepTogether(out[heading:first])]
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
