@@ -228,11 +228,13 @@ class ShapedParagraph(Flowable):
             y -= st.leading
 
 
-def new_canvas(buffer, pagesize, title: str, author: str):
-    """A canvas with fixed ids and dates, so the same input writes the same bytes."""
+def new_canvas(buffer, pagesize, title: str, author: str, face: str | None = None):
+    """A canvas with fixed ids and dates, so the same input writes the same bytes. With ``face``
+    (registered), each page starts in that font rather than reportlab's unembedded Helvetica."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, pageCompression=1,
+                    initialFontName=register(face) if face else None)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("workshop")
