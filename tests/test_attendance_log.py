@@ -28,7 +28,12 @@ def test_online_sign_in_sheet_is_the_attendance_log_with_the_csv_figures(in_tmp)
     assert result.exit_code == 0, result.stderr
     text, rows = _log(in_tmp), decisions(in_tmp)
     assert "Attendance log" in text and "Live interactive webinar" in text and "Sign-in and sign-out" not in text
-    assert "I attest that this log was produced from the meeting platform's attendance report" in text
+    pages = pdf_text(in_tmp / "out" / "sign-in.pdf")
+    assert len(pages) >= 2  # enough people to need a second page: it repeats the header and the attestation
+    for page in pages:
+        assert "Hours awarded" in page and "Monitor's name" in page and "Signature" in page, page
+        assert "I attest that this log was produced from the meeting platform's attendance report" in page, page
+    assert "Totals:" in pages[-1]
     for name, row in rows.items():
         if name == LONG:
             continue
@@ -64,3 +69,20 @@ def test_in_person_build_keeps_the_ordinary_sign_in_sheet(in_tmp):
     assert result.exit_code == 0, result.stderr
     text = _log(in_tmp)
     assert "Sign-in and sign-out sheet" in text and "Attendance log" not in text
+
+
+
+def test_watch_rebuilds_the_log_when_only_a_join_time_changes(in_tmp):
+    from workshop.watch import Watcher
+
+    write(in_tmp, "ethics.yaml", outline())
+    report = zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:55", "20:35", False)])])
+    watcher = Watcher(in_tmp / "ethics.yaml", in_tmp / "out", say=lambda _: None, complain=lambda _: None,
+                      attendance=(report,))
+    watcher.start()
+    assert _row(_log(in_tmp), "Ann Lee")[3] == "17:55:00"
+    # joined earlier still, so her minutes and hours (the roster's figures) stay as they were
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:58", "20:35", False)])])
+    watcher.watched[report.resolve()] = None  # as if a look found the file changed
+    watcher.check()
+    assert _row(_log(in_tmp), "Ann Lee")[3] == "17:58:00"

@@ -77,11 +77,14 @@ def _paginate(rows, canvas, w, agenda, attendance, full, dry: bool, total: int =
         top = _page_top(canvas, w, agenda, attendance, full, page, dry)
         y = top - HEAD_H
         chunk = []
-        while index < len(rows) and y - rows[index].height >= TABLE_FLOOR:
+        # at least one row a page, so a row taller than a page (there is none) cannot stall the loop
+        while index < len(rows) and (not chunk or y - rows[index].height >= TABLE_FLOOR):
             chunk.append(rows[index])
             y -= rows[index].height
             index += 1
-        if not dry:
+        if not chunk:  # only the totals are left for this page
+            y = top
+        elif not dry:
             _table(canvas, top, chunk)
         if index == len(rows) and y - 22 >= TABLE_FLOOR:
             if not dry:
@@ -98,12 +101,15 @@ def _paginate(rows, canvas, w, agenda, attendance, full, dry: bool, total: int =
 def _page_top(canvas, w, agenda, attendance, full, page: int, dry: bool) -> float:
     """Draw the page's heading (unless ``dry``); returns the y where the table starts."""
     if page > 1:
-        if not dry:
-            canvas.setFillColor(d.INK)
-            size, lines = d.fit_lines(f"Attendance log (continued) · {w.title}", "sans-bold", PAGE_W - 2 * MARGIN,
-                                      (12.0, 11.0, 10.0, 9.0, 8.0), 1)
-            d.draw(canvas, MARGIN, PAGE_H - 48, " ".join(lines), size, "sans-bold")
-        return PAGE_H - 62
+        canvas.setFillColor(d.INK)
+        size, lines = d.fit_lines(f"Attendance log (continued) · {w.title}", "sans-bold", PAGE_W - 2 * MARGIN,
+                                  (12.0, 11.0, 10.0, 9.0), 2)
+        y = PAGE_H - 48
+        for line in lines:
+            if not dry:
+                d.draw(canvas, MARGIN, y, line, size, "sans-bold")
+            y -= size * 1.25
+        return y - 2
     if dry:  # the heading's height depends on how the title wraps: measure it on a scratch canvas
         scratch = d.new_canvas(io.BytesIO(), (PAGE_W, PAGE_H), "", "", "sans")
         return _first_heading(scratch, w, agenda, attendance, full)
