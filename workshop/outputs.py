@@ -70,8 +70,10 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
                         ctx.attendance),
            _CERTIFICATE_FACES, needs_roster=True),
+    # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),
-           lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster), _FORM_FACES),
+           lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster, ctx.attendance),
+           _FORM_FACES),
     Output("evaluation", "evaluation", ("evaluation.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),

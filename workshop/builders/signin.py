@@ -87,6 +87,9 @@ def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) 
 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
+    if ctx.attendance is not None and ctx.attendance.online:  # a webinar's sheet is the report's log
+        from workshop.builders.attendancelog import build_log
+        return build_log(ctx)
     d.require_faces("sans", "sans-bold")
     w, agenda = ctx.workshop, ctx.agenda
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
