@@ -74,9 +74,11 @@ def test_schedule_table_shows_clock_times_and_working():
     assert "10:20  10:35    15   1:35  [break] Morning break" in out
     assert "(optional)" in out
     assert "CE hours: 180 instructional minutes / 60 = 3.00 h, rounded down to 0.25 = 3.00 h" in out
+    assert "No ce block" not in out
 
 
 def test_no_ce_block_gives_null_hours(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL)
     result = run("schedule", "--json", "o.yaml")
     assert '"ce_hours": null' in result.stdout
+    assert "No ce block: certificates are of attendance, with no hours." in run("schedule", "o.yaml").stdout

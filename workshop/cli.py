@@ -148,6 +148,8 @@ def schedule(outline: Path, as_json: bool):
                f"{agenda.instructional_minutes} of them instructional")
     if agenda.ce:
         click.echo(f"CE hours: {agenda.ce.explain()}")
+    else:
+        click.echo("No ce block: certificates are of attendance, with no hours.")
     if workshop.ce and workshop.ce.attendance:
         from workshop.attendance.rule import shown_windows
 
@@ -155,8 +157,6 @@ def schedule(outline: Path, as_json: bool):
         click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda)}; up to "
                    f"{rule.grace_minutes} minutes may be missed for the full hours; beyond that, "
                    + ("hours for the minutes present" if rule.partial == "prorate" else "no certificate"))
-    else:
-        click.echo("No ce block: certificates are of attendance, with no hours.")
 
 
 @main.command()
