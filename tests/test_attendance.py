@@ -615,3 +615,23 @@ def test_a_mutated_teams_report_is_read_or_refused_clearly(tmp_path, monkeypatch
     result = run("validate", "ethics.yaml", "--attendance", "teams.csv")
     assert result.exit_code in (0, 2), (result.exit_code, result.exception, result.stderr)
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_teams_report_cut_short_at_a_line_is_refused(in_tmp):
+    """The activities must account for every participant up to their last leave: a file that
+    ends cleanly between rows would otherwise lose joins (and people) without a word."""
+    write(in_tmp, "ethics.yaml", outline())
+    lines = ["1. Summary", "Meeting title\tEthics online", "", "2. Participants",
+             "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole",
+             f"Max Po\t{teams_time('17:58')}\t{teams_time('20:31')}\t2h\tmax@x.org\tmax@x.org\tAttendee",
+             f"Nia Fox\t{teams_time('18:00')}\t{teams_time('19:00')}\t1h\tnia@x.org\tnia@x.org\tAttendee",
+             "", "3. In-Meeting Activities", "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole",
+             f"Max Po\t{teams_time('17:58')}\t{teams_time('19:31')}\t1h\tmax@x.org\tAttendee"]
+    (in_tmp / "teams.csv").write_bytes(codecs.BOM_UTF16_LE + "\r\n".join(lines).encode("utf-16-le"))
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out")
+    assert_rejected(result,
+                    f"teams.csv:6:1: Max Po left last at {teams_time('20:31')} by '2. Participants' but the joins "
+                    f"in '3. In-Meeting Activities' end at {teams_time('19:31')}; the report looks cut short: "
+                    "download it again from Teams",
+                    "teams.csv:7:1: Nia Fox is in '2. Participants' but has no row in '3. In-Meeting Activities'; "
+                    "the report looks cut short: download it again from Teams")

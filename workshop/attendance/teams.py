@@ -45,6 +45,7 @@ def read(table: Table) -> list[Raw] | None:
     roles = {(key(r["name"]), r["email"].casefold()): r["role"] for r in people}
     if activities:
         rows = _table(table, activities, ("jointime", "leavetime"))
+        _check_complete(table, people, rows)
     else:
         rows = people
         table.warnings.append(f"{table.shown}: no '3. In-Meeting Activities' section, so each person counts as "
@@ -57,6 +58,24 @@ def read(table: Table) -> list[Raw] | None:
         raws.append(Raw(row["line"], name, (name,), row["email"], row["start"], row["end"],
                         staff=key(role) in _STAFF))
     return raws
+
+
+def _check_complete(table: Table, people: list[dict], rows: list[dict]) -> None:
+    """Refuse activities that do not account for every participant up to their last leave: a
+    report cut short at a line ends cleanly, and would lose joins without a word."""
+    last: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        last[(key(row["name"]), row["email"].casefold())] = row
+    for person in people:
+        found = last.get((key(person["name"]), person["email"].casefold()))
+        if found is None:
+            why = f"{plain_name(person['name'])} is in '2. Participants' but has no row in '3. In-Meeting Activities'"
+        elif found["end"].strip() != person["end"].strip():
+            why = (f"{plain_name(person['name'])} left last at {person['end']} by '2. Participants' but the joins in "
+                   f"'3. In-Meeting Activities' end at {found['end']}")
+        else:
+            continue
+        table.bad(person["line"], f"{why}; the report looks cut short: download it again from Teams")
 
 
 def _table(table: Table, rows: list[tuple[int, list[str]]], times: tuple[str, str]) -> list[dict]:
