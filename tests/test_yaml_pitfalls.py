@@ -311,3 +311,9 @@ def test_minutes_in_quotes_are_read_and_a_leading_zero_gets_its_fix(in_tmp):
     valid(in_tmp, MINIMAL.replace("minutes: 30", 'minutes: "30"'))
     rejected(in_tmp, MINIMAL.replace("minutes: 30", "minutes: 08"),
              "o.yaml:8:14: section 1, minutes: write 8 (no leading zero) for 08")
+
+
+def test_a_unit_that_is_not_a_word_is_refused(in_tmp):
+    rejected(in_tmp, MINIMAL + "ce:\n  provider: P\n  unit: 3\n",
+             "o.yaml:14:9: ce.unit: expected the board's word for the hours, such as \"contact hours\" or "
+             "\"CE hours\", got '3'")

@@ -149,6 +149,9 @@ class _Reader(ValueReader):
                                                                  "where each certificate's id goes")
         hours_node = node.get("hours")
         unit = " ".join(self.text(node, "unit", "ce").split())
+        if unit and not any(c.isalpha() for c in unit):
+            self.bad(node.get("unit").src, "ce.unit", f"expected the board's word for the hours, such as "
+                                                      f"\"contact hours\" or \"CE hours\", got {unit!r}")
         return m.CE(
             provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
             minutes_per_hour=minutes_per_hour,
