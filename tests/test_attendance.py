@@ -635,3 +635,13 @@ def test_a_teams_report_cut_short_at_a_line_is_refused(in_tmp):
                     "download it again from Teams",
                     "teams.csv:7:1: Nia Fox is in '2. Participants' but has no row in '3. In-Meeting Activities'; "
                     "the report looks cut short: download it again from Teams")
+
+
+def test_a_one_word_bracket_after_a_zoom_name_is_not_taken_for_the_account_name(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    zoom_meeting(in_tmp, [("Ben Ko (LCSW)", "ben@example.org", [("17:59", "20:31", False)]),
+                          ("Cy Dee (iPhone)", "cy@example.org", [("17:59", "20:31", False)]),
+                          ("Dee (Dee Ann Park)", "dee@example.org", [("17:59", "20:31", False)])])
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(certificates(in_tmp)) == ["Ben Ko (LCSW)", "Cy Dee (iPhone)", "Dee Ann Park"]

@@ -111,12 +111,17 @@ def name_key(name: str) -> str:
 
 def renamed(cell: str) -> tuple[str, tuple[str, ...]]:
     """Zoom's "Display (Original Name)": the original (account) name to print, and both to match.
-    A bracket holding pronouns ("Ann Lee (she/her)") is part of the display name, not a name."""
+    A bracket holding pronouns ("Ann Lee (she/her)") or one word ("Ben Ko (LCSW)") is part of the
+    display name, not a name."""
     cell = plain_name(cell)
     match = re.match(r"^(.*\S)\s*\(([^()]+)\)$", cell)
     if not match or "/" in match.group(2):
         return cell, (cell,)
     display, original = match.group(1).strip(), match.group(2).strip()
+    if len(re.findall(r"[^\W\d_]+", original)) < 2:
+        # One word in the bracket ("Ben Ko (LCSW)", "Cy Dee (iPhone)") is a note on the display
+        # name, not an account name: the name prints as written and matches either way.
+        return cell, (cell, display)
     return original, (display, original)
 
 
