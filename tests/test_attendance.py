@@ -645,3 +645,12 @@ def test_a_one_word_bracket_after_a_zoom_name_is_not_taken_for_the_account_name(
     result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
     assert result.exit_code == 0, result.stderr
     assert sorted(certificates(in_tmp)) == ["Ben Ko (LCSW)", "Cy Dee (iPhone)", "Dee Ann Park"]
+
+
+def test_a_row_with_one_persons_name_and_anothers_email_is_refused(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "roster.csv", "name,email\nAnn Lee,ann@example.org\nBob Ray,bob@example.org\n")
+    zoom_meeting(in_tmp, [("Bob Ray", "ann@example.org", [("17:59", "20:31", False)])])
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out")
+    assert_rejected(result, "zoom.csv:5:1: this row names 'Bob Ray' (roster row 3) but its email ann@example.org "
+                            "is Ann Lee's (roster row 2); correct the email in the roster or the report")

@@ -70,6 +70,15 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
                                     "so that the report's rows can be told apart"))
         elif found:
             person = found[0]
+            named = [p for k in _keys(join) for p in by_name.get(k, []) if p is not person]
+            if how == "email" and named and name_key(person.name) not in _keys(join):
+                # The row's email is one roster person's and its name another's: either reading
+                # would certify someone on the strength of a row that may not be theirs.
+                problems.append(Problem(Src(join.source, join.line, 1),
+                                        f"this row names {join.name!r} (roster row {named[0].attendee.row}) but its "
+                                        f"email {join.email} is {person.name}'s (roster row {person.attendee.row}); "
+                                        "correct the email in the roster or the report"))
+                continue
             person.joins.append(join)
             if person.how != "email":
                 person.how = how
