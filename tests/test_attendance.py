@@ -654,3 +654,18 @@ def test_a_row_with_one_persons_name_and_anothers_email_is_refused(in_tmp):
     result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out")
     assert_rejected(result, "zoom.csv:5:1: this row names 'Bob Ray' (roster row 3) but its email ann@example.org "
                             "is Ann Lee's (roster row 2); correct the email in the roster or the report")
+
+
+def test_a_sign_in_workbook_with_dates_in_its_time_cells_is_refused(in_tmp):
+    import datetime as dt
+
+    import openpyxl
+
+    write(in_tmp, "ethics.yaml", outline())
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Email", "Time In", "Time Out"])
+    book.active.append(["Ann Lee", "ann@example.org", dt.datetime(2026, 10, 8, 17, 58), dt.datetime(2026, 10, 8, 20, 31)])
+    book.save(in_tmp / "signin.xlsx")
+    result = run("build", "ethics.yaml", "--roster", "signin.xlsx", "--out", "out")
+    assert_rejected(result, "signin.xlsx: row 2, time in: the cell holds a date and a time (2026-10-08 17:58); write "
+                            "the time only, like 18:05 or 6:05 PM (format the column as Time)")

@@ -8,6 +8,7 @@ every column that is not used is named in a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ _WHAT = {"name": "the name", "first": "the first name", "last": "the last name",
 # Attendance marks, compared as _key() reads them ("Checked In" is "checkedin").
 NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin"}
 YES = {"yes", "y", "true", "1", "x", "present", "attended", "attending", "checkedin"}
+#: The day a spreadsheet gives a cell that holds only a time (Excel's and LibreOffice's epochs).
+EXCEL_TIME_ONLY = {(1899, 12, 30), (1899, 12, 31), (1900, 1, 1)}
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
@@ -289,6 +292,12 @@ class _Row:
         """Seconds after midnight; "" for a blank cell; None after a problem."""
         from workshop.attendance.clock import cell_seconds
 
+        if isinstance(value, dt.datetime) and (value.year, value.month, value.day) not in EXCEL_TIME_ONLY:
+            # A date with the time could name another day than the workshop's; the roster is read
+            # before the agenda is known, so the time alone is asked for.
+            self.bad(column, f"the cell holds a date and a time ({value:%Y-%m-%d %H:%M}); write the time only, "
+                             "like 18:05 or 6:05 PM (format the column as Time)")
+            return None
         seconds = cell_seconds(value, _text(value))
         if seconds is None:
             self.bad(column, f"expected a time like 18:05 or 6:05 PM, got {_text(value)!r}")
