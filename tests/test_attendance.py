@@ -669,3 +669,20 @@ def test_a_sign_in_workbook_with_dates_in_its_time_cells_is_refused(in_tmp):
     result = run("build", "ethics.yaml", "--roster", "signin.xlsx", "--out", "out")
     assert_rejected(result, "signin.xlsx: row 2, time in: the cell holds a date and a time (2026-10-08 17:58); write "
                             "the time only, like 18:05 or 6:05 PM (format the column as Time)")
+
+
+def test_morning_times_on_a_sheet_for_an_evening_session_are_refused(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "signin.csv", "Name,Time In,Time Out\nC Three,18:00,20:30\nD Four,6:00,8:30\n")
+    assert_rejected(run("validate", "ethics.yaml", "--roster", "signin.csv"),
+                    "signin.csv: row 3, time in: 06:00 to 08:30 ends before the workshop starts at 18:00; if these "
+                    "are afternoon or evening times, write them as 18:00 or 6:00 PM")
+
+
+def test_a_report_name_no_font_can_print_is_refused_with_a_roster_too(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "roster.csv", "Name,Email\nZed Roe,zed@example.org\n")
+    zoom_meeting(in_tmp, [("Guest \ue000", "", [("17:55", "20:35", False)])])
+    result = run("validate", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv")
+    assert_rejected(result)
+    assert "cannot be printed: no installed font has '\\ue000'" in result.stderr

@@ -143,20 +143,36 @@ def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], prob
     """The roster's people with their joins (and the report's others), or the report's people."""
     if roster is not None:
         people = with_roster(roster, joins, workshop.presenters, problems)
+        start = workshop.start * 60
         for p in people:
-            if p.attendee is not None and p.attendee.time_in is not None:
-                p.joins.insert(0, _row_join(roster, p.attendee, workshop.date))
+            a = p.attendee
+            if a is not None and a.time_in is not None:
+                if a.time_out <= start and a.time_in < 13 * 3600 and a.time_in + 12 * 3600 >= start - 3600:
+                    # "6:00" to "8:30" on a sheet for a 6 PM session: morning by the clock, evening
+                    # by the workshop; either reading is a guess.
+                    problems.append(Problem(Src(_shown(roster)), f"{clock_text(a.time_in)} to {clock_text(a.time_out)} "
+                                            f"ends before the workshop starts at {clock_text(start)}; if these are "
+                                            "afternoon or evening times, write them as 18:00 or 6:00 PM",
+                                            f"row {a.row}, time in"))
+                p.joins.insert(0, _row_join(roster, a, workshop.date))
                 p.how = "roster times" if p.how == "absent" else p.how
-            elif p.attendee is None and p.how == "report only":
+            elif a is None and p.how == "report only":
                 p.how = "not on the roster"
-        return people
-    people = gather(joins, workshop.presenters, problems)
-    for p in people:
-        if p.how != "staff" and (missing := unprintable(p.name, "serif")):
+        people_to_check = [p for p in people if p.attendee is None and p.how != "staff"]
+    else:
+        people = gather(joins, workshop.presenters, problems)
+        people_to_check = [p for p in people if p.how != "staff"]
+    for p in people_to_check:
+        missing = list(dict.fromkeys(unprintable(p.name, "serif") + unprintable(p.name, "sans")))
+        if missing and p.joins:
             j = p.joins[0]
             problems.append(Problem(Src(j.source, j.line, 1), f"{p.name!r} cannot be printed: no installed font "
                                     f"has {', '.join(repr(c) for c in missing)}; give a roster with the name"))
     return people
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 
 def _shown(roster: Roster) -> str:
