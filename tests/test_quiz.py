@@ -277,3 +277,20 @@ def test_a_score_rule_that_cannot_apply_is_said(in_tmp):
     assert ("warning: mark.yaml:13:3: quiz.pass_percent: the roster has no score column, so certificates are "
             "issued without checking scores") in result.stderr
     assert len(pdf_text(in_tmp / "build" / "mark" / "certificates.pdf")) == 1
+
+
+def test_a_question_starting_with_equals_is_text_in_the_kahoot_sheet_and_only_quiz_needs_a_quiz(in_tmp):
+    import openpyxl
+
+    from conftest import MINIMAL, assert_rejected, run, write
+
+    write(in_tmp, "o.yaml", MINIMAL + "objectives: [Know one thing]\nquiz:\n  questions:\n"
+                                      "    - ask: \"=1+1 is what?\"\n      choices: [\"=2\", Three]\n      answer: \"=2\"\n")
+    assert run("build", "o.yaml", "--out", "kit", "--only", "quiz").exit_code == 0
+    sheet = openpyxl.load_workbook(in_tmp / "kit" / "quiz-kahoot.xlsx").active
+    assert sheet["B9"].value == "=1+1 is what?" and sheet["B9"].data_type == "s"
+    assert sheet["C9"].value == "=2" and sheet["C9"].data_type == "s"
+    write(in_tmp, "p.yaml", MINIMAL)
+    assert_rejected(run("build", "p.yaml", "--out", "kit2", "--only", "quiz"),
+                    "--only: quiz: the outline has no quiz: to export; add one (see 'Knowledge check' in the README) "
+                    "or leave quiz out of --only")

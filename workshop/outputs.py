@@ -93,6 +93,11 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
 
             raise InputError(Problem(Src("--only"), f"{', '.join(o.name for o in lacking)} need a roster: "
                                                     "add --roster FILE (a .csv or .xlsx of attendees)"))
+        if "quiz" in only and ctx.workshop.quiz is None:
+            from workshop.errors import InputError
+
+            raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
+                                                    "'Knowledge check' in the README) or leave quiz out of --only"))
     return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)]
 
 

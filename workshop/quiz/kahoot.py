@@ -73,7 +73,10 @@ def kahoot_xlsx(workshop: m.Workshop, when: dt.datetime) -> bytes:
             continue
         answers = list(question.options) + [None] * (MAX_ANSWERS - len(question.options))
         for column, value in zip("ABCDEFGH", [n, question.ask, *answers, SECONDS, question.key + 1]):
-            sheet[f"{column}{row}"] = value
+            cell = sheet[f"{column}{row}"]
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula a spreadsheet runs
         row += 1
     for column, width in zip("ABCDEFGH", (5, 50, 22, 22, 22, 22, 16, 16)):
         sheet.column_dimensions[column].width = width
