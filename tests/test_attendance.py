@@ -686,3 +686,13 @@ def test_a_report_name_no_font_can_print_is_refused_with_a_roster_too(in_tmp):
     result = run("validate", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv")
     assert_rejected(result)
     assert "cannot be printed: no installed font has '\\ue000'" in result.stderr
+
+
+def test_a_waiting_room_value_that_is_not_yes_or_no_is_refused(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:59", "20:31", False)])])
+    text = (in_tmp / "zoom.csv").read_text(encoding="utf-8").replace(",Yes,No\n", ",Yes,Maybe\n")
+    (in_tmp / "zoom.csv").write_text(text, encoding="utf-8")
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out")
+    assert_rejected(result, "zoom.csv:5:1: In Waiting Room says 'Maybe'; expected Yes or No (time in the waiting "
+                            "room is not counted, so it must be clear): download the report again")

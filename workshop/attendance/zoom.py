@@ -54,9 +54,13 @@ def read_meeting(table: Table) -> list[Raw] | None:
             continue
         printed, names = renamed(_cell(cells, name))
         address = _cell(cells, email)
+        in_room = _cell(cells, waiting).lower()
+        if in_room not in ("yes", "true", "y", "no", "false", "n", ""):
+            table.bad(line, f"In Waiting Room says {_cell(cells, waiting)!r}; expected Yes or No (time in the waiting "
+                            "room is not counted, so it must be clear): download the report again")
         raws.append(Raw(line, printed, names, address, _cell(cells, join), _cell(cells, leave),
                         staff=bool(host_email) and address.casefold() == host_email,
-                        waiting=_cell(cells, waiting).lower() in ("yes", "true", "y")))
+                        waiting=in_room in ("yes", "true", "y")))
     return raws
 
 
