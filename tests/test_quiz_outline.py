@@ -139,7 +139,8 @@ def test_exports_are_the_same_bytes_every_build_and_leave_with_the_quiz(in_tmp):
         made.append([(in_tmp / out / f).read_bytes() for f in files])
     assert made[0] == made[1]
     write(in_tmp, "q.yaml", f"extends: {DATA / 'quiz.yaml'}\nquiz: null\ndeck: null\n")
-    result = run("build", path, "--only", "quiz", "--out", "a")
+    assert run("build", path, "--only", "quiz", "--out", "a").exit_code == 2  # nothing to export
+    result = run("build", path, "--out", "a")
     assert result.exit_code == 0, result.stderr
     assert not any((in_tmp / "a" / f).exists() for f in files)
 
