@@ -82,3 +82,12 @@ def test_no_ce_block_gives_null_hours(in_tmp):
     result = run("schedule", "--json", "o.yaml")
     assert '"ce_hours": null' in result.stdout
     assert "No ce block: certificates are of attendance, with no hours." in run("schedule", "o.yaml").stdout
+
+
+def test_schedule_prints_the_outlines_clock_and_unit(in_tmp):
+    text = MINIMAL.replace("date: 2026-03-14", "date: 2026-03-14\n  start: \"1:00 PM\"\n  clock: 12h")
+    write(in_tmp, "o.yaml", text + "ce:\n  provider: P\n  unit: contact hours\n")
+    out = run("schedule", "o.yaml").stdout
+    assert "1:00 PM  1:30 PM    30   0:30  Only section" in out
+    assert "Contact hours: 30 instructional minutes / 60 = 0.50 h" in out
+    assert "1:00 PM-1:30 PM, 0.50 contact hours" in run("validate", "o.yaml").stdout

@@ -107,8 +107,8 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
-               f"{clock(agenda.start)}-{clock(agenda.end)}"
-               + (f", {hours(agenda.ce.awarded)} CE hours" if agenda.ce else "")
+               f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
+               + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
                + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees"
                   if ctx.roster else ""))
     from workshop.quiz import quiz_warnings
@@ -136,25 +136,27 @@ def schedule(outline: Path, as_json: bool):
     if any(facts):
         click.echo(" · ".join(f for f in facts if f))
     click.echo("")
-    click.echo(f"{'start':<6} {'end':<6} {'min':>4}  {'total':>5}  entry")
+    style = workshop.clock
+    width = 8 if style == "12h" else 6
+    click.echo(f"{'start':<{width}} {'end':<{width}} {'min':>4}  {'total':>5}  entry")
     for item in agenda.items:
         label = f"[break] {item.entry.title}" if item.kind == "break" else item.entry.title
         if item.kind == "section" and item.entry.optional:
             label += "  (optional)"
-        click.echo(f"{clock(item.start):<6} {clock(item.end):<6} {item.minutes:>4}  "
+        click.echo(f"{clock(item.start, style):<{width}} {clock(item.end, style):<{width}} {item.minutes:>4}  "
                    f"{duration(item.elapsed):>5}  {label}")
     click.echo("")
     click.echo(f"{agenda.total_minutes} minutes in all ({duration(agenda.total_minutes)}), "
                f"{agenda.instructional_minutes} of them instructional")
     if agenda.ce:
-        click.echo(f"CE hours: {agenda.ce.explain()}")
+        click.echo(f"{workshop.ce.unit[:1].upper()}{workshop.ce.unit[1:]}: {agenda.ce.explain()}")
     else:
         click.echo("No ce block: certificates are of attendance, with no hours.")
     if workshop.ce and workshop.ce.attendance:
         from workshop.attendance.rule import shown_windows
 
         rule = workshop.ce.attendance
-        click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda)}; up to "
+        click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda, workshop.clock)}; up to "
                    f"{rule.grace_minutes} minutes may be missed for the full hours; beyond that, "
                    + ("hours for the minutes present" if rule.partial == "prorate" else "no certificate"))
 

@@ -114,7 +114,7 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     base = roster.warnings if roster is not None else ()
     new = Roster(source, tuple(attendees), tuple(base) + tuple(warnings), scored=roster.scored if roster else False)
     online = bool(read)
-    return new, Attendance(tuple(decisions), online, instructional, shown_windows(agenda))
+    return new, Attendance(tuple(decisions), online, instructional, shown_windows(agenda, workshop.clock))
 
 
 def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem]) -> list[Report]:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from workshop import model as m
-from workshop.schedule import Agenda, CEWorking, clock, hours
+from workshop.schedule import Agenda, CEWorking, clock_range, hours
 
 Span = tuple[dt.datetime, dt.datetime]
 
@@ -41,10 +41,12 @@ def windows(agenda: Agenda, day: dt.date) -> list[Span]:
     return found
 
 
-def shown_windows(agenda: Agenda) -> str:
-    """"18:00-19:30, 19:45-21:00": what ``workshop schedule`` prints for the rule."""
+def shown_windows(agenda: Agenda, style: str = "24h") -> str:
+    """"18:00-19:30, 19:45-21:00" (or "6:00-7:30 PM, ..." in 12-hour style): what ``workshop
+    schedule`` and the attendance log print for the rule."""
     day = dt.date(2000, 1, 3)
-    return ", ".join(f"{clock(_minute(a, day))}-{clock(_minute(b, day))}" for a, b in windows(agenda, day))
+    spans = [clock_range(_minute(a, day), _minute(b, day), style) for a, b in windows(agenda, day)]
+    return ", ".join(s.replace("–", "-") for s in spans)  # plain text; print sets its own dash
 
 
 def _minute(when: dt.datetime, day: dt.date) -> int:

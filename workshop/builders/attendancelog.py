@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import landscape, letter
 from workshop import pdfdraw as d
 from workshop.attendance import Decision
 from workshop.builders.context import BuildContext
-from workshop.schedule import clock, hours
+from workshop.schedule import clock_range, hours
 
 FILENAME = "sign-in.pdf"
 PAGE_W, PAGE_H = landscape(letter)
@@ -121,8 +121,8 @@ def _first_heading(canvas, w, agenda, attendance, full) -> float:
     canvas.setFillColor(d.MUTED)
     facts = (f"Live interactive webinar · instructional time counted: {attendance.windows} "
              f"({attendance.instructional} minutes; breaks not counted) · scheduled "
-             f"{clock(agenda.start)}-{clock(agenda.end)}"
-             + (f" · {hours(full)} CE hours on full attendance" if full is not None else ""))
+             f"{clock_range(agenda.start, agenda.end, w.clock)}"
+             + (f" · {hours(full)} {w.ce.unit} on full attendance" if full is not None else ""))
     size, lines = d.fit_lines(facts, "sans", PAGE_W - 2 * MARGIN, (10.0, 9.0, 8.0), 3)
     for line in lines:
         d.draw(canvas, MARGIN, y, line, size, "sans")
