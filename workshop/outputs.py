@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from workshop.builders.context import BuildContext
-from workshop.errors import Problem, Src
+from workshop.checks import faces_problems, kit_text_problems, template_problems
+from workshop.errors import InputError, Problem, Src
 
 #: Faces every document built with :mod:`workshop.docstyle` draws with.
 _DOC_FACES = ("sans", "sans-bold", "sans-italic", "sans-bolditalic")
@@ -34,15 +35,11 @@ class Output:
         return importlib.import_module(f"workshop.builders.{self.module}")
 
     def check(self, ctx: BuildContext) -> list[Problem]:
-        """What stops this output from being made right: run by ``validate`` and ``build`` alike."""
-        from workshop.checks import faces_problems, kit_text_problems, template_problems
-
+        """What stops this output from being made right: run by ``validate`` and ``build`` alike.
+        (Text no font can print is checked once for every PDF, in :func:`check_all`.)"""
         if self.name == "deck":
             return template_problems(ctx.workshop)
-        problems = faces_problems(self.faces, self.name)
-        if self.faces and not problems:
-            problems += kit_text_problems(ctx.workshop)
-        return problems
+        return faces_problems(self.faces, self.name)
 
 
 def _facts(ctx: BuildContext) -> tuple:
@@ -89,13 +86,9 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
     if only is not None:
         lacking = [BY_NAME[n] for n in only if BY_NAME[n].needs_roster and ctx.roster is None]
         if lacking:
-            from workshop.errors import InputError
-
             raise InputError(Problem(Src("--only"), f"{', '.join(o.name for o in lacking)} need a roster: "
                                                     "add --roster FILE (a .csv or .xlsx of attendees)"))
         if "quiz" in only and ctx.workshop.quiz is None:
-            from workshop.errors import InputError
-
             raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
                                                     "'Knowledge check' in the README) or leave quiz out of --only"))
     return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)]
@@ -106,6 +99,9 @@ def check_all(ctx: BuildContext) -> list[Problem]:
     seen: dict[str, Problem] = {}
     for output in OUTPUTS:
         for problem in output.check(ctx):
+            seen.setdefault(str(problem), problem)
+    if not any(faces_problems(o.faces, o.name) for o in OUTPUTS):  # the faces are there: now the text
+        for problem in kit_text_problems(ctx.workshop):
             seen.setdefault(str(problem), problem)
     return list(seen.values())
 
