@@ -256,3 +256,40 @@ def sectioned_deck(path: Path) -> Path:
     add_sections(prs, [("Default Section", [1, 2]), ("Cases", [3, 4, 5])])
     prs.save(str(path))
     return path
+
+
+def corporate_template(path: Path, background: str = "14213D", band: str = "FCA311") -> Path:
+    """A corporate template as brand teams hand them out: 4:3, a dark background on every layout,
+    a coloured band across the top of the master, a logo-like picture in the corner, its own footer,
+    and "Title Only" renamed "Headline Only" in PowerPoint."""
+    prs = Presentation()  # python-pptx's own template: 4:3 (10 x 7.5 in)
+    master = prs.slide_masters[0]
+    c_sld = master._element.find(qn("p:cSld"))
+    old = c_sld.find(qn("p:bg"))
+    if old is not None:
+        c_sld.remove(old)
+    c_sld.insert(0, etree.fromstring(
+        f'<p:bg xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:bgPr><a:solidFill>'
+        f'<a:srgbClr val="{background}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    tree = c_sld.find(qn("p:spTree"))
+    _, rel_id = master.part.get_or_add_image_part(io.BytesIO(png(40, 40, (252, 163, 17))))
+    ns = ('xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    tree.insert(2, etree.fromstring(
+        f'<p:sp {ns}><p:nvSpPr><p:cNvPr id="90" name="Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{prs.slide_width}" cy="{Inches(0.25)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{band}"/></a:solidFill>'
+        f'<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'))
+    tree.insert(3, etree.fromstring(
+        f'<p:pic {ns}><p:nvPicPr><p:cNvPr id="91" name="Brand mark" descr=""/><p:cNvPicPr/><p:nvPr userDrawn="1"/>'
+        f'</p:nvPicPr><p:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr><a:xfrm><a:off x="{prs.slide_width - Inches(0.8)}" y="{Inches(6.85)}"/>'
+        f'<a:ext cx="{Inches(0.5)}" cy="{Inches(0.5)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'</p:spPr></p:pic>'))
+    for layout in master.slide_layouts:
+        if layout.name == "Title Only":
+            layout._element.find(qn("p:cSld")).set("name", "Headline Only")
+    prs.save(str(path))
+    return path

@@ -121,8 +121,9 @@ def test_template_missing_layouts_is_refused_before_writing(in_tmp):
     build(path, in_tmp / "out")
     before = (in_tmp / "out" / "deck.pptx").read_bytes()
     write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: brand.pptx\n")
-    message = ("brand.pptx lacks the layout 'Section Header' (for section and break slides); add it in "
-               "PowerPoint's Slide Master view, or rename a layout to that name "
+    message = ("brand.pptx lacks the layout 'Section Header' (for section dividers, breaks and the closing slide); "
+               "if it has one under another name, map it in the outline (theme: {layouts: {section: YOUR LAYOUT "
+               "NAME}}), or add or rename it in PowerPoint's Slide Master view "
                "(run 'workshop template brand.pptx' to list the layouts it has)")
     assert_rejected(run("build", "o.yaml", "--out", in_tmp / "out"), "o.yaml:13:13: theme.template: " + message)
     assert (in_tmp / "out" / "deck.pptx").read_bytes() == before

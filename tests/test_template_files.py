@@ -142,7 +142,7 @@ def test_part_that_grows_a_thousand_times_is_refused(in_tmp):
 def test_template_command_lists_layouts_and_passes_a_good_template(in_tmp):
     Presentation().save(in_tmp / "brand.pptx")
     check = run("template", "brand.pptx")
-    assert check.exit_code == 0 and "  layout 'Title Only'  <- used for content slides" in check.stdout
+    assert check.exit_code == 0 and "  quotes, pictures, activities and other slides the deck lays out itself: layout 'Title Only'" in check.stdout
     assert template_problems(in_tmp / "brand.pptx", Src("o.yaml")) == []
 
 
@@ -157,6 +157,9 @@ def test_template_without_several_layouts_names_each(in_tmp):
     for name in ("Title Only", "Section Header"):
         prs.slide_layouts.remove(prs.slide_layouts.get_by_name(name))
     prs.save(in_tmp / "brand.pptx")
-    build_refuses(in_tmp, "brand.pptx lacks the layouts 'Title Only' (for content slides) and 'Section Header' "
-                          "(for section and break slides); add them in PowerPoint's Slide Master view, or rename "
-                          "layouts to those names (run 'workshop template brand.pptx' to list the layouts it has)")
+    build_refuses(in_tmp, "brand.pptx lacks the layouts 'Section Header' (for section dividers, breaks and the closing "
+                          "slide) and 'Title Only' (for quotes, pictures, activities and other slides the deck lays "
+                          "out itself); if it has one under another name, map it in the outline (theme: {layouts: "
+                          "{section: YOUR LAYOUT NAME, title_only: YOUR LAYOUT NAME}}), or add or rename them in "
+                          "PowerPoint's Slide Master view (run 'workshop template brand.pptx' to list the layouts "
+                          "it has)")

@@ -30,7 +30,7 @@ def template_problems(workshop: m.Workshop) -> list[Problem]:
         return []
     from workshop.deck.template import template_problems as problems_of
 
-    return problems_of(template, workshop.theme.template_src)
+    return problems_of(template, workshop.theme.template_src, workshop.theme.layouts, workshop.theme.layouts_src)
 
 
 def kit_text_problems(workshop: m.Workshop) -> list[Problem]:

@@ -297,30 +297,99 @@ def _size(n: int) -> str:
 @main.command()
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def template(template: Path):
-    """List the layouts and placeholders of a PowerPoint TEMPLATE and say whether the deck can
-    build on it (set it as theme.template in the outline)."""
-    from workshop.deck.template import REQUIRED_LAYOUTS, TemplateError, template_problems, read_template
+    """Say what the deck would use each layout of a PowerPoint TEMPLATE for, where its text would
+    go and in which colours, and whether the deck can build on it. TEMPLATE may also be an outline
+    (.yaml): then its theme.template is read with its theme.layouts mapping."""
+    from workshop.deck.template import TemplateError, read_template, template_problems
     from workshop.errors import Src, display_path
 
-    problems = template_problems(template, Src(display_path(template)))  # the same check as validate and build
+    layouts, layouts_src = (), ()
+    if template.suffix.lower() in (".yaml", ".yml"):
+        from workshop.loader import load_outline
+
+        try:
+            theme = load_outline(template).theme
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        if theme.template is None:
+            click.echo(f"{display_path(template)} sets no theme.template; the deck uses its built-in design "
+                       f"(or the bundled theme it names)", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        template, layouts, layouts_src = theme.template, theme.layouts, theme.layouts_src
+    problems = template_problems(template, Src(display_path(template)), layouts, layouts_src)
     try:
         prs = read_template(template)
     except TemplateError:
         prs = None
     if prs is not None:
-        for m_index, master in enumerate(prs.slide_masters, 1):
-            click.echo(f"master {m_index}")
-            for layout in master.slide_layouts:
-                use = REQUIRED_LAYOUTS.get(layout.name)
-                click.echo(f"  layout {layout.name!r}" + (f"  <- used for {use}" if use else ""))
-                for ph in layout.placeholders:
-                    click.echo(f"    placeholder {ph.placeholder_format.idx}: {ph.placeholder_format.type} {ph.name!r}")
+        for line in _template_report(template, prs, dict(layouts), not problems):
+            click.echo(line)
     if problems:
         for problem in problems:
             click.echo(problem.message, err=True)
         click.echo("This template will not work.", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo("This template will work: it has every layout the deck uses.")
+
+
+def _template_report(path: Path, prs, mapping: dict[str, str], usable: bool) -> list[str]:
+    """What ``workshop template`` prints: the slide size, what each layout is used for, where text
+    goes and in which colours, and the layouts the deck leaves alone."""
+    from dataclasses import replace as _replace
+
+    from workshop import model as m
+    from workshop.colour import contrast
+    from workshop.deck.frame import ROLES, frame_for
+
+    width, height = prs.slide_width / 914400, prs.slide_height / 914400
+    ratio = width / height
+    shape = "16:9" if abs(ratio - 16 / 9) < 0.02 else "4:3" if abs(ratio - 4 / 3) < 0.02 else \
+        "16:10" if abs(ratio - 1.6) < 0.02 else f"{ratio:.2f}:1"
+    names = [layout.name for master in prs.slide_masters for layout in master.slide_layouts]
+    out = [f"{path.name}: slides {width:.2f} x {height:.2f} in ({shape}); the deck keeps this size. "
+           f"{len(prs.slide_masters)} master{'s' if len(prs.slide_masters) > 1 else ''}, {len(names)} layouts.", "",
+           "What the deck makes from each layout:"]
+    used = set()
+    for role, (default, purpose) in ROLES.items():
+        name = mapping.get(role, default)
+        if name in names:
+            used.add(name)
+            how = f" (mapped by theme.layouts.{role})" if role in mapping else ""
+            out.append(f"  {purpose}: layout '{name}'{how}")
+        elif role in ("content", "two_content"):
+            out.append(f"  {purpose}: no layout '{name}', so layout '{mapping.get('title_only', 'Title Only')}' "
+                       f"with text placed by the deck")
+        else:
+            out.append(f"  {purpose}: MISSING layout '{name}'")
+    rest = [n for n in names if n not in used]
+    if rest:
+        out.append("  not used: " + ", ".join(f"'{n}'" for n in rest))
+    out.append("")
+    if usable:
+        theme = _replace(m.Theme(), template=path, layouts=tuple(mapping.items()))
+        frame = frame_for(theme)
+        inch = 72.0
+
+        def where(r) -> str:
+            return f"{r.x / inch:.2f} in from the left, {r.y / inch:.2f} in from the top, {r.w / inch:.2f} x {r.h / inch:.2f} in"
+
+        p = frame.palette
+        out += ["Where text goes on a content slide:",
+                f"  title: {where(frame.title)} (a long title wraps and pushes the body down)",
+                f"  body: {where(frame.body)}",
+                f"  footer and slide number: the template's own placeholders, from {frame.footer_y / inch:.2f} in "
+                f"down; the deck draws nothing of its own there",
+                "", "Text colours, each chosen to read on what is behind it (WCAG AA):",
+                f"  body text #{p.body_text} on #{p.background} ({contrast(p.body_text, p.background):.1f}:1)",
+                f"  titles #{p.text('title')} on #{p.primary} ({contrast(p.text('title'), p.primary):.1f}:1)"]
+        for role, label in (("title", "title slide"), ("section", "dividers and breaks")):
+            if role in frame.hero:
+                h = frame.hero[role]
+                out.append(f"  {label}: #{h.on_primary} on #{h.primary} ({contrast(h.on_primary, h.primary):.1f}:1)")
+        out.append("")
+    return out
 
 
 @main.command("import")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Src
-from workshop.keys import child, nth, sub
+from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS
 from workshop.values import ValueReader
 from workshop.variants import entry_id, load_tree
@@ -364,12 +364,26 @@ class _Reader(ValueReader):
         if template is not None and template.suffix.lower() != ".pptx":
             self.bad(t.get("template").src, "theme.template", "a template must be a .pptx file")
             template = None
+        layouts, layouts_src = [], []
+        mapping = self.mapping(t.get("layouts"), "theme.layouts", "layouts")
+        if mapping is not None:
+            if t.get("template") is None:
+                self.bad(t.entries["layouts"].key_src, "theme.layouts",
+                         "theme.layouts names layouts of your own template: set theme.template to the .pptx "
+                         "too, or remove theme.layouts")
+            for role in mapping.entries:
+                if role in KEYS["layouts"]:
+                    name = self.text(mapping, role, "theme.layouts", required=True)
+                    if name:
+                        layouts.append((role, name))
+                        layouts_src.append((role, mapping.get(role).src))
         return m.Theme(primary=self.colour(t, "primary", "theme", default.primary),
                        accent=self.colour(t, "accent", "theme", default.accent),
                        font=self.text(t, "font", "theme") or default.font, name=name,
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
                        template=template, src=t.src,
-                       template_src=t.get("template").src if template is not None else t.src)
+                       template_src=t.get("template").src if template is not None else t.src,
+                       layouts=tuple(layouts), layouts_src=tuple(layouts_src))
 
     def quiz(self, root: Map, objectives: int) -> m.Quiz | None:
         from workshop.quiz.read import read_quiz

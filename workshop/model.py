@@ -161,6 +161,8 @@ class Theme:
     src: Src = _NOWHERE
     template_src: Src = _NOWHERE  # where theme.template was written
     name: str = ""  # the bundled theme it starts from (templates/<name>/), "" for none
+    layouts: tuple[tuple[str, str], ...] = ()  # (role, layout name in the template): theme.layouts
+    layouts_src: tuple[tuple[str, Src], ...] = ()  # where each of those was written
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.deck.plan import plan_deck
 from workshop.docstyle import para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
@@ -33,7 +33,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
-                             thumb=lambda slide, cue: SlideThumb(slide, w.theme, deck.footer, cue))
+                             thumb=lambda slide, cue: SlideThumb(slide, deck.frame, deck.footer, cue))
     if w.quiz:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
@@ -80,14 +80,14 @@ def run_of_show(agenda, st, style: str = "24h") -> Table:
 class SlideThumb(Flowable):
     """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
 
-    def __init__(self, slide, theme, footer, caption: tuple[str, ...] = (), width: float = 132):
+    def __init__(self, slide, frame, footer, caption: tuple[str, ...] = (), width: float = 132):
         super().__init__()
-        self.slide, self.theme, self.footer, self.thumb_w = slide, theme, footer, width
+        self.slide, self.frame, self.footer, self.thumb_w = slide, frame, footer, width
         self.caption = (f"Slide {slide.number}",) + tuple(caption)
         self.below = 4 + 12 * len(self.caption)
 
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.thumb_w, self.thumb_w * SLIDE_H / SLIDE_W + self.below
+        self.width, self.height = self.thumb_w, self.thumb_w * self.frame.height / self.frame.width + self.below
         return self.width, self.height
 
     # ImageAndFlowables sizes its picture through these two
@@ -98,7 +98,7 @@ class SlideThumb(Flowable):
         pass
 
     def draw(self):
-        draw_miniature(self.canv, self.slide, self.theme, self.footer, 0, self.below, self.thumb_w)
+        draw_miniature(self.canv, self.slide, self.frame, self.footer, 0, self.below, self.thumb_w)
         self.canv.setStrokeColor(d.RULE)
         self.canv.setLineWidth(0.5)
         self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)

@@ -14,7 +14,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import SLIDE_H, SLIDE_W, plan_deck
+from workshop.deck.plan import plan_deck
 from workshop.docstyle import RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
 from workshop.schedule import clock_range, hours
@@ -147,18 +147,18 @@ def worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
 class SlideRow(Flowable):
     """One slide miniature with ruled note lines beside it."""
 
-    def __init__(self, slide, theme, footer, width=290):
+    def __init__(self, slide, frame, footer, width=290):
         super().__init__()
-        self.slide, self.theme, self.footer, self.mini_w = slide, theme, footer, width
+        self.slide, self.frame, self.footer, self.mini_w = slide, frame, footer, width
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        self.height = self.mini_w * SLIDE_H / SLIDE_W + 24
+        self.height = self.mini_w * self.frame.height / self.frame.width + 24
         return self.width, self.height
 
     def draw(self):
-        mini_h = self.mini_w * SLIDE_H / SLIDE_W
-        draw_miniature(self.canv, self.slide, self.theme, self.footer, 0, 12, self.mini_w)
+        mini_h = self.mini_w * self.frame.height / self.frame.width
+        draw_miniature(self.canv, self.slide, self.frame, self.footer, 0, 12, self.mini_w)
         self.canv.setFillColor(d.MUTED)
         d.draw(self.canv, 0, 0, f"Slide {self.slide.number}", 8, "sans")
         self.canv.setStrokeColor(d.RULE)
@@ -180,5 +180,5 @@ def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
     for n, slide in enumerate(s for s in deck.slides if s.kind in CONTENT_KINDS):
         if n % 3 == 0:
             out.append(PageBreak())
-        out += [SlideRow(slide, w.theme, deck.footer), Spacer(1, 22)]
+        out += [SlideRow(slide, deck.frame, deck.footer), Spacer(1, 22)]
     return out

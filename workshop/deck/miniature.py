@@ -6,41 +6,60 @@ miniature shows the slide's text as the deck does without needing an office suit
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 
-from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.deck import fit
 from workshop.deck.fit import Para
-from workshop.deck.plan import CONTENT_W, FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, PlannedSlide
-from workshop.deck.palette import MUTED, palette
-from workshop.deck.render import FULL_BLEED
+from workshop.deck.frame import Frame
+from workshop.deck.plan import Box, PlannedSlide
+from workshop.deck.render import FULL_BLEED, layout_role
 
 
-def draw_miniature(canvas, slide: PlannedSlide, theme: m.Theme, footer: str, x: float, y: float, width: float) -> None:
-    """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide."""
-    s = width / SLIDE_W
-    height = SLIDE_H * s
-    colours = palette(theme)
+def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str, x: float, y: float, width: float) -> None:
+    """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide, on its frame:
+    the built-in design, or the template's backgrounds, bands and pictures."""
+    s = width / frame.width
+    height = frame.height * s
+    colours = frame.palette_for(slide.kind)
 
     def rect(px, py, pw, ph, colour):
         canvas.setFillColor(HexColor("#" + colour))
         canvas.rect(x + px * s, y + height - (py + ph) * s, pw * s, ph * s, stroke=0, fill=1)
 
     canvas.saveState()
-    rect(0, 0, SLIDE_W, SLIDE_H, "FFFFFF")
-    if slide.kind in FULL_BLEED:
-        rect(0, 0, SLIDE_W, SLIDE_H, colours.primary)
+    p = canvas.beginPath()
+    p.rect(x, y, width, height)
+    canvas.clipPath(p, stroke=0, fill=0)
+    rect(0, 0, frame.width, frame.height, "FFFFFF")
+    if not frame.designed:
+        role = layout_role(slide)
+        for fallback in ("content", "title_only"):
+            if role not in frame.backgrounds:
+                role = fallback
+        rect(0, 0, frame.width, frame.height, frame.backgrounds.get(role, "FFFFFF"))
+        for piece in frame.art.get(role, ()):
+            r = piece.rect
+            if piece.picture:
+                image = ImageReader(io.BytesIO(piece.picture))
+                canvas.drawImage(image, x + r.x * s, y + height - (r.y + r.h) * s, r.w * s, r.h * s, mask="auto")
+            elif piece.colour:
+                rect(r.x, r.y, r.w, r.h, piece.colour)
+    elif slide.kind in FULL_BLEED:
+        rect(0, 0, frame.width, frame.height, colours.primary)
         rect(*slide.accent_bar, colours.accent)
     else:
-        rect(0, 0, SLIDE_W, slide.bar_height, colours.primary)
-        rect(0, slide.bar_height, SLIDE_W, 6, colours.accent)
-        title = Para(slide.title, slide.title_size, bold=True, role="inverse")
-        lines = title.lines(CONTENT_W)
+        rect(0, 0, frame.width, slide.bar_height, colours.primary)
+        rect(0, slide.bar_height, frame.width, 6, colours.accent)
+    if slide.kind not in FULL_BLEED and slide.title_box is not None:
+        bx, by, bw, bh = slide.title_box
+        title = Para(slide.title, slide.title_size, bold=True, role="title")
+        lines = title.lines(bw)
         block = len(lines) * title.size * fit.LINE_PITCH
-        top = (slide.bar_height - block) / 2
-        _lines(canvas, x, y + height, s, MARGIN, top, title, lines, colours)
+        _lines(canvas, x, y + height, s, bx, by + (bh - block) / 2, title, lines, colours, bw)
     for box in slide.boxes:
         _box(canvas, x, y + height, s, box, colours, slide.title if box.name == "Title text" else None)
     if slide.image is not None and slide.image.path.is_file():
@@ -51,11 +70,24 @@ def draw_miniature(canvas, slide: PlannedSlide, theme: m.Theme, footer: str, x: 
         canvas.drawImage(image, x + (bx + (bw - iw * k) / 2) * s, y + height - (by + (bh + ih * k) / 2) * s,
                          iw * k * s, ih * k * s, mask="auto")
     if slide.kind not in FULL_BLEED:
-        canvas.setFillColor(HexColor("#" + MUTED))
-        size, lines = fit.fit_title(footer, 700, (12.0, 11.0, 10.0), 1, face="sans")
-        d.draw(canvas, x + MARGIN * s, y + height - (FOOTER_Y + 20) * s, lines[0], size * s, "sans")
-        d.draw(canvas, x + (SLIDE_W - MARGIN) * s, y + height - (FOOTER_Y + 20) * s, str(slide.number), 12 * s,
-               "sans", "right")
+        canvas.setFillColor(HexColor("#" + colours.text("muted")))
+        size, lines = fit.fit_title(footer, frame.footer_w, (12.0, 11.0, 10.0), 1, face="sans")
+        if frame.designed or frame.footer_rect is None:
+            base = y + height - (frame.footer_y + 20) * s
+            d.draw(canvas, x + frame.margin * s, base, lines[0], size * s, "sans")
+            d.draw(canvas, x + (frame.width - frame.margin) * s, base, str(slide.number), 12 * s, "sans", "right")
+        else:  # in the template's own footer places
+            r = frame.footer_rect
+            canvas.setFillColor(HexColor("#" + frame.footer_ink))
+            d.draw(canvas, x + (r.x + r.w / 2) * s, y + height - (r.y + r.h / 2 + 4) * s, lines[0], size * s, "sans",
+                   "centre")
+            if frame.number_rect is not None:
+                r = frame.number_rect
+                canvas.setFillColor(HexColor("#" + frame.number_ink))
+                d.draw(canvas, x + (r.x + r.w - 7.2) * s, y + height - (r.y + r.h / 2 + 4) * s, str(slide.number),
+                       12 * s, "sans", "right")
+    canvas.restoreState()
+    canvas.saveState()
     canvas.setStrokeColor(d.RULE)
     canvas.setLineWidth(0.75)
     canvas.rect(x, y, width, height, stroke=1, fill=0)
@@ -74,7 +106,7 @@ def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
         y += len(lines) * para.size * fit.LINE_PITCH
 
 
-def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float = CONTENT_W) -> None:
+def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float) -> None:
     canvas.setFillColor(HexColor("#" + colours.text(para.role)))
     pitch = para.size * fit.LINE_PITCH
     text_x = bx + para.indent

@@ -27,11 +27,17 @@ class Palette:
     on_primary: str  # titles on the primary
     on_primary_muted: str  # secondary text on the primary
     accent_text: str  # the accent as a text colour on white
+    body_text: str = TEXT  # text on a content slide's background
+    muted_text: str = MUTED  # secondary text there
+    title_text: str = ""  # a content slide's title, on its title bar or band ("" = on_primary)
+    title_background: str = ""  # behind that title ("" = primary)
+    background: str = WHITE  # a content slide's background
 
     def text(self, role: str) -> str:
-        """The colour of text in ``role`` (body, muted, accent, inverse, inverse-muted)."""
-        return {"body": TEXT, "muted": MUTED, "accent": self.accent_text, "inverse": self.on_primary,
-                "inverse-muted": self.on_primary_muted}[role]
+        """The colour of text in ``role`` (body, muted, accent, inverse, inverse-muted, title)."""
+        return {"body": self.body_text, "muted": self.muted_text, "accent": self.accent_text,
+                "inverse": self.on_primary, "inverse-muted": self.on_primary_muted,
+                "title": self.title_text or self.on_primary}[role]
 
 
 def palette(theme: m.Theme) -> Palette:

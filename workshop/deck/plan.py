@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
+from workshop.deck.frame import Frame, frame_for
 from workshop.fonts import text_width
 from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, clock_range, duration, hours
@@ -62,6 +63,7 @@ class PlannedSlide:
     number: int = 0
     section_id: str = ""  # the agenda section the slide belongs to, "" for front and back matter
     accent_bar: tuple[float, float, float, float] | None = None  # beside the text of a full-bleed slide
+    title_box: tuple[float, float, float, float] | None = None  # where a titled slide's title goes
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Deck:
     title: str
     footer: str
     slides: tuple[PlannedSlide, ...] = field(default_factory=tuple)
+    frame: Frame | None = None  # the slide size and areas the slides were planned in
 
 
 def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
@@ -86,7 +89,7 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
     p.closing()
     start, end = p.farewell or (len(p.slides), len(p.slides))
     slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]  # the presenter's own goodbye comes last
-    return Deck(workshop.title, workshop.title, tuple(_unique_titles(slides)))
+    return Deck(workshop.title, workshop.title, tuple(_unique_titles(slides)), p.f)
 
 
 #: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
@@ -114,6 +117,11 @@ class _Planner:
         self.slides: list[PlannedSlide] = []
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
+        self.f = frame_for(workshop.theme)
+        self.hero_x = self.f.margin + 28  # text on full-bleed slides starts right of the accent bar
+        self.hero_w = self.f.width - self.hero_x - self.f.margin
+        # full-bleed text ends above a template's footer, brand marks and all
+        self.hero_bottom = self.f.height - 24 if self.f.designed else self.f.footer_y - 6
 
     def add(self, slide: PlannedSlide) -> None:
         self.slides.append(replace(slide, section_id=self.section_id))
@@ -140,63 +148,80 @@ class _Planner:
 
     # -- building blocks ------------------------------------------------------------------
 
-    @staticmethod
-    def bar(title: str) -> tuple[int, float]:
-        """How many lines the title takes in the bar, and the bar's height."""
-        _, lines = fit.fit_title(title, CONTENT_W, (TITLE,), 3)
-        return len(lines), max(BAR_MIN, len(lines) * TITLE * fit.LINE_PITCH + 28)
+    def bar(self, title: str) -> tuple[int, float]:
+        """How many lines the title takes, and where its area ends: the design's bar grows for a
+        long title; a template's title placeholder keeps its place and grows downwards."""
+        f = self.f
+        _, lines = fit.fit_title(title, f.title.w, (TITLE,), 3)
+        needed = len(lines) * TITLE * fit.LINE_PITCH
+        if f.designed:
+            return len(lines), max(BAR_MIN, needed + 28)
+        return len(lines), max(f.title.bottom, f.title.y + needed + 8)
+
+    def body_area(self, bar: float) -> tuple[float, float, float, float]:
+        """Where a titled slide's body goes under a title area ending at ``bar``: x, y, width, height."""
+        f = self.f
+        if f.designed:
+            return f.margin, bar + 24, f.content_w, f.footer_y - 12 - (bar + 24)
+        top = max(f.body.y, bar + 12)
+        return f.body.x, top, f.body.w, f.body.bottom - top
+
+    def title_box(self, bar: float) -> tuple[float, float, float, float]:
+        f = self.f
+        return (f.margin, 0.0, f.content_w, bar) if f.designed else (f.title.x, f.title.y, f.title.w, bar - f.title.y)
 
     def titled(self, kind: str, title: str, body: list[list[Para]], notes: str, cont_notes: str = "",
                columns: bool = True) -> None:
         """A slide with a title bar and a body. A body that does not fit goes into two columns
         (when ``columns`` allows) or continues on "(cont.)" slides that share it evenly."""
         lines, bar = self.bar(title)
-        body_h = FOOTER_Y - 12 - (bar + 24)
+        body_x, body_y, body_w, body_h = self.body_area(bar)
         flat = [p for group in body for p in group]
         cols = None
         if not flat:
             pages: list[list[list[Para]]] = [[]]
-        elif fit.fits(flat, CONTENT_W, body_h):
+        elif fit.fits(flat, body_w, body_h):
             pages = [[flat]]
-        elif columns and (cols := fit.columns(body, CONTENT_W, body_h, GUTTER)):
+        elif columns and (cols := fit.columns(body, body_w, body_h, GUTTER)):
             pages = [cols]
         else:
             lines, bar = self.bar(f"{title} (cont. 9)")  # one bar height for every page of the run
-            body_h = FOOTER_Y - 12 - (bar + 24)
-            pages = [[page] for page in fit.balanced_pages(body, CONTENT_W, body_h)]
-        body_y = bar + 24
+            body_x, body_y, body_w, body_h = self.body_area(bar)
+            pages = [[page] for page in fit.balanced_pages(body, body_w, body_h)]
         for n, page in enumerate(pages):
             page_title = title if n == 0 else (f"{title} (cont.)" if n == 1 else f"{title} (cont. {n})")
-            column_w = CONTENT_W if len(page) < 2 else (CONTENT_W - GUTTER) / 2
+            column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
             top = body_y + max(0.0, body_h - used) * 0.4  # short content sits balanced, not pinned to the top
-            boxes = tuple(Box(MARGIN + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
+            boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
             self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
-                                            notes=notes if n == 0 else (cont_notes or notes)))
+                                  notes=notes if n == 0 else (cont_notes or notes), title_box=self.title_box(bar)))
 
     def hero(self, kind: str, title: str, stack: list[tuple[str, list[list[Para]], float]], notes: str,
              top_room: float = 36.0) -> None:
         """A full-bleed slide: blocks of text one under another (a block of several columns side by
         side), the whole centred on the slide with the accent bar beside it, top to bottom."""
-        width = SLIDE_W - HERO_X - MARGIN
+        width, height = self.hero_w, self.f.height
         heights = []
         for _, cols, gap in stack:
             column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
             heights.append(gap + max(fit.height(c, column_w) for c in cols))
         total = sum(heights) - stack[0][2]
-        top = max(top_room, (SLIDE_H - total) / 2) if total <= SLIDE_H - top_room - 24 else 24.0
+        bottom = self.hero_bottom if total <= self.hero_bottom - 24 else height - 24  # a template's footer zone last
+        top = max(top_room, (height - total) / 2) if total <= bottom - top_room else 24.0
+        top = min(top, max(24.0, bottom - total))
         boxes, y = [], top - stack[0][2]
         for (name, cols, gap), h in zip(stack, heights):
             column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
             for k, c in enumerate(cols):
-                boxes.append(Box(HERO_X + k * (column_w + GUTTER), y + gap, column_w, h - gap + 4, tuple(c),
+                boxes.append(Box(self.hero_x + k * (column_w + GUTTER), y + gap, column_w, h - gap + 4, tuple(c),
                                  name=name if k == 0 else f"{name} {k + 1}"))
             y += h
         size = stack[0][1][0][0].size
         self.add(PlannedSlide(kind, title, size, len(stack[0][1][0][0].lines(width)), 0.0, tuple(boxes),
-                                        notes=notes, accent_bar=(MARGIN, top, 8.0, total)))
+                              notes=notes, accent_bar=(self.f.margin, top, 8.0, total)))
 
     def people(self, paras_of, room: float, width: float) -> list[list[Para]]:
         """The presenters one under another, or side by side when a stack would take more than ``room``."""
@@ -209,7 +234,7 @@ class _Planner:
 
     def front(self) -> None:
         w, a = self.w, self.agenda
-        width = SLIDE_W - HERO_X - MARGIN
+        width = self.hero_w
         stack = [("Title text", [[Para(w.title, DISPLAY, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
             stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
@@ -225,14 +250,29 @@ class _Planner:
             return [Para(person.name, SMALL, bold=True, role="inverse"),
                     *([Para(person.credentials, SMALL, role="inverse", space_before=2)] if person.credentials else [])]
 
-        stack.append(("Presenters", self.people(presenter, SLIDE_H - 72 - used, width), 22.0))
+        room = 120.0 if self.w.theme.logo is not None else 36.0  # below the logo
+        people = self.people(presenter, self.hero_bottom - 48 - used, width)
+        column_w = (width - GUTTER * (len(people) - 1)) / len(people)
+        own_slide = bool(w.presenters) and (
+            used + 22 + max(fit.height(c, column_w) for c in people) > self.hero_bottom - room
+            or column_w < 200 and any(p.credentials for p in w.presenters))
+        if own_slide:  # long credentials get a presenters slide of their own; the title slide names them
+            people = [[Para(" · ".join(p.name for p in w.presenters), SMALL, bold=True, role="inverse")]]
+        stack.append(("Presenters", people, 22.0))
         if details:
             stack.append(("Details", [details], 22.0))
-        room = 120.0 if self.w.theme.logo is not None else 36.0  # below the logo
         self.hero("title", w.title, stack, self.notes(
             "On screen as people arrive. Welcome them, check the room and start on time.",
             f"Timing: the workshop runs {self.span(a.start, a.end)} "
             f"({duration(a.total_minutes)}), {a.instructional_minutes} instructional minutes."), top_room=room)
+
+        if own_slide:
+            groups = [[Para(p.name, BODY, bold=True, space_before=18),
+                       *([Para(p.credentials, SMALL, role="muted", space_before=4)] if p.credentials else [])]
+                      for p in w.presenters]
+            self.titled("presenters", "Your presenters" if len(w.presenters) > 1 else "Your presenter", groups,
+                        self.notes("Introduce yourselves: who you are and why this topic matters to you.",
+                                   self.cue(a.start, a.start, " before the first section")))
 
         tab = round(max(text_width(self.span(item.start, item.end), BODY, "sans") for item in a.items) + 28)
         rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
@@ -284,20 +324,20 @@ class _Planner:
             self.titled("quote", slide.title, self.quote_body(body, slide.title), notes, cont, columns=False)
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
-            box = (MARGIN, bar + 20, CONTENT_W, FOOTER_Y - bar - 30)
-            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body,
-                                            image_box=box, notes=self.notes(notes, f"Image: {body.alt}")))
+            x, y, w, h = self.body_area(bar)
+            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y - 4, w, h + 6),
+                                  notes=self.notes(notes, f"Image: {body.alt}"), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
 
     def quote_body(self, quote: m.Quote, title: str) -> list[list[Para]]:
         """The quote at the lead size, or at the body size when it is too long for that."""
-        body_h = FOOTER_Y - 12 - (self.bar(title)[1] + 24)
+        _, _, body_w, body_h = self.body_area(self.bar(title)[1])
         for size in (LEAD, BODY):
             paras = [Para(f"“{quote.text}”", size, italic=True)]
             if quote.source:
                 paras.append(Para(f"— {quote.source}", SMALL, role="accent", align="right", space_before=16))
-            if fit.fits(paras, CONTENT_W, body_h):
+            if fit.fits(paras, body_w, body_h):
                 break
         return [paras]
 
@@ -371,7 +411,7 @@ class _Planner:
         self.section_id = ""
         if not self.w.deck.closing:
             return
-        width = SLIDE_W - HERO_X - MARGIN
+        width = self.hero_w
 
         def presenter(person: m.Presenter, apart: bool) -> list[Para]:
             names = [person.name, person.credentials] if apart else [person.display_name]
@@ -382,7 +422,7 @@ class _Planner:
             return paras
 
         title = [Para("Stay in touch", HERO, bold=True, role="inverse")]
-        room = SLIDE_H - 72 - fit.height(title, width) - 24
+        room = self.hero_bottom - 48 - fit.height(title, width) - 24
         self.hero("closing", "Stay in touch", [("Title text", [title], 0.0),
                                                ("Contact", self.people(presenter, room, width), 24.0)],
                   self.notes("Thank the group, point to the evaluation form, and leave your contact details on screen.",

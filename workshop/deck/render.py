@@ -16,7 +16,8 @@ from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.palette import palette
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
-from workshop.deck.plan import BAR_MIN, FOOTER_Y, MARGIN, SLIDE_H, SLIDE_W, Box, Deck, PlannedSlide
+from workshop.deck.frame import layout_names
+from workshop.deck.plan import BAR_MIN, Box, Deck, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 
@@ -26,9 +27,9 @@ FULL_BLEED = {"title", "section", "break", "closing"}
 #: Which layout each kind of slide is made from: with a template, and without (python-pptx's own).
 #: "body" is a slide with a body, "two" one with two columns; a template without one of these
 #: layouts gets "Title Only" and text boxes instead.
-_TEMPLATE_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "break": "Section Header",
-                     "body": "Title and Content", "two": "Two Content", "other": "Title Only"}
-_DEFAULT_LAYOUTS = {**_TEMPLATE_LAYOUTS, "closing": "Section Header"}
+_DEFAULT_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "break": "Section Header",
+                    "body": "Title and Content", "two": "Two Content", "other": "Title Only",
+                    "closing": "Section Header"}
 _BARRED = ("Title and Content", "Two Content", "Title Only")  # layouts that carry the title bar
 _FULL_BLEED_LAYOUTS = ("Title Slide", "Section Header")
 #: One id for every slide-number field, as PowerPoint itself writes it: fields are told apart by slide.
@@ -53,17 +54,33 @@ def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
     """The .pptx file for ``deck``, as bytes with fixed dates so equal input gives equal bytes.
     Raises :class:`InputError` when the theme's template cannot be built on."""
     if theme.template is not None:  # asked by the check phase already: this answer comes from its cache
-        problems = template_problems(theme.template, theme.template_src)
+        problems = template_problems(theme.template, theme.template_src, theme.layouts, theme.layouts_src)
         if problems:
             raise InputError(problems)
+    frame = deck.frame
+    size = (emu(frame.width), emu(frame.height))
     if theme.template:
-        package = skeleton(theme.template, (emu(SLIDE_W), emu(SLIDE_H)), _TEMPLATE_LAYOUTS)
+        names = layout_names(theme)
+        kinds = {"title": names["title"], "section": names["section"], "break": names["section"],
+                 "closing": names["section"], "body": names["content"], "two": names["two_content"],
+                 "other": names["title_only"]}
+        package = skeleton(theme.template, size, kinds)
     else:
-        package = skeleton(None, (emu(SLIDE_W), emu(SLIDE_H)), _DEFAULT_LAYOUTS, _decoration(palette(theme)))
+        package = skeleton(None, size, _DEFAULT_LAYOUTS, _decoration(frame.palette, frame.width))
     painter = _Painter(theme, deck, package)
     media = Media({name for name, _ in package.parts if name.startswith("ppt/media/")})
     slides = [painter.slide(planned, _layout(planned, package.layouts), media) for planned in deck.slides]
     return write_package(package, deck.title, slides, media, when)
+
+
+def layout_role(planned: PlannedSlide) -> str:
+    """The ``theme.layouts`` role of the layout ``planned`` is made from, as far as the template has it."""
+    if planned.kind == "title":
+        return "title"
+    if planned.kind in FULL_BLEED:
+        return "section"
+    columns = sum(1 for b in planned.boxes if b.name.startswith("Body"))
+    return {2: "two_content", 1: "content"}.get(columns, "title_only")
 
 
 def _layout(planned: PlannedSlide, layouts: dict[str, Layout]) -> Layout:
@@ -73,10 +90,10 @@ def _layout(planned: PlannedSlide, layouts: dict[str, Layout]) -> Layout:
     return next((layouts[k] for k in wanted if k in layouts), layouts["other"])
 
 
-def _decoration(colours) -> dict[str, str]:
+def _decoration(colours, width: float) -> dict[str, str]:
     """The design's decoration, in the layouts: the title bar and its rule, and full-bleed backgrounds."""
-    bar = (_rect(3, 0, 0, SLIDE_W, BAR_MIN, colours.primary, "Title bar")
-           + _rect(4, 0, BAR_MIN, SLIDE_W, 6, colours.accent, "Accent rule"))
+    bar = (_rect(3, 0, 0, width, BAR_MIN, colours.primary, "Title bar")
+           + _rect(4, 0, BAR_MIN, width, 6, colours.accent, "Accent rule"))
     fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{colours.primary}"/></a:solidFill>'
             f'<a:effectLst/></p:bgPr>')
     return {**{name: bar for name in _BARRED}, **{f"bg:{name}": fill for name in _FULL_BLEED_LAYOUTS}}
@@ -102,8 +119,9 @@ class _Painter:
         self.skeleton = skeleton
         self.templated = theme.template is not None
         self.font = attr(theme.font or DEFAULT_FONT)
-        self.palette = palette(theme)
-        size, lines = fit.fit_title(deck.footer, 700, (12.0, 11.0, 10.0), 1, face="sans")
+        self.frame = deck.frame
+        self.palette = deck.frame.palette
+        size, lines = fit.fit_title(deck.footer, deck.frame.footer_w, (12.0, 11.0, 10.0), 1, face="sans")
         shown = lines[0] if len(lines) == 1 else lines[0].rstrip() + "…"
         self.footer_para = Para(shown, size, role="muted")
 
@@ -112,6 +130,7 @@ class _Painter:
         self.pictures: list[str] = []
         self.media = media
         ph = layout.placeholders
+        self.palette = self.frame.palette_for(planned.kind)
         shapes = [] if self.templated else self.decorations(planned)
         shapes.append(self.title(planned, ph.get("title")))
         for box in planned.boxes:
@@ -142,15 +161,16 @@ class _Painter:
         if planned.kind in FULL_BLEED:
             return [_rect(self.new_id(), *planned.accent_bar, self.palette.accent, "Accent")]
         if planned.bar_height > BAR_MIN:
-            return [_rect(self.new_id(), 0, 0, SLIDE_W, planned.bar_height, self.palette.primary, "Title bar"),
-                    _rect(self.new_id(), 0, planned.bar_height, SLIDE_W, 6, self.palette.accent, "Accent rule")]
+            w = self.frame.width
+            return [_rect(self.new_id(), 0, 0, w, planned.bar_height, self.palette.primary, "Title bar"),
+                    _rect(self.new_id(), 0, planned.bar_height, w, 6, self.palette.accent, "Accent rule")]
         return []
 
     def title(self, planned: PlannedSlide, ph: str | None) -> str:
         box = next((b for b in planned.boxes if b.name == "Title text"), None)
         if box is None:
-            box = Box(MARGIN, 0, SLIDE_W - 2 * MARGIN, planned.bar_height,
-                      (Para(planned.title, planned.title_size, bold=True, role="inverse"),), anchor="middle")
+            box = Box(*planned.title_box, (Para(planned.title, planned.title_size, bold=True, role="title"),),
+                      anchor="middle")
         else:
             box = Box(box.x, box.y, box.w, box.h, (replace(box.paras[0], text=planned.title),), box.name)
         if ph is None:
@@ -169,14 +189,20 @@ class _Painter:
         the layout's placeholders; a template's keep the template's own place and style."""
         number = Para(str(planned.number), 12.0, role="muted", align="right")
         field = f'<a:fld id="{_SLIDE_NUMBER_FIELD}" type="slidenum">RPR<a:t>{planned.number}</a:t></a:fld>'
-        if self.templated:
-            plain = '<a:rPr lang="en-US"/>'
-            return ([self.placeholder(None, ph["footer"], "Footer", _plain_body(f"<a:r>{plain}<a:t>{text(self.deck.footer)}"
-                                                                              f"</a:t></a:r>"))] if "footer" in ph else []) + \
-                   ([self.placeholder(None, ph["number"], "Slide number", _plain_body(field.replace("RPR", plain)))]
-                    if "number" in ph else [])
-        footer = Box(MARGIN, FOOTER_Y + 6, 720, 20, (self.footer_para,), name="Footer")
-        count = Box(SLIDE_W - MARGIN - 80, FOOTER_Y + 6, 80, 20, (number,), name="Slide number")
+        if self.templated:  # the template's place and size; a colour that reads on what is behind it
+            def props(colour: str, size: float = 12.0) -> str:
+                return (f'<a:rPr lang="en-US" sz="{_centipoints(size)}"><a:solidFill><a:srgbClr val="{colour}"/>'
+                        f'</a:solidFill><a:latin typeface="{self.font}"/></a:rPr>')
+            f = self.frame
+            shown = self.footer_para  # shortened to one line of the template's footer box
+            return ([self.placeholder(None, ph["footer"], "Footer", _plain_body(
+                        f"<a:r>{props(f.footer_ink, shown.size)}<a:t>{text(shown.text)}</a:t></a:r>"))]
+                    if "footer" in ph else []) + \
+                   ([self.placeholder(None, ph["number"], "Slide number",
+                                      _plain_body(field.replace("RPR", props(f.number_ink))))] if "number" in ph else [])
+        f = self.frame
+        footer = Box(f.margin, f.footer_y + 6, 720, 20, (self.footer_para,), name="Footer")
+        count = Box(f.width - f.margin - 80, f.footer_y + 6, 80, 20, (number,), name="Slide number")
         shapes = [self.placeholder(footer, ph["footer"]) if "footer" in ph else self.text_box(footer)]
         body = self.body(count).replace(f"<a:r>{self.run_props(number)}<a:t>{planned.number}</a:t></a:r>",
                                         field.replace("RPR", self.run_props(number)))
@@ -214,9 +240,7 @@ class _Painter:
                 f'<a:r>{self.run_props(para)}<a:t>{text(para.text)}</a:t></a:r></a:p>')
 
     def run_props(self, para: Para) -> str:
-        fill = ""
-        if not (self.templated and para.role.startswith("inverse")):  # a template's own colours suit its backgrounds
-            fill = f'<a:solidFill><a:srgbClr val="{self.palette.text(para.role)}"/></a:solidFill>'
+        fill = f'<a:solidFill><a:srgbClr val="{self.palette.text(para.role)}"/></a:solidFill>'
         # cap="none": a layout's all-caps would outgrow the measured width
         return (f'<a:rPr sz="{_centipoints(para.size)}" b="{int(para.bold)}" i="{int(para.italic)}" cap="none">'
                 f'{fill}<a:latin typeface="{self.font}"/></a:rPr>')
@@ -239,7 +263,8 @@ class _Painter:
 
     def logo(self) -> str:
         """The organization's logo in the title slide's top-right corner, at most 180 x 72 pt."""
-        return self.picture(self.theme.logo, "Logo", "Logo", (SLIDE_W - MARGIN - 180, 36, 180, 72), centre=False)
+        f = self.frame
+        return self.picture(self.theme.logo, "Logo", "Logo", (f.width - f.margin - 180, 36, 180, 72), centre=False)
 
 
 def _plain_body(runs: str) -> str:

@@ -9,15 +9,14 @@ kilobytes of reading and a plain sentence, never a traceback or the machine's me
 
 from __future__ import annotations
 
+import difflib
 import functools
 import zipfile
 from pathlib import Path
 
+from workshop.deck.frame import REQUIRED_ROLES, ROLES
 from workshop.errors import Problem, Src, display_path
 
-#: Layouts a template must have, by name, and what they are used for.
-REQUIRED_LAYOUTS = {"Title Slide": "the title slide", "Title Only": "content slides",
-                    "Section Header": "section and break slides"}
 #: A real template, pictures and all, unpacks to a few megabytes; more than this is not one.
 MAX_UNPACKED = 200 * 1024 * 1024
 #: XML squeezes about 10 to 1 and a blank picture a few hundred to 1; far beyond is a zip bomb.
@@ -35,26 +34,44 @@ class TemplateError(Exception):
     """The file cannot serve as a template; the message says why and how to fix it."""
 
 
-def template_problems(path: Path, src: Src) -> list[Problem]:
+def template_problems(path: Path, src: Src, layouts: tuple[tuple[str, str], ...] = (),
+                      layouts_src: tuple[tuple[str, Src], ...] = ()) -> list[Problem]:
     """What is wrong with the template at ``path`` (written at ``src``), or [] when the deck can
-    build on it. Reads the file's zip directory first and never more than :data:`MAX_UNPACKED`."""
+    build on it; ``layouts`` is the outline's ``theme.layouts`` (role, layout name), written at
+    ``layouts_src``. Reads the file's zip directory first and never more than :data:`MAX_UNPACKED`."""
     try:
         stat = path.stat()
     except OSError as exc:
         return [Problem(src, f"cannot read {path.name}: {exc.strerror}", "theme.template")]
-    return [Problem(src, message, "theme.template")
-            for message in _messages(str(path), stat.st_mtime_ns, stat.st_size, display_path(path))]
+    where = dict(layouts_src)
+    return [Problem(where.get(role, src), message, f"theme.layouts.{role}" if role in where else "theme.template")
+            for role, message in _messages(str(path), stat.st_mtime_ns, stat.st_size, display_path(path), layouts)]
 
 
 @functools.lru_cache(maxsize=8)
-def _messages(path: str, mtime_ns: int, size: int, shown: str) -> tuple[str, ...]:
+def _messages(path: str, mtime_ns: int, size: int, shown: str,
+              layouts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Cached by file identity: ``validate``, ``build`` and ``watch`` each ask once per change."""
     try:
         prs = read_template(Path(path))
     except TemplateError as exc:
-        return (str(exc),)
-    missing = missing_layouts(prs)
-    return (layouts_message(Path(path).name, missing, shown),) if missing else ()
+        return (("", str(exc)),)
+    have = layout_names_in(prs)
+    mapped = dict(layouts)
+    found = []
+    for role, name in layouts:
+        if name not in have:
+            close = difflib.get_close_matches(name, have, n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            found.append((role, f"{Path(path).name} has no layout named '{name}'{hint} (its layouts: "
+                                f"{', '.join(repr(n) for n in have)})"))
+    missing = [role for role in REQUIRED_ROLES if role not in mapped and ROLES[role][0] not in have]
+    if missing:
+        message = layouts_message(Path(path).name, missing, shown)
+        if "title_only" in missing and (alike := _title_only_alike(prs)):
+            message += f"; '{alike}' has only a title and looks like it (theme: {{layouts: {{title_only: {alike}}}}})"
+        found.append(("", message))
+    return tuple(found)
 
 
 def read_template(path: Path):
@@ -86,21 +103,30 @@ def read_template(path: Path):
                             f"PowerPoint and save it again as .pptx") from None
 
 
-def missing_layouts(prs) -> list[str]:
-    """Names of the :data:`REQUIRED_LAYOUTS` that the opened template ``prs`` lacks."""
-    names = {layout.name for master in prs.slide_masters for layout in master.slide_layouts}
-    return [name for name in REQUIRED_LAYOUTS if name not in names]
+def _title_only_alike(prs) -> str:
+    """The first layout with a title and no body: what a renamed "Title Only" looks like."""
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            kinds = {str(ph.placeholder_format.type).split()[0] for ph in layout.placeholders}
+            if any(k.startswith("TITLE") for k in kinds) and not any(k.startswith(("BODY", "OBJECT", "SUBTITLE"))
+                                                                      for k in kinds):
+                return layout.name
+    return ""
+
+
+def layout_names_in(prs) -> list[str]:
+    """The names of every layout of the opened template ``prs``, in order."""
+    return [layout.name for master in prs.slide_masters for layout in master.slide_layouts]
 
 
 def layouts_message(name: str, missing: list[str], shown: str) -> str:
-    """What to tell a user whose template ``name`` lacks the layouts ``missing``."""
-    what = " and ".join(f"'{n}' (for {REQUIRED_LAYOUTS[n]})" for n in missing)
-    if len(missing) == 1:
-        fix = "add it in PowerPoint's Slide Master view, or rename a layout to that name"
-    else:
-        fix = "add them in PowerPoint's Slide Master view, or rename layouts to those names"
-    return (f"{name} lacks the layout{'s' if len(missing) > 1 else ''} {what}; {fix} "
-            f"(run 'workshop template {shown}' to list the layouts it has)")
+    """What to tell a user whose template ``name`` lacks the layouts for the roles ``missing``."""
+    what = " and ".join(f"'{ROLES[r][0]}' (for {ROLES[r][1]})" for r in missing)
+    mapping = ", ".join(f"{r}: YOUR LAYOUT NAME" for r in missing)
+    return (f"{name} lacks the layout{'s' if len(missing) > 1 else ''} {what}; if it has one under another "
+            f"name, map it in the outline (theme: {{layouts: {{{mapping}}}}}), or add or rename "
+            f"{'them' if len(missing) > 1 else 'it'} in "
+            f"PowerPoint's Slide Master view (run 'workshop template {shown}' to list the layouts it has)")
 
 
 def _not_a_zip(name: str, path: Path, head: bytes) -> str:
