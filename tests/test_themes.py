@@ -59,3 +59,35 @@ def test_every_word_reads_in_each_theme(tmp_path, name):
     result = run("build", tmp_path / "stress.yaml", "--out", tmp_path / "kit", "--only", "deck", "--theme", name)
     assert result.exit_code == 0, result.stderr
     assert unreadable(seen_words(pptx_to_pdf(tmp_path / "kit" / "deck.pptx", tmp_path))) == []
+
+
+def test_each_theme_is_a_real_master_that_is_up_to_date_and_builds_the_deck(in_tmp):
+    from pptx import Presentation
+
+    from workshop.deck.masters import MASTER, master_bytes
+
+    for name, chosen in bundled_themes().items():
+        path = ROOT / "templates" / name / MASTER
+        # made by workshop.deck.masters from theme.yaml; rerun `python -m workshop.deck.masters` after a change
+        assert path.read_bytes() == master_bytes(name, chosen.primary, chosen.accent, chosen.font), name
+        prs = Presentation(str(path))
+        assert len(prs.slides) == 0 and (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+        with zipfile.ZipFile(path) as z:
+            theme = z.read("ppt/theme/theme1.xml").decode()
+            layout = z.read("ppt/slideLayouts/slideLayout2.xml").decode()
+        assert f'<a:accent1><a:srgbClr val="{chosen.primary}"/>' in theme  # PowerPoint's colour picker offers it
+        assert f'srgbClr val="{chosen.primary}"' in layout and f'srgbClr val="{chosen.accent}"' in layout
+    # a deck in a bundled theme is built on its master: the layouts are the master's own
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  name: forest\n")
+    assert run("build", "o.yaml", "--out", "kit", "--only", "deck").exit_code == 0
+    with zipfile.ZipFile(ROOT / "templates" / "forest" / MASTER) as master, \
+            zipfile.ZipFile(in_tmp / "kit" / "deck.pptx") as deck:
+        assert deck.read("ppt/slideLayouts/slideLayout2.xml") == master.read("ppt/slideLayouts/slideLayout2.xml")
+
+
+def test_a_copy_of_a_master_works_as_a_trainers_own_template(in_tmp):
+    shutil.copy(ROOT / "templates" / "sunrise" / "master.pptx", in_tmp / "mine.pptx")
+    write(in_tmp, "o.yaml", MINIMAL + "theme:\n  template: mine.pptx\n")
+    result = run("template", "mine.pptx")
+    assert result.exit_code == 0 and "(16:9)" in result.stdout, result.stderr
+    assert run("build", "o.yaml", "--out", "kit", "--only", "deck").exit_code == 0

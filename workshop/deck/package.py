@@ -67,7 +67,7 @@ class Skeleton:
 
 
 def skeleton(template: Path | None, size: tuple[int, int], layout_for: dict[str, str],
-             decoration: dict[str, str] | None = None) -> Skeleton:
+             decoration: dict[str, str] | None = None, scheme: tuple[tuple[str, str], ...] = ()) -> Skeleton:
     """The package for a deck of ``size`` (EMU) on ``template`` (python-pptx's default when None).
 
     ``layout_for`` names the layout each kind of slide is made from; "other" is for every kind not
@@ -80,17 +80,22 @@ def skeleton(template: Path | None, size: tuple[int, int], layout_for: dict[str,
     if template is not None:
         stat = template.stat()
         key = (str(template), stat.st_mtime_ns, stat.st_size)
-    return _cached_skeleton(key, size, tuple(layout_for.items()), tuple(sorted((decoration or {}).items())))
+    return _cached_skeleton(key, size, tuple(layout_for.items()), tuple(sorted((decoration or {}).items())), scheme)
 
 
 @functools.lru_cache(maxsize=4)
 def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
-                     layout_for: tuple[tuple[str, str], ...], decoration: tuple[tuple[str, str], ...]) -> Skeleton:
+                     layout_for: tuple[tuple[str, str], ...], decoration: tuple[tuple[str, str], ...],
+                     scheme: tuple[tuple[str, str], ...] = ()) -> Skeleton:
     from pptx import Presentation
 
     prs = Presentation(key[0]) if key else Presentation()
     _drop_slides(prs)
     prs.slide_width, prs.slide_height = size
+    if scheme:
+        design = dict(scheme)
+        _design_geometry(prs, design)
+        _set_scheme(prs, design)
     by_name = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
     _decorate(by_name, dict(decoration))
     kinds = {kind: by_name[name] for kind, name in layout_for if name in by_name}
@@ -132,6 +137,124 @@ def _placeholders(layout) -> dict[str, str]:
     for role, (_, attrs) in zip(("body", "body2"), sorted(bodies)):
         found[role] = attrs
     return found
+
+
+#: The built-in design's placeholders, in points on its 960 x 540 slide: where PowerPoint puts a
+#: slide's text when a presenter adds a slide, changes its layout or resets it.
+_DESIGN_PLACES = {
+    "master": {"title": (48, 0, 864, 96), "body": (48, 120, 864, 376), "ftr": (48, 514, 600, 20),
+               "dt": (656, 514, 160, 20), "sldNum": (832, 514, 80, 20)},
+    "Title Slide": {"ctrTitle": (76, 140, 836, 130), "subTitle": (76, 284, 836, 120)},
+    "Section Header": {"title": (76, 170, 836, 130), "body": (76, 314, 836, 60)},
+    "Two Content": {"obj:1": (48, 120, 414, 376), "obj:2": (498, 120, 414, 376)},
+}
+
+
+def _design_geometry(prs, design: dict[str, str]) -> None:
+    """Fit python-pptx's 4:3 master to the design's 16:9 slide: every placeholder widened with the
+    slide, the main ones put where the design puts its text, with its sizes and colours, so a slide a
+    presenter adds or resets in PowerPoint looks like the ones the deck made."""
+    from pptx.util import Pt
+
+    master = prs.slide_masters[0]
+    factor = prs.slide_width / 9144000  # python-pptx's master is 10 in wide
+    owners = [("master", master)] + [(layout.name, layout) for layout in master.slide_layouts]
+    for name, owner in owners:
+        places = _DESIGN_PLACES.get(name, {})
+        for shape in owner.placeholders:
+            ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+            kind = ph.get("type", "obj")
+            place = places.get(f"{kind}:{ph.get('idx', '0')}") or places.get(kind)
+            if place is not None:
+                shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in place)
+            elif shape._element.find(f"{{{_NS_P}}}spPr/{{{_NS_A}}}xfrm") is not None:
+                shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
+    on_primary, muted, text = design.get("on_primary"), design.get("on_primary_muted"), design.get("text")
+    if not on_primary:
+        return
+    styles = master._element.find(f"{{{_NS_P}}}txStyles")
+    _style(styles.find(f"{{{_NS_P}}}titleStyle"), 1, 3600, on_primary, bold=True, anchor_title=master)
+    body = styles.find(f"{{{_NS_P}}}bodyStyle")
+    _style(body, 1, 2400, text)
+    _style(body, 2, 2000, text)
+    for layout in master.slide_layouts:  # full-bleed layouts: text on the primary
+        if layout.name in ("Title Slide", "Section Header"):
+            for shape in layout.placeholders:
+                kind = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph").get("type", "obj")
+                title = kind in ("title", "ctrTitle")
+                colour = on_primary if title else muted if kind in ("body", "subTitle") else None
+                size = (4000 if layout.name == "Title Slide" else 4400) if title else 2400
+                if colour:
+                    _placeholder_colour(shape, colour, size, bold=title)
+
+
+def _style(style, level: int, size: int, colour: str, bold: bool = False, anchor_title=None) -> None:
+    """Set one level of a master text style: size, weight, colour, and the design's face."""
+    if style is None:
+        return
+    tag = f"{{{_NS_A}}}lvl{level}pPr"
+    p_pr = style.find(tag)
+    if p_pr is None:
+        p_pr = etree.SubElement(style, tag)
+    d = p_pr.find(f"{{{_NS_A}}}defRPr")
+    if d is None:
+        d = etree.SubElement(p_pr, f"{{{_NS_A}}}defRPr")
+    d.set("sz", str(size))
+    d.set("b", "1" if bold else "0")
+    for child in list(d):
+        if etree.QName(child).localname in ("solidFill", "schemeClr"):
+            d.remove(child)
+    d.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{_NS_A}"><a:srgbClr val="{colour}"/></a:solidFill>'))
+    if anchor_title is not None:  # titles centred on the bar, left-aligned as the deck sets them
+        p_pr.set("algn", "l")
+        for shape in anchor_title.placeholders:
+            ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+            if ph.get("type") == "title":
+                body_pr = shape._element.find(f"{{{_NS_P}}}txBody/{{{_NS_A}}}bodyPr")
+                if body_pr is not None:
+                    body_pr.set("anchor", "ctr")
+
+
+def _placeholder_colour(shape, colour: str, size: int, bold: bool) -> None:
+    """A layout placeholder's own text colour, size and weight, left-aligned, in its list style."""
+    tx_body = shape._element.find(f"{{{_NS_P}}}txBody")
+    if tx_body is None:
+        return
+    lst = tx_body.find(f"{{{_NS_A}}}lstStyle")
+    if lst is None:
+        lst = etree.Element(f"{{{_NS_A}}}lstStyle")
+        tx_body.insert(1, lst)
+    for child in list(lst):
+        lst.remove(child)
+    lst.append(etree.fromstring(f'<a:lvl1pPr xmlns:a="{_NS_A}" marL="0" indent="0" algn="l">'
+                                f'<a:buNone/><a:defRPr sz="{size}" b="{int(bold)}"><a:solidFill>'
+                                f'<a:srgbClr val="{colour}"/></a:solidFill></a:defRPr></a:lvl1pPr>'))
+
+
+def _set_scheme(prs, scheme: dict[str, str]) -> None:
+    """Give the theme the design's colours and fonts, so PowerPoint's colour and font pickers offer
+    them: ``scheme`` maps clrScheme entries (dk2, accent1 ...) to "RRGGBB", and "name", "major" and
+    "minor" to the theme's name and heading and body faces."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    ns = {"a": _NS_A}
+    if "name" in scheme:
+        root.set("name", scheme["name"])
+        root.find("a:themeElements/a:clrScheme", ns).set("name", scheme["name"])
+        root.find("a:themeElements/a:fontScheme", ns).set("name", scheme["name"])
+    for key, value in scheme.items():
+        entry = root.find(f"a:themeElements/a:clrScheme/a:{key}", ns)
+        if entry is not None:
+            for child in list(entry):
+                entry.remove(child)
+            etree.SubElement(entry, f"{{{_NS_A}}}srgbClr", val=value)
+    for key in ("major", "minor"):
+        if key in scheme:
+            latin = root.find(f"a:themeElements/a:fontScheme/a:{key}Font/a:latin", ns)
+            latin.set("typeface", scheme[key])
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _decorate(by_name: dict, decoration: dict[str, str]) -> None:

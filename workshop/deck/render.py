@@ -17,6 +17,7 @@ from workshop.deck.fit import Para
 from workshop.deck.palette import palette
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
 from workshop.deck.frame import layout_names
+from workshop.deck.masters import bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, Box, Deck, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
@@ -65,8 +66,10 @@ def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
                  "closing": names["section"], "body": names["content"], "two": names["two_content"],
                  "other": names["title_only"]}
         package = skeleton(theme.template, size, kinds)
-    else:
-        package = skeleton(None, size, _DEFAULT_LAYOUTS, _decoration(frame.palette, frame.width))
+    elif (master := bundled_master(theme)) is not None:  # the bundled theme's own .pptx master
+        package = skeleton(master, size, _DEFAULT_LAYOUTS)
+    else:  # the same design, made in the outline's own colours
+        package = design_parts(theme)
     painter = _Painter(theme, deck, package)
     media = Media({name for name, _ in package.parts if name.startswith("ppt/media/")})
     slides = [painter.slide(planned, _layout(planned, package.layouts), media) for planned in deck.slides]
