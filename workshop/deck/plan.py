@@ -29,7 +29,8 @@ HERO_X = MARGIN + 28  # text on full-bleed slides starts right of the accent bar
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.
 HERO = 44.0  # titles of dividers, breaks and the closing slide
-DISPLAY = 40.0  # the title slide's title
+DISPLAY = 48.0  # the title slide's title: the largest text of the deck...
+DISPLAY_LONG = 40.0  # ...or, when a long title would push the slide's details off it, this
 TITLE = 36.0  # slide titles in the bar
 LEAD = 28.0  # quotes, questions, and the time to be back from a break
 BODY = 24.0  # bullets, numbered lists, the agenda, activity text
@@ -235,7 +236,10 @@ class _Planner:
     def front(self) -> None:
         w, a = self.w, self.agenda
         width = self.hero_w
-        stack = [("Title text", [[Para(w.title, DISPLAY, bold=True, role="inverse")]], 0.0)]
+        title_size = DISPLAY
+        if fit.height([Para(w.title, DISPLAY, bold=True)], width) > (self.hero_bottom - 24) * 0.42:
+            title_size = DISPLAY_LONG  # a title of many lines leaves room for who, when and where
+        stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
             stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
         facts = [x for x in (" · ".join(x for x in (_long_date(w.date), w.location) if x),) if x]
