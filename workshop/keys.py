@@ -27,6 +27,7 @@ KEYS: dict[str, dict[str, str]] = {
         "end": "latest end time; the agenda must fit before it",
         "location": "venue, or 'Live online'",
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
+        "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
     },
     "presenter": {
         "name": "required",

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 from workshop import shaping
 from workshop.fonts import (FACES, clusters, face_for, is_emoji_modifier, load_face, missing_characters, tt_font,
                             wrap_by)
+from workshop.schedule import date_text
 from workshop.typography import typeset
 
 INK = HexColor("#1F2328")
@@ -319,7 +320,7 @@ def heading_block(canvas, page_w: float, top: float, heading: str, workshop, mar
         draw(canvas, margin, y, line, size, "sans-bold")
         y -= size * 1.25
     facts = " · ".join(x for x in (
-        f"{workshop.date:%A, %B} {workshop.date.day}, {workshop.date.year}" if workshop.date else "",
+        date_text(workshop.date, workshop.date_style),
         workshop.location, ", ".join(p.display_name for p in workshop.presenters)) if x)
     canvas.setFillColor(MUTED)
     size, lines = fit_lines(facts, "sans", page_w - 2 * margin, (10.0, 9.0, 8.0), 2)

@@ -35,7 +35,7 @@ from workshop.builders.context import BuildContext
 from workshop.errors import display_path
 from workshop.quiz.score import shown as shown_score
 from workshop.roster import Attendee
-from workshop.schedule import hours
+from workshop.schedule import date_text, hours
 
 FILENAME = "certificates.pdf"
 LEDGER = "certificates.csv"
@@ -266,7 +266,7 @@ class _Certificate:
             y -= size * 1.2
         # the format statement takes the place of a location that only says the session was online
         place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
-        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", place,
+        facts = " · ".join(x for x in (date_text(w.date, w.date_style, "short"), place,
                                        "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
         d.draw(canvas, centre, y - 2, facts, 12, "sans", "centre")
@@ -277,7 +277,7 @@ class _Certificate:
                 d.draw(canvas, centre, 172 - k * size * 1.25, line, size, "sans", "centre")
         self.signatures(canvas)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, RIGHT, 62, f"Issued {self.issued:%B} {self.issued.day}, {self.issued.year}", 9, "sans",
+        d.draw(canvas, RIGHT, 62, f"Issued {date_text(self.issued, w.date_style, 'short')}", 9, "sans",
                "right")
         canvas.endForm()
 

@@ -17,7 +17,7 @@ from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import plan_deck
 from workshop.docstyle import RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock_range, hours
+from workshop.schedule import clock_range, date_text, hours
 
 FILENAME = "handouts.pdf"
 
@@ -48,7 +48,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out.append(para(w.subtitle, st["subtitle"]))
     for p in w.presenters:
         out.append(para(p.display_name, st["h2"]))
-    facts = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location, w.audience]
+    facts = [date_text(w.date, w.date_style), w.location, w.audience]
     out += [para(f, st["body"]) for f in facts if f]
     if agenda.ce:
         out.append(Spacer(1, 8))
