@@ -158,13 +158,18 @@ class _Reader(ValueReader):
         if unit and not any(c.isalpha() for c in unit):
             self.bad(node.get("unit").src, "ce.unit", f"expected the board's word for the hours, such as "
                                                       f"\"contact hours\" or \"CE hours\", got {unit!r}")
+        approval = self.text(node, "approval", "ce")
+        if len(approval) > m.APPROVAL_MAX_CHARS:
+            self.bad(node.get("approval").src, "ce.approval", f"{len(approval)} characters is more than a "
+                     f"certificate has room for ({m.APPROVAL_MAX_CHARS} at most); shorten the statement")
         return m.CE(
-            provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
+            provider=self.text(node, "provider", "ce", required=True), approval=approval,
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
-            attendance=self.attendance(node))
+            approval_src=node.get("approval").src if node.get("approval") else node.src,
+            attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True))
 
     def attendance(self, ce: Map) -> m.AttendanceRule | None:
         from workshop.variants import describe

@@ -40,6 +40,10 @@ class AttendanceRule:
     src: Src = _NOWHERE
 
 
+#: The longest approval statement a certificate has room for: three lines at its smallest size.
+APPROVAL_MAX_CHARS = 450
+
+
 @dataclass(frozen=True)
 class CE:
     provider: str = ""
@@ -52,6 +56,8 @@ class CE:
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
     attendance: AttendanceRule | None = None
+    seal: Path | None = None  # the provider's seal, printed on certificates
+    approval_src: Src = _NOWHERE
 
 
 @dataclass(frozen=True)
