@@ -340,3 +340,26 @@ def test_a_short_agenda_does_not_sit_alone_on_a_page(tmp_path):
     assert run("build", DATA / "dense.yaml", "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
     page = next(p for p in pdf_text(tmp_path / "kit" / "handouts.pdf") if "Agenda" in p)
     assert "Twenty-five bullets" in page.split("Agenda", 1)[1].split("Lunch", 1)[1]  # the first section follows
+
+
+def test_worksheet_writing_cells_are_ruled_to_write_on(bundled_kit, tmp_path):
+    """Each writing cell holds ruled lines inset from its borders (the table's grid lines reach
+    the borders; writing lines stop at the cell's padding), at least one per row and column."""
+    pdf = bundled_kit / "handouts.pdf"
+    dpi = 100
+    s = dpi / 72
+    for title, rows, headers in (("Worksheet: Ten ways", 10, ("How", "One")),
+                                 ("My self-care plan", 5, ("What", "When", "Who"))):
+        k = next(k for k, p in enumerate(pdf_text(pdf)) if title in p and "Activity:" not in p
+                 and all(re.search(rf"\b{h}\b", p) for h in headers))
+        words = pdf_words(pdf)[k]
+        image = render(pdf, k + 1, dpi, tmp_path).convert("L")
+        lefts = sorted(next(w.x0 for w in words if w.text == h) - 6 for h in headers)
+        rights = lefts[1:] + [54 + 504]
+        top = next(w.y1 for w in words if w.text == headers[0])
+        for left, right in zip(lefts, rights):
+            inner, middle = int((left + 2) * s), int((left + right) / 2 * s)
+            ruled = [y for y in range(int(top * s), image.height - int(60 * s))
+                     if image.getpixel((middle, y)) < 235 and image.getpixel((inner, y)) > 245]
+            strokes = [y for n, y in enumerate(ruled) if n == 0 or y - ruled[n - 1] > 1]
+            assert len(strokes) >= rows, (title, left, len(strokes))

@@ -23,6 +23,21 @@ def faces_problems(faces: tuple[str, ...], output: str) -> list[Problem]:
                                  "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")]
 
 
+def approval_problems(workshop: m.Workshop) -> list[Problem]:
+    """An approval statement that, in its letters, needs more room than the certificate keeps for
+    it (the loader has refused one of too many characters already)."""
+    ce = workshop.ce
+    if ce is None or not ce.approval or len(ce.approval) > m.APPROVAL_MAX_CHARS:
+        return []
+    from workshop.builders.certificates import fits_approval
+
+    if fits_approval(ce.approval):
+        return []
+    return [Problem(ce.approval_src if ce.approval_src.line else ce.src,
+                    "the approval statement needs more than the three lines a certificate has room for; "
+                    "shorten it", "ce.approval")]
+
+
 def template_problems(workshop: m.Workshop) -> list[Problem]:
     """Why the deck cannot be built on ``theme.template`` (none without a template)."""
     template = workshop.theme.template

@@ -88,6 +88,35 @@ class RuledLines(Flowable):
             self.canv.line(0, y, self.width, y)
 
 
+class CellLines(Flowable):
+    """Ruled lines filling a writing cell of a worksheet table: as many as fit at least ``gap``
+    apart (college ruling is about 20 pt), spread evenly, the last just above the cell's bottom,
+    each with a line's height above it to write in. ``height`` is the cell's inner height."""
+
+    BOTTOM = 6
+
+    def __init__(self, height: float, gap: float = 20):
+        super().__init__()
+        self.cell_h, self.gap = height, gap
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, self.cell_h
+        return self.width, self.height
+
+    def lines(self) -> list[float]:
+        """The heights of the lines from the cell's bottom, top line first: at least one."""
+        room = self.cell_h - self.BOTTOM
+        count = max(1, int(room // self.gap))
+        step = room / count
+        return [self.BOTTOM + (count - 1 - k) * step for k in range(count)]
+
+    def draw(self):
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.6)
+        for y in self.lines():
+            self.canv.line(0, max(y, 2), self.width, max(y, 2))
+
+
 class _NumberedCanvas(Canvas):
     """Holds pages back until the end so the footer can say "Page n of N"."""
 

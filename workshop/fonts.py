@@ -41,8 +41,13 @@ FACES: dict[str, tuple[str, ...]] = {
     "cjk": ("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-zenhei.ttc"),
     # Droid Sans Fallback has only a few hundred of the 11,172 Hangul syllables (Debian: fonts-nanum)
     "korean": ("NanumGothic.ttf", "NanumBarunGothic.ttf", "UnDotum.ttf"),
+    # emoji in black and white, which prints on any printer (Debian: fonts-symbola); a colour
+    # emoji face cannot be embedded in a PDF as text
+    "emoji": ("Symbola_hint.ttf", "Symbola.ttf"),
 }
-FALLBACKS = ("wide", "arabic", "hebrew", "cjk", "korean")
+FALLBACKS = ("wide", "arabic", "hebrew", "cjk", "korean", "emoji")
+#: The Debian package that supplies the emoji face, named in messages when it is missing.
+EMOJI_PACKAGE = "fonts-symbola"
 #: The face made for a script, named by the first word of its characters' Unicode names; other
 #: scripts look for "NotoSans<Script>-Regular.ttf" (fonts-noto-core) before the fallbacks.
 SCRIPT_FACES = {"HANGUL": "korean", "CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "BOPOMOFO": "cjk",
@@ -113,16 +118,32 @@ def forget() -> None:
 # -- which face draws a character ------------------------------------------------------------
 
 def needs_glyph(char: str) -> bool:
-    """False for characters drawn as nothing: spaces, controls, joiners, variation selectors."""
+    """False for characters drawn as nothing: spaces, controls, joiners, variation selectors,
+    emoji skin tones and tags."""
     if char.isspace():
         return False
     category = unicodedata.category(char)
-    return category not in ("Cc", "Cf") and not 0xFE00 <= ord(char) <= 0xFE0F and not 0xE0100 <= ord(char) <= 0xE01EF
+    return (category not in ("Cc", "Cf") and not 0xFE00 <= ord(char) <= 0xFE0F and not 0xE0100 <= ord(char) <= 0xE01EF
+            and not is_emoji_modifier(char))
 
 
 def joins_previous(char: str) -> bool:
-    """True for a character that belongs with the one before it: a mark, a joiner, a selector."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u200c\u200d"
+    """True for a character that belongs with the one before it: a mark, a joiner, a selector,
+    an emoji's skin tone or tag."""
+    return (unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u200c\u200d"
+            or is_emoji_modifier(char))
+
+
+def is_emoji_modifier(char: str) -> bool:
+    """True for the characters that change an emoji's colour or make it a regional flag (skin
+    tones, tags): a black-and-white face has no use for them and draws them as separate marks."""
+    return 0x1F3FB <= ord(char) <= 0x1F3FF or 0xE0020 <= ord(char) <= 0xE007F
+
+
+def is_emoji(char: str) -> bool:
+    """True for a pictograph, as far as the messages about emoji need to tell."""
+    code = ord(char)
+    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
 
 
 def clusters(text: str) -> list[str]:

@@ -27,6 +27,7 @@ KEYS: dict[str, dict[str, str]] = {
         "end": "latest end time; the agenda must fit before it",
         "location": "venue, or 'Live online'",
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
+        "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
     },
     "presenter": {
         "name": "required",
@@ -43,6 +44,7 @@ KEYS: dict[str, dict[str, str]] = {
         "verify_url": "address with {id}, printed as a QR code on certificates",
         "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
         "attendance": "how presence in attendance reports becomes hours",
+        "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
     },
     "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
                    "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},

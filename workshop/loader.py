@@ -13,7 +13,7 @@ from pathlib import Path
 from workshop import model as m
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
-from workshop.schedule import CLOCKS
+from workshop.schedule import CLOCKS, DATE_STYLES
 from workshop.values import ValueReader
 from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
@@ -86,6 +86,11 @@ class _Reader(ValueReader):
         if style not in CLOCKS:
             self.bad(info.get("clock").src, "workshop.clock", f"expected 24h (18:30) or 12h (6:30 PM), got '{style}'")
             style = "24h"
+        date_style = self.text(info, "date_style", "workshop").lower()
+        if date_style and date_style not in DATE_STYLES:
+            allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
+            self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{date_style}'")
+            date_style = ""
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -96,6 +101,7 @@ class _Reader(ValueReader):
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
             end_src=info.get("end").src if info.get("end") else info.src, clock=style,
+            date_style=date_style,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,
@@ -152,13 +158,18 @@ class _Reader(ValueReader):
         if unit and not any(c.isalpha() for c in unit):
             self.bad(node.get("unit").src, "ce.unit", f"expected the board's word for the hours, such as "
                                                       f"\"contact hours\" or \"CE hours\", got {unit!r}")
+        approval = self.text(node, "approval", "ce")
+        if len(approval) > m.APPROVAL_MAX_CHARS:
+            self.bad(node.get("approval").src, "ce.approval", f"{len(approval)} characters is more than a "
+                     f"certificate has room for ({m.APPROVAL_MAX_CHARS} at most); shorten the statement")
         return m.CE(
-            provider=self.text(node, "provider", "ce", required=True), approval=self.text(node, "approval", "ce"),
+            provider=self.text(node, "provider", "ce", required=True), approval=approval,
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
-            attendance=self.attendance(node))
+            approval_src=node.get("approval").src if node.get("approval") else node.src,
+            attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True))
 
     def attendance(self, ce: Map) -> m.AttendanceRule | None:
         from workshop.variants import describe

@@ -40,6 +40,10 @@ class AttendanceRule:
     src: Src = _NOWHERE
 
 
+#: The longest approval statement a certificate has room for: three lines at its smallest size.
+APPROVAL_MAX_CHARS = 450
+
+
 @dataclass(frozen=True)
 class CE:
     provider: str = ""
@@ -52,6 +56,8 @@ class CE:
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
     attendance: AttendanceRule | None = None
+    seal: Path | None = None  # the provider's seal, printed on certificates
+    approval_src: Src = _NOWHERE
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,7 @@ class Workshop:
     handouts: HandoutOptions = field(default_factory=HandoutOptions)
     end_src: Src = _NOWHERE
     clock: str = "24h"  # how outputs print times: "24h" (18:30) or "12h" (6:30 PM)
+    date_style: str = ""  # how outputs print dates (schedule.DATE_STYLES); "" when not written
 
     @property
     def slug(self) -> str:

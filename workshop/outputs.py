@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from workshop.builders.context import BuildContext
-from workshop.checks import faces_problems, kit_text_problems, template_problems
+from workshop.checks import approval_problems, faces_problems, kit_text_problems, template_problems
 from workshop.errors import InputError, Problem, Src
 
 #: Faces every document built with :mod:`workshop.docstyle` draws with.
@@ -39,12 +39,15 @@ class Output:
         (Text no font can print is checked once for every PDF, in :func:`check_all`.)"""
         if self.name == "deck":
             return template_problems(ctx.workshop)
-        return faces_problems(self.faces, self.name)
+        problems = faces_problems(self.faces, self.name)
+        if self.name == "certificates" and not problems:
+            problems += approval_problems(ctx.workshop)
+        return problems
 
 
 def _facts(ctx: BuildContext) -> tuple:
     w = ctx.workshop
-    return ctx.when, w.title, w.subtitle, w.date, w.location, w.presenters
+    return ctx.when, w.title, w.subtitle, w.date, w.date_style, w.clock, w.location, w.presenters
 
 
 def _deck(ctx: BuildContext) -> tuple:

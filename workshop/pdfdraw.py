@@ -18,7 +18,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from workshop import shaping
-from workshop.fonts import FACES, clusters, face_for, load_face, missing_characters, tt_font, wrap_by
+from workshop.fonts import (FACES, clusters, face_for, is_emoji_modifier, load_face, missing_characters, tt_font,
+                            wrap_by)
+from workshop.schedule import date_text
 from workshop.typography import typeset
 
 INK = HexColor("#1F2328")
@@ -68,7 +70,9 @@ def unprintable(text: str, face: str) -> list[str]:
 @dataclass(frozen=True)
 class Run:
     """Text drawn in one font: a plain string, or a ``ShapedStr`` of glyphs in drawing order
-    shaped from ``source`` (left to right, or right to left if ``rtl``)."""
+    shaped from ``source`` (left to right, or right to left if ``rtl``). A plain string with a
+    ``source`` is spelled out as ``source`` when copied: an emoji sequence drawn without its
+    joiners and skin tones, or a character beyond U+FFFF."""
 
     text: str
     font: str
@@ -117,16 +121,39 @@ def runs(text: str, face: str) -> list[Run]:
         if font is None:
             font, piece.face = home, face
         rtl = bool(piece.level % 2)
-        if rtl or shaping.is_complex(piece.text):
+        if piece.face == "emoji" or any(map(is_emoji_modifier, piece.text)):
+            # a black-and-white face draws each pictograph of a sequence on its own: the joiners,
+            # selectors and skin tones between them are left out (they would print as marks) and
+            # the text as written is kept for copying
+            # a flag's two regional indicators print as its letters ("US"), not as two dotted boxes
+            drawn = "".join(c for c in piece.text if not silent_in_print(c)).translate(_FLAG_LETTERS)
+            out.append(Run(drawn, font, piece.text))
+        elif rtl or shaping.is_complex(piece.text):
             out.append(Run(shaping.shape(piece.text, piece.face, rtl), font, piece.text, rtl))
         else:
-            out.append(Run(piece.text, font))
+            out.append(Run(piece.text, font, piece.text if _astral(piece.text) else ""))
     return out
 
 
+def _astral(text: str) -> bool:
+    """True if ``text`` has a character beyond U+FFFF (an emoji, a rare CJK ideograph): the PDF's
+    character map keeps 16 bits of each code, so such a run is spelled out with ActualText."""
+    return not text.isascii() and max(text) > "\uffff"
+
+
+_FLAG_LETTERS = {0x1F1E6 + n: chr(ord("A") + n) for n in range(26)}
+
+
+def silent_in_print(char: str) -> bool:
+    """True for a character of an emoji sequence that a black-and-white face does not draw."""
+    return char == "\u200d" or 0xFE00 <= ord(char) <= 0xFE0F or is_emoji_modifier(char)
+
+
 def needs_shaping(text: str) -> bool:
-    """True if ``text`` must be drawn by :func:`draw` (shaped or right to left), not as markup."""
-    return shaping.is_complex(clean(text))
+    """True if ``text`` must be drawn by :func:`draw` (shaped, right to left, or drawn otherwise
+    than written, as an emoji sequence is), not as markup."""
+    text = clean(text)
+    return shaping.is_complex(text) or _astral(text) or (not text.isascii() and any(map(silent_in_print, text)))
 
 
 def width(text: str, size: float, face: str) -> float:
@@ -145,10 +172,11 @@ def draw(canvas, x: float, y: float, text: str, size: float, face: str = "serif"
         x -= total
     for r in pieces:
         # Glyphs shaped left to right no longer spell the text (ि is drawn before its consonant,
-        # conjuncts have no code of their own): an ActualText span says what they read as.
+        # conjuncts have no code of their own), nor do emoji drawn without their joiners or
+        # beyond U+FFFF: an ActualText span says what they read as.
         # Right-to-left runs keep their glyphs' own codes: readers take those as visual order
         # and reverse them, and poppler reverses an ActualText too.
-        spelled = r.shaped and not r.rtl
+        spelled = bool(r.source) and not r.rtl
         if spelled:
             canvas.addLiteral(f"/Span <</ActualText <FEFF{r.source.encode('utf-16-be').hex().upper()}>>> BDC")
         canvas.setFont(r.font, size)
@@ -292,7 +320,7 @@ def heading_block(canvas, page_w: float, top: float, heading: str, workshop, mar
         draw(canvas, margin, y, line, size, "sans-bold")
         y -= size * 1.25
     facts = " · ".join(x for x in (
-        f"{workshop.date:%A, %B} {workshop.date.day}, {workshop.date.year}" if workshop.date else "",
+        date_text(workshop.date, workshop.date_style),
         workshop.location, ", ".join(p.display_name for p in workshop.presenters)) if x)
     canvas.setFillColor(MUTED)
     size, lines = fit_lines(facts, "sans", page_w - 2 * margin, (10.0, 9.0, 8.0), 2)

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from workshop import model as m
 from workshop.errors import Problem, Src, display_path
+from workshop.fonts import EMOJI_PACKAGE, font_file, is_emoji
 from workshop.pdfdraw import unprintable
 
 #: The main faces PDF text is set in; a character must be printable in text set in each.
@@ -69,12 +70,22 @@ def _describe(char: str) -> str:
     return f"{char!r} (U+{ord(char):04X}, {name.capitalize()})"
 
 
+def emoji_hint(missing: list[str]) -> str:
+    """What to do about ``missing`` characters if the first is an emoji, else ""."""
+    return _hint(missing[0], "it" if len(missing) == 1 else "them") if missing and is_emoji(missing[0]) else ""
+
+
 def _hint(char: str, them: str) -> str:
     category = unicodedata.category(char)
     if category == "Co":
         return f"private-use characters show only in the font they were made for; remove {them}"
     if category in ("Cn", "Cs"):
         return f"remove {them}"
+    if is_emoji(char):
+        if font_file("emoji") is None:
+            return (f"install {EMOJI_PACKAGE} (Debian and Ubuntu), which prints emoji in black and white, "
+                    f"or remove {them}")
+        return f"the installed emoji font is older than {them}; remove {them} or say it in words"
     if category.startswith("S"):
         return f"remove {them} or say it in words"
     word = unicodedata.name(char, "").split(" ")[0]

@@ -308,8 +308,11 @@ class _Row:
         face or the sans face the sign-in sheet prints it in."""
         missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
         if missing:
+            from workshop.printable import emoji_hint
+
             chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}")
+            hint = emoji_hint(missing)
+            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}" + (f"; {hint}" if hint else ""))
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""

@@ -6,6 +6,7 @@ agenda that would run past midnight is refused, since every output prints one da
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -128,6 +129,28 @@ def clock_range(start: int, end: int, style: str = "24h") -> str:
     if style == "12h" and first[-2:] == last[-2:]:
         first = first[:-3]
     return f"{first}–{last}"
+
+
+#: How outputs print the workshop's date (``workshop.date_style``), with an example of each.
+DATE_STYLES = {"long": "Saturday, March 14, 2026", "short": "March 14, 2026", "iso": "2026-03-14",
+               "day-month": "14 March 2026", "long-day-month": "Saturday 14 March 2026"}
+
+
+def date_text(day: dt.date | None, style: str = "", default: str = "long") -> str:
+    """``day`` as the outputs print it in ``style`` (one of :data:`DATE_STYLES`); with no style
+    written, in ``default`` (certificates print "short" unless told otherwise). "" for no date."""
+    if day is None:
+        return ""
+    style = style or default
+    if style == "short":
+        return f"{day:%B} {day.day}, {day.year}"
+    if style == "iso":
+        return day.isoformat()
+    if style == "day-month":
+        return f"{day.day} {day:%B} {day.year}"
+    if style == "long-day-month":
+        return f"{day:%A} {day.day} {day:%B} {day.year}"
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
 def parse_clock(text: str) -> int | None:

@@ -35,13 +35,13 @@ from workshop.builders.context import BuildContext
 from workshop.errors import display_path
 from workshop.quiz.score import shown as shown_score
 from workshop.roster import Attendee
-from workshop.schedule import hours
+from workshop.schedule import date_text, hours
 
 FILENAME = "certificates.pdf"
 LEDGER = "certificates.csv"
 SPLIT_DIR = "certificates"
 PAGE_W, PAGE_H = landscape(letter)
-NAME_SIZES = (40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
+NAME_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
 _CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 LEDGER_COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider",
                   "page", "page_sha256"]
@@ -212,7 +212,27 @@ NAME_ZONE = (370, 434)  # bottom and top of the attendee's name
 #: share the rest of the bottom band, so neither is ever drawn over the other.
 CORNER_W = 150
 SIGN_LINE_Y = 104
+SIGN_IMAGE_H = 34  # a presenter's signature image sits in this height above their line
 QR_SIDE = 60
+QR_Y = 86
+#: The upper corners hold the logo (left) and the seal (right), (x, y, width, height); the
+#: provider's name and the heading are set between them.
+TOP_CORNER_W = 110
+LOGO_ZONE = (LEFT, PAGE_H - 128, TOP_CORNER_W, 56)
+SEAL_ZONE = (RIGHT - 88, PAGE_H - 148, 88, 88)
+#: The approval statement is set between the hours and the tops of the signature images and QR code.
+APPROVAL_TOP = 180
+APPROVAL_FLOOR = max(SIGN_LINE_Y + 3 + SIGN_IMAGE_H, QR_Y + QR_SIDE) + 5
+
+
+def fits_approval(text: str) -> bool:
+    """True if the approval statement fits between the hours and the signatures at 8 pt or more."""
+    size, lines = _Certificate.approval_lines(text)
+    return _approval_bottom(size, lines) >= APPROVAL_FLOOR
+
+
+def _approval_bottom(size: float, lines: list[str]) -> float:
+    return APPROVAL_TOP - (len(lines) - 1) * size * 1.25 - size * 0.3
 
 
 class _Certificate:
@@ -247,15 +267,21 @@ class _Certificate:
         canvas.rect(INNER, INNER, PAGE_W - 2 * INNER, PAGE_H - 2 * INNER)
         centre = PAGE_W / 2
         if w.theme.logo:
-            self.image(canvas, w.theme.logo, LEFT, PAGE_H - 128, 110, 56)
+            self.image(canvas, w.theme.logo, *LOGO_ZONE)
+        seal = w.ce.seal if w.ce else None
+        if seal:
+            self.image(canvas, seal, *SEAL_ZONE, centre=True)
+        between = RIGHT - LEFT - 2 * (TOP_CORNER_W + 10)  # the width left between the corner images
         if w.ce and w.ce.provider:
             canvas.setFillColor(self.ink)
-            size, lines = d.fit_lines(w.ce.provider, "sans-bold", RIGHT - LEFT - 240, (18.0, 16.0, 14.0, 12.0), 2)
+            size, lines = d.fit_lines(w.ce.provider, "sans-bold", between, (18.0, 16.0, 14.0, 12.0), 2)
             for k, line in enumerate(lines):
                 d.draw(canvas, centre, PAGE_H - 88 - k * size * 1.15, line, size, "sans-bold", "centre")
         canvas.setFillColor(self.ink)
         heading = "Certificate of Completion" if self.has_ce else "Certificate of Attendance"
-        d.draw(canvas, centre, PAGE_H - 134, heading, 34, "serif-bold", "centre")
+        size, _ = d.fit_lines(heading, "serif-bold", between if w.theme.logo or seal else RIGHT - LEFT,
+                              (34.0, 32.0, 30.0, 28.0), 1)
+        d.draw(canvas, centre, PAGE_H - 134, heading, size, "serif-bold", "centre")
         canvas.setFillColor(d.INK)
         d.draw(canvas, centre, PAGE_H - 166, "This certifies that", 14, "serif-italic", "centre")
         d.draw(canvas, centre, 320, "has completed" if self.has_ce else "attended", 14, "serif-italic", "centre")
@@ -266,20 +292,32 @@ class _Certificate:
             y -= size * 1.2
         # the format statement takes the place of a location that only says the session was online
         place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
-        facts = " · ".join(x for x in (f"{w.date:%B} {w.date.day}, {w.date.year}", place,
+        facts = " · ".join(x for x in (date_text(w.date, w.date_style, "short"), place,
                                        "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
         d.draw(canvas, centre, y - 2, facts, 12, "sans", "centre")
         if w.ce and w.ce.approval:
             canvas.setFillColor(d.INK)
-            size, lines = d.fit_lines(w.ce.approval, "sans", RIGHT - LEFT - 2 * CORNER_W, (10.0, 9.0), 3)
+            size, lines = self.approval_lines(w.ce.approval)
             for k, line in enumerate(lines):
-                d.draw(canvas, centre, 172 - k * size * 1.25, line, size, "sans", "centre")
+                d.draw(canvas, centre, APPROVAL_TOP - k * size * 1.25, line, size, "sans", "centre")
         self.signatures(canvas)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, RIGHT, 62, f"Issued {self.issued:%B} {self.issued.day}, {self.issued.year}", 9, "sans",
+        d.draw(canvas, RIGHT, 62, f"Issued {date_text(self.issued, w.date_style, 'short')}", 9, "sans",
                "right")
         canvas.endForm()
+
+    @staticmethod
+    def approval_lines(text: str) -> tuple[float, list[str]]:
+        """The board's approval statement at the largest size (12 pt down to 8) at which it fits
+        between the hours and the signature images; never cut (the loader limits its length)."""
+        width = RIGHT - LEFT - 20
+        sizes = (12.0, 11.0, 10.0, 9.0, 8.0)
+        for size in sizes:
+            lines = d.wrap(text, "sans", size, width)
+            if _approval_bottom(size, lines) >= APPROVAL_FLOOR:
+                return size, lines
+        return sizes[-1], d.wrap(text, "sans", sizes[-1], width)
 
     @staticmethod
     def image(canvas: Canvas, path, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
@@ -304,7 +342,7 @@ class _Certificate:
             x1 = x0 + line_w
             middle = (x0 + x1) / 2
             if person.signature:
-                self.image(canvas, person.signature, x0, SIGN_LINE_Y + 3, x1 - x0, 34, centre=True)
+                self.image(canvas, person.signature, x0, SIGN_LINE_Y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)
             canvas.setStrokeColor(d.RULE)
             canvas.setLineWidth(0.8)
             canvas.line(x0, SIGN_LINE_Y, x1, SIGN_LINE_Y)
@@ -329,11 +367,13 @@ class _Certificate:
         bottom, top = NAME_ZONE
         block = len(lines) * size * 1.15
         first = bottom + (top - bottom + block) / 2 - size * 0.95
+        widest = 0.0
         for k, line in enumerate(lines):
-            d.draw(canvas, centre, first - k * size * 1.15, line, size, "serif", "centre")
+            widest = max(widest, d.draw(canvas, centre, first - k * size * 1.15, line, size, "serif", "centre"))
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(0.8)
-        canvas.line(centre - 230, bottom - 4, centre + 230, bottom - 4)
+        half = min(max(230, widest / 2 + 12), (RIGHT - LEFT) / 2)  # the rule reaches past the name
+        canvas.line(centre - half, bottom - 4, centre + half, bottom - 4)
         if attendee.license:
             canvas.setFillColor(d.MUTED)
             d.draw(canvas, centre, bottom - 22, f"License: {attendee.license}", 12, "sans", "centre")
@@ -367,10 +407,12 @@ class _Certificate:
         x0, y0, x1, y1 = widget.getBounds()
         scale = QR_SIDE / (x1 - x0)
         canvas.saveState()
-        canvas.translate(RIGHT - QR_SIDE, 86)
+        canvas.translate(RIGHT - QR_SIDE, QR_Y)
         canvas.scale(scale, scale)
         canvas.setFillColorRGB(0, 0, 0)
         for module in widget.draw().contents:
+            if module.fillColor is None:  # the code's unfilled background, which would hide the modules
+                continue
             canvas.rect(module.x - x0, module.y - y0, module.width, module.height, stroke=0, fill=1)
         canvas.restoreState()
 

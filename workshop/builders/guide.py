@@ -17,7 +17,7 @@ from workshop.deck.plan import plan_deck
 from workshop.docstyle import para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
-from workshop.schedule import clock, clock_range, duration, hours
+from workshop.schedule import clock, clock_range, date_text, duration, hours
 
 FILENAME = "guide.pdf"
 LATE_STEPS = (5, 10, 15, 20)
@@ -43,7 +43,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
 
 
 def _facts(w: m.Workshop, agenda) -> str:
-    bits = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location,
+    bits = [date_text(w.date, w.date_style), w.location,
             f"{clock_range(agenda.start, agenda.end, w.clock)} ({duration(agenda.total_minutes)})",
             f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)

@@ -15,9 +15,9 @@ from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import plan_deck
-from workshop.docstyle import RuledLines, para, styles, table_style, write_document
+from workshop.docstyle import CellLines, RuledLines, para, styles, table_style, write_document
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock_range, hours
+from workshop.schedule import clock_range, date_text, hours
 
 FILENAME = "handouts.pdf"
 
@@ -48,7 +48,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out.append(para(w.subtitle, st["subtitle"]))
     for p in w.presenters:
         out.append(para(p.display_name, st["h2"]))
-    facts = [f"{w.date:%A, %B} {w.date.day}, {w.date.year}" if w.date else "", w.location, w.audience]
+    facts = [date_text(w.date, w.date_style), w.location, w.audience]
     out += [para(f, st["body"]) for f in facts if f]
     if agenda.ce:
         out.append(Spacer(1, 8))
@@ -116,6 +116,7 @@ def section(item, st, style: str = "24h") -> list[Flowable]:
 #: The text width of a handout page, and the height a worksheet's rows share.
 TEXT_W = 504  # letter, less two 0.75 in margins
 WORKSHEET_ROOM = 520
+CELL_PAD = 3  # the top and bottom padding of a table cell (reportlab's default)
 
 
 def worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
@@ -130,10 +131,13 @@ def worksheet(sheet: m.Worksheet, st) -> list[Flowable]:
         width = (TEXT_W - first) / len(columns)
         row_h = max(44, min(110, WORKSHEET_ROOM / len(sheet.rows)))
         rows = [[para("", st["cellbold"])] + [para(c, st["cellbold"]) for c in columns]]
-        rows += [[para(r, st["cell"])] + [""] * len(columns) for r in sheet.rows]
+        # each writing cell ruled to write on: its height less the table's top and bottom padding
+        rows += [[para(r, st["cell"])] + [CellLines(row_h - 2 * CELL_PAD) for _ in columns] for r in sheet.rows]
         table = Table(rows, colWidths=[first] + [width] * len(columns),
                       rowHeights=[None] + [row_h] * len(sheet.rows), repeatRows=1)
         table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.5, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                    ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
                                     ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6"))]))
         out.append(table)
     if sheet.lines:

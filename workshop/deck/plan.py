@@ -242,7 +242,7 @@ class _Planner:
         stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
             stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
-        facts = [x for x in (" · ".join(x for x in (_long_date(w.date), w.location) if x),) if x]
+        facts = [x for x in (" · ".join(x for x in (_long_date(w.date, w.date_style), w.location) if x),) if x]
         if w.ce and w.ce.provider:
             facts.append(f"{w.ce.provider} · {hours(a.ce.awarded)} {w.ce.unit}" if a.ce else w.ce.provider)
         details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
@@ -442,5 +442,7 @@ def _bullet_groups(items: tuple[m.Item, ...], numbered: bool) -> list[list[Para]
     return groups
 
 
-def _long_date(date) -> str:
-    return f"{date:%A}, {date:%B} {date.day}, {date.year}" if date else ""
+def _long_date(date, style: str = "") -> str:
+    from workshop.schedule import date_text
+
+    return date_text(date, style)
