@@ -317,3 +317,15 @@ def test_a_unit_that_is_not_a_word_is_refused(in_tmp):
     rejected(in_tmp, MINIMAL + "ce:\n  provider: P\n  unit: 3\n",
              "o.yaml:14:9: ce.unit: expected the board's word for the hours, such as \"contact hours\" or "
              "\"CE hours\", got '3'")
+
+
+def test_ceus_counted_as_clock_hours_get_a_warning_in_validate_and_build(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL + "ce:\n  provider: P\n  unit: CEUs\n")
+    message = ("warning: o.yaml:13:3: ce.unit: every output counts 60 minutes as one CEU; if your board means "
+               "IACET CEUs (10 contact hours each), that is ten times too many: write ce.unit: contact hours "
+               "instead; if it calls contact hours CEUs, this is right as written")
+    for result in (run("validate", "o.yaml"), run("build", "o.yaml", "--out", "kit", "--only", "deck")):
+        assert result.exit_code == 0 and message in result.stderr.splitlines(), result.stderr
+    write(in_tmp, "p.yaml", MINIMAL + "ce:\n  provider: P\n  unit: contact hours\n")
+    result = run("validate", "p.yaml")
+    assert result.exit_code == 0 and "ce.unit" not in result.stderr, result.stderr

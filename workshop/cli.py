@@ -116,7 +116,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     from workshop.builders.deck import theme_warnings
 
     themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    for warning in [*(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda), *themed]:
+    from workshop.schedule import unit_warnings
+
+    for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
+                    *quiz_warnings(workshop, agenda), *themed]:
         click.echo(f"warning: {warning}", err=True)
 
 

@@ -142,6 +142,9 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     result.files = [ctx.out_dir / f.relative_to(kit.path) for f in files]
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
+    from workshop.schedule import unit_warnings
+
+    result.warnings = unit_warnings(ctx.workshop) + result.warnings
     return result
 
 

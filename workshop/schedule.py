@@ -280,3 +280,15 @@ def agenda_json(workshop: m.Workshop, agenda: Agenda) -> dict:
     return {"title": workshop.title, "start": clock(agenda.start), "end": clock(agenda.end),
             "total_minutes": agenda.total_minutes, "instructional_minutes": agenda.instructional_minutes,
             "ce_hours": float(agenda.ce.awarded) if agenda.ce else None, "items": items}
+
+
+def unit_warnings(workshop) -> list[str]:
+    """A credit unit that may not mean what the arithmetic gives: "CEUs" counted as clock hours."""
+    import re
+
+    ce = workshop.ce
+    if ce is None or not re.search(r"\bceus?\b", ce.unit, re.I):
+        return []
+    return [f"{ce.src}: ce.unit: every output counts {ce.minutes_per_hour} minutes as one {ce.unit.rstrip('s')}; "
+            f"if your board means IACET CEUs (10 contact hours each), that is ten times too many: write "
+            f"ce.unit: contact hours instead; if it calls contact hours CEUs, this is right as written"]
