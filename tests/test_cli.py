@@ -92,3 +92,11 @@ def test_validate_prints_the_warnings_build_prints(in_tmp):
     warnings = [line for line in built.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings and all(w in checked.stderr.splitlines() for w in warnings)
 
+
+
+def test_validate_with_a_roster_counts_the_certificates_build_would_print():
+    roster = BUNDLED.parent / "sample-roster.csv"
+    result = run("validate", BUNDLED, "--roster", roster)
+    assert result.exit_code == 0, result.stderr
+    # twelve rows, one marked as not attended: eleven certificates, as build prints them
+    assert result.stdout.rstrip().endswith("sample-roster.csv: valid: 12 attendees, 11 certificates to issue")

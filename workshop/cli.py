@@ -109,8 +109,8 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
                + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
-               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees"
-                  if ctx.roster else ""))
+               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees, "
+                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else ""))
     from workshop.quiz import quiz_warnings
 
     from workshop.builders.deck import theme_warnings
@@ -121,6 +121,13 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
                     *quiz_warnings(workshop, agenda), *themed]:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _certificates_to_issue(ctx) -> int:
+    """How many certificates ``build`` would print: attendees who attended and passed the check."""
+    from workshop.builders.certificates import eligible_and_passed
+
+    return len(eligible_and_passed(ctx)[0])
 
 
 @main.command()

@@ -95,7 +95,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     full = agenda.ce.awarded if agenda.ce else None
     seen: dict[tuple[str, str], int] = {}
     batch = []
-    passed, warnings = _passed(ctx)
+    passed, warnings = eligible_and_passed(ctx)
     for attendee in passed:
         key = (attendee.name.casefold(), attendee.email.casefold())
         seen[key] = seen.get(key, 0) + 1
@@ -131,7 +131,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     return files, warnings
 
 
-def _passed(ctx: BuildContext) -> tuple[list[Attendee], list[str]]:
+def eligible_and_passed(ctx: BuildContext) -> tuple[list[Attendee], list[str]]:
     """The eligible attendees whose knowledge-check score allows a certificate, and a warning for each
     one held back; a score rule that cannot be applied is a warning too, never silently skipped."""
     roster, quiz = ctx.roster, ctx.workshop.quiz
