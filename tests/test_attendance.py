@@ -696,3 +696,46 @@ def test_a_waiting_room_value_that_is_not_yes_or_no_is_refused(in_tmp):
     result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out")
     assert_rejected(result, "zoom.csv:5:1: In Waiting Room says 'Maybe'; expected Yes or No (time in the waiting "
                             "room is not counted, so it must be clear): download the report again")
+
+
+def test_a_zoom_report_saved_from_excel_as_a_workbook_reads_as_the_csv_does(in_tmp):
+    import csv as csvmod
+
+    import openpyxl
+
+    write(in_tmp, "ethics.yaml", outline())
+    zoom_meeting(in_tmp)
+    assert run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "csv-kit", "--only",
+               "certificates").exit_code == 0
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with open(in_tmp / "zoom.csv", encoding="utf-8") as f:
+        for cells in csvmod.reader(f):
+            row = []
+            for cell in cells:  # Excel turns times into dates and minutes into numbers
+                try:
+                    row.append(dt.datetime.strptime(cell, "%m/%d/%Y %I:%M:%S %p"))
+                except ValueError:
+                    row.append(int(cell) if cell.isdigit() and len(cell) < 6 else cell)
+            sheet.append(row)
+    book.save(in_tmp / "zoom.xlsx")
+    result = run("build", "ethics.yaml", "--attendance", "zoom.xlsx", "--out", "xlsx-kit", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    by_csv = (in_tmp / "csv-kit" / "attendance.csv").read_text(encoding="utf-8")
+    by_xlsx = (in_tmp / "xlsx-kit" / "attendance.csv").read_text(encoding="utf-8")
+    assert by_xlsx.replace("zoom.xlsx", "zoom.csv") == by_csv
+    with open(in_tmp / "xlsx-kit" / "certificates.csv", encoding="utf-8") as f:
+        assert len(list(csvmod.DictReader(f))) == 8
+
+
+def test_a_workbook_that_is_neither_report_nor_timed_roster_is_named(in_tmp):
+    import openpyxl
+
+    write(in_tmp, "ethics.yaml", outline())
+    book = openpyxl.Workbook()
+    book.active.append(["Quarterly budget", "Q1"])
+    book.save(in_tmp / "budget.xlsx")
+    result = run("build", "ethics.yaml", "--attendance", "budget.xlsx", "--out", "out")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "budget.xlsx:1:1: not an attendance report this tool reads (its first row is 'Quarterly budget, Q1')" \
+        in result.stderr

@@ -58,8 +58,16 @@ def timed_roster(path: Path) -> bool:
     from workshop.rostercsv import decode
 
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return True
+    if path.suffix.lower() in (".xlsx", ".xlsm"):  # a workbook: a timed roster, or a report saved from Excel
+        from workshop.attendance.report import _xlsx_rows
+
+        try:
+            rows = _xlsx_rows(path, display_path(path), [])
+        except (OSError, InputError):
+            return True  # read as a roster, which says what is wrong with the workbook
+        first = next((cells for _, cells in rows if any(cells)), [])
+        cells = {key(c) for c in first}
+        return {"timein", "timeout"} <= cells or {"signintime", "signouttime"} <= cells
     try:
         text = decode(path.read_bytes(), display_path(path), [])
     except (OSError, InputError):

@@ -135,6 +135,10 @@ def read_report(path: Path, day: dt.date) -> Report:
     if not Path(path).is_file():
         raise InputError(Problem(Src(shown), "attendance report not found"))
     warnings: list[str] = []
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm"):  # a report opened in Excel and saved as a workbook
+        table = Table(shown, _xlsx_rows(Path(path), shown, warnings), warnings=warnings)
+        first = next((", ".join(c for c in cells if c) for _, cells in table.rows if any(cells)), "")
+        return _read_table(table, day, f"its first row is {_short(first)}")
     try:
         text = decode(Path(path).read_bytes(), shown, warnings)
     except InputError as exc:  # the decoder speaks of rosters; this file was given as a report
@@ -143,17 +147,49 @@ def read_report(path: Path, day: dt.date) -> Report:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     separator = "\t" if "\t" in first or teams.looks_like(text) else ","
-    table = Table(shown, _rows(text, separator), warnings=warnings)
+    return _read_table(Table(shown, _rows(text, separator), warnings=warnings), day, f"its first line is {_short(first)}")
+
+
+def _read_table(table: Table, day: dt.date, first: str) -> Report:
+    from workshop.attendance import teams, zoom
+
+    shown = table.shown
     for kind, reader in (("Microsoft Teams attendance report", teams.read),
                          ("Zoom webinar attendee report", zoom.read_webinar),
                          ("Zoom meeting participants report", zoom.read_meeting)):
         raws = reader(table)
         if raws is not None:
             return _finish(table, kind, raws, day)
-    raise InputError(Problem(Src(shown, 1, 1), f"not an attendance report this tool reads (its first line is "
-                                               f"{_short(first)}); give a Zoom meeting participants report, a Zoom "
+    raise InputError(Problem(Src(shown, 1, 1), f"not an attendance report this tool reads ({first}); give a Zoom meeting participants report, a Zoom "
                                                "webinar attendee report or a Microsoft Teams attendance report as "
                                                "downloaded, or a roster with 'time in' and 'time out' columns"))
+
+
+def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[tuple[int, list[str]]]:
+    """The workbook's rows as a downloaded report's text would have them: dates and times written out
+    (ISO, so no day-month order is guessed), whole numbers without ".0"."""
+    from workshop.roster import _xlsx_rows as sheet_rows
+
+    rows = []
+    for number, row in enumerate(sheet_rows(path, shown, warnings), start=1):
+        rows.append((number, [_cell_text(value) for value in row]))
+    while rows and not any(rows[-1][1]):
+        rows.pop()
+    return rows
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _short(text: str) -> str:
