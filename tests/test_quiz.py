@@ -170,6 +170,8 @@ def test_kahoot_warns_of_what_it_cannot_take(tmp_path):
     assert f"warning: {outline}:17:7: quiz.questions[1].ask: 149 characters; Kahoot takes 120 at most" in result.stderr
     sheet = openpyxl.load_workbook(tmp_path / "kit" / "quiz-kahoot.xlsx").worksheets[0]
     assert [r[:2] for r in sheet.iter_rows(min_row=9, max_col=2, values_only=True)] == [(2, ("Long " * 30).strip())]
+    checked = run("validate", outline)  # validate says what build says
+    assert checked.exit_code == 0 and f"{outline}:14:7: quiz.questions[0]: 5 choices; Kahoot takes 4" in checked.stderr
 
 
 # -- handouts, guide and deck --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from workshop.builders.context import BuildContext
 from workshop.quiz import quiz_warnings
 from workshop.quiz.gift import gift
-from workshop.quiz.kahoot import kahoot_warnings, kahoot_xlsx
+from workshop.quiz.kahoot import kahoot_xlsx
 from workshop.quiz.qti import qti_zip
 
 FILENAME, QTI, KAHOOT = "quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"
@@ -25,4 +25,4 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     files[0].write_bytes(gift(workshop).encode("utf-8"))
     files[1].write_bytes(qti_zip(workshop, ctx.when))
     files[2].write_bytes(kahoot_xlsx(workshop, ctx.when))
-    return files, warnings + kahoot_warnings(workshop.quiz)
+    return files, warnings

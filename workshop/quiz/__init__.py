@@ -22,7 +22,9 @@ def quiz_warnings(workshop: m.Workshop, agenda: Agenda) -> list[str]:
     if quiz is None:
         return [f"{workshop.deck.src}: deck.quiz: the outline has no quiz, so there are no question slides"] \
             if workshop.deck.quiz else []
-    warnings = []
+    from workshop.quiz.kahoot import kahoot_warnings
+
+    warnings = kahoot_warnings(quiz)
     checked = {q.objective for q in quiz.questions}
     for n, objective in enumerate(workshop.objectives, 1):
         if n not in checked:
