@@ -739,3 +739,17 @@ def test_a_workbook_that_is_neither_report_nor_timed_roster_is_named(in_tmp):
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "budget.xlsx:1:1: not an attendance report this tool reads (its first row is 'Quarterly budget, Q1')" \
         in result.stderr
+
+
+HALF = (INSTRUCTIONAL + 1) // 2
+
+
+def test_a_grace_of_half_the_workshop_is_refused_as_a_likely_slip(in_tmp):
+    write(in_tmp, "ethics.yaml", outline(grace=HALF))
+    result = run("validate", "ethics.yaml")
+    assert_rejected(result)
+    line = outline(grace=HALF).splitlines().index("  attendance:") + 2
+    assert (f"ethics.yaml:{line}:5: ce.attendance.grace_minutes: grace_minutes {HALF} is half or "
+            f"more of the {INSTRUCTIONAL} instructional minutes") in result.stderr
+    write(in_tmp, "ethics.yaml", outline(grace=15))
+    assert run("validate", "ethics.yaml").exit_code == 0

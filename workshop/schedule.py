@@ -226,6 +226,12 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
                                     "remove the ce block for certificates of attendance",
                                     "ce.hours" if workshop.ce.hours is not None else "ce"))
         agenda = Agenda(workshop.start, tuple(items), working)
+        rule = workshop.ce.attendance
+        if rule is not None and agenda.instructional_minutes and rule.grace_minutes * 2 >= agenda.instructional_minutes:
+            problems.append(Problem(rule.src, f"grace_minutes {rule.grace_minutes} is half or more of the "
+                                    f"{agenda.instructional_minutes} instructional minutes, so someone present for "
+                                    f"half the workshop would earn the full award; it is the minutes one may miss "
+                                    f"(boards commonly allow 5 to 15): write fewer", "ce.attendance.grace_minutes"))
     if workshop.end is not None and agenda.end > workshop.end and agenda.end <= DAY:
         problems.append(Problem(workshop.end_src,
                                 f"the agenda runs from {clock(workshop.start)} to {clock(agenda.end)}, "
