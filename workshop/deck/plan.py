@@ -404,7 +404,7 @@ class _Planner:
         elif layout in ("image-left", "image-right") and isinstance(body, m.Bullets) and slide.image is not None:
             self.titled("image", slide.title, _bullet_groups(body.items, body.numbered),
                         self.notes(notes, f"Image: {slide.image.alt}"), self.notes(cont, f"Image: {slide.image.alt}"),
-                        image=slide.image, side=layout.split("-")[1])
+                        image=slide.image, side=layout.split("-")[1], balance=0.5)
         elif isinstance(body, m.Bullets):
             self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont,
                         two=layout == "two-columns")
