@@ -65,7 +65,7 @@ def test_bullets_keep_two_levels_and_numbered_lists_their_numbers():
 def test_quote_slide_has_text_and_source():
     _, deck = plan(BUNDLED)
     text = body_text(by_title(deck, "A working definition"))
-    assert text[0].startswith("We can operationally define") and text[1] == "— Norcross (2010, p. 113)"
+    assert text[0].startswith("“We can operationally define") and text[1] == "— Norcross (2010, p. 113)"
     assert [m.shape for m in by_title(deck, "A working definition").marks] == ["quote"]
 
 

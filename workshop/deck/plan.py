@@ -449,7 +449,7 @@ class _Planner:
         """The quote at the lead size, or at the body size when it is too long for that."""
         _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", QUOTE_INSET)
         for size in (LEAD, BODY):
-            paras = [Para(quote.text, size, italic=True)]
+            paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
             if quote.source:
                 paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
             if fit.fits(paras, body_w, body_h):
