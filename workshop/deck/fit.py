@@ -53,6 +53,10 @@ class Para:
         return self.indent
 
     def lines(self, width: float) -> list[str]:
+        if self.tab and "\t" in self.text:  # the text before the tab hangs left of the tab stop
+            before, after = self.text.split("\t", 1)
+            rest = wrap(after, self.size, (width - self.indent) * SAFETY, self.face) or [""]
+            return [f"{before}\t{rest[0]}"] + rest[1:]
         return wrap(self.text, self.size, (width - self.indent) * SAFETY, self.face)
 
     def height(self, width: float, first: bool = False) -> float:
