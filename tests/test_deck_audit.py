@@ -43,3 +43,25 @@ def test_deck_with_pictures_is_valid_open_xml(in_tmp, templated):
                                                    "        image: {path: chart.png, alt: 'A \"blue\" chart & more'}\n")
                  + theme)
     assert audit(build_deck(path, in_tmp / "kit")) == []
+
+
+def test_every_bundled_master_and_a_deck_on_it_is_valid_open_xml(tmp_path):
+    from conftest import ROOT
+    from workshop.themes import bundled_themes
+
+    for name in bundled_themes():
+        assert audit(ROOT / "templates" / name / "master.pptx") == [], name
+    outline = write(tmp_path, "o.yaml", MINIMAL + "theme:\n  name: sunrise\n")
+    assert audit(build_deck(outline, tmp_path / "kit")) == []
+
+
+def test_a_corporate_template_deck_with_every_layout_is_valid_open_xml(tmp_path):
+    from decks import corporate_template
+    from test_deck_layouts import outline as layouts_outline
+
+    path = layouts_outline(tmp_path)  # a slide in each layout: statement, quote, pictures beside lists...
+    assert audit(build_deck(path, tmp_path / "own")) == []
+    corporate_template(tmp_path / "corp.pptx")
+    text = path.read_text(encoding="utf-8") + "theme:\n  template: corp.pptx\n  layouts: {title_only: Headline Only}\n"
+    path.write_text(text, encoding="utf-8")
+    assert audit(build_deck(path, tmp_path / "corp")) == []

@@ -66,6 +66,7 @@ def test_quote_slide_has_text_and_source():
     _, deck = plan(BUNDLED)
     text = body_text(by_title(deck, "A working definition"))
     assert text[0].startswith("“We can operationally define") and text[1] == "— Norcross (2010, p. 113)"
+    assert [m.shape for m in by_title(deck, "A working definition").marks] == ["quote"]
 
 
 def test_notes_carry_the_outline_notes_and_timing_cue():

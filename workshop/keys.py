@@ -61,6 +61,7 @@ KEYS: dict[str, dict[str, str]] = {
         "title": "required", "bullets": "a list; a nested list is a second level",
         "numbered": "a numbered list", "quote": "text and source", "image": "path and alt",
         "notes": "speaker notes", "minutes": "minutes for this slide",
+        "layout": "auto (default), statement, quote, image-left, image-right or two-columns",
     },
     "quote": {"text": "required", "source": "who said it, with year"},
     "image": {"path": "image file, relative to the outline", "alt": "required description"},

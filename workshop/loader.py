@@ -7,6 +7,7 @@ Single values are read by :class:`~workshop.values.ValueReader`; this module rea
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +28,8 @@ IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "BMP", "TIFF"}
 #: building it would take minutes and gigabytes.
 MAX_SECTIONS = 500
 MAX_SLIDES = 2_000
+#: The longest bullet a statement slide shows as its one big sentence.
+STATEMENT_CHARS = 160
 
 def load_outline(path: Path | str) -> m.Workshop:
     """Read, merge and check an outline; raise :class:`InputError` listing every problem."""
@@ -270,10 +273,16 @@ class _Reader(ValueReader):
         if s is None:
             return None
         title = self.text(s, "title", here, required=True)
+        layout, layout_src = self.layout(s, here)
         bodies = [k for k in BODY_KEYS if k in s.entries]
-        if len(bodies) > 1:
+        beside = layout in ("image-left", "image-right")
+        if beside and len(bodies) == 2 and bodies[1] == "image":  # a list with a picture beside it
+            pass
+        elif len(bodies) > 1:
+            hint = (" (to put a picture beside a list, add layout: image-left or image-right)"
+                    if "image" in bodies and bodies[0] in ("bullets", "numbered") and len(bodies) == 2 else "")
             self.bad(s.entries[bodies[1]].key_src, child(here, bodies[1]),
-                     f"a slide has at most one body; this one has {' and '.join(bodies)}")
+                     f"a slide has at most one body; this one has {' and '.join(bodies)}{hint}")
         body = None
         if bodies:
             kind = bodies[0]
@@ -284,8 +293,57 @@ class _Reader(ValueReader):
                 body = self.quote(value, child(here, "quote"))
             else:
                 body = self.image(value, child(here, "image"))
+        image = None
+        if beside and len(bodies) == 2 and bodies[1] == "image":
+            image = self.image(s.get("image"), child(here, "image"))
+        if layout != "auto":
+            self.suits(layout, layout_src, child(here, "layout"), bodies, body)
         return m.Slide(title=title, body=body, notes=self.text(s, "notes", here),
-                       minutes=self.minutes(s, "minutes", here, required=False), src=s.src)
+                       minutes=self.minutes(s, "minutes", here, required=False), layout=layout, image=image,
+                       src=s.src)
+
+    def layout(self, s: Map, here: str) -> tuple[str, Src]:
+        """The slide's ``layout:``, "auto" when it has none or an unknown one (which is reported)."""
+        node = s.get("layout")
+        src = node.src if node is not None else s.src
+        value = self.text(s, "layout", here).strip().lower()
+        if not value or value in m.LAYOUTS:
+            return value or "auto", src
+        close = difflib.get_close_matches(value, m.LAYOUTS, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        self.bad(src, child(here, "layout"), f"unknown layout '{value}'; {hint}a slide's layout is one of: "
+                                             f"{', '.join(m.LAYOUTS)}")
+        return "auto", src
+
+    def suits(self, layout: str, src: Src, here: str, bodies: list[str], body: m.Body | None) -> None:
+        """Report a ``layout:`` that does not suit the slide's content, with how to fix it."""
+        lists = [k for k in bodies if k in ("bullets", "numbered")]
+        items = len(body.items) if isinstance(body, m.Bullets) else 0
+        problem = ""
+        if layout == "statement":
+            if bodies and (bodies != ["bullets"] or isinstance(body, m.Bullets) and (
+                    items != 1 or body.items[0].children)):
+                problem = ("a statement slide shows one short sentence: give the slide only a title, or a single "
+                           "bullet with no sub-bullets")
+            elif isinstance(body, m.Bullets) and len(body.items[0].text) > STATEMENT_CHARS:
+                problem = (f"a statement is one short sentence, at most {STATEMENT_CHARS} characters; this bullet "
+                           f"has {len(body.items[0].text)}: shorten it, or remove the layout line")
+        elif layout == "quote" and bodies != ["quote"]:
+            problem = "the quote layout needs a quote: write quote: with text and source, or remove the layout line"
+        elif layout in ("image-left", "image-right"):
+            if "image" not in bodies:
+                problem = (f"{layout} puts a picture beside the slide's list: add image: with path and alt, "
+                           "or remove the layout line")
+            elif not lists:
+                problem = (f"{layout} puts the slide's bullets beside its picture, and this slide has none: add "
+                           "bullets: (or numbered:), or remove the layout line to show the picture alone")
+        elif layout == "two-columns":
+            if not lists or bodies != lists:
+                problem = "two-columns splits a list: give the slide bullets: or numbered:, or remove the layout line"
+            elif body is not None and items < 2:
+                problem = "two-columns needs at least two bullets to split; add one, or remove the layout line"
+        if problem:
+            self.bad(src, here, f"layout {layout} does not suit this slide: {problem}")
 
     def bullets(self, node: Node | None, slide: str, kind: str) -> m.Bullets | None:
         items: list[m.Item] = []

@@ -88,6 +88,9 @@ class Image:
 
 Body = Bullets | Quote | Image
 
+#: The layouts a slide may name with ``layout:``.
+LAYOUTS = ("auto", "statement", "quote", "image-left", "image-right", "two-columns")
+
 
 @dataclass(frozen=True)
 class Slide:
@@ -95,6 +98,8 @@ class Slide:
     body: Body | None = None
     notes: str = ""
     minutes: int | None = None
+    layout: str = "auto"  # one of LAYOUTS; "auto" chooses from the content
+    image: Image | None = None  # a picture beside the bullets (layout image-left or image-right)
     src: Src = _NOWHERE
 
 

@@ -160,6 +160,8 @@ def _slide(slide: m.Slide, where: str, src: Src) -> Iterator[tuple[Src, str, str
         yield src, f"{where}, quote source", body.source
     elif isinstance(body, m.Image):
         yield src, f"{where}, image alt text", body.alt
+    if slide.image is not None:
+        yield src, f"{where}, image alt text", slide.image.alt
 
 
 def _each(src: Src, where: str, texts) -> Iterator[tuple[Src, str, str]]:

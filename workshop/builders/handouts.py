@@ -175,7 +175,7 @@ class SlideRow(Flowable):
 #: Slides worth a miniature: those that teach. Title, agenda, dividers, breaks, references and the
 #: closing slide repeat the handout's own pages or carry nothing to take notes on; the knowledge
 #: check's slides would give its answers away (its own page asks the questions).
-CONTENT_KINDS = ("content", "quote", "image", "activity", "debrief")
+CONTENT_KINDS = ("content", "statement", "quote", "image", "activity", "debrief")
 
 
 def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:

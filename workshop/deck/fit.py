@@ -53,6 +53,10 @@ class Para:
         return self.indent
 
     def lines(self, width: float) -> list[str]:
+        if self.tab and "\t" in self.text:  # the text before the tab hangs left of the tab stop
+            before, after = self.text.split("\t", 1)
+            rest = wrap(after, self.size, (width - self.indent) * SAFETY, self.face) or [""]
+            return [f"{before}\t{rest[0]}"] + rest[1:]
         return wrap(self.text, self.size, (width - self.indent) * SAFETY, self.face)
 
     def height(self, width: float, first: bool = False) -> float:
@@ -178,10 +182,10 @@ def _joined(page: list[Para]) -> list[Para]:
 
 
 def columns(groups: list[list[Para]], width: float, box_height: float, gutter: float,
-            max_lines: int = 3) -> list[list[Para]] | None:
+            max_lines: int = 3, min_groups: int = 4) -> list[list[Para]] | None:
     """The groups in two balanced columns of ``width`` shared, or None when they do not fit, or
     when an item would need more than ``max_lines`` lines in a column (a column too narrow to read)."""
-    if len(groups) < 4:
+    if len(groups) < min_groups:
         return None
     column_w = (width - gutter) / 2
     if any(len(p.lines(column_w)) > max_lines for g in groups for p in g):

@@ -89,7 +89,7 @@ class Frame:
         """The palette of a slide of ``kind``: a template's full-bleed slides read against their own layout."""
         if kind == "title" and "title" in self.hero:
             return self.hero["title"]
-        if kind in ("section", "break", "closing") and "section" in self.hero:
+        if kind in ("section", "break", "closing", "statement") and "section" in self.hero:
             return self.hero["section"]
         return self.palette
 

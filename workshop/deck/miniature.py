@@ -15,7 +15,7 @@ from workshop import pdfdraw as d
 from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.frame import Frame
-from workshop.deck.plan import Box, PlannedSlide
+from workshop.deck.plan import QUOTE_GLYPH, QUOTE_PATH, Box, Mark, PlannedSlide
 from workshop.deck.render import FULL_BLEED, layout_role
 
 
@@ -54,6 +54,8 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str, x: fl
     else:
         rect(0, 0, frame.width, slide.bar_height, colours.primary)
         rect(0, slide.bar_height, frame.width, 6, colours.accent)
+    for mark in slide.marks:
+        _mark(canvas, x, y + height, s, mark, colours)
     if slide.kind not in FULL_BLEED and slide.title_box is not None:
         bx, by, bw, bh = slide.title_box
         title = Para(slide.title, slide.title_size, bold=True, role="title")
@@ -91,6 +93,40 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str, x: fl
     canvas.setStrokeColor(d.RULE)
     canvas.setLineWidth(0.75)
     canvas.rect(x, y, width, height, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def _mark(canvas, x0, top, s, mark: Mark, colours) -> None:
+    """A layout's decorative shape, as the deck draws it."""
+    colour = HexColor("#" + colours.mark(mark.colour))
+    canvas.saveState()
+    if mark.shape == "quote":
+        canvas.setFillColor(colour)
+        kx, ky = mark.w / QUOTE_GLYPH[0], mark.h / QUOTE_GLYPH[1]
+
+        def at(k, args):
+            return x0 + (mark.x + args[k] * kx) * s, top - (mark.y + args[k + 1] * ky) * s
+
+        p = canvas.beginPath()
+        for op, *args in QUOTE_PATH:
+            if op == "M":
+                p.moveTo(*at(0, args))
+            elif op == "L":
+                p.lineTo(*at(0, args))
+            elif op == "C":
+                p.curveTo(*at(0, args), *at(2, args), *at(4, args))
+            else:
+                p.close()
+        canvas.drawPath(p, stroke=0, fill=1)
+    elif mark.shape == "rect":
+        canvas.setFillColor(colour)
+        canvas.rect(x0 + mark.x * s, top - (mark.y + mark.h) * s, mark.w * s, mark.h * s, stroke=0, fill=1)
+    else:
+        canvas.setFillColor(HexColor("#" + colours.background) if mark.hollow else colour)
+        canvas.setStrokeColor(colour)
+        canvas.setLineWidth(2.5 * s)
+        canvas.circle(x0 + (mark.x + mark.w / 2) * s, top - (mark.y + mark.h / 2) * s, mark.w / 2 * s,
+                      stroke=int(mark.hollow), fill=1)
     canvas.restoreState()
 
 

@@ -33,6 +33,10 @@ class Palette:
     title_background: str = ""  # behind that title ("" = primary)
     background: str = WHITE  # a content slide's background
 
+    def mark(self, name: str) -> str:
+        """The colour of a decorative mark: accent, primary, or muted (the muted text colour)."""
+        return {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
+
     def text(self, role: str) -> str:
         """The colour of text in ``role`` (body, muted, accent, inverse, inverse-muted, title)."""
         return {"body": self.body_text, "muted": self.muted_text, "accent": self.accent_text,

@@ -35,7 +35,8 @@ TITLE = 36.0  # slide titles in the bar
 LEAD = 28.0  # quotes, questions, and the time to be back from a break
 BODY = 24.0  # bullets, numbered lists, the agenda, activity text
 SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact details
-QUIZ_KINDS = ("quiz", "answer")  # a knowledge-check question and the slide that answers it
+QUIZ_KINDS = ("quiz", "answer")
+QUOTE_INSET = 88.0  # the quote's text starts right of its mark  # a knowledge-check question and the slide that answers it
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,30 @@ class Box:
     paras: tuple[Para, ...]
     name: str = "Body"
     anchor: str = "top"
+
+
+#: The quote layout's opening quotation mark, drawn as a shape (two "6"s, a round dot each with a
+#: tail rising to the right) in a box QUOTE_GLYPH wide and high; y runs downwards.
+_HALF = (("M", 0, 50), ("C", 0, 26, 12, 8, 34, 0), ("L", 38, 7), ("C", 24, 14, 18, 22, 20, 30),
+         ("C", 31.05, 30, 40, 38.95, 40, 50), ("C", 40, 61.05, 31.05, 70, 20, 70), ("C", 8.95, 70, 0, 61.05, 0, 50),
+         ("Z",))
+QUOTE_GLYPH = (92.0, 70.0)
+QUOTE_PATH = _HALF + tuple((op, *[v + (52 if k % 2 == 0 else 0) for k, v in enumerate(args)]) for op, *args in _HALF)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A decorative shape the slide's layout draws: a rectangle, a dot (an ellipse, hollow when
+    ``hollow``) or a glyph such as a large quotation mark. ``colour`` names a palette colour:
+    accent, primary or muted; decoration never carries words a reader needs."""
+
+    shape: str  # rect, dot, quote (the quotation mark of QUOTE_PATH)
+    x: float
+    y: float
+    w: float
+    h: float
+    colour: str = "accent"
+    hollow: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,7 @@ class PlannedSlide:
     section_id: str = ""  # the agenda section the slide belongs to, "" for front and back matter
     accent_bar: tuple[float, float, float, float] | None = None  # beside the text of a full-bleed slide
     title_box: tuple[float, float, float, float] | None = None  # where a titled slide's title goes
+    marks: tuple[Mark, ...] = ()  # the layout's decoration: a quote's mark, the agenda's timeline
 
 
 @dataclass(frozen=True)
@@ -172,57 +198,85 @@ class _Planner:
         return (f.margin, 0.0, f.content_w, bar) if f.designed else (f.title.x, f.title.y, f.title.w, bar - f.title.y)
 
     def titled(self, kind: str, title: str, body: list[list[Para]], notes: str, cont_notes: str = "",
-               columns: bool = True) -> None:
+               columns: bool = True, two: bool = False, image: m.Image | None = None, side: str = "",
+               inset: float = 0.0, balance: float = 0.4) -> int:
         """A slide with a title bar and a body. A body that does not fit goes into two columns
-        (when ``columns`` allows) or continues on "(cont.)" slides that share it evenly."""
+        (when ``columns`` allows; always when ``two`` asks and it fits) or continues on "(cont.)"
+        slides that share it evenly. ``image`` goes on the ``side`` (left or right) of every page,
+        the body beside it; ``inset`` keeps room left of the body for decoration. Returns the index
+        of the first slide added."""
+        first = len(self.slides)
         lines, bar = self.bar(title)
-        body_x, body_y, body_w, body_h = self.body_area(bar)
+        body_x, body_y, body_w, body_h, picture = self.text_area(bar, image, side, inset)
         flat = [p for group in body for p in group]
         cols = None
         if not flat:
             pages: list[list[list[Para]]] = [[]]
+        elif two and (cols := fit.columns(body, body_w, body_h, GUTTER, min_groups=2, max_lines=6)):
+            pages = [cols]
         elif fit.fits(flat, body_w, body_h):
             pages = [[flat]]
-        elif columns and (cols := fit.columns(body, body_w, body_h, GUTTER)):
+        elif columns and not image and (cols := fit.columns(body, body_w, body_h, GUTTER)):
             pages = [cols]
         else:
             lines, bar = self.bar(f"{title} (cont. 9)")  # one bar height for every page of the run
-            body_x, body_y, body_w, body_h = self.body_area(bar)
+            body_x, body_y, body_w, body_h, picture = self.text_area(bar, image, side, inset)
             pages = [[page] for page in fit.balanced_pages(body, body_w, body_h)]
         for n, page in enumerate(pages):
             page_title = title if n == 0 else (f"{title} (cont.)" if n == 1 else f"{title} (cont. {n})")
             column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
-            top = body_y + max(0.0, body_h - used) * 0.4  # short content sits balanced, not pinned to the top
+            top = body_y + max(0.0, body_h - used) * balance  # short content sits balanced, not pinned to the top
             boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
             self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
+                                  image=image, image_box=picture,
                                   notes=notes if n == 0 else (cont_notes or notes), title_box=self.title_box(bar)))
+        return first
+
+    def text_area(self, bar: float, image: m.Image | None, side: str, inset: float):
+        """The body's x, y, width and height under a title area ending at ``bar``, and the picture's
+        box when a picture takes one side of it (a little under half, the text the rest)."""
+        x, y, w, h = self.body_area(bar)
+        picture = None
+        if image is not None:
+            pw = round((w - GUTTER) * 0.46)
+            if side == "left":
+                picture, x = (x, y - 4, pw, h + 6), x + pw + GUTTER
+            else:
+                picture = (x + w - pw, y - 4, pw, h + 6)
+            w -= pw + GUTTER
+        return x + inset, y, w - inset, h, picture
 
     def hero(self, kind: str, title: str, stack: list[tuple[str, list[list[Para]], float]], notes: str,
-             top_room: float = 36.0) -> None:
+             top_room: float = 36.0, centred: bool = False) -> None:
         """A full-bleed slide: blocks of text one under another (a block of several columns side by
-        side), the whole centred on the slide with the accent bar beside it, top to bottom."""
-        width, height = self.hero_w, self.f.height
+        side), the whole centred on the slide with the accent bar beside it, top to bottom; or,
+        when ``centred``, the text centred across the slide with a short accent rule under it."""
+        width, height, left = self.hero_w, self.f.height, self.hero_x
+        if centred:
+            width = self.f.width - 2 * self.hero_x
         heights = []
         for _, cols, gap in stack:
             column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
             heights.append(gap + max(fit.height(c, column_w) for c in cols))
         total = sum(heights) - stack[0][2]
-        bottom = self.hero_bottom if total <= self.hero_bottom - 24 else height - 24  # a template's footer zone last
-        top = max(top_room, (height - total) / 2) if total <= bottom - top_room else 24.0
-        top = min(top, max(24.0, bottom - total))
+        rule = 36.0 if centred else 0.0  # room for the rule under centred text
+        bottom = self.hero_bottom if total + rule <= self.hero_bottom - 24 else height - 24  # a template's footer zone last
+        top = max(top_room, (height - total - rule) / 2) if total + rule <= bottom - top_room else 24.0
+        top = min(top, max(24.0, bottom - total - rule))
         boxes, y = [], top - stack[0][2]
         for (name, cols, gap), h in zip(stack, heights):
             column_w = (width - GUTTER * (len(cols) - 1)) / len(cols)
             for k, c in enumerate(cols):
-                boxes.append(Box(self.hero_x + k * (column_w + GUTTER), y + gap, column_w, h - gap + 4, tuple(c),
+                boxes.append(Box(left + k * (column_w + GUTTER), y + gap, column_w, h - gap + 4, tuple(c),
                                  name=name if k == 0 else f"{name} {k + 1}"))
             y += h
         size = stack[0][1][0][0].size
+        bar = (self.f.width / 2 - 48, top + total + 22, 96.0, 6.0) if centred else (self.f.margin, top, 8.0, total)
         self.add(PlannedSlide(kind, title, size, len(stack[0][1][0][0].lines(width)), 0.0, tuple(boxes),
-                              notes=notes, accent_bar=(self.f.margin, top, 8.0, total)))
+                              notes=notes, accent_bar=bar))
 
     def people(self, paras_of, room: float, width: float) -> list[list[Para]]:
         """The presenters one under another, or side by side when a stack would take more than ``room``."""
@@ -278,13 +332,7 @@ class _Planner:
                         self.notes("Introduce yourselves: who you are and why this topic matters to you.",
                                    self.cue(a.start, a.start, " before the first section")))
 
-        tab = round(max(text_width(self.span(item.start, item.end), BODY, "sans") for item in a.items) + 28)
-        rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
-                      role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
-                      space_before=8)] for item in a.items]
-        self.titled("agenda", "Agenda", rows, self.notes(
-            "Walk through the day so people know when the breaks are.",
-            self.cue(a.start, a.start, " before the first section")), columns=False)
+        self.agenda_timeline()
 
         if w.objectives:
             groups = [[Para("By the end of this workshop you will be able to:", BODY, role="muted")]]
@@ -318,14 +366,54 @@ class _Planner:
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
 
+    def agenda_timeline(self) -> None:
+        """The agenda as a timeline: each item's time range, then a dot on a vertical line, then
+        what happens; breaks muted, with a hollow dot. A long agenda continues on the next slide."""
+        a = self.agenda
+        times = max(text_width(self.span(item.start, item.end), BODY, "sans") for item in a.items)
+        tab = round(times + 60)
+        rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
+                      role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
+                      space_before=8)] for item in a.items]
+        first = self.titled("agenda", "Agenda", rows, self.notes(
+            "Walk through the day so people know when the breaks are.",
+            self.cue(a.start, a.start, " before the first section")), columns=False)
+        line_x = times + 30  # from the body's left edge: the middle of the gap before the labels
+        for n in range(first, len(self.slides)):
+            slide = self.slides[n]
+            box = slide.boxes[0]
+            marks, y = [], box.y
+            centres = []
+            for k, para in enumerate(box.paras):
+                if k:
+                    y += para.space_before
+                centres.append((y + para.size * fit.LINE_PITCH / 2, para.role == "muted"))
+                y += len(para.lines(box.w)) * para.size * fit.LINE_PITCH
+            x = box.x + line_x
+            if len(centres) > 1:
+                marks.append(Mark("rect", x - 1.5, centres[0][0], 3.0, centres[-1][0] - centres[0][0]))
+            for cy, muted in centres:
+                d = 12.0 if muted else 16.0
+                marks.append(Mark("dot", x - d / 2, cy - d / 2, d, d, "muted" if muted else "accent", hollow=muted))
+            self.slides[n] = replace(slide, marks=tuple(marks))
+
     def content(self, slide: m.Slide, seg) -> None:
         notes = self.notes(slide.notes, self.cue(seg.start, seg.end))
         cont = self.notes("Continued from the previous slide.", self.cue(seg.start, seg.end))
-        body = slide.body
-        if isinstance(body, m.Bullets):
-            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont)
+        body, layout = slide.body, slide.layout
+        if layout == "auto":
+            layout = "quote" if isinstance(body, m.Quote) else "statement" if body is None else layout
+        if layout == "statement":
+            self.statement(slide, notes)
+        elif layout in ("image-left", "image-right") and isinstance(body, m.Bullets) and slide.image is not None:
+            self.titled("image", slide.title, _bullet_groups(body.items, body.numbered),
+                        self.notes(notes, f"Image: {slide.image.alt}"), self.notes(cont, f"Image: {slide.image.alt}"),
+                        image=slide.image, side=layout.split("-")[1], balance=0.5)
+        elif isinstance(body, m.Bullets):
+            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont,
+                        two=layout == "two-columns")
         elif isinstance(body, m.Quote):
-            self.titled("quote", slide.title, self.quote_body(body, slide.title), notes, cont, columns=False)
+            self.quote_slide(slide.title, body, notes, cont)
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
             x, y, w, h = self.body_area(bar)
@@ -334,13 +422,40 @@ class _Planner:
         else:
             self.titled("content", slide.title, [], notes)
 
+    def statement(self, slide: m.Slide, notes: str) -> None:
+        """One big sentence centred on a full-bleed slide: the title itself, or the slide's one
+        bullet under its title as a small heading. Hero size when it takes three lines at most."""
+        body = slide.body
+        alone = not (isinstance(body, m.Bullets) and body.items)  # the title is the statement
+        sentence = slide.title if alone else body.items[0].text
+        width = self.f.width - 2 * self.hero_x
+        size = HERO if len(Para(sentence, HERO, bold=True).lines(width)) <= 3 else LEAD
+        big = [[Para(sentence, size, bold=True, role="inverse", align="center")]]
+        if alone:
+            stack = [("Title text", big, 0.0)]
+        else:
+            stack = [("Title text", [[Para(slide.title, SMALL, bold=True, role="inverse-muted", align="center")]], 0.0),
+                     ("Statement", big, 16.0)]
+        self.hero("statement", slide.title, stack, notes, centred=True)
+
+    def quote_slide(self, title: str, quote: m.Quote, notes: str, cont: str) -> None:
+        """The quote layout: a large quotation mark as decoration, the quote at the lead size beside
+        it (at the body size when too long for that), the source beneath, balanced on the slide."""
+        first = self.titled("quote", title, self.quote_body(quote, title), notes, cont, columns=False,
+                            inset=QUOTE_INSET, balance=0.5)
+        slide = self.slides[first]
+        box = slide.boxes[0]
+        w = QUOTE_INSET - 28
+        mark = Mark("quote", box.x - QUOTE_INSET, box.y + 4, w, w * QUOTE_GLYPH[1] / QUOTE_GLYPH[0])
+        self.slides[first] = replace(slide, marks=(mark,))
+
     def quote_body(self, quote: m.Quote, title: str) -> list[list[Para]]:
         """The quote at the lead size, or at the body size when it is too long for that."""
-        _, _, body_w, body_h = self.body_area(self.bar(title)[1])
+        _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", QUOTE_INSET)
         for size in (LEAD, BODY):
-            paras = [Para(f"“{quote.text}”", size, italic=True)]
+            paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
             if quote.source:
-                paras.append(Para(f"— {quote.source}", SMALL, role="accent", align="right", space_before=16))
+                paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
             if fit.fits(paras, body_w, body_h):
                 break
         return [paras]

@@ -18,17 +18,18 @@ from workshop.deck.palette import palette
 from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
 from workshop.deck.frame import layout_names
 from workshop.deck.masters import bundled_master, design_parts
-from workshop.deck.plan import BAR_MIN, Box, Deck, PlannedSlide
+from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 
 EMU_PER_PT = 12700
 DEFAULT_FONT = "Calibri"
-FULL_BLEED = {"title", "section", "break", "closing"}
+FULL_BLEED = {"title", "section", "break", "closing", "statement"}
 #: Which layout each kind of slide is made from: with a template, and without (python-pptx's own).
 #: "body" is a slide with a body, "two" one with two columns; a template without one of these
 #: layouts gets "Title Only" and text boxes instead.
 _DEFAULT_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "break": "Section Header",
+                    "statement": "Section Header",
                     "body": "Title and Content", "two": "Two Content", "other": "Title Only",
                     "closing": "Section Header"}
 _BARRED = ("Title and Content", "Two Content", "Title Only")  # layouts that carry the title bar
@@ -63,6 +64,7 @@ def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
     if theme.template:
         names = layout_names(theme)
         kinds = {"title": names["title"], "section": names["section"], "break": names["section"],
+                 "statement": names["section"],
                  "closing": names["section"], "body": names["content"], "two": names["two_content"],
                  "other": names["title_only"]}
         package = skeleton(theme.template, size, kinds)
@@ -135,6 +137,7 @@ class _Painter:
         ph = layout.placeholders
         self.palette = self.frame.palette_for(planned.kind)
         shapes = [] if self.templated else self.decorations(planned)
+        shapes += [self.mark(mark) for mark in planned.marks]
         shapes.append(self.title(planned, ph.get("title")))
         for box in planned.boxes:
             role = {"Body": "body", "Body 2": "body2"}.get(box.name)
@@ -168,6 +171,26 @@ class _Painter:
             return [_rect(self.new_id(), 0, 0, w, planned.bar_height, self.palette.primary, "Title bar"),
                     _rect(self.new_id(), 0, planned.bar_height, w, 6, self.palette.accent, "Accent rule")]
         return []
+
+    def mark(self, mark: Mark) -> str:
+        """One of the layout's decorative shapes, with an empty description for screen readers."""
+        colour = self.palette.mark(mark.colour)
+        if mark.shape == "quote":
+            gw, gh = QUOTE_GLYPH
+            path = "".join(_path_step(op, args) for op, *args in QUOTE_PATH)
+            return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Decoration" descr=""/><p:cNvSpPr/>'
+                    f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{_xfrm(mark.x, mark.y, mark.w, mark.h)}'
+                    f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+                    f'<a:pathLst><a:path w="{int(gw * 100)}" h="{int(gh * 100)}">{path}</a:path></a:pathLst></a:custGeom>'
+                    f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+        if mark.shape == "rect":
+            return _rect(self.new_id(), mark.x, mark.y, mark.w, mark.h, colour, "Decoration")
+        fill = (f'<a:solidFill><a:srgbClr val="{self.palette.background}"/></a:solidFill>'
+                f'<a:ln w="{emu(2.5)}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:ln>'
+                if mark.hollow else f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/></a:ln>')
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Decoration" descr=""/><p:cNvSpPr/>'
+                f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{_xfrm(mark.x, mark.y, mark.w, mark.h)}'
+                f'<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom>{fill}</p:spPr></p:sp>')
 
     def title(self, planned: PlannedSlide, ph: str | None) -> str:
         box = next((b for b in planned.boxes if b.name == "Title text"), None)
@@ -268,6 +291,13 @@ class _Painter:
         """The organization's logo in the title slide's top-right corner, at most 180 x 72 pt."""
         f = self.frame
         return self.picture(self.theme.logo, "Logo", "Logo", (f.width - f.margin - 180, 36, 180, 72), centre=False)
+
+
+def _path_step(op: str, args) -> str:
+    """One step of a custom shape's path, in hundredths of the path's units."""
+    points = "".join(f'<a:pt x="{round(args[k] * 100)}" y="{round(args[k + 1] * 100)}"/>' for k in range(0, len(args), 2))
+    return {"M": f"<a:moveTo>{points}</a:moveTo>", "L": f"<a:lnTo>{points}</a:lnTo>",
+            "C": f"<a:cubicBezTo>{points}</a:cubicBezTo>", "Z": "<a:close/>"}[op]
 
 
 def _plain_body(runs: str) -> str:

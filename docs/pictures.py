@@ -1,0 +1,98 @@
+"""Make the README's pictures: slides of the bundled deck in each bundled theme and on a corporate
+template, and pages of the PDFs. Run from the project folder (needs LibreOffice and poppler):
+
+    python docs/pictures.py
+
+It builds into a temporary folder and writes docs/images/*.png.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+OUTLINE = ROOT / "outlines" / "therapeutic-relationship.yaml"
+ROSTER = ROOT / "outlines" / "sample-roster.csv"
+#: The slides shown for each theme: title, agenda, a list, a quote, a divider, an activity.
+SLIDES = (1, 2, 12, 9, 7, 20)
+
+
+def sh(*args) -> None:
+    subprocess.run([str(a) for a in args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def build(outline: Path, out: Path, *extra: str) -> None:
+    sh(sys.executable, "-m", "workshop", "build", outline, "--out", out, *extra)
+
+
+def pages(pdf: Path, folder: Path, dpi: int = 60) -> list[Path]:
+    sh("pdftoppm", "-r", dpi, "-png", pdf, folder / pdf.stem)
+    return sorted(folder.glob(f"{pdf.stem}-*.png"))
+
+
+def deck_pages(deck: Path, folder: Path) -> list[Path]:
+    sh("soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, deck)
+    return pages(folder / (deck.stem + ".pdf"), folder)
+
+
+def sheet(images: list[Path], columns: int, out: Path, gap: int = 8) -> None:
+    opened = [Image.open(p).convert("RGB") for p in images]
+    w, h = opened[0].size
+    rows = (len(opened) + columns - 1) // columns
+    canvas = Image.new("RGB", (columns * w + (columns + 1) * gap, rows * h + (rows + 1) * gap), (235, 235, 235))
+    for n, im in enumerate(opened):
+        canvas.paste(im.resize((w, h)), (gap + (n % columns) * (w + gap), gap + (n // columns) * (h + gap)))
+    canvas.save(out, optimize=True)
+
+
+def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for theme in ("classic", "forest", "sunrise"):
+            out = tmp / theme
+            build(OUTLINE, out, "--only", "deck", "--theme", theme)
+            shots = deck_pages(out / "deck.pptx", out)
+            sheet([shots[n - 1] for n in SLIDES], 3, IMAGES / f"theme-{theme}.png")
+        # a trainer's own 4:3 corporate template with a renamed layout
+        sys.path.insert(0, str(ROOT / "tests"))
+        from decks import corporate_template
+
+        corp = tmp / "corp"
+        corp.mkdir()
+        corporate_template(corp / "corp.pptx")
+        text = OUTLINE.read_text(encoding="utf-8")
+        text = re.sub(r"^theme:.*?(?=^\S)", "", text, flags=re.S | re.M)
+        text += "\ntheme:\n  template: corp.pptx\n  layouts: {title_only: Headline Only}\n"
+        (corp / "o.yaml").write_text(text, encoding="utf-8")
+        build(corp / "o.yaml", corp / "kit", "--only", "deck")
+        shots = deck_pages(corp / "kit" / "deck.pptx", corp)
+        sheet([shots[n - 1] for n in SLIDES], 3, IMAGES / "theme-template.png")
+        # the PDFs of the classic kit
+        kit = tmp / "kit"
+        build(OUTLINE, kit, "--roster", ROSTER)
+        for name, page, out in (("certificates", 1, "certificate"), ("guide", 1, "guide-run-of-show")):
+            shot = pages(kit / f"{name}.pdf", tmp, dpi=70)[page - 1]
+            Image.open(shot).save(IMAGES / f"{out}.png", optimize=True)
+        handouts = pages(kit / "handouts.pdf", tmp, dpi=70)
+        slide_page = next(p for p in handouts if _has_miniatures(p))
+        Image.open(slide_page).save(IMAGES / "handout-slides.png", optimize=True)
+
+
+def _has_miniatures(page: Path) -> bool:
+    """A handout page of slide miniatures: it has the deck's title-bar colour in quantity."""
+    im = Image.open(page).convert("RGB")
+    colours = im.getcolors(1 << 20) or []
+    return sum(c for c, px in colours if abs(px[0] - 0x1F) < 12 and abs(px[1] - 0x4E) < 12 and abs(px[2] - 0x79) < 12) \
+        > im.size[0] * im.size[1] * 0.02
+
+
+if __name__ == "__main__":
+    main()
