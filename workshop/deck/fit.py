@@ -30,6 +30,7 @@ class Para:
     space_before: float = 0.0
     tab: float = 0.0  # hanging indent with a tab stop (agenda rows): text before the tab hangs
     continued: bool = False  # the rest of a paragraph begun on the previous slide: no bullet, no number
+    hanging: float = 0.0  # a hanging indent (references): the first line at the margin, the rest this far in
 
     @property
     def face(self) -> str:
@@ -41,6 +42,8 @@ class Para:
         """Left margin of the text, in points, for bullets, numbers and hanging rows."""
         if self.tab:
             return self.tab
+        if self.hanging:
+            return self.hanging
         if self.number is not None:
             return 0.9 * self.size + 14 if self.level <= 1 else 0.9 * self.size + 44
         return {0: 0.0, 1: 0.8 * self.size + 8, 2: 0.8 * self.size + 40}[self.level]
@@ -152,10 +155,50 @@ def balanced_pages(groups: list[list[Para]], width: float, box_height: float) ->
     paragraph taller than a page by its lines."""
     pieces = _pieces(groups, width, box_height)
     for parts in range(2, len(pieces) + 1):
-        pages = [_joined(_stripped(p)) for p in _partition(pieces, parts, width)]
-        if all(fits(p, width, box_height) for p in pages):
-            return pages
+        for runs in (_even_runs(pieces, parts, width, box_height), _partition(pieces, parts, width)):
+            if runs is None:
+                continue
+            pages = [_joined(_stripped(p)) for p in runs]
+            if all(fits(p, width, box_height) for p in pages):
+                return pages
     return [_joined(_stripped(p)) for p in paginate(groups, width, box_height)]
+
+
+def _even_runs(groups: list[list[Para]], parts: int, width: float, box_height: float) -> list[list[Para]] | None:
+    """``groups`` cut into ``parts`` runs, in order, each fitting ``box_height``, as even as can be
+    (the least sum of squared heights): a page forced full by one long item leaves the rest shared
+    evenly rather than four items on one page and eight on the next. None when no cut fits."""
+    n = len(groups)
+    if parts > n or n > 400:
+        return None
+    heights = [height(g, width) for g in groups]
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    inf = float("inf")
+    # best[k][i]: the least cost of the first i groups in k runs; cut[k][i]: where the last run starts
+    best = [[inf] * (n + 1) for _ in range(parts + 1)]
+    cut = [[0] * (n + 1) for _ in range(parts + 1)]
+    best[0][0] = 0.0
+    for k in range(1, parts + 1):
+        for i in range(k, n - (parts - k) + 1):
+            for j in range(k - 1, i):
+                if best[k - 1][j] == inf:
+                    continue
+                run = prefix[i] - prefix[j]
+                if run > box_height * 1.02:  # the sum slightly overstates: the first space goes
+                    continue
+                cost = best[k - 1][j] + run * run
+                if cost < best[k][i]:
+                    best[k][i], cut[k][i] = cost, j
+    if best[parts][n] == inf:
+        return None
+    runs, i = [], n
+    for k in range(parts, 0, -1):
+        j = cut[k][i]
+        runs.append([p for g in groups[j:i] for p in g])
+        i = j
+    return runs[::-1]
 
 
 def _pieces(groups: list[list[Para]], width: float, box_height: float) -> list[list[Para]]:

@@ -83,6 +83,7 @@ class Frame:
     footer_w: float = 700.0  # the width the footer text has on one line
     footer_rect: Rect | None = None  # a template's footer and slide-number placeholders
     number_rect: Rect | None = None
+    number_moved: bool = False  # the slide number's box was narrowed to keep clear of the template's art
     number_ink: str = ""
 
     def palette_for(self, kind: str) -> Palette:
@@ -150,7 +151,7 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
     inks = (colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE)
     body_text = _best_ink(inks, body_bg)
     title_text = _best_ink((colours.get("tx2", ""),) * ("tx2" in colours) + inks, title_bg)
-    accent1 = colours.get("accent1", accent)
+    accent1 = _brand_colour(art.get("title_only", ()), (content_bg, title_bg), width) or colours.get("accent1", accent)
     pal = Palette(primary=title_bg, accent=accent1, on_primary=title_text,
                   on_primary_muted=_ink(_muted(title_text, title_bg), title_bg),
                   accent_text=readable(accent1, body_bg), body_text=body_text,
@@ -167,8 +168,12 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
                              background=bg)
     inks_at = {}
     footer_box = _placeholder_rect(master, ("ftr",))
+    number_box = _clear_of(_placeholder_rect(master, ("sldNum",)), art.get("content", art.get("title_only", ())),
+                           width)
     for kind in ("ftr", "sldNum"):
         r = _placeholder_rect(master, (kind,))
+        if kind == "sldNum" and number_box is not None:
+            r = number_box
         if r is not None:  # text takes the part of the box its alignment puts it in
             align = _placeholder_align(master, kind)
             span = 14.0 if kind == "sldNum" else r.w * 0.5  # a slide number is a digit or two wide
@@ -181,7 +186,38 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
     return Frame(width, height, title, body, footer_y, pal, designed=False, margin=margin,
                  backgrounds=backgrounds, art=art, hero=hero, footer_ink=inks_at["ftr"], number_ink=inks_at["sldNum"],
                  footer_w=max(60.0, footer_box.w - 14.4) if footer_box else 700.0, footer_rect=footer_box,
-                 number_rect=_placeholder_rect(master, ("sldNum",)))
+                 number_rect=number_box, number_moved=number_box != _placeholder_rect(master, ("sldNum",)))
+
+
+def _brand_colour(art: tuple[Art, ...], backgrounds: tuple[str, ...], width: float) -> str:
+    """The colour of the template's own design (a band, a bar) that the deck's decoration should
+    repeat: the largest filled shape in a colour, not grey, not a background."""
+    best, area = "", 0.0
+    for piece in art:
+        if piece.picture or not piece.colour or piece.colour in backgrounds:
+            continue
+        r, g, b = (int(piece.colour[i:i + 2], 16) for i in (0, 2, 4))
+        if max(r, g, b) - min(r, g, b) < 40:  # greys and near-greys are structure, not brand
+            continue
+        if piece.rect.w * piece.rect.h > area:
+            best, area = piece.colour, piece.rect.w * piece.rect.h
+    return best
+
+
+def _clear_of(box: Rect | None, art: tuple[Art, ...], width: float) -> Rect | None:
+    """``box`` narrowed so that it ends before any small piece of the template's design (a brand
+    mark, a logo) it would otherwise print on; full-width bands and backgrounds do not count."""
+    if box is None:
+        return None
+    right = box.x + box.w
+    for piece in art:
+        r = piece.rect
+        if r.w > width * 0.5:
+            continue
+        overlaps = r.x < right and r.x + r.w > box.x and r.y < box.bottom and r.bottom > box.y
+        if overlaps and r.x > box.x + 24:
+            right = min(right, r.x - 6)
+    return Rect(box.x, box.y, right - box.x, box.h) if right < box.x + box.w else box
 
 
 def _best_ink(candidates: tuple[str, ...], background: str, *others: str) -> str:

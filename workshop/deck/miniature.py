@@ -156,6 +156,9 @@ def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float) ->
             d.draw(canvas, x0 + bx * s, baseline, before, para.size * s, para.face)
             d.draw(canvas, x0 + (bx + para.tab) * s, baseline, after, para.size * s, para.face)
             continue
+        if k == 0 and para.hanging and not para.continued:  # a hanging indent: the first line at the margin
+            d.draw(canvas, x0 + bx * s, baseline, line, para.size * s, para.face)
+            continue
         right = para.align == "right"
         d.draw(canvas, x0 + ((bx + bw) if right else text_x) * s, baseline, line.replace("\t", " "),
                para.size * s, para.face, "right" if right else "left")

@@ -116,13 +116,20 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
     p.closing()
     start, end = p.farewell or (len(p.slides), len(p.slides))
     slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]  # the presenter's own goodbye comes last
-    return Deck(workshop.title, workshop.title, tuple(_unique_titles(slides)), p.f)
+    return Deck(workshop.title, short_title(workshop.title), tuple(_unique_titles(slides)), p.f)
 
 
 #: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
 _FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
 #: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
 _ACTIVITY = re.compile(r"\s*activity\b", re.I)
+
+
+def short_title(title: str) -> str:
+    """The title as a running footer shows it: up to its colon or dash when that leaves a title of
+    its own ("Trauma-Informed Care Across the Lifespan" for a 120-character title), else whole."""
+    match = re.match(r"^(.{12,60}?)\s*(?::|\s[–—-]\s)\s*\S", title)
+    return match.group(1) if match and len(title) > 40 else title
 
 
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
@@ -145,7 +152,9 @@ class _Planner:
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
         self.f = frame_for(workshop.theme)
-        self.hero_x = self.f.margin + 28  # text on full-bleed slides starts right of the accent bar
+        # text on full-bleed slides starts right of the design's accent bar; on a template, where
+        # its titles start
+        self.hero_x = self.f.margin + 28 if self.f.designed else self.f.title.x
         self.hero_w = self.f.width - self.hero_x - self.f.margin
         # full-bleed text ends above a template's footer, brand marks and all
         self.hero_bottom = self.f.height - 24 if self.f.designed else self.f.footer_y - 6
@@ -199,7 +208,7 @@ class _Planner:
 
     def titled(self, kind: str, title: str, body: list[list[Para]], notes: str, cont_notes: str = "",
                columns: bool = True, two: bool = False, image: m.Image | None = None, side: str = "",
-               inset: float = 0.0, balance: float = 0.4) -> int:
+               inset: float = 0.0, balance: float | None = None) -> int:
         """A slide with a title bar and a body. A body that does not fit goes into two columns
         (when ``columns`` allows; always when ``two`` asks and it fits) or continues on "(cont.)"
         slides that share it evenly. ``image`` goes on the ``side`` (left or right) of every page,
@@ -227,7 +236,10 @@ class _Planner:
             column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
-            top = body_y + max(0.0, body_h - used) * balance  # short content sits balanced, not pinned to the top
+            free = max(0.0, body_h - used)
+            # short content sits balanced, not pinned to the top; lists start at one height on every
+            # slide where they are short, so they do not jump from slide to slide
+            top = body_y + (free * balance if balance is not None else min(free * 0.4, body_h * 0.18))
             boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
             self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
@@ -417,7 +429,7 @@ class _Planner:
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
             x, y, w, h = self.body_area(bar)
-            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y - 4, w, h + 6),
+            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
                                   notes=self.notes(notes, f"Image: {body.alt}"), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
@@ -452,7 +464,7 @@ class _Planner:
     def quote_body(self, quote: m.Quote, title: str) -> list[list[Para]]:
         """The quote at the lead size, or at the body size when it is too long for that."""
         _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", QUOTE_INSET)
-        for size in (LEAD, BODY):
+        for size in (LEAD, BODY, SMALL):  # a long quote stays whole on its slide rather than breaking mid-sentence
             paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
             if quote.source:
                 paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
@@ -480,7 +492,7 @@ class _Planner:
         title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
         self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:
-            qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False)
+            qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
             self.titled("debrief", f"Debrief: {activity.title}", qs, self.notes(
                 "Ask the questions in turn; take two or three answers for each.",
                 self.cue(seg.end, seg.end, f" as {activity.title} ends")))
@@ -521,7 +533,7 @@ class _Planner:
         self.section_id = ""
         if not self.w.references:
             return
-        groups = [[Para(r, SMALL, space_before=10)] for r in self.w.references]
+        groups = [[Para(r, SMALL, space_before=10, hanging=28.0)] for r in self.w.references]
         self.titled("references", "References", groups, self.notes(
             "The full list is in the participant handouts.", self.cue(self.agenda.end, self.agenda.end)),
             columns=False)
@@ -548,10 +560,10 @@ class _Planner:
                              self.cue(self.agenda.end, self.agenda.end, " as the workshop ends")))
 
 
-def _bullet_groups(items: tuple[m.Item, ...], numbered: bool) -> list[list[Para]]:
+def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:
     groups = []
     for n, item in enumerate(items):
-        group = [Para(item.text, BODY, level=1, number=n + 1 if numbered else None, space_before=BODY * 0.5)]
+        group = [Para(item.text, size, level=1, number=n + 1 if numbered else None, space_before=size * 0.5)]
         group += [Para(c, SMALL, level=2, space_before=4.0) for c in item.children]
         groups.append(group)
     return groups

@@ -224,7 +224,8 @@ class _Painter:
             return ([self.placeholder(None, ph["footer"], "Footer", _plain_body(
                         f"<a:r>{props(f.footer_ink, shown.size)}<a:t>{text(shown.text)}</a:t></a:r>"))]
                     if "footer" in ph else []) + \
-                   ([self.placeholder(None, ph["number"], "Slide number",
+                   ([self.placeholder(Box(f.number_rect.x, f.number_rect.y, f.number_rect.w, f.number_rect.h, ())
+                                      if f.number_moved else None, ph["number"], "Slide number",
                                       _plain_body(field.replace("RPR", props(f.number_ink))))] if "number" in ph else [])
         f = self.frame
         footer = Box(f.margin, f.footer_y + 6, 720, 20, (self.footer_para,), name="Footer")
