@@ -64,13 +64,9 @@ def _zones():
     def box(name, x, y, w, h):
         return name, x, c.PAGE_H - y - h, x + w, c.PAGE_H - y
 
-    zones = [box("logo", *c.LOGO_ZONE), box("seal", *c.SEAL_ZONE),
-             box("qr", c.RIGHT - c.QR_SIDE, c.QR_Y, c.QR_SIDE, c.QR_SIDE)]
-    slot = (c.RIGHT - c.CORNER_W - 12 - c.LEFT) / 3
-    for k in range(3):
-        line_w = min(slot - 16, 230)
-        x0 = c.LEFT + k * slot + (slot - line_w) / 2
-        zones.append(box(f"signature {k + 1}", x0, c.SIGN_LINE_Y + 3, line_w, c.SIGN_IMAGE_H))
+    zones = [box("logo", *c.LOGO_ZONE), box("seal", *c.SEAL_ZONE), box("qr", c.QR_X, c.QR_Y, c.QR_SIDE, c.QR_SIDE)]
+    for k, (x0, x1) in enumerate(c.signature_lines(3, qr=True)):
+        zones.append(box(f"signature {k + 1}", x0, c.SIGN_LINE_Y + 3, x1 - x0, c.SIGN_IMAGE_H))
     return zones
 
 
@@ -162,3 +158,93 @@ def test_an_approval_of_wide_letters_that_cannot_fit_is_refused(in_tmp):
         assert_rejected(run(*command), "o.yaml:14:13: ce.approval: the approval statement needs more than the three "
                                        "lines a certificate has room for; shorten it")
     assert not (in_tmp / "kit").exists()
+
+
+# -- the bottom band: signatures centred across the width, above the id line; the QR code captioned
+
+def _words(kit):
+    return pdf_words(kit / "certificates.pdf")[0]
+
+
+def _presenter_words(words):
+    parts = {"Dawn", "Allred", "Maximilian", "Fitzgerald-Whitmore", "Guadalupe", "Hernández-Villanueva", "LPC,",
+             "MAC", "PhD,", "LPC-S,", "NCC,", "ACS,", "CCMHC", "LCSW,", "CADC-II,", "MAC,", "ICADC"}
+    return [w for w in words if w.text in parts and w.y0 > c.PAGE_H - c.SIGN_LINE_Y]
+
+
+def test_signature_blocks_are_spread_evenly_and_centred_on_the_page(kit):
+    lines = c.signature_lines(3, qr=True)
+    middles = [(x0 + x1) / 2 for x0, x1 in lines]
+    assert abs((middles[0] + middles[2]) / 2 - c.PAGE_W / 2) < 0.01
+    assert abs((middles[1] - middles[0]) - (middles[2] - middles[1])) < 0.01
+    assert all(x1 - x0 >= 140 for x0, x1 in lines)  # room for a name on one line
+    # read back: each presenter's name is centred under its line
+    words = _words(kit)
+    for name, middle in zip(("Allred", "Fitzgerald-Whitmore", "Hernández-Villanueva"), middles):
+        last = next(w for w in words if w.text == name)
+        first = next(w for w in words if w.y0 == last.y0 and w.x1 <= last.x0 and last.x0 - w.x1 < 6)
+        assert abs((first.x0 + last.x1) / 2 - middle) < 1.5, (name, first.x0, last.x1, middle)
+    # one presenter alone is in the middle of the page, on a wider line
+    (x0, x1), = c.signature_lines(1, qr=False)
+    assert abs((x0 + x1) / 2 - c.PAGE_W / 2) < 0.01 and x1 - x0 >= 200
+
+
+def test_names_and_credentials_are_9_pt_or_more_above_the_certificate_id(kit):
+    sizes = text_sizes(kit / "certificates.pdf")[0]
+    for person in ("Maximilian Fitzgerald-Whitmore", "PhD, LPC-S, NCC, ACS, CCMHC", "Guadalupe Hernández-Villanueva",
+                   "LCSW, CADC-II, MAC, ICADC"):
+        found = [size for text, size in sizes if person in text]
+        assert found and min(found) >= 9, (person, found)
+    words = _words(kit)
+    footer = [w for w in words if w.text in ("Certificate", "ID", "Issued") and w.y0 > c.PAGE_H - 80]
+    assert len(footer) == 3 and len({round(w.y0) for w in footer}) == 1
+    lowest = max(w.y1 for w in _presenter_words(words))
+    assert lowest < footer[0].y0 - 2, (lowest, footer[0].y0)
+
+
+def test_the_qr_code_has_a_caption_under_it_that_names_the_site(kit):
+    words = _words(kit)
+    top = c.PAGE_H - c.QR_Y  # the code's bottom edge, from the top of the page
+    caption = [w for w in words if w.y0 >= top and w.x0 >= c.QR_X - 12 and w.x1 <= c.RIGHT + 6]
+    assert " ".join(w.text for w in caption) == "Scan to verify verify.example.org", caption
+    sizes = [size for text, size in text_sizes(kit / "certificates.pdf")[0] if "Scan to verify" in text]
+    assert sizes and min(sizes) >= 8
+
+
+def test_the_caption_shortens_a_long_host_and_drops_the_path():
+    assert c.qr_caption("https://verify.example.org/c/20260314-ABC?x=1") == ["Scan to verify", "verify.example.org"]
+    long = c.qr_caption("https://certificates.continuing-education.sunrise-consulting.example.org/{id}")
+    assert long[1].endswith("…") and long[1].startswith("certificates.")
+    from workshop import pdfdraw
+    assert pdfdraw.width(long[1], c.QR_CAPTION_SIZE, "sans") <= c.CORNER_W + 10
+
+
+def _darkest(image, box):
+    """The darkest pixel (lowest luminance) in ``box`` (x0, y0, x1, y1 in points from the top left)."""
+    from printcheck import _luminance
+
+    s = RULE_DPI / 72
+    x0, y0, x1, y1 = (round(v * s) for v in box)
+    return min((image.getpixel((x, y)) for x in range(x0, x1) for y in range(y0, y1)), key=_luminance)
+
+
+RULE_DPI = 300
+
+
+def test_light_theme_rules_and_borders_reach_3_to_1_on_the_paper(kit, tmp_path):
+    """print-stress.yaml's theme is a pale blue and a pale yellow: every rule drawn in them, and the
+    signature lines, measured on the rendered page."""
+    from printcheck import _ratio
+
+    image = render(kit / "certificates.pdf", 1, RULE_DPI, tmp_path)
+    white = (255, 255, 255)
+    middle_y = c.PAGE_H / 2 - 60  # a height where only the borders are drawn at the page's edges
+    probes = {"outer border": (c.BORDER - 4, middle_y, c.BORDER + 4, middle_y + 2),
+              "inner rule": (c.INNER - 3, middle_y, c.INNER + 3, middle_y + 2),
+              "name rule": (c.PAGE_W / 2 - 150, c.PAGE_H - c.NAME_ZONE[0], c.PAGE_W / 2 - 148,
+                            c.PAGE_H - c.NAME_ZONE[0] + 8)}
+    for k, (x0, x1) in enumerate(c.signature_lines(3, qr=True)):
+        probes[f"signature line {k + 1}"] = (x0 + 3, c.PAGE_H - c.SIGN_LINE_Y - 3, x0 + 5, c.PAGE_H - c.SIGN_LINE_Y + 3)
+    for name, box in probes.items():
+        ink = _darkest(image, box)
+        assert _ratio(ink, white) >= 3.0, (name, ink, round(_ratio(ink, white), 2))

@@ -20,8 +20,9 @@ def squash(text):
 def test_sign_in_lists_every_roster_name_with_columns_and_attestation(tmp_path):
     assert run("build", BUNDLED, "--roster", OUTLINES / "sample-roster.csv", "--out", tmp_path / "k").exit_code == 0
     text = text_of(tmp_path / "k" / "sign-in.pdf")
-    for heading in ("Name (print)", "License type and number", "Time in", "Signature in", "Time out",
-                    "Signature out", "Monitor’s attestation", "Saturday, March 14, 2026"):
+    for heading in ("Name (print)", "License type", "and number", "Time in", "Signature in", "Time out",
+                    "Signature out", "Hours", "(office use)", "Monitor’s attestation", "Saturday, March 14, 2026",
+                    "Presenter: Dawn Allred"):
         assert heading in text
     page = squash(text)
     for line in (OUTLINES / "sample-roster.csv").read_text(encoding="utf-8").splitlines()[1:]:
@@ -43,8 +44,9 @@ def test_evaluation_asks_about_every_objective_and_presenter(tmp_path):
     reader = PdfReader(tmp_path / "k" / "evaluation.pdf")
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())  # a long statement wraps onto a second line
+    assert text.count("This objective was met:") == 1
     for objective in load_outline(BUNDLED).objectives:
-        assert f"This objective was met: {objective}" in text
+        assert objective in text
     for expected in ("Dawn Allred, LPC, MAC knew the subject", "relevant to my practice",
                      "venue or online platform", "What would you change?"):
         assert expected in text

@@ -310,8 +310,9 @@ def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: floa
 
 
 def heading_block(canvas, page_w: float, top: float, heading: str, workshop, margin: float = 40) -> float:
-    """A form's heading: its name, then the workshop title, date, place and presenters.
-    Returns the y below the block."""
+    """A form's heading: its name, then the workshop title, the date and place, and the presenters
+    on a line of their own (names only: their credentials are on the certificates and the
+    evaluation's statements). Returns the y below the block."""
     canvas.setFillColor(INK)
     draw(canvas, margin, top, heading, 20, "sans-bold")
     size, lines = fit_lines(workshop.title, "sans-bold", page_w - 2 * margin, (13.0, 12.0, 11.0, 10.0), 2)
@@ -319,13 +320,15 @@ def heading_block(canvas, page_w: float, top: float, heading: str, workshop, mar
     for line in lines:
         draw(canvas, margin, y, line, size, "sans-bold")
         y -= size * 1.25
-    facts = " · ".join(x for x in (
-        date_text(workshop.date, workshop.date_style),
-        workshop.location, ", ".join(p.display_name for p in workshop.presenters)) if x)
     canvas.setFillColor(MUTED)
-    size, lines = fit_lines(facts, "sans", page_w - 2 * margin, (10.0, 9.0, 8.0), 2)
-    for line in lines:
-        draw(canvas, margin, y, line, size, "sans")
-        y -= size * 1.3
+    names = [p.name for p in workshop.presenters]
+    for text in (" · ".join(x for x in (date_text(workshop.date, workshop.date_style), workshop.location) if x),
+                 ("Presenter: " if len(names) == 1 else "Presenters: ") + ", ".join(names) if names else ""):
+        if not text:
+            continue
+        size, lines = fit_lines(text, "sans", page_w - 2 * margin, (10.0, 9.5, 9.0), 2)
+        for line in lines:
+            draw(canvas, margin, y, line, size, "sans")
+            y -= size * 1.3
     canvas.setFillColor(INK)
     return y - 6

@@ -208,13 +208,29 @@ BORDER = 40
 INNER = 50
 LEFT, RIGHT = 72, PAGE_W - 72
 NAME_ZONE = (370, 434)  # bottom and top of the attendee's name
-#: The lower-right corner holds the QR code, the certificate id and the date of issue; signatures
-#: share the rest of the bottom band, so neither is ever drawn over the other.
-CORNER_W = 150
-SIGN_LINE_Y = 104
-SIGN_IMAGE_H = 34  # a presenter's signature image sits in this height above their line
-QR_SIDE = 60
-QR_Y = 86
+#: The bottom band: the presenters' signature blocks spread evenly across the width, centred on the
+#: page, above a footer line with the certificate id and date of issue. With a verification URL the
+#: QR code and its caption take the lower-right corner, and as much is kept free at the left so the
+#: signatures stay centred; neither is ever drawn over the other.
+SIGN_LINE_Y = 113
+SIGN_IMAGE_H = 30  # a presenter's signature image sits in this height above their line
+SIGN_GAP = 14  # between two signature lines
+SIGN_LINE_MAX = 210
+#: Names and credentials under the signature lines print at these sizes, never smaller.
+SIGN_NAME_SIZES = (10.5, 10.0, 9.5, 9.0)
+SIGN_CREDENTIAL_SIZES = (9.5, 9.0)
+#: A signature line at least 3:1 against the paper, 0.75 pt thick: it reads as a place to sign.
+SIGN_RULE = HexColor("#5F6770")
+SIGN_RULE_W = 0.75
+FOOTER_Y = 56  # baseline of the "Certificate ID ... · Issued ..." line, inside the inner rule
+QR_SIDE = 56
+CORNER_W = 76  # the QR code's corner: the code centred over its two-line caption
+QR_X = PAGE_W - 72 - CORNER_W + (CORNER_W - QR_SIDE) / 2
+QR_Y = 76
+QR_CAPTION = "Scan to verify"
+QR_CAPTION_SIZE = 8.0
+#: Rules and borders in the theme's colours are darkened until they reach this contrast on white.
+RULE_CONTRAST = 3.0
 #: The upper corners hold the logo (left) and the seal (right), (x, y, width, height); the
 #: provider's name and the heading are set between them.
 TOP_CORNER_W = 110
@@ -223,6 +239,39 @@ SEAL_ZONE = (RIGHT - 88, PAGE_H - 148, 88, 88)
 #: The approval statement is set between the hours and the tops of the signature images and QR code.
 APPROVAL_TOP = 180
 APPROVAL_FLOOR = max(SIGN_LINE_Y + 3 + SIGN_IMAGE_H, QR_Y + QR_SIDE) + 5
+
+
+def signature_lines(count: int, qr: bool) -> list[tuple[float, float]]:
+    """The left and right ends of ``count`` signature lines: equal slots across the width between
+    the inner margins (less the QR corner and its mirror when there is a QR code), each line
+    centred in its slot, so the group is centred on the page."""
+    reserve = CORNER_W + SIGN_GAP if qr else 0
+    band = RIGHT - LEFT - 2 * reserve
+    slot = band / max(count, 1)
+    line_w = min(slot - SIGN_GAP, SIGN_LINE_MAX)
+    first = LEFT + reserve
+    return [(first + k * slot + (slot - line_w) / 2, first + k * slot + (slot + line_w) / 2) for k in range(count)]
+
+
+def qr_caption(url: str) -> list[str]:
+    """The lines under the QR code: what it is for, then the site it leads to (its host), so a
+    reader without a phone can type it; a host too long for the corner is shortened."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I).split("/")[0].split("?")[0]
+    host = host.split("@")[-1]
+    lines = [QR_CAPTION]
+    if host:
+        lines.append(_shortened(host, CORNER_W + 10))
+    return lines
+
+
+def _shortened(text: str, room: float) -> str:
+    """``text`` whole if it fits ``room`` at the caption's size, else cut (it has no words to cut
+    at) and ended with an ellipsis."""
+    if d.width(text, QR_CAPTION_SIZE, "sans") <= room:
+        return text
+    while len(text) > 1 and d.width(text + "…", QR_CAPTION_SIZE, "sans") > room:
+        text = text[:-1]
+    return text.rstrip(".-") + "…"
 
 
 def fits_approval(text: str) -> bool:
@@ -242,8 +291,9 @@ class _Certificate:
         self.agenda = agenda
         self.when = when
         self.issued = when.date()
-        self.primary = HexColor("#" + workshop.theme.primary)
-        self.accent = HexColor("#" + workshop.theme.accent)
+        # borders and rules in the theme's colours, darkened as far as they must be to show on white
+        self.primary = HexColor("#" + readable(workshop.theme.primary, ratio=RULE_CONTRAST))
+        self.accent = HexColor("#" + readable(workshop.theme.accent, ratio=RULE_CONTRAST))
         # text in the theme's colour, darkened as far as it must be to read on white
         self.ink = HexColor("#" + readable(workshop.theme.primary))
         self.has_ce = workshop.ce is not None
@@ -302,9 +352,6 @@ class _Certificate:
             for k, line in enumerate(lines):
                 d.draw(canvas, centre, APPROVAL_TOP - k * size * 1.25, line, size, "sans", "centre")
         self.signatures(canvas)
-        canvas.setFillColor(d.MUTED)
-        d.draw(canvas, RIGHT, 62, f"Issued {date_text(self.issued, w.date_style, 'short')}", 9, "sans",
-               "right")
         canvas.endForm()
 
     @staticmethod
@@ -329,34 +376,28 @@ class _Certificate:
         canvas.drawImage(image, left, y, iw * scale, ih * scale, mask="auto")
 
     def signatures(self, canvas: Canvas) -> None:
-        """A signature line per presenter (three at most) across the bottom band, left of the corner:
-        the name on one line and the credentials under it, each wrapped, never cut."""
+        """A signature line per presenter (three at most) spread across the bottom band: the name
+        under it and the credentials under the name, each wrapped, never cut, at 9 pt or more."""
         people = self.w.presenters[:3]
-        if not people:
-            return
-        band = RIGHT - CORNER_W - 12 - LEFT
-        slot = band / len(people)
-        for k, person in enumerate(people):
-            line_w = min(slot - 16, 230)
-            x0 = LEFT + k * slot + (slot - line_w) / 2
-            x1 = x0 + line_w
+        qr = bool(self.w.ce and self.w.ce.verify_url)
+        for person, (x0, x1) in zip(people, signature_lines(len(people), qr)):
             middle = (x0 + x1) / 2
             if person.signature:
                 self.image(canvas, person.signature, x0, SIGN_LINE_Y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)
-            canvas.setStrokeColor(d.RULE)
-            canvas.setLineWidth(0.8)
+            canvas.setStrokeColor(SIGN_RULE)
+            canvas.setLineWidth(SIGN_RULE_W)
             canvas.line(x0, SIGN_LINE_Y, x1, SIGN_LINE_Y)
             canvas.setFillColor(d.INK)
-            y = SIGN_LINE_Y - 14
-            for text, face in ((person.name, "sans-bold"), (person.credentials, "sans")):
+            y = SIGN_LINE_Y - 13
+            for text, face, sizes in ((person.name, "sans-bold", SIGN_NAME_SIZES),
+                                      (person.credentials, "sans", SIGN_CREDENTIAL_SIZES)):
                 if not text:
                     continue
-                size, lines = d.fit_lines(text, face, x1 - x0, (10.0, 9.0), 2)
+                size, lines = d.fit_lines(text, face, x1 - x0, sizes, 2)
                 for line in lines:
                     d.draw(canvas, middle, y, line, size, face, "centre")
                     y -= size * 1.2
-            canvas.setFillColor(d.MUTED)
-            d.draw(canvas, middle, y - 1, "Presenter", 9, "sans", "centre")
+                canvas.setFillColor(d.MUTED)
 
     def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool) -> str:
         """Draw one attendee's page; return the SHA-256 of the page's content stream."""
@@ -382,9 +423,16 @@ class _Certificate:
             text = f"{hours(earned)} {self.unit}" + (" (partial attendance)" if partial else "")
             d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, RIGHT, 74, f"Certificate ID {cid}", 9, "sans", "right")
+        issued = date_text(self.issued, self.w.date_style, "short")
+        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {issued}", 9, "sans", "centre")
         if self.w.ce and self.w.ce.verify_url:
-            self.qr(canvas, self.w.ce.verify_url.replace("{id}", cid))
+            url = self.w.ce.verify_url.replace("{id}", cid)
+            self.qr(canvas, url)
+            canvas.setFillColor(d.MUTED)
+            middle = QR_X + QR_SIDE / 2
+            for k, line in enumerate(qr_caption(url)):
+                d.draw(canvas, middle, QR_Y - 10 - k * (QR_CAPTION_SIZE + 1.5), line, QR_CAPTION_SIZE, "sans",
+                       "centre")
         digest = _page_stream_sha256(canvas)
         canvas.showPage()
         return digest
@@ -407,7 +455,7 @@ class _Certificate:
         x0, y0, x1, y1 = widget.getBounds()
         scale = QR_SIDE / (x1 - x0)
         canvas.saveState()
-        canvas.translate(RIGHT - QR_SIDE, QR_Y)
+        canvas.translate(QR_X, QR_Y)
         canvas.scale(scale, scale)
         canvas.setFillColorRGB(0, 0, 0)
         for module in widget.draw().contents:

@@ -19,18 +19,25 @@ FILENAME = "evaluation.pdf"
 PAGE_W, PAGE_H = letter
 MARGIN = 40
 SCALE = ("1", "2", "3", "4", "5")
-BOX_STEP = 27
+#: What each point of the scale means, printed under its number in the column headers.
+ANCHORS = (("Strongly", "disagree"), ("Disagree",), ("Neutral",), ("Agree",), ("Strongly", "agree"))
+ANCHOR_SIZE = 9.0
+BOX_STEP = 38
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP
 #: Statements print at this size (the smaller when the form would otherwise need another page).
 SIZES = (10.0, 9.0)
 TEXT_X = MARGIN + 8
-TEXT_W = BOX_X - TEXT_X - 14
+TEXT_W = BOX_X - TEXT_X - 8
+BOX_MIDDLE = BOX_STEP / 2  # each box and its column header centred in its step
 BOTTOM = 56  # above the running footer
 QUESTIONS = ("What was most useful to you today?", "What would you change?",
              "Which topics would you like in a future workshop?")
 LINE_GAP = 20
 QUESTION_H = 22 + 3 * LINE_GAP + 4  # a question and its (at least) three writing lines
 GROUP_H = 20  # a group's title and its scale numbers
+ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers
+#: The stem every objective completes, printed once in the group's heading.
+OBJECTIVE_STEM = "This objective was met:"
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ class Row:
 
 def statements(w) -> list[tuple[str, list[str]]]:
     """The rated statements in their groups, as they print."""
-    groups = [("Learning objectives", [f"This objective was met: {o}" for o in w.objectives]),
+    groups = [("Learning objectives", list(w.objectives)),
               ("Presenters", [f"{p.display_name} knew the subject and presented it clearly" for p in w.presenters]),
               ("The workshop", ["The content is relevant to my practice", "I will use what I learned with clients",
                                 "The materials and handouts were useful",
@@ -54,14 +61,17 @@ def statements(w) -> list[tuple[str, list[str]]]:
 
 
 def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
-    """Pages of (kind, y, payload) placing group titles, rows and the open questions; a row is
-    never split, a short group is never split, and a group carried to a new page repeats its title."""
+    """Pages of (kind, y, payload) placing group headings, rows and the open questions; a row is
+    never split, a short group is never split, and a group carried to a new page repeats its
+    heading. The first heading on a page carries the scale's words; the open questions stay
+    together and share the writing space equally."""
     def rows_at(size: float):
         return [(title, [Row(tuple(d.wrap(text, "sans", size, TEXT_W)), size) for text in items])
                 for title, items in groups]
 
     def needed(rows) -> float:
-        return sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + len(QUESTIONS) * QUESTION_H
+        return (sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + ANCHORED_H - GROUP_H
+                + len(QUESTIONS) * QUESTION_H)
 
     # the smaller size only when it keeps the form on one page; a second page is needed anyway otherwise
     rows = next((r for r in map(rows_at, SIZES) if needed(r) <= top - BOTTOM), rows_at(SIZES[0]))
@@ -71,37 +81,40 @@ def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
     def room(height: float) -> bool:
         return y - height >= BOTTOM
 
+    def new_page() -> None:
+        nonlocal y
+        pages.append([])
+        y = PAGE_H - 50
+
+    def heading_h() -> float:
+        return GROUP_H if any(kind == "group" for kind, _, _ in pages[-1]) else ANCHORED_H
+
+    def heading(title: str) -> None:
+        nonlocal y
+        height = heading_h()
+        pages[-1].append(("group", y, (title, height == ANCHORED_H)))
+        y -= height
+
     for title, rs in rows:
-        whole = GROUP_H + sum(r.height for r in rs)
+        whole = heading_h() + sum(r.height for r in rs)
         # a short group is kept whole rather than leaving a row or two on the next page
-        if not room(GROUP_H + rs[0].height) or (len(rs) <= 6 and not room(whole)):
-            pages.append([])
-            y = PAGE_H - 50
-        pages[-1].append(("group", y, title))
-        y -= GROUP_H
+        if not room(heading_h() + rs[0].height) or (len(rs) <= 6 and not room(whole)):
+            new_page()
+        heading(title)
         for row in rs:
             if not room(row.height):
-                pages.append([])
-                y = PAGE_H - 50
-                pages[-1].append(("group", y, f"{title} (continued)"))
-                y -= GROUP_H
+                new_page()
+                heading(f"{title} (continued)")
             pages[-1].append(("row", y, row))
             y -= row.height
         y -= 6
+    if not room(len(QUESTIONS) * QUESTION_H):
+        new_page()
+    # the writing space takes what is left of the page, the same number of lines for each question
+    extra = int((y - BOTTOM - len(QUESTIONS) * QUESTION_H) // (LINE_GAP * len(QUESTIONS)))
     for question in QUESTIONS:
-        if not room(QUESTION_H):
-            pages.append([])
-            y = PAGE_H - 50
-        pages[-1].append(("question", y, [question, 3]))
-        y -= QUESTION_H
-    # the writing space takes what is left of the last page
-    asked = [payload for kind, _, payload in pages[-1] if kind == "question"]
-    extra = int((y - BOTTOM) // (LINE_GAP * len(asked))) if asked else 0
-    shift = 0.0
-    for n, (kind, top, payload) in enumerate(pages[-1]):
-        if kind == "question":
-            pages[-1][n] = (kind, top - shift, (payload[0], payload[1] + extra))
-            shift += extra * LINE_GAP
+        pages[-1].append(("question", y, (question, 3 + extra)))
+        y -= QUESTION_H + extra * LINE_GAP
     return pages
 
 
@@ -126,11 +139,21 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     return [path], []
 
 
-def _group(canvas, top: float, title: str) -> None:
+def _group(canvas, top: float, heading: tuple[str, bool]) -> None:
+    """A group's title (the objectives' with the stem they share), and over the boxes the scale's
+    numbers, with what they mean under them when ``anchored``."""
+    title, anchored = heading
     canvas.setFillColor(d.INK)
-    d.draw(canvas, MARGIN, top - 11, title, 11, "sans-bold")
+    x = MARGIN + d.draw(canvas, MARGIN, top - 11, title, 11, "sans-bold")
+    if title.startswith("Learning objectives"):
+        d.draw(canvas, x + 6, top - 11, OBJECTIVE_STEM, 10, "sans")
     for k, label in enumerate(SCALE):
-        d.draw(canvas, BOX_X + k * BOX_STEP + 9, top - 11, label, 9, "sans-bold", "centre")
+        middle = BOX_X + k * BOX_STEP + BOX_MIDDLE
+        d.draw(canvas, middle, top - 11, label, 9, "sans-bold", "centre")
+        if anchored:
+            for n, word in enumerate(ANCHORS[k]):
+                d.draw(canvas, middle, top - 11 - (n + 1) * ANCHOR_SIZE * 1.15 - 1, word, ANCHOR_SIZE, "sans",
+                       "centre")
 
 
 def _row(canvas, top: float, row: Row) -> None:
@@ -143,7 +166,7 @@ def _row(canvas, top: float, row: Row) -> None:
     canvas.setStrokeColor(d.MUTED)
     canvas.setLineWidth(0.7)
     for k in range(5):
-        canvas.rect(BOX_X + k * BOX_STEP + 3, first - 3, 12, 12)
+        canvas.rect(BOX_X + k * BOX_STEP + BOX_MIDDLE - 6, first - 3, 12, 12)
     canvas.setStrokeColor(d.RULE)
     canvas.setLineWidth(0.4)
     canvas.line(TEXT_X, top - row.height + 2, PAGE_W - MARGIN, top - row.height + 2)

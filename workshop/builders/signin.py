@@ -21,16 +21,18 @@ FILENAME = "sign-in.pdf"
 PAGE_W, PAGE_H = landscape(letter)
 MARGIN = 36
 ROW_H = 0.46 * inch  # room to sign by hand
-HEADER_H = 20
+HEADER_H = 26  # room for a column title on two lines
 BLANK_ROWS = 30
 #: Blank rows under a roster's names for people who were not on it: at least this many.
 WALK_INS = 5
 ATTEST_H = 64  # the attestation and its signature lines, under each page's table
 FOOTER_TOP = 44
-#: Column titles and widths in points; they add up to the page width less the margins. The
-#: signature cells are the widest: a signature takes more room than a printed name.
-COLUMNS = (("#", 24), ("Name (print)", 156), ("License type and number", 102), ("Time in", 50),
-           ("Signature in", 169), ("Time out", 50), ("Signature out", 169))
+#: Column titles (one or two lines) and widths in points; they add up to the page width less the
+#: margins. The signature cells are the widest: a signature takes more room than a printed name.
+#: The last column is left for the provider to write the hours each person earned.
+COLUMNS = (("#", 22), ("Name (print)", 138), ("License type\nand number", 80), ("Time in", 46),
+           ("Signature in", 169), ("Time out", 46), ("Signature out", 169), ("Hours\n(office use)", 50))
+TITLE_SIZE = 9.0
 NAME_SIZES = (11.0, 10.0, 9.0)
 
 
@@ -129,7 +131,10 @@ def _table(canvas, top: float, rows: list[Row]) -> float:
     canvas.setFillColor(d.INK)
     x = MARGIN
     for title, width in COLUMNS:
-        d.draw(canvas, x + 4, top - 14, title, 9, "sans-bold")
+        titles = title.split("\n")
+        first = top - HEADER_H / 2 - TITLE_SIZE * 0.35 + (len(titles) - 1) * TITLE_SIZE * 0.55
+        for n, line in enumerate(titles):
+            d.draw(canvas, x + 4, first - n * TITLE_SIZE * 1.1, line, TITLE_SIZE, "sans-bold")
         x += width
     y = top - HEADER_H
     canvas.setStrokeColor(d.RULE)
