@@ -40,15 +40,50 @@ def stress_with_picture(folder: Path) -> Path:
     return write(folder, "stress.yaml", (DATA / "stress.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module", params=["bundled", "dense", "stress"])
+def bundled_on_corporate_template(folder: Path) -> Path:
+    from decks import corporate_template
+
+    corporate_template(folder / "corp.pptx")
+    text = re.sub(r"^theme:.*?(?=^\S)", "", BUNDLED.read_text(encoding="utf-8"), flags=re.S | re.M)
+    (folder / "images").mkdir(exist_ok=True)
+    return write(folder, "o.yaml", text + "theme:\n  template: corp.pptx\n  layouts: {title_only: Headline Only}\n")
+
+
+#: Each outline in each bundled theme, and the bundled outline on a 4:3 corporate template.
+CASES = [(o, t) for o in ("bundled", "dense", "stress") for t in ("classic", "forest", "sunrise")] + [("bundled", "corp")]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{o}-{t}" for o, t in CASES])
 def rendered(request, tmp_path_factory):
     out = tmp_path_factory.mktemp("deck")
-    outline = {"bundled": lambda _: BUNDLED, "dense": dense_with_pictures,
-               "stress": stress_with_picture}[request.param](out)
-    result = run("build", outline, "--out", out / "kit")
+    name, theme = request.param
+    if theme == "corp":
+        outline, extra = bundled_on_corporate_template(out), ()
+    else:
+        outline = {"bundled": lambda _: BUNDLED, "dense": dense_with_pictures,
+                   "stress": stress_with_picture}[name](out)
+        extra = ("--theme", theme)
+    result = run("build", outline, "--out", out / "kit", "--only", "deck", *extra)
     assert result.exit_code == 0, result.stderr
     deck = out / "kit" / "deck.pptx"
-    return Presentation(str(deck)), pdf_words(pptx_to_pdf(deck, out))
+    pdf = pptx_to_pdf(deck, out)
+    return Presentation(str(deck)), pdf_words(pdf), pdf
+
+
+def test_every_rendered_word_reads_on_what_is_behind_it(rendered):
+    from office import seen_words, unreadable
+
+    _, _, pdf = rendered
+    seen = seen_words(pdf)
+    assert len(seen) > 100 and unreadable(seen) == []
+
+
+def test_every_word_is_on_the_slide(rendered):
+    prs, pages, _ = rendered
+    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    for number, words in enumerate(pages, 1):
+        for w in words:
+            assert 0 <= w.x0 and w.x1 <= width and 0 <= w.y0 and w.y1 <= height, (number, w)
 
 
 def text_boxes(slide):
@@ -58,12 +93,12 @@ def text_boxes(slide):
 
 
 def test_one_page_per_slide(rendered):
-    prs, pages = rendered
+    prs, pages, _ = rendered
     assert len(pages) == len(prs.slides)
 
 
 def test_every_slide_title_is_on_its_page(rendered):
-    prs, pages = rendered
+    prs, pages, _ = rendered
     for slide, words in zip(prs.slides, pages):
         page_text = " ".join(w.text for w in words)
         for word in slide.shapes.title.text_frame.text.split()[:3]:
@@ -71,7 +106,7 @@ def test_every_slide_title_is_on_its_page(rendered):
 
 
 def test_every_rendered_word_lies_inside_its_box(rendered):
-    prs, pages = rendered
+    prs, pages, _ = rendered
     slack_x, slack_y = 2.0, 6.0  # glyph boxes reach a little above the line for accents
     for number, (slide, words) in enumerate(zip(prs.slides, pages), 1):
         boxes = text_boxes(slide)
@@ -84,7 +119,7 @@ def test_every_rendered_word_lies_inside_its_box(rendered):
 
 
 def test_slide_titles_are_unique(rendered):
-    prs, _ = rendered
+    prs, _, _ = rendered
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
     assert len(set(titles)) == len(titles)
 
