@@ -299,8 +299,34 @@ def test_guide_cues_read_at_body_size_and_the_late_plan_stays_whole(bundled_kit)
     assert cues and min(cues) >= 11
     page = next(p for p in pdf_text(pdf) if "If you are running late" in p)
     assert all(f"{n} min" in page for n in (5, 10, 15, 20))
-    text = flat(" ".join(pdf_text(pdf)))
-    assert "10:05–10:20 Qualities in practice" in text or re.search(r"\d\d:\d\d–\d\d:\d\d Qualities in practice", text)
+
+
+@pytest.mark.parametrize("outline", [BUNDLED, DATA / "full-day.yaml", DATA / "dense.yaml"])
+def test_run_of_show_sets_every_value_in_its_own_column(tmp_path, outline):
+    """Read back by position: each row's start, end, minutes and kind start where their column's
+    header starts (activity rows too); an activity's title sits indented inside the Entry column."""
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "guide").exit_code == 0
+    words = pdf_words(tmp_path / "kit" / "guide.pdf")[0]
+    header_y = next(w.y0 for w in words if w.text == "Elapsed")
+    columns = {w.text: w.x0 for w in words if abs(w.y0 - header_y) < 1}
+    rows = []
+    for row in lines_of([w for w in words if w.y0 > header_y + 2]):
+        row = sorted(row, key=lambda w: w.x0)
+        if re.fullmatch(r"\d\d:\d\d", row[0].text):
+            rows.append(row)
+        elif rows and row[0].x0 < columns["Entry"] - 1:
+            break  # below the table (a wrapped entry's second line starts in the Entry column)
+    activities = [row for row in rows if any(w.text == "activity" for w in row)]
+    assert len(rows) >= 4 and activities
+    for row in rows:
+        assert abs(row[0].x0 - columns["Start"]) < 1 and abs(row[1].x0 - columns["End"]) < 1, row
+        assert abs(row[2].x0 - columns["Min"]) < 1, row
+        kind = next(w for w in row if w.text in ("section", "break", "activity"))
+        assert abs(kind.x0 - columns["Kind"]) < 1, row
+        entry = [w for w in row if w.x0 > kind.x1]
+        assert entry and entry[0].x0 >= columns["Entry"] - 1, row
+        if row in activities:
+            assert re.fullmatch(r"\d\d:\d\d", row[0].text) and entry[0].x0 > columns["Entry"] + 6, row
 
 
 def test_a_12_hour_clock_reads_and_prints_afternoon_times(tmp_path):

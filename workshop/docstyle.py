@@ -16,6 +16,7 @@ from workshop.colour import readable
 
 PAGE = letter
 MARGIN = 0.75 * inch
+TEXT_W = PAGE[0] - 2 * MARGIN  # the text measure: tables are as wide as the paragraphs around them
 
 
 def register_family() -> None:
@@ -46,6 +47,8 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "reference": ParagraphStyle("reference", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=5),
         "quote": ParagraphStyle("quote", parent=base, fontName="ws-sans-italic", leftIndent=16, rightIndent=16),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cellmuted": ParagraphStyle("cellmuted", parent=base, fontSize=9.5, leading=12, spaceAfter=0,
+                                    textColor=d.MUTED),
         "cellsub": ParagraphStyle("cellsub", parent=base, fontSize=9.5, leading=12, spaceAfter=0, leftIndent=12,
                                   textColor=d.MUTED),
         "cue": ParagraphStyle("cue", parent=base, fontName="ws-sans-bold", fontSize=11, leading=14, spaceBefore=8,
