@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from conftest import BUNDLED, DATA, OUTLINES, run
 from office import pdf_text, pdf_words
 from printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
+from workshop.docstyle import TEXT_W
 from workshop.loader import load_outline
 from workshop.schedule import clock, clock_range, parse_clock
 
@@ -270,7 +271,7 @@ def test_worksheets_have_a_page_and_wide_writing_columns(bundled_kit):
         assert "Activity:" not in page and "Reflect:" not in page, title
         words = pdf_words(pdf)[k]
         header = next(w for w in words if w.text in ("How", "What"))
-        assert header.x0 - 54 < 0.3 * 504, title  # the label column takes under 30% of the width
+        assert header.x0 - 60 < 0.3 * TEXT_W, title  # the label column takes under 30% of the width
 
 
 def test_guide_materials_once_each_with_a_count(tmp_path):
@@ -381,7 +382,7 @@ def test_worksheet_writing_cells_are_ruled_to_write_on(bundled_kit, tmp_path):
         words = pdf_words(pdf)[k]
         image = render(pdf, k + 1, dpi, tmp_path).convert("L")
         lefts = sorted(next(w.x0 for w in words if w.text == h) - 6 for h in headers)
-        rights = lefts[1:] + [54 + 504]
+        rights = lefts[1:] + [60 + TEXT_W]  # the text measure starts 60 pt in: margin and frame padding
         top = next(w.y1 for w in words if w.text == headers[0])
         for left, right in zip(lefts, rights):
             inner, middle = int((left + 2) * s), int((left + right) / 2 * s)

@@ -16,7 +16,8 @@ from workshop.colour import readable
 
 PAGE = letter
 MARGIN = 0.75 * inch
-TEXT_W = PAGE[0] - 2 * MARGIN  # the text measure: tables are as wide as the paragraphs around them
+FRAME_PAD = 6  # reportlab's frames pad their text on each side
+TEXT_W = PAGE[0] - 2 * MARGIN - 2 * FRAME_PAD  # the text measure: tables as wide as the paragraphs around them
 
 
 def register_family() -> None:
