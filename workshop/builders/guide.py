@@ -1,6 +1,6 @@
-"""guide.pdf: the facilitator guide. A one-page run-of-show, then section by section the goals,
+"""guide.pdf: the facilitator guide. The run-of-show, then section by section the goals,
 talking points, deck slides and activities; a materials checklist; what to cut when running
-late; and the CE working."""
+late; and how the CE hours were calculated."""
 
 from __future__ import annotations
 

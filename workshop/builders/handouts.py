@@ -1,6 +1,6 @@
 """handouts.pdf: what participants take home. A cover with the CE facts, objectives and agenda;
-each section's key points, reflection prompts and worksheets; slide miniatures with note lines;
-references."""
+each section's key points, reflection prompts and worksheets; slide miniatures, two a page, with
+note lines; references."""
 
 from __future__ import annotations
 
