@@ -192,6 +192,18 @@ def test_short_lists_stay_whole_and_long_lists_break_with_three_items_a_side(tmp
                 assert count >= 3
 
 
+def test_a_list_item_longer_than_a_page_still_prints_whole(tmp_path):
+    st = styles("1F4E79")
+    buffer = io.BytesIO()
+    long = " ".join(f"word{n}" for n in range(1500))
+    SimpleDocTemplate(buffer, pagesize=letter).build(
+        [ListBlock([Paragraph(long, st["bullet"], bulletText="•"), Paragraph("Afterwards", st["bullet"])],
+                   lead=[Paragraph("Heading", st["h2"])])])
+    (tmp_path / "long.pdf").write_bytes(buffer.getvalue())
+    text = flat(" ".join(pdf_text(tmp_path / "long.pdf")))
+    assert "word0 " in text and "word1499" in text and text.index("word1499") < text.index("Afterwards")
+
+
 def test_numbers_of_a_long_numbered_list_are_right_aligned_and_its_text_lines_up(kits):
     pdf = kits["dense"] / "handouts.pdf"
     k = next(k for k, p in enumerate(pdf_text(pdf)) if "Numbered list that runs long" in p and "Step 10 " in p)

@@ -128,6 +128,8 @@ class ListBlock(Flowable):
             fit = min(fit, n - self.MIN_SIDE)
             if fit < least:
                 return []  # too little would stay behind: the list starts on the next page
+        elif fit <= self.lead:
+            return list(self.items)  # an item taller than a page: its paragraphs break as any text does
         elif n - fit < self.MIN_SIDE:  # a page cannot hold it all: leave the next page a fair share
             fit = max(self.lead + 1, n - self.MIN_SIDE)
         fit = max(self.lead + 1, fit)
