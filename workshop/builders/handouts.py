@@ -37,7 +37,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if w.handouts.slides:
         story += slide_pages(w, agenda)
     if w.references:
-        story += [PageBreak(), ListBlock([para(page_ranges(r), st["reference"]) for r in w.references],
+        # under the last slide miniature when half a page is free; whole, or broken fairly, if long
+        story += [CondPageBreak(250), Spacer(1, 12), ListBlock([para(page_ranges(r), st["reference"]) for r in w.references],
                                          lead=[para("References", st["h1"])])]
     path = ctx.out_dir / FILENAME
     write_document(path, story, w, "Handouts", "participant handouts", ctx.when)
