@@ -236,6 +236,9 @@ def test_reference_page_ranges_take_an_en_dash_and_a_doi_keeps_its_hyphen(kits):
     assert "2(1), 70–74." in bundled and "70-74" not in bundled
     assert "10.1037/12075-004" in bundled
     assert "1(2), 1–20." in dense and "1-20" not in dense
+    # the dense outline's twenty references: never a page with one or two of them
+    counts = [len(re.findall(r"Author, A\. \(\d{4}\)", page)) for page in pdf_text(kits["dense"] / "handouts.pdf")]
+    assert sum(counts) == 20 and all(c == 0 or c >= 3 for c in counts), counts
 
 
 @pytest.mark.parametrize("name, doc, label", [("dense", "handouts.pdf", "participant handouts"),
