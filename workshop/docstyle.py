@@ -16,6 +16,8 @@ from workshop.colour import readable
 
 PAGE = letter
 MARGIN = 0.75 * inch
+FRAME_PAD = 6  # reportlab's frames pad their text on each side
+TEXT_W = PAGE[0] - 2 * MARGIN - 2 * FRAME_PAD  # the text measure: tables as wide as the paragraphs around them
 
 
 def register_family() -> None:
@@ -46,6 +48,8 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "reference": ParagraphStyle("reference", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=5),
         "quote": ParagraphStyle("quote", parent=base, fontName="ws-sans-italic", leftIndent=16, rightIndent=16),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=0),
+        "cellmuted": ParagraphStyle("cellmuted", parent=base, fontSize=9.5, leading=12, spaceAfter=0,
+                                    textColor=d.MUTED),
         "cellsub": ParagraphStyle("cellsub", parent=base, fontSize=9.5, leading=12, spaceAfter=0, leftIndent=12,
                                   textColor=d.MUTED),
         "cue": ParagraphStyle("cue", parent=base, fontName="ws-sans-bold", fontSize=11, leading=14, spaceBefore=8,
@@ -53,6 +57,126 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "cellbold": ParagraphStyle("cellbold", parent=base, fontName="ws-sans-bold", fontSize=9.5, leading=12,
                                    spaceAfter=0),
     }
+
+
+def numbered_style(st: dict[str, ParagraphStyle], count: int) -> ParagraphStyle:
+    """The bullet style for a list numbered 1 to ``count``: the numbers right-aligned in a gutter
+    as wide as the widest one, so the text of item 9 and item 10 starts at the same place."""
+    bullet = st["bullet"]
+    number_w = d.width(f"{count}.", bullet.fontSize, "sans")
+    gutter = max(bullet.leftIndent, bullet.bulletIndent + number_w + 5)
+    return ParagraphStyle(f"numbered{count}", parent=bullet, bulletAnchor="end", bulletIndent=gutter - 5,
+                          leftIndent=gutter)
+
+
+class ListBlock(Flowable):
+    """A list's items (a paragraph, or a point kept with its sub-points) laid out as one block,
+    after its ``lead`` (the heading and any line introducing the list).
+
+    A short list (``SHORT`` items or fewer, under ``SHORT_HEIGHT``) is kept whole with its lead;
+    a longer one is broken only where at least ``MIN_SIDE`` items stay on each side, so no page
+    ends with a heading and an item or starts with a lone item or two. A list taller than a page
+    breaks where it must. The lead goes inside the block rather than being kept with it by
+    ``keepWithNext``, which would move a long list whole to the next page."""
+
+    SHORT = 8
+    SHORT_HEIGHT = 230  # points: a list taller than this may break even with few items
+    MIN_SIDE = 3
+
+    def __init__(self, items: list[Flowable], whole: bool | None = None, lead: list[Flowable] = ()):
+        super().__init__()
+        self.lead = len(lead)
+        self.items = list(lead) + list(items)
+        count = len(self.items) - self.lead
+        self.whole = count <= self.SHORT if whole is None else whole
+        self._sizes: list[float] = []
+
+    def _measure(self, available_width: float) -> list[float]:
+        sizes = []
+        for n, item in enumerate(self.items):
+            _, h = item.wrap(available_width, 10_000)
+            before = item.getSpaceBefore() if n else 0
+            sizes.append(before + h + (item.getSpaceAfter() if n < len(self.items) - 1 else 0))
+        return sizes
+
+    def wrap(self, available_width, available_height):
+        self._sizes = self._measure(available_width)
+        self.width, self.height = available_width, sum(self._sizes)
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.items[0].getSpaceBefore() if self.items else 0
+
+    def getSpaceAfter(self):
+        return self.items[-1].getSpaceAfter() if self.items else 0
+
+    def split(self, available_width, available_height):
+        sizes = self._measure(available_width)
+        fit, used = 0, 0.0
+        for h in sizes:
+            if used + h > available_height:
+                break
+            fit, used = fit + 1, used + h
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        n = len(self.items)
+        if fit >= n:
+            return [self]
+        least = self.lead + self.MIN_SIDE  # the lead never ends a page without a fair share of the list
+        if not at_top:
+            if self.whole and sum(sizes[self.lead:]) <= self.SHORT_HEIGHT:
+                return []  # a short list starts whole on the next page
+            fit = min(fit, n - self.MIN_SIDE)
+            if fit < least:
+                return []  # too little would stay behind: the list starts on the next page
+        elif fit <= self.lead:
+            return list(self.items)  # an item taller than a page: its paragraphs break as any text does
+        elif n - fit < self.MIN_SIDE:  # a page cannot hold it all: leave the next page a fair share
+            fit = max(self.lead + 1, n - self.MIN_SIDE)
+        fit = max(self.lead + 1, fit)
+        if fit >= n:
+            return [self]
+        return [ListBlock(self.items[self.lead:fit], whole=True, lead=self.items[:self.lead]),
+                ListBlock(self.items[fit:], whole=False)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        for n, item in enumerate(self.items):
+            if n:
+                top -= item.getSpaceBefore()
+            _, h = item.wrap(self.width, 10_000)
+            item.drawOn(canvas, x, top - h, _sW)
+            top -= h + item.getSpaceAfter()
+
+
+class FillLines(Flowable):
+    """Ruled lines under a "Notes" heading filling what is left of the page, so a page that
+    ends early ends on purpose; nothing at all when less than ``least`` points are left."""
+
+    def __init__(self, heading: Flowable, least: float = 120, gap: float = 24):
+        super().__init__()
+        self.heading, self.least, self.gap = heading, least, gap
+        self._head_h = 0.0
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if available_height < self.least or at_top:  # never a page of nothing but lines
+            self.height = 0
+            return available_width, 0
+        _, self._head_h = self.heading.wrap(available_width, available_height)
+        self.height = available_height - 1
+        return self.width, self.height
+
+    def draw(self):
+        if not self.height:
+            return
+        self.heading.drawOn(self.canv, 0, self.height - self._head_h)
+        self.canv.setStrokeColor(d.RULE)
+        self.canv.setLineWidth(0.6)
+        y = self.height - self._head_h - self.gap
+        while y >= 4:
+            self.canv.line(0, y, self.width, y)
+            y -= self.gap
 
 
 def table_style(commands: list) -> TableStyle:
@@ -138,12 +262,19 @@ class _NumberedCanvas(Canvas):
 
     def save(self):
         total = len(self._saved)
+        page_w = self._pagesize[0]
         suffix = f" · {self.kind}"
-        room = self._pagesize[0] - 2 * MARGIN - 90 - d.width(suffix, 8.0, "sans")
-        text = d.ellipsize(self.title, "sans", 8.0, room) + suffix
+        # the title gives way first: the document's label and the page number always print whole
+        room = page_w - 2 * MARGIN - 90 - d.width(suffix, 8.0, "sans")
+        title = d.ellipsize(self.title, "sans", 8.0, room)
         for number, state in enumerate(self._saved, 1):
             self.__dict__.update(state)
-            d.footer(self, self._pagesize[0], text, number, total, MARGIN)
+            self.setStrokeColor(d.RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, 34, page_w - MARGIN, 34)
+            self.setFillColor(d.MUTED)
+            d.draw(self, MARGIN, 22, title + suffix, 8.0, "sans")
+            d.draw(self, page_w - MARGIN, 22, f"Page {number} of {total}", 8, "sans", "right")
             Canvas.showPage(self)
         Canvas.save(self)
 

@@ -24,38 +24,43 @@ class LatePlan:
 
 
 def late_plan(workshop: m.Workshop, agenda: Agenda, behind: int) -> LatePlan:
-    """Recover ``behind`` minutes: first shorten breaks (latest first) by up to half their time,
-    which costs no instruction; then drop optional sections (latest first), then shorten
-    activities (latest first) by up to half their time. Whatever is not recovered makes the day
-    end later."""
-    cuts: list[str] = []
-    recovered = 0
-    lost_instruction = 0
-    for item in reversed(agenda.items):
-        if recovered >= behind:
-            break
-        take = min(item.minutes // 2, behind - recovered) if item.kind == "break" else 0
-        if take > 0:
-            cuts.append(f"shorten '{item.entry.title}' by {take} min")
-            recovered += take
-    for item in reversed(agenda.items):
-        if recovered >= behind:
+    """Recover ``behind`` minutes with only the cuts that delay needs: first shorten breaks
+    (latest first) by up to half their time, which costs no instruction; then drop optional
+    sections (latest first), giving back whatever break time a dropped section makes
+    unnecessary; then shorten activities (latest first) by up to half their time. Whatever is
+    not recovered makes the day end later."""
+    breaks: dict[int, int] = {}  # agenda position -> minutes taken from that break
+    for k in reversed(range(len(agenda.items))):
+        item = agenda.items[k]
+        need = behind - sum(breaks.values())
+        if need > 0 and item.kind == "break" and item.minutes // 2 > 0:
+            breaks[k] = min(item.minutes // 2, need)
+    dropped: list[int] = []
+    for k in reversed(range(len(agenda.items))):
+        item = agenda.items[k]
+        if sum(breaks.values()) + sum(agenda.items[j].minutes for j in dropped) >= behind:
             break
         if item.kind == "section" and item.entry.optional:
-            cuts.append(f"drop '{item.entry.title}' ({item.minutes} min)")
-            recovered += item.minutes
-            lost_instruction += item.minutes
+            dropped.append(k)
+    recovered = sum(agenda.items[j].minutes for j in dropped)
+    for k in sorted(breaks):  # a dropped section may cover what the breaks gave: give the earliest back first
+        breaks[k] = max(0, min(breaks[k], behind - recovered - sum(v for j, v in breaks.items() if j > k)))
+    recovered += sum(breaks.values())
+    lost_instruction = recovered - sum(breaks.values())
+    shortened: list[str] = []
     for item in reversed(agenda.items):
         if item.kind != "section" or item.entry.optional:
             continue
         for activity in reversed(item.entry.activities):
-            if recovered >= behind:
-                break
             take = min(activity.minutes // 2, behind - recovered)
             if take > 0:
-                cuts.append(f"shorten '{activity.title}' by {take} min")
+                shortened.append(f"shorten '{activity.title}' by {take} min")
                 recovered += take
                 lost_instruction += take
+    cuts = [f"shorten '{agenda.items[k].entry.title}' by {breaks[k]} min" for k in sorted(breaks, reverse=True)
+            if breaks[k]]
+    cuts += [f"drop '{agenda.items[k].entry.title}' ({agenda.items[k].minutes} min)" for k in dropped]
+    cuts += shortened
     minutes = agenda.instructional_minutes - lost_instruction
     new_hours = ce_hours(minutes, workshop.ce) if workshop.ce else None
     holds = agenda.ce is None or (new_hours is not None and new_hours >= agenda.ce.awarded)

@@ -266,7 +266,9 @@ class ShapedParagraph(Flowable):
         canvas.setFillColor(st.textColor)
         y = self.height - st.fontSize
         if self.bullet:
-            draw(canvas, st.bulletIndent, y, self.bullet, st.bulletFontSize or st.fontSize, self.face)
+            # a numbered list's style may right-align its numbers at bulletIndent
+            draw(canvas, st.bulletIndent, y, self.bullet, st.bulletFontSize or st.fontSize, self.face,
+                 "right" if getattr(st, "bulletAnchor", "start") == "end" else "left")
         for line in self.lines:
             draw(canvas, st.leftIndent, y, line, st.fontSize, self.face)
             y -= st.leading

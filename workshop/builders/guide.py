@@ -1,9 +1,10 @@
-"""guide.pdf: the facilitator guide. A one-page run-of-show, then section by section the goals,
+"""guide.pdf: the facilitator guide. The run-of-show, then section by section the goals,
 talking points, deck slides and activities; a materials checklist; what to cut when running
-late; and the CE working."""
+late; and how the CE hours were calculated."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -14,7 +15,7 @@ from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
 from workshop.deck.plan import plan_deck
-from workshop.docstyle import para, styles, table_style, write_document
+from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
 from workshop.schedule import clock, clock_range, date_text, duration, hours
@@ -29,7 +30,8 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     deck = plan_deck(w, agenda)
     story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
                              para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
-                             run_of_show(agenda, st, w.clock), PageBreak()]
+                             run_of_show(agenda, st, w.clock), Spacer(1, 10)]
+    # the first section follows the run of show on page 1 when its opening fits there
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
@@ -50,7 +52,7 @@ def _facts(w: m.Workshop, agenda) -> str:
 
 
 def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=st_header_rows)
+    table = Table(rows, colWidths=widths, repeatRows=st_header_rows, hAlign="LEFT")
     style = [("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF2F6")), ("TOPPADDING", (0, 0), (-1, -1), 3),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
@@ -71,10 +73,15 @@ def run_of_show(agenda, st, style: str = "24h") -> Table:
             shade.append(len(rows) - 1)
         for seg in item.segments:
             if seg.kind == "activity":
-                # inside its section's time, so set under the section rather than as a row of its own
-                rows.append(["", "", para(str(seg.minutes), st["cellsub"]), "", para("activity", st["cellsub"]),
-                             para(f"{clock_range(seg.start, seg.end, style)}  {seg.title}", st["cellsub"])])
-    return _table(rows, [46, 46, 34, 50, 54, 238], shade=shade)
+                # inside its section's time: each value in its own column, in grey, the title indented
+                rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
+                             para(str(seg.minutes), st["cellmuted"]), "", para("activity", st["cellmuted"]),
+                             para(seg.title, st["cellsub"])])
+    return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
+
+
+#: The run of show's columns, filling the text measure: Start, End, Min, Elapsed, Kind, Entry.
+RUN_OF_SHOW_WIDTHS = [50, 50, 34, 52, 58, TEXT_W - 244]
 
 
 class SlideThumb(Flowable):
@@ -98,7 +105,7 @@ class SlideThumb(Flowable):
         pass
 
     def draw(self):
-        draw_miniature(self.canv, self.slide, self.frame, self.footer, 0, self.below, self.thumb_w)
+        draw_miniature(self.canv, self.slide, self.frame, None, 0, self.below, self.thumb_w)
         self.canv.setStrokeColor(d.RULE)
         self.canv.setLineWidth(0.5)
         self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)
@@ -107,38 +114,60 @@ class SlideThumb(Flowable):
             d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
 
 
+CONTINUED = "Continued from the previous slide."
+
+
+def timing_caption(cue: str) -> tuple[str, ...]:
+    """The deck's timing note ("09:15–09:20 (5 min), 0:15 in, 2:55 left") as the lines under a
+    miniature, both counts said from the slide's own place: where it starts, what is left after it."""
+    match = re.fullmatch(r"(.*), (\S+) in, (\S+) left", cue)
+    if match is None:
+        return (cue,) if cue else ()
+    window, done, left = match.groups()
+    return window, f"starts {done} in · {left} left after it"
+
+
 def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
     span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
-    out: list[Flowable] = [CondPageBreak(180), para(s.title, st["h1"]),
-                           para(" · ".join(x for x in (clock_range(item.start, item.end, style),
-                                                       f"{item.minutes} minutes",
-                                                       "optional" if s.optional else "", f"deck {span}") if x),
-                                st["small"])]
+    opening: list[Flowable] = [para(s.title, st["h1"]),
+                               para(" · ".join(x for x in (clock_range(item.start, item.end, style),
+                                                           f"{item.minutes} minutes",
+                                                           "optional" if s.optional else "", f"deck {span}") if x),
+                                    st["small"])]
     if s.goals:
-        out.append(para("Goals", st["h2"]))
-        out += [para(g, st["bullet"], "•") for g in s.goals]
+        opening.append(para("Goals", st["h2"]))
+        opening += [para(g, st["bullet"], "•") for g in s.goals]
     if s.notes:
-        out.append(para(s.notes, st["body"]))
-    heading = len(out)
-    out.append(para("Talking points", st["h2"]))
+        opening.append(para(s.notes, st["body"]))
+    points: list[Flowable] = []
+    previous_cue = None
     for slide in slides:
         if slide.kind in ("section", "activity", "debrief"):
             continue  # activities are set out in full below
         notes = slide.notes.split("\n\n")
-        points = [n for n in notes if not n.startswith("Timing:")]
         cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
+        # a "(cont.)" slide carries on its first slide's time: one timing block for the run, no filler note
+        continued = CONTINUED in notes and cue == previous_cue
+        previous_cue = cue
+        texts = [n for n in notes if not n.startswith("Timing:") and n != CONTINUED]
+        caption = () if continued else timing_caption(cue)
         if thumb is None:
-            out.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"]), para(cue, st["small"])]
-                                    + [para(p, st["body"]) for p in points]))
+            points.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"])]
+                                       + [para(c, st["small"]) for c in caption] + [para(p, st["body"]) for p in texts]))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
-            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in points]
-            out += [Spacer(1, 8), ImageAndFlowables(thumb(slide, tuple(cue.split(", ", 1)) if cue else ()), text,
-                                                    imageSide="left", imageLeftPadding=0, imageRightPadding=14)]
-    if len(out) > heading + 1:  # the heading never ends a page without its first talking point
-        first = heading + (3 if thumb is not None and len(out) > heading + 2 else 2)
-        out[heading:first] = [KeepTogether(out[heading:first])]
+            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in texts]
+            points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
+                                                       imageLeftPadding=0, imageRightPadding=14)]
+    out: list[Flowable] = [CondPageBreak(180)]
+    if points:
+        # the heading, its goals and "Talking points" never end a page without the first talking point
+        first = 2 if thumb is not None else 1
+        out.append(KeepTogether(opening + [para("Talking points", st["h2"])] + points[:first]))
+        out += points[first:]
+    else:
+        out.append(KeepTogether(opening))
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
         block = [para(f"Activity: {activity.title}", st["h2"]),
@@ -149,7 +178,7 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
         if activity.materials:
             block.append(para("Materials: " + "; ".join(activity.materials), st["body"]))
         if activity.debrief:
-            block.append(para("Debrief questions:", st["cellbold"]))
+            block.append(para("Debrief questions", st["h2"]))
             block += [para(q, st["bullet"], "•") for q in activity.debrief]
         out.append(KeepTogether(block))
     return out
@@ -176,28 +205,38 @@ def materials(agenda, st, style: str = "24h") -> list[Flowable]:
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. To finish on time, make these cuts; "
-                                "what cannot be recovered moves the end later.", st["body"])]
-    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", "Hours")]]
+                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. For each delay, make only "
+                                "the cuts on its row; what they cannot recover moves the end later.", st["body"])]
+    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", f"{w.ce.unit if w.ce else 'Hours'}")]]
+    changes = False
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)
         if agenda.ce is None:
-            ce = "no hours awarded"
+            ce = para("no hours awarded", st["cell"])
         elif plan.holds:
-            ce = f"hold: {plan.instructional_minutes} min supports {hours(plan.hours)} h"
+            ce = para(f"no change: {hours(agenda.ce.awarded)} ({plan.instructional_minutes} instructional min)",
+                      st["cell"])
         else:
-            ce = (f"drop to {hours(plan.hours)} h ({plan.instructional_minutes} instructional min); "
-                  f"certificates would need updating")
+            changes = True
+            ce = para(f"drops to {hours(plan.hours)}, from {hours(agenda.ce.awarded)} "
+                      f"({plan.instructional_minutes} instructional min)", st["cellbold"])
         cuts = "; ".join(plan.cuts) if plan.cuts else "nothing optional left to cut"
-        rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]),
-                     para(clock(plan.end, w.clock), st["cell"]), para(ce, st["cell"])])
-    out.append(_table(rows, [46, 230, 50, 142]))
+        end = clock(plan.end, w.clock) + ("" if plan.end == agenda.end else f" ({plan.end - agenda.end:+d} min)")
+        rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]), para(end, st["cell"]), ce])
+    out.append(_table(rows, [50, 230, 64, TEXT_W - 344]))
+    if changes:
+        unit = w.ce.unit
+        out.append(Spacer(1, 6))
+        out.append(para(f"Where the {unit} drop, the cuts leave too few instructional minutes for the "
+                        f"{hours(agenda.ce.awarded)} {unit} the certificates print. If you make those cuts, set "
+                        f"ce.hours in the outline to the new figure and build the certificates again before you hand "
+                        f"them out. To keep the {unit}, cut no instruction and end later instead.", st["body"]))
     return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
 
 def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
     unit = w.ce.unit if w.ce else m.CE.unit
-    out: list[Flowable] = [Spacer(1, 12), para(f"{unit[:1].upper()}{unit[1:]}: the working", st["h1"])]
+    out: list[Flowable] = [Spacer(1, 12), para(f"How the {unit} were calculated", st["h1"])]
     if agenda.ce is None:
         return out + [para("This outline has no ce block: certificates are of attendance, with no hours.", st["body"])]
     c = agenda.ce

@@ -19,9 +19,11 @@ from workshop.deck.plan import QUOTE_GLYPH, QUOTE_PATH, Box, Mark, PlannedSlide
 from workshop.deck.render import FULL_BLEED, layout_role
 
 
-def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str, x: float, y: float, width: float) -> None:
+def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None, x: float, y: float,
+                   width: float) -> None:
     """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide, on its frame:
-    the built-in design, or the template's backgrounds, bands and pictures."""
+    the built-in design, or the template's backgrounds, bands and pictures. ``footer`` None leaves
+    out the slide's footer and number (too small to read in a miniature, which is captioned)."""
     s = width / frame.width
     height = frame.height * s
     colours = frame.palette_for(slide.kind)
@@ -71,7 +73,7 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str, x: fl
         k = min(bw / iw, bh / ih)
         canvas.drawImage(image, x + (bx + (bw - iw * k) / 2) * s, y + height - (by + (bh + ih * k) / 2) * s,
                          iw * k * s, ih * k * s, mask="auto")
-    if slide.kind not in FULL_BLEED:
+    if slide.kind not in FULL_BLEED and footer is not None:
         canvas.setFillColor(HexColor("#" + colours.text("muted")))
         size, lines = fit.fit_title(footer, frame.footer_w, (12.0, 11.0, 10.0), 1, face="sans")
         if frame.designed or frame.footer_rect is None:

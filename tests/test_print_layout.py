@@ -1,0 +1,255 @@
+"""The handouts and the facilitator guide as a print designer reads them: page by page, by position
+and by pixel. Each test names the layout promise it checks."""
+
+import io
+import re
+
+import pytest
+from reportlab.lib.pagesizes import letter
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from conftest import BUNDLED, DATA, run
+from office import pdf_text, pdf_words
+from printcheck import render, text_sizes
+from workshop.docstyle import ListBlock, styles
+from workshop.loader import load_outline
+from workshop.schedule import build_agenda
+
+STRESS = DATA / "print-stress.yaml"
+DENSE = DATA / "dense.yaml"
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def kits(tmp_path_factory):
+    """Handouts and guide of the bundled, print-stress and dense outlines."""
+    out = {}
+    for name, outline in (("bundled", BUNDLED), ("stress", STRESS), ("dense", DENSE)):
+        folder = tmp_path_factory.mktemp(name)
+        result = run("build", outline, "--out", folder, "--only", "handouts,guide")
+        assert result.exit_code == 0, result.stderr
+        out[name] = folder
+    return out
+
+
+def body_lines(page: str) -> list[str]:
+    """A page's lines of text, the running footer left out."""
+    return [line.strip() for line in page.splitlines() if line.strip() and not re.search(r"Page \d+ of \d+", line)]
+
+
+# -- the facilitator guide ---------------------------------------------------------------------
+
+
+def test_guide_page_one_carries_on_into_the_first_section(kits):
+    first = pdf_text(kits["bundled"] / "guide.pdf")[0]
+    assert "Run of show" in first and "Introduction" in first.split("Group discussion and close", 1)[1]
+    assert "Talking points" in first and "Slide 5: Welcome" in first
+
+
+@pytest.mark.parametrize("name", ["bundled", "stress", "dense"])
+def test_a_section_heading_and_its_goals_share_a_page_with_the_first_talking_point(kits, name):
+    w = load_outline({"bundled": BUNDLED, "stress": STRESS, "dense": DENSE}[name])
+    pages = pdf_text(kits[name] / "guide.pdf")
+    titles = [s.title for s in w.sections if hasattr(s, "slides") and s.slides]
+    for title in titles:
+        page = next(p for p in pages if any(line == title for line in body_lines(p)))
+        after = page.split(title, 1)[1]
+        assert "Talking points" in after and re.search(r"Slide \d+: ", after), (name, title)
+
+
+def _captions(pdf):
+    text = flat(" ".join(pdf_text(pdf)))
+    return re.findall(r"\((\d+) min\) starts (\d+):(\d\d) in · (\d+):(\d\d) left after it", text)
+
+
+def test_timing_captions_count_from_the_same_slide(kits):
+    """"starts H:MM in" plus the slide's minutes plus "H:MM left after it" is the whole workshop."""
+    agenda = build_agenda(load_outline(BUNDLED))
+    captions = _captions(kits["bundled"] / "guide.pdf")
+    assert len(captions) >= 20
+    for minutes, h_in, m_in, h_left, m_left in captions:
+        assert int(h_in) * 60 + int(m_in) + int(minutes) + int(h_left) * 60 + int(m_left) == agenda.total_minutes
+    assert " in, " not in flat(" ".join(pdf_text(kits["bundled"] / "guide.pdf")))
+
+
+def test_continued_slides_share_one_timing_block_and_carry_no_filler(kits):
+    pdf = kits["dense"] / "guide.pdf"
+    text = flat(" ".join(pdf_text(pdf)))
+    assert "Continued from the previous slide" not in text
+    assert "Slide 6: A slide with more than twenty bullets on it (cont.)" in text
+    # slides 5 to 9 are one slide's run: its window printed once, under slide 5
+    assert text.count("09:00–09:04 (4 min)") == 1
+    assert len(_captions(pdf)) == len(set(_captions(pdf)))
+
+
+def test_debrief_questions_heading_is_set_like_the_other_subheads(kits):
+    pdf = kits["bundled"] / "guide.pdf"
+    sizes = {t.strip(): size for page in text_sizes(pdf) for t, size in page}
+    assert "Debrief questions:" not in sizes
+    assert sizes["Debrief questions"] == sizes["Goals"] == sizes["Talking points"]
+
+
+def test_the_late_plan_makes_only_the_cuts_each_delay_needs(kits):
+    page = next(p for p in pdf_text(kits["bundled"] / "guide.pdf") if "If you are running late" in p)
+    text = flat(page)
+    # the optional section covers a 10-minute delay by itself: the break is not shortened as well
+    assert "10 min drop ‘Self-inventory" in text and "10 min shorten ‘Morning break’" not in text
+    assert text.count("12:15") >= 5  # every delay up to 20 minutes still ends on time, none early
+    assert "12:08" not in text
+    assert "drops to 2.75, from 3.00" in text and "build the certificates again" in text
+    assert "How the CE hours were calculated" in flat(" ".join(pdf_text(kits["bundled"] / "guide.pdf")))
+
+
+# -- the participant handouts ------------------------------------------------------------------
+
+
+def _slide_pages(pdf):
+    return [k for k, page in enumerate(pdf_text(pdf)) if re.search(r"^\s*Slide \d+\s*$", page, re.M)]
+
+
+@pytest.mark.parametrize("name", ["bundled", "dense"])
+def test_slide_miniatures_two_a_page_large_enough_to_read(kits, name):
+    pdf = kits[name] / "handouts.pdf"
+    pages, sizes = pdf_text(pdf), text_sizes(pdf)
+    slide_pages = _slide_pages(pdf)
+    assert slide_pages
+    title = load_outline(BUNDLED if name == "bundled" else DENSE).title
+    for k in slide_pages:
+        assert 1 <= len(re.findall(r"^\s*Slide \d+\s*$", pages[k], re.M)) <= 2
+        drawn = [size for t, size in sizes[k] if "Page" not in t and "participant handouts" not in t]
+        assert min(drawn) >= 7.5, (k, sorted(drawn)[:3])  # the smallest slide text: a 20 pt caption
+        # the slide footer (the workshop's title and slide number) is not drawn inside a miniature
+        assert flat(pages[k]).count(flat(title)[:30]) <= 1
+
+
+def test_participants_do_not_see_the_facilitators_materials_list(kits, tmp_path):
+    handouts = flat(" ".join(pdf_text(kits["dense"] / "handouts.pdf")))
+    guide = flat(" ".join(pdf_text(kits["dense"] / "guide.pdf")))
+    assert "You will need" not in handouts and "Material item" not in handouts
+    assert "Activity: A long activity" in handouts and "Read the case" in handouts  # the slide is still there
+    assert "Material item" in guide
+    outline = tmp_path / "noslides.yaml"
+    outline.write_text(f"extends: {BUNDLED}\nhandouts:\n  slides: false\n", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    assert _slide_pages(tmp_path / "kit" / "handouts.pdf") == []
+
+
+def test_reflection_prompt_goes_under_the_worksheet_when_it_fits(tmp_path):
+    outline = tmp_path / "prompt.yaml"
+    outline.write_text(f"""extends: {BUNDLED}
+sections:
+  self-care:
+    handout:
+      prompts:
+        - What would make your plan hard to keep?
+""", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    page = next(p for p in pdf_text(tmp_path / "kit" / "handouts.pdf") if "Spirit and meaning" in p)
+    assert page.index("Signed:") < page.index("Reflect: What would make your plan hard to keep?")
+
+
+@pytest.mark.parametrize("name", ["bundled", "stress"])
+def test_no_page_before_a_worksheet_is_left_mostly_blank(kits, name, tmp_path):
+    """Rendered: the page before each worksheet page has ink (text or lines for notes) down to
+    the last fifth of the page above the footer."""
+    pdf = kits[name] / "handouts.pdf"
+    pages = pdf_text(pdf)
+    sheets = [k for k, p in enumerate(pages) if p.lstrip().startswith(("Worksheet:", "My self-care plan"))]
+    assert len(sheets) == 2
+    dpi = 40
+    for k in sheets:
+        image = render(pdf, k, dpi, tmp_path).convert("L")  # page k is the one before (1-based k)
+        footer = int((792 - 40) * dpi / 72)
+        inked = [y for y in range(footer) if min(image.getpixel((x, y)) for x in range(0, image.width, 2)) < 200]
+        assert max(inked) > 0.8 * int((792 - 54) * dpi / 72), (name, k)
+
+
+def _list_pages(items: int, before: float, tmp_path) -> list[str]:
+    """A reportlab page with ``before`` points used, then a list of ``items`` items, read back."""
+    st = styles("1F4E79")
+    pdf = tmp_path / f"list-{items}-{int(before)}.pdf"
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=letter)
+    doc.build([Spacer(1, before), ListBlock([Paragraph(f"Item{n}x", st["bullet"], bulletText="•")
+                                             for n in range(1, items + 1)], lead=[Paragraph("Heading", st["h2"])])])
+    pdf.write_bytes(buffer.getvalue())
+    return pdf_text(pdf)
+
+
+def test_short_lists_stay_whole_and_long_lists_break_with_three_items_a_side(tmp_path):
+    for before in range(380, 640, 13):
+        pages = _list_pages(8, before, tmp_path)
+        holding = [p for p in pages if "Item1x" in p or "Item8x" in p]
+        assert len(holding) == 1 and all(f"Item{n}x" in holding[0] for n in range(1, 9)), before
+        assert "Heading" in holding[0]
+        for page in _list_pages(30, before, tmp_path):
+            count = len(re.findall(r"Item\d+x", page))
+            assert count == 0 or count >= 3, (before, count)
+            if "Heading" in page:
+                assert count >= 3
+
+
+def test_a_list_item_longer_than_a_page_still_prints_whole(tmp_path):
+    st = styles("1F4E79")
+    buffer = io.BytesIO()
+    long = " ".join(f"word{n}" for n in range(1500))
+    SimpleDocTemplate(buffer, pagesize=letter).build(
+        [ListBlock([Paragraph(long, st["bullet"], bulletText="•"), Paragraph("Afterwards", st["bullet"])],
+                   lead=[Paragraph("Heading", st["h2"])])])
+    (tmp_path / "long.pdf").write_bytes(buffer.getvalue())
+    text = flat(" ".join(pdf_text(tmp_path / "long.pdf")))
+    assert "word0 " in text and "word1499" in text and text.index("word1499") < text.index("Afterwards")
+
+
+def test_numbers_of_a_long_numbered_list_are_right_aligned_and_its_text_lines_up(kits):
+    pdf = kits["dense"] / "handouts.pdf"
+    k = next(k for k, p in enumerate(pdf_text(pdf)) if "Numbered list that runs long" in p and "Step 10 " in p)
+    words = pdf_words(pdf)[k]
+    numbers = [w for w in words if re.fullmatch(r"\d+\.", w.text)]
+    steps = [w for w in words if w.text == "Step"]
+    assert len(numbers) >= 10 and {w.text for w in numbers} >= {"9.", "10."}
+    assert max(w.x1 for w in numbers) - min(w.x1 for w in numbers) < 0.5
+    assert max(w.x0 for w in steps) - min(w.x0 for w in steps) < 0.5
+
+
+def test_the_agenda_table_fills_the_text_measure_and_names_its_third_column(kits, tmp_path):
+    pdf = kits["bundled"] / "handouts.pdf"
+    words = pdf_words(pdf)[0]
+    header = next(w for w in words if w.text == "Minutes")
+    assert any(w.text == "Session" and abs(w.y0 - header.y0) < 1 for w in words)
+    dpi = 72
+    image = render(pdf, 1, dpi, tmp_path).convert("L")
+    below_header = int(header.y1 + 3)
+    rule = next(y for y in range(below_header, below_header + 20)
+                if image.getpixel((300, y)) < 235 and image.getpixel((300, y - 1)) >= 235)
+    inked = [x for x in range(image.width) if image.getpixel((x, rule)) < 235]
+    left = min(w.x0 for w in words if w.text == "Agenda")  # the text's left edge
+    assert abs(min(inked) - left) <= 2 and abs(max(inked) - (612 - left)) <= 2, (left, min(inked), max(inked))
+
+
+def test_reference_page_ranges_take_an_en_dash_and_a_doi_keeps_its_hyphen(kits):
+    bundled = flat(" ".join(pdf_text(kits["bundled"] / "handouts.pdf")))
+    dense = flat(" ".join(pdf_text(kits["dense"] / "handouts.pdf")))
+    assert "2(1), 70–74." in bundled and "70-74" not in bundled
+    assert "10.1037/12075-004" in bundled
+    assert "1(2), 1–20." in dense and "1-20" not in dense
+    # the dense outline's twenty references: never a page with one or two of them
+    counts = [len(re.findall(r"Author, A\. \(\d{4}\)", page)) for page in pdf_text(kits["dense"] / "handouts.pdf")]
+    assert sum(counts) == 20 and all(c == 0 or c >= 3 for c in counts), counts
+
+
+@pytest.mark.parametrize("name, doc, label", [("dense", "handouts.pdf", "participant handouts"),
+                                              ("dense", "guide.pdf", "facilitator guide"),
+                                              ("stress", "handouts.pdf", "participant handouts")])
+def test_the_running_footer_keeps_the_document_label_whole(kits, name, doc, label):
+    for page in pdf_text(kits[name] / doc):
+        footer = next(line for line in page.splitlines() if re.search(r"Page \d+ of \d+", line))
+        assert re.search(rf" · {label}\s+Page \d+ of \d+", footer), footer
+
+
+def test_an_optional_section_says_so_in_the_handouts(kits):
+    text = flat(" ".join(pdf_text(kits["bundled"] / "handouts.pdf")))
+    assert re.search(r"Self-inventory: borrowing from the Twelve Steps \d\d:\d\d–\d\d:\d\d · 10 minutes · optional", text)
