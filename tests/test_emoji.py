@@ -36,7 +36,7 @@ def test_emoji_read_back_as_written_from_every_pdf(kit, name):
     assert TITLE in text
     if name != "guide":
         assert PRESENTER in text
-    if name in ("handouts", "guide"):
+    if name == "handouts":  # the guide's thumbnails are too small to print words: they show bars
         for bullet in BULLETS:
             assert bullet in text, bullet
     if name in ("certificates", "sign-in"):

@@ -253,3 +253,14 @@ def test_the_running_footer_keeps_the_document_label_whole(kits, name, doc, labe
 def test_an_optional_section_says_so_in_the_handouts(kits):
     text = flat(" ".join(pdf_text(kits["bundled"] / "handouts.pdf")))
     assert re.search(r"Self-inventory: borrowing from the Twelve Steps \d\d:\d\d–\d\d:\d\d · 10 minutes · optional", text)
+
+
+@pytest.mark.parametrize("name", ["bundled", "stress"])
+def test_every_word_of_handouts_and_guide_reads_on_the_rendered_page(kits, name):
+    """Measured as pagecheck does at 100 dpi: thumbnails too small to print words show bars instead of
+    unreadable type, and small coloured text in miniatures is darkened for print."""
+    from office import seen_words, unreadable
+
+    for pdf in ("handouts", "guide"):
+        seen = seen_words(kits[name] / f"{pdf}.pdf")
+        assert len(seen) > 300 and unreadable(seen) == [], (pdf, unreadable(seen)[:5])

@@ -15,8 +15,16 @@ from workshop import pdfdraw as d
 from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.frame import Frame
+from workshop.deck.palette import mix, readable
+from workshop.fonts import text_width
 from workshop.deck.plan import QUOTE_GLYPH, QUOTE_PATH, Box, Mark, PlannedSlide
 from workshop.deck.render import FULL_BLEED, layout_role
+
+
+#: The contrast small coloured text in a printed miniature is set to: WCAG's 4.5:1 plus a margin for print.
+SMALL_PRINT_TARGET = 7.0
+#: Text that would print smaller than this (the guide's thumbnails) is drawn as bars, not as unreadable type.
+GREEK_BELOW = 4.0
 
 
 def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None, x: float, y: float,
@@ -145,9 +153,24 @@ def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
 
 
 def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float) -> None:
-    canvas.setFillColor(HexColor("#" + colours.text(para.role)))
+    colour = colours.text(para.role)
+    if para.size * s < 12:  # small printed text: coloured ink darkened further, toner and paper blur it
+        behind = colours.primary if para.role.startswith("inverse") or para.role == "title" else colours.background
+        colour = readable(colour, behind, SMALL_PRINT_TARGET)
+    canvas.setFillColor(HexColor("#" + colour))
     pitch = para.size * fit.LINE_PITCH
     text_x = bx + para.indent
+    if para.size * s < GREEK_BELOW:  # too small to read in print: each line drawn as a bar of its length
+        behind = colours.primary if para.role.startswith("inverse") or para.role == "title" else colours.background
+        canvas.setFillColor(HexColor("#" + mix(colour, behind, 0.45)))
+        for k, line in enumerate(lines):
+            width = text_width(line.replace("\t", " "), para.size, para.face) * s
+            left = x0 + (bx if (k == 0 and para.hanging) or para.tab else text_x) * s
+            if para.align == "right":
+                left = x0 + (bx + bw) * s - width
+            canvas.rect(left, top - (by + k * pitch + para.size * 0.9) * s, width, para.size * 0.55 * s, stroke=0,
+                        fill=1)
+        return
     for k, line in enumerate(lines):
         baseline = top - (by + k * pitch + para.size * 0.95) * s
         if k == 0 and para.level and not para.continued:
