@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from workshop import model as m
+from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS, DATE_STYLES
@@ -434,14 +435,26 @@ class _Reader(ValueReader):
             self.bad(t.get("template").src, "theme.template", "a template must be a .pptx file")
             template = None
         layouts, layouts_src = [], []
-        mapping = self.mapping(t.get("layouts"), "theme.layouts", "layouts")
+        given = t.get("layouts")
+        roles = ", ".join(KEYS["layouts"])
+        if not is_null(given) and not isinstance(given, Map):  # a list of names, a single name
+            self.bad(given.src, "theme.layouts", f"write theme.layouts as role: layout name, one per line "
+                     f"(roles: {roles}), for example layouts: {{title_only: Headline Only}}")
+            given = None
+        mapping = self.mapping(given, "theme.layouts", "layouts")
         if mapping is not None:
             if t.get("template") is None:
                 self.bad(t.entries["layouts"].key_src, "theme.layouts",
                          "theme.layouts names layouts of your own template: set theme.template to the .pptx "
                          "too, or remove theme.layouts")
             for role in mapping.entries:
-                if role in KEYS["layouts"]:
+                value = mapping.get(role)
+                if role in KEYS["layouts"] and (is_null(value) or (isinstance(value, Scalar) and
+                                                                   not str(value.value).strip())):
+                    self.bad(mapping.entries[role].key_src, f"theme.layouts.{role}",
+                             f"no layout name: write the name of a layout in the template (as PowerPoint's Slide "
+                             f"Master view shows it), or remove {role} to use '{ROLES[role][0]}'")
+                elif role in KEYS["layouts"]:
                     name = self.text(mapping, role, "theme.layouts", required=True)
                     if name:
                         layouts.append((role, name))
