@@ -147,3 +147,19 @@ def test_a_background_no_text_colour_reads_on_is_refused_naming_the_layout(in_tm
     assert ("o.yaml:7:13: theme.template: t.pptx: no text colour reads on every part of the background of layout "
             "'Title and Content'") in result.stderr
     assert "dark all over or light all over" in result.stderr
+
+
+@pytest.mark.parametrize("layouts, line", [
+    ("layouts: [Title Only]", "o.yaml:8:12: theme.layouts: write theme.layouts as role: layout name, one per line "
+     "(roles: title, section, title_only, content, two_content), for example layouts: {title_only: Headline Only}"),
+    ("layouts: 5", "o.yaml:8:12: theme.layouts: write theme.layouts as role: layout name"),
+    ("layouts: {title_only: ''}", "o.yaml:8:13: theme.layouts.title_only: no layout name: write the name of a layout "
+     "in the template (as PowerPoint's Slide Master view shows it), or remove title_only to use 'Title Only'"),
+    ("layouts: {title_only: }", "o.yaml:8:13: theme.layouts.title_only: no layout name"),
+])
+def test_a_layouts_mapping_written_wrong_is_told_how_to_write_it(in_tmp, layouts, line):
+    template(in_tmp, lambda prs: None)
+    write(in_tmp, "o.yaml", OUTLINE.replace("  template: t.pptx\n", f"  template: t.pptx\n  {layouts}\n"))
+    result = run("validate", "o.yaml")
+    assert_rejected(result)
+    assert any(text.startswith(line) for text in result.lines), result.lines
