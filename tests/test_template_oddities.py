@@ -163,3 +163,51 @@ def test_a_layouts_mapping_written_wrong_is_told_how_to_write_it(in_tmp, layouts
     result = run("validate", "o.yaml")
     assert_rejected(result)
     assert any(text.startswith(line) for text in result.lines), result.lines
+
+
+def test_a_date_style_is_quoted_as_written_and_spaces_or_capitals_are_forgiven(in_tmp):
+    from conftest import MINIMAL
+
+    write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  date_style: '%d/%m/%Y'\n"))
+    assert_rejected(run("validate", "o.yaml"))
+    assert "o.yaml:4:15: workshop.date_style: expected one of long (Saturday, March 14, 2026)" in run(
+        "validate", "o.yaml").stderr
+    assert "got '%d/%m/%Y'" in run("validate", "o.yaml").stderr  # as the user wrote it, not lowercased
+    write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  date_style: Day Month\n"))
+    assert run("validate", "o.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty.xlsx: the file is empty (0 bytes)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), "empty.xlsx: the workbook is password-protected, or is an "
+     "old-style .xls renamed; open it in Excel, remove the password"),
+    (b"PK\x03\x04" + bytes(100), "empty.xlsx: the workbook is damaged or incomplete"),
+    (b"<html><body><table><tr><td>Name</td></tr></table></body></html>", "empty.xlsx: the file is a web page"),
+])
+def test_an_attendance_workbook_that_cannot_be_opened_says_why_in_plain_words(in_tmp, content, message):
+    import test_attendance
+
+    write(in_tmp, "ethics.yaml", test_attendance.outline())
+    (in_tmp / "empty.xlsx").write_bytes(content)
+    result = run("build", "ethics.yaml", "--attendance", "empty.xlsx", "--out", "out", "--only", "certificates")
+    assert_rejected(result)
+    assert any(line.startswith(message) for line in result.lines), result.lines
+    assert "BadZipFile" not in result.stderr and not (in_tmp / "out").exists()
+
+
+def test_an_attendance_workbook_opening_on_an_empty_sheet_names_its_other_sheets(in_tmp):
+    import datetime as dt
+
+    import openpyxl
+    import test_attendance
+
+    write(in_tmp, "ethics.yaml", test_attendance.outline())
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    sheet = book.create_sheet("Sign in")
+    sheet.append(["Name", "Time in", "Time out"])
+    sheet.append(["Sam Bell", dt.time(18, 5), dt.time(20, 30)])
+    book.save(in_tmp / "multi.xlsx")
+    result = run("build", "ethics.yaml", "--attendance", "multi.xlsx", "--out", "out", "--only", "certificates")
+    assert_rejected(result, "multi.xlsx: the sheet 'Notes' the workbook opens on is empty; its other sheets: "
+                            "'Sign in': open the workbook on the report's sheet and save it, or delete the empty sheet")

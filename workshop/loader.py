@@ -90,10 +90,11 @@ class _Reader(ValueReader):
         if style not in CLOCKS:
             self.bad(info.get("clock").src, "workshop.clock", f"expected 24h (18:30) or 12h (6:30 PM), got '{style}'")
             style = "24h"
-        date_style = self.text(info, "date_style", "workshop").lower()
+        written = self.text(info, "date_style", "workshop").strip()
+        date_style = "-".join(written.lower().replace("_", " ").split())  # "Day Month" is day-month
         if date_style and date_style not in DATE_STYLES:
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
-            self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{date_style}'")
+            self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
         presenters = self.presenters(root)
         sections = self.sections(root)
