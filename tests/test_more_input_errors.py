@@ -17,7 +17,7 @@ def rejected_build(folder, *args, expected):
     ("r.csv", "Attendee #,Ticket Type\n1,Ana\n",
      "r.csv: row 1: no name column in the header (found: 'Attendee #', 'Ticket Type'); call the column with "
      "the full name 'name', or use 'First Name' and 'Last Name' columns"),
-    ("r.xlsx", "name\nAna\n", "r.xlsx: not a readable .xlsx workbook (BadZipFile)"),
+    ("r.xlsx", "name\nAna\n", "r.xlsx: the file is not an Excel workbook (a text or other file renamed?); open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8"),
 ])
 def test_bad_roster_files(in_tmp, name, content, expected):
     write(in_tmp, "o.yaml", MINIMAL)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from workshop import model as m
+from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS, DATE_STYLES
@@ -89,10 +90,11 @@ class _Reader(ValueReader):
         if style not in CLOCKS:
             self.bad(info.get("clock").src, "workshop.clock", f"expected 24h (18:30) or 12h (6:30 PM), got '{style}'")
             style = "24h"
-        date_style = self.text(info, "date_style", "workshop").lower()
+        written = self.text(info, "date_style", "workshop").strip()
+        date_style = "-".join(written.lower().replace("_", " ").split())  # "Day Month" is day-month
         if date_style and date_style not in DATE_STYLES:
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
-            self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{date_style}'")
+            self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
         presenters = self.presenters(root)
         sections = self.sections(root)
@@ -434,14 +436,26 @@ class _Reader(ValueReader):
             self.bad(t.get("template").src, "theme.template", "a template must be a .pptx file")
             template = None
         layouts, layouts_src = [], []
-        mapping = self.mapping(t.get("layouts"), "theme.layouts", "layouts")
+        given = t.get("layouts")
+        roles = ", ".join(KEYS["layouts"])
+        if not is_null(given) and not isinstance(given, Map):  # a list of names, a single name
+            self.bad(given.src, "theme.layouts", f"write theme.layouts as role: layout name, one per line "
+                     f"(roles: {roles}), for example layouts: {{title_only: Headline Only}}")
+            given = None
+        mapping = self.mapping(given, "theme.layouts", "layouts")
         if mapping is not None:
             if t.get("template") is None:
                 self.bad(t.entries["layouts"].key_src, "theme.layouts",
                          "theme.layouts names layouts of your own template: set theme.template to the .pptx "
                          "too, or remove theme.layouts")
             for role in mapping.entries:
-                if role in KEYS["layouts"]:
+                value = mapping.get(role)
+                if role in KEYS["layouts"] and (is_null(value) or (isinstance(value, Scalar) and
+                                                                   not str(value.value).strip())):
+                    self.bad(mapping.entries[role].key_src, f"theme.layouts.{role}",
+                             f"no layout name: write the name of a layout in the template (as PowerPoint's Slide "
+                             f"Master view shows it), or remove {role} to use '{ROLES[role][0]}'")
+                elif role in KEYS["layouts"]:
                     name = self.text(mapping, role, "theme.layouts", required=True)
                     if name:
                         layouts.append((role, name))

@@ -380,6 +380,39 @@ def _number(text: str) -> bool:
         return False
 
 
+def _unreadable_workbook(path: Path) -> str:
+    """Why the file named .xlsx cannot be opened as a workbook, in words that say what to do."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    resave = "open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8"
+    if not head:
+        return "the file is empty (0 bytes); download or copy the report again"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ("the workbook is password-protected, or is an old-style .xls renamed; open it in Excel, remove "
+                "the password (File > Info > Protect Workbook > Encrypt with Password, then clear it) and save it "
+                "again as .xlsx or as CSV UTF-8")
+    if head.lstrip().lower().startswith((b"<!doctype", b"<html", b"<?xml", b"<table")):
+        return "the file is a web page or XML saved with an .xlsx name, not a workbook; " + resave
+    if head.startswith(b"PK"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+        except zipfile.BadZipFile:
+            return "the workbook is damaged or incomplete (a download or copy that did not finish?); " \
+                   "download or copy it again, or " + resave
+        if "word/document.xml" in names:
+            return "the file is a Word document renamed, not a workbook; " + resave
+        if "ppt/presentation.xml" in names:
+            return "the file is a PowerPoint file renamed, not a workbook; " + resave
+        return "the workbook is damaged, or is not an Excel workbook; " + resave
+    return "the file is not an Excel workbook (a text or other file renamed?); " + resave
+
+
 def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
     """The rows of the sheet Excel opens on (the active one). A formula cell whose result was never
     saved (a workbook written by a script) reads as empty, which would mean the full award, so
@@ -388,8 +421,8 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise InputError(Problem(Src(shown), f"not a readable .xlsx workbook ({type(exc).__name__})")) from None
+    except Exception:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise InputError(Problem(Src(shown), _unreadable_workbook(path))) from None
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
         if sheet.sheet_state != "visible":
@@ -398,6 +431,11 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
         if len(book.worksheets) > 1:
             warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        others = [w.title for w in book.worksheets if w.title != sheet.title and w.sheet_state == "visible"]
+        if not any(v not in (None, "") for row in rows for v in row) and others:
+            raise InputError(Problem(Src(shown), f"the sheet {sheet.title!r} the workbook opens on is empty; its "
+                                     f"other sheets: {', '.join(repr(t) for t in others)}: open the workbook on the "
+                                     f"report's sheet and save it, or delete the empty sheet"))
         written = formulas[sheet.title].iter_rows(values_only=True)
         problems = []
         for number, (row, source) in enumerate(zip(rows, written), start=1):

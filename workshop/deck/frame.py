@@ -125,32 +125,51 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
 
     prs = Presentation(path)
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
-    by_name = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
+    by_name = layouts_by_name(prs)
     roles = {role: by_name[name] for role, name in names if name in by_name}
     title_only = roles.get("title_only") or next(iter(by_name.values()))
     master = title_only.slide_master
     margin = min(48.0, width * 0.05)
-    title = _placeholder_rect(title_only, ("title", "ctrTitle")) or Rect(margin, margin / 2, width - 2 * margin, 80.0)
-    footer_tops = [r.y for kind in ("ftr", "sldNum", "dt") if (r := _placeholder_rect(master, (kind,))) is not None
+
+    def placed(owner, kinds, any_index=False) -> Rect | None:  # a placeholder wholly on the slide, or None
+        r = _placeholder_rect(owner, kinds, any_index)
+        return r if r is not None and r.x >= -1 and r.y >= -1 and r.x + r.w <= width + 1 and r.bottom <= height + 1 \
+            and r.w > 0 and r.h > 0 else None
+
+    title = placed(title_only, ("title", "ctrTitle")) or Rect(margin, margin / 2, width - 2 * margin, 80.0)
+    footer_tops = [r.y for kind in ("ftr", "sldNum", "dt") if (r := placed(master, (kind,))) is not None
                    and r.y > height * 0.6]
     footer_y = min(footer_tops, default=height - 32.0)
+    if footer_y - title.bottom < height * 0.4:  # a title low on the slide (under its body, say) goes to the top
+        top = min(title.y, margin / 2)
+        title = Rect(title.x, top, title.w, min(title.h, 80.0))
     content = roles.get("content")
-    body = (_placeholder_rect(content, ("body", "obj"), any_index=True) if content is not None else None) \
-        or _placeholder_rect(master, ("body", "obj"), any_index=True)
+    body = (placed(content, ("body", "obj"), any_index=True) if content is not None else None) \
+        or placed(master, ("body", "obj"), any_index=True)
     if body is None or body.y < title.bottom:
         body = Rect(title.x, title.bottom + 18, title.w, footer_y - 12 - title.bottom - 18)
     body = Rect(body.x, body.y, body.w, min(body.bottom, footer_y - 8) - body.y)
     colours = _SchemeColours(master)
-    backgrounds, art = {}, {}
+    backgrounds, art, stops = {}, {}, {}
     for role, layout in roles.items():
-        backgrounds[role] = _background(layout, colours)
+        stops[role] = _background_stops(layout, colours)
+        backgrounds[role] = _mean(stops[role])
         art[role] = _art(layout, colours, width, height)
-    content_bg = backgrounds.get("content", backgrounds.get("title_only", "FFFFFF"))
-    title_bg = _behind(art.get("title_only", ()), title, backgrounds.get("title_only", content_bg))
-    body_bg = _behind(art.get("content", art.get("title_only", ())), body, content_bg)
+    content_role = "content" if "content" in roles else "title_only"
+    content_bg = backgrounds.get(content_role, "FFFFFF")
+
+    def on(role: str, colour: str) -> tuple[str, ...]:
+        """Every colour text at a place of ``colour`` meets: each stop of a gradient background."""
+        return tuple(stops.get(role, ())) if colour == backgrounds.get(role) else (colour,)
+
     inks = (colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE)
-    body_text = _best_ink(inks, body_bg)
-    title_text = _best_ink((colours.get("tx2", ""),) * ("tx2" in colours) + inks, title_bg)
+    title_on = on("title_only", _behind(art.get("title_only", ()), title, backgrounds.get("title_only", content_bg)))
+    body_on = on(content_role, _behind(art.get(content_role, ()), body, content_bg))
+    body_text = _best_ink(inks, *body_on)
+    title_text = _best_ink((colours.get("tx2", ""),) * ("tx2" in colours) + inks, *title_on)
+    # the stop text reads worst on stands for the whole background from here on
+    body_bg = min(body_on, key=lambda c: contrast(body_text, c))
+    title_bg = min(title_on, key=lambda c: contrast(title_text, c))
     accent1 = _brand_colour(art.get("title_only", ()), (content_bg, title_bg), width) or colours.get("accent1", accent)
     pal = Palette(primary=title_bg, accent=accent1, on_primary=title_text,
                   on_primary_muted=_ink(_muted(title_text, title_bg), title_bg),
@@ -161,17 +180,17 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
         if role not in roles:
             continue
         hero_rect = Rect(margin + 28, height * 0.25, width - 2 * margin - 28, height * 0.5)
-        bg = _behind(art[role], hero_rect, backgrounds[role])
-        ink = _best_ink((colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE), bg)
+        hero_on = on(role, _behind(art[role], hero_rect, backgrounds[role]))
+        ink = _best_ink((colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE), *hero_on)
+        bg = min(hero_on, key=lambda c: contrast(ink, c))
         hero[role] = Palette(primary=bg, accent=accent1, on_primary=ink, on_primary_muted=_ink(_muted(ink, bg), bg),
                              accent_text=readable(accent1, bg), body_text=ink, muted_text=_ink(_muted(ink, bg), bg),
                              background=bg)
     inks_at = {}
-    footer_box = _placeholder_rect(master, ("ftr",))
-    number_box = _clear_of(_placeholder_rect(master, ("sldNum",)), art.get("content", art.get("title_only", ())),
-                           width)
+    footer_box = placed(master, ("ftr",))
+    number_box = _clear_of(placed(master, ("sldNum",)), art.get("content", art.get("title_only", ())), width)
     for kind in ("ftr", "sldNum"):
-        r = _placeholder_rect(master, (kind,))
+        r = placed(master, (kind,))
         if kind == "sldNum" and number_box is not None:
             r = number_box
         if r is not None:  # text takes the part of the box its alignment puts it in
@@ -185,8 +204,9 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
                                    TEXT, WHITE, "000000"), *behind)
     return Frame(width, height, title, body, footer_y, pal, designed=False, margin=margin,
                  backgrounds=backgrounds, art=art, hero=hero, footer_ink=inks_at["ftr"], number_ink=inks_at["sldNum"],
-                 footer_w=max(60.0, footer_box.w - 14.4) if footer_box else 700.0, footer_rect=footer_box,
-                 number_rect=number_box, number_moved=number_box != _placeholder_rect(master, ("sldNum",)))
+                 footer_w=max(60.0, footer_box.w - 14.4) if footer_box else width - 2 * margin - 60,
+                 footer_rect=footer_box,
+                 number_rect=number_box, number_moved=number_box != placed(master, ("sldNum",)))
 
 
 def _brand_colour(art: tuple[Art, ...], backgrounds: tuple[str, ...], width: float) -> str:
@@ -218,6 +238,15 @@ def _clear_of(box: Rect | None, art: tuple[Art, ...], width: float) -> Rect | No
         if overlaps and r.x > box.x + 24:
             right = min(right, r.x - 6)
     return Rect(box.x, box.y, right - box.x, box.h) if right < box.x + box.w else box
+
+
+def layouts_by_name(prs) -> dict:
+    """The template's layouts by name; of two with one name (a second master's copies), the first."""
+    found: dict = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout.name, layout)
+    return found
 
 
 def _best_ink(candidates: tuple[str, ...], background: str, *others: str) -> str:
@@ -365,23 +394,45 @@ def _mean_colour(data: bytes) -> str | None:
     return f"{round(r * k + 255 * (1 - k)):02X}{round(g * k + 255 * (1 - k)):02X}{round(b * k + 255 * (1 - k)):02X}"
 
 
-def _background(layout, colours) -> str:
-    """The colour behind the layout's text: its own background, or its master's."""
+def _background_stops(layout, colours) -> list[str]:
+    """The colours behind the layout's text, from its own background or its master's: one for a
+    solid fill or a picture, every stop of a gradient (text must read on each)."""
     for owner in (layout, layout.slide_master):
         bg = owner._element.find("p:cSld/p:bg", NS)
         if bg is None:
             continue
         pr = bg.find("p:bgPr", NS)
         if pr is not None:
+            grad = [colour_of(gs, colours) for gs in pr.iterfind("a:gradFill//a:gs", NS)]
+            if any(grad):
+                return [g for g in grad if g]
             found = _fill_colour(pr, colours, owner.part)
             if found:
-                return found
+                return [found]
         ref = bg.find("p:bgRef", NS)
         if ref is not None:
             found = colour_of(ref, colours)
             if found:
-                return found
-    return colours.get("bg1", "FFFFFF")
+                return [found]
+    return [colours.get("bg1", "FFFFFF")]
+
+
+def _mean(colours: list[str]) -> str:
+    return "".join(f"{round(sum(int(c[i:i + 2], 16) for c in colours) / len(colours)):02X}" for i in (0, 2, 4))
+
+
+def unreadable_backgrounds(frame: Frame) -> list[tuple[str, float]]:
+    """The layout roles of ``frame`` whose text cannot reach WCAG AA on every part of their
+    background (a gradient from white to black, say): (role, the best contrast any text colour gets)."""
+    content = "content" if "content" in frame.backgrounds else "title_only"
+    places = [(content, frame.palette.body_text, frame.palette.background),
+              ("title_only", frame.palette.on_primary, frame.palette.primary)]
+    places += [(r, p.on_primary, p.primary) for r, p in frame.hero.items()]
+    found: dict[str, float] = {}
+    for role, ink, background in places:
+        if (best := contrast(ink, background)) < TEXT_TARGET:
+            found[role] = min(best, found.get(role, best))
+    return list(found.items())
 
 
 def _art(layout, colours, width: float, height: float) -> tuple[Art, ...]:

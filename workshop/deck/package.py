@@ -21,6 +21,8 @@ from pathlib import Path
 from lxml import etree
 from PIL import Image as PILImage
 
+from workshop.deck.frame import layouts_by_name
+
 XML_HEAD = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -96,7 +98,7 @@ def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
         design = dict(scheme)
         _design_geometry(prs, design)
         _set_scheme(prs, design)
-    by_name = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
+    by_name = layouts_by_name(prs)
     _decorate(by_name, dict(decoration))
     kinds = {kind: by_name[name] for kind, name in layout_for if name in by_name}
     layouts = {}

@@ -221,12 +221,25 @@ class _Painter:
                         f'</a:solidFill><a:latin typeface="{self.font}"/></a:rPr>')
             f = self.frame
             shown = self.footer_para  # shortened to one line of the template's footer box
-            return ([self.placeholder(None, ph["footer"], "Footer", _plain_body(
-                        f"<a:r>{props(f.footer_ink, shown.size)}<a:t>{text(shown.text)}</a:t></a:r>"))]
-                    if "footer" in ph else []) + \
-                   ([self.placeholder(Box(f.number_rect.x, f.number_rect.y, f.number_rect.w, f.number_rect.h, ())
-                                      if f.number_moved else None, ph["number"], "Slide number",
-                                      _plain_body(field.replace("RPR", props(f.number_ink))))] if "number" in ph else [])
+            footer_body = _plain_body(f"<a:r>{props(f.footer_ink, shown.size)}<a:t>{text(shown.text)}</a:t></a:r>")
+            number_run = field.replace("RPR", props(f.number_ink))
+            # a template without footer placeholders, or with ones that have no place on the slide:
+            # the footer line the frame keeps free, at the bottom left and right
+            footer_at = Box(f.margin, f.footer_y + 4, f.footer_w, 20, (), name="Footer")
+            number_at = Box(f.width - f.margin - 48, f.footer_y + 4, 48, 20, (), name="Slide number")
+            shapes = []
+            for key, rect, at, body in (("footer", f.footer_rect, footer_at, footer_body),
+                                        ("number", f.number_rect, number_at, _plain_body(number_run))):
+                if key == "number" and (rect is None or key not in ph):
+                    body = _plain_body(number_run, "r")
+                if key == "number" and rect is not None and f.number_moved:  # kept clear of a brand mark
+                    at = Box(rect.x, rect.y, rect.w, rect.h, (), name=at.name)
+                    rect = None
+                if key in ph:
+                    shapes.append(self.placeholder(None if rect is not None else at, ph[key], at.name, body))
+                else:
+                    shapes.append(self.text_box(at, body=body))
+            return shapes
         f = self.frame
         footer = Box(f.margin, f.footer_y + 6, 720, 20, (self.footer_para,), name="Footer")
         count = Box(f.width - f.margin - 80, f.footer_y + 6, 80, 20, (number,), name="Slide number")
@@ -236,10 +249,10 @@ class _Painter:
         shapes.append(self.placeholder(count, ph["number"], body=body) if "number" in ph else self.text_box(count))
         return shapes
 
-    def text_box(self, box: Box, name: str | None = None) -> str:
+    def text_box(self, box: Box, name: str | None = None, body: str | None = None) -> str:
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{attr(name or box.name)}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{self.body(box)}</p:sp>')
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body or self.body(box)}</p:sp>')
 
     def body(self, box: Box) -> str:
         anchor = "ctr" if box.anchor == "middle" else "t"
@@ -301,9 +314,10 @@ def _path_step(op: str, args) -> str:
             "C": f"<a:cubicBezTo>{points}</a:cubicBezTo>", "Z": "<a:close/>"}[op]
 
 
-def _plain_body(runs: str) -> str:
-    """A text body that takes everything but its text from the layout."""
-    return f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p>{runs}</a:p></p:txBody>"
+def _plain_body(runs: str, align: str = "") -> str:
+    """A text body that takes everything but its text (and ``align``, when given) from the layout."""
+    ppr = f'<a:pPr algn="{align}"/>' if align else ""
+    return f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p>{ppr}{runs}</a:p></p:txBody>"
 
 
 def _xfrm(x: float, y: float, w: float, h: float) -> str:

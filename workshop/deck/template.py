@@ -59,6 +59,9 @@ def _messages(path: str, mtime_ns: int, size: int, shown: str,
     have = layout_names_in(prs)
     mapped = dict(layouts)
     found = []
+    size = _size_problem(Path(path).name, prs.slide_width / 914400, prs.slide_height / 914400)
+    if size:
+        return (("", size),)
     for role, name in layouts:
         if name not in have:
             close = difflib.get_close_matches(name, have, n=1, cutoff=0.5)
@@ -66,12 +69,50 @@ def _messages(path: str, mtime_ns: int, size: int, shown: str,
             found.append((role, f"{Path(path).name} has no layout named '{name}'{hint} (its layouts: "
                                 f"{', '.join(repr(n) for n in have)})"))
     missing = [role for role in REQUIRED_ROLES if role not in mapped and ROLES[role][0] not in have]
+    if not found and not missing:
+        found += [("", message) for message in _colour_problems(path, mtime_ns, size, mapped)]
     if missing:
         message = layouts_message(Path(path).name, missing, shown)
         if "title_only" in missing and (alike := _title_only_alike(prs)):
             message += f"; '{alike}' has only a title and looks like it (theme: {{layouts: {{title_only: {alike}}}}})"
         found.append(("", message))
     return tuple(found)
+
+
+#: The slide sizes the deck's type scale is made for, in inches: from the 10 x 5.63 in of an
+#: on-screen 16:9 show to a 16 in wide poster-like page. Text set in points on a smaller slide runs
+#: off it; on a much larger one it shows as a speck when the slide is projected to fit the screen.
+MIN_W, MIN_H, MAX_W, MAX_H = 9.0, 5.0, 16.0, 12.0
+
+
+def _size_problem(name: str, width: float, height: float) -> str:
+    """Why slides of ``width`` x ``height`` inches cannot take the deck, or ""."""
+    shown = f"{width:.2f} x {height:.2f} in"
+    fix = ("in PowerPoint, Design > Slide Size > Custom Slide Size, set a width of 10 to 13.33 in and a height "
+           "of 5.63 to 7.5 in and choose Ensure Fit, then save the template again")
+    if height > width:
+        return f"{name} has portrait slides ({shown}); the deck is laid out on landscape slides: {fix}"
+    if width < MIN_W or height < MIN_H:
+        return (f"{name} has slides of {shown}, too small for the deck's text (at least {MIN_W:.0f} x "
+                f"{MIN_H:.0f} in): {fix}")
+    if width > MAX_W or height > MAX_H:
+        return (f"{name} has slides of {shown}, so large that the deck's text would be tiny when they are "
+                f"shown (at most {MAX_W:.0f} x {MAX_H:.0f} in): {fix}")
+    return ""
+
+
+def _colour_problems(path: str, mtime_ns: int, size: int, mapped: dict[str, str]) -> list[str]:
+    """Where no text colour reads on the template's background (a gradient from white to black, say)."""
+    from workshop import model as m
+    from workshop.deck.frame import _template_frame, unreadable_backgrounds
+
+    names = tuple(sorted((role, mapped.get(role, default)) for role, (default, _) in ROLES.items()))
+    frame = _template_frame(path, mtime_ns, size, names, m.Theme().accent)
+    names = dict(names)
+    return [f"{Path(path).name}: no text colour reads on every part of the background of layout "
+            f"'{names[role]}' (the best reaches {best:.1f}:1, text needs 4.5:1); in PowerPoint's Slide Master "
+            f"view, give it a background that is dark all over or light all over"
+            for role, best in unreadable_backgrounds(frame)]
 
 
 def read_template(path: Path):
