@@ -358,7 +358,8 @@ def _template_report(path: Path, prs, mapping: dict[str, str], usable: bool) -> 
     shape = "16:9" if abs(ratio - 16 / 9) < 0.02 else "4:3" if abs(ratio - 4 / 3) < 0.02 else \
         "16:10" if abs(ratio - 1.6) < 0.02 else f"{ratio:.2f}:1"
     names = [layout.name for master in prs.slide_masters for layout in master.slide_layouts]
-    out = [f"{path.name}: slides {width:.2f} x {height:.2f} in ({shape}); the deck keeps this size. "
+    keeps = "; the deck keeps this size" if usable else ""
+    out = [f"{path.name}: slides {width:.2f} x {height:.2f} in ({shape}){keeps}. "
            f"{len(prs.slide_masters)} master{'s' if len(prs.slide_masters) > 1 else ''}, {len(names)} layouts.", "",
            "What the deck makes from each layout:"]
     used = set()
