@@ -78,3 +78,17 @@ def test_a_deck_option_that_is_not_true_or_false_is_refused(in_tmp):
     write(in_tmp, "o.yaml", OUTLINE + "deck:\n  dividers: sometimes\n")
     assert_rejected(run("build", "o.yaml", "--out", "kit"),
                     "o.yaml:28:13: deck.dividers: expected true or false, got 'sometimes'")
+
+
+def test_end_matter_after_puts_references_and_contact_last(tmp_path):
+    deck = plan(tmp_path, "deck:\n  end_matter: after\n")
+    assert [s.title for s in deck.slides][-4:] == ["Wrapping up", "Thank you!", "References", "Stay in touch"]
+    assert [s.number for s in deck.slides] == list(range(1, len(deck.slides) + 1))
+
+
+def test_an_unknown_end_matter_is_refused_at_its_line(in_tmp):
+    write(in_tmp, "o.yaml", OUTLINE + "deck:\n  end_matter: last\n")
+    line = len(OUTLINE.splitlines()) + 2
+    assert_rejected(run("validate", "o.yaml"),
+                    f"o.yaml:{line}:15: deck.end_matter: expected before (the deck's references and contact slides before "
+                    "your own last slide, such as Thank you) or after (they come last), got 'last'")

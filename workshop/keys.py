@@ -92,7 +92,9 @@ KEYS: dict[str, dict[str, str]] = {
     "deck": {"quiz": "question slides, each followed by its answer",
              "dividers": "a slide opening each section (default true)",
              "activity_slides": "a slide for each activity and its debrief (default true)",
-             "closing": "the closing slide with contact details (default true)"},
+             "closing": "the closing slide with contact details (default true)",
+             "end_matter": "before (default) or after: references and contact slides before or after your own "
+                           "last slide (Thank you, Questions)"},
     "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
 }
 

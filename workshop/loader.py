@@ -478,7 +478,13 @@ class _Reader(ValueReader):
         if d is None:
             return m.DeckOptions()
         on = {key: is_null(d.get(key)) or self.flag(d, key, "deck") for key in ("dividers", "activity_slides", "closing")}
-        return m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src, **on)
+        end = self.text(d, "end_matter", "deck").lower() or "before"
+        if end not in ("before", "after"):
+            self.bad(d.get("end_matter").src, "deck.end_matter",
+                     f"expected before (the deck's references and contact slides before your own last slide, "
+                     f"such as Thank you) or after (they come last), got {end!r}")
+            end = "before"
+        return m.DeckOptions(quiz=self.flag(d, "quiz", "deck"), src=d.src, end_matter=end, **on)
 
     def handouts(self, root: Map) -> m.HandoutOptions:
         h = self.mapping(root.get("handouts"), "handouts", "handouts")

@@ -216,6 +216,7 @@ class DeckOptions:
     dividers: bool = True  # a full-bleed slide opening each section
     activity_slides: bool = True  # a slide for each activity, and one for its debrief questions
     closing: bool = True  # the "Stay in touch" slide with the presenters' contact details
+    end_matter: str = "before"  # references, quiz and contact slides before the presenter's own last slide, or after
     src: Src = _NOWHERE
 
 

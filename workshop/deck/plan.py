@@ -115,7 +115,9 @@ def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
     p.references()
     p.closing()
     start, end = p.farewell or (len(p.slides), len(p.slides))
-    slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]  # the presenter's own goodbye comes last
+    slides = p.slides
+    if workshop.deck.end_matter == "before":  # the presenter's own goodbye comes last
+        slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]
     return Deck(workshop.title, short_title(workshop.title), tuple(_unique_titles(slides)), p.f)
 
 
