@@ -484,3 +484,11 @@ def test_the_open_questions_share_the_writing_space_equally(stress_kit, tmp_path
                                    "Which topics would you like" in pages[where[0] - 1] for _ in where)
     counts = _writing_lines(pdf, tmp_path, where[0])
     assert len(counts) == 3 and len(set(counts)) == 1 and counts[0] >= 3, counts
+
+
+def test_forms_read_on_the_rendered_page_with_a_light_theme_colour(stress_kit):
+    from office import seen_words, unreadable
+
+    for name in ("sign-in.pdf", "evaluation.pdf"):
+        seen = seen_words(stress_kit / name)
+        assert len(seen) > 50 and unreadable(seen) == [], (name, unreadable(seen)[:5])
