@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from click.testing import CliRunner
 from workshop.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+# The parsed-font cache of every build the tests run goes to a folder of their own, not ~/.cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="workshop-test-cache-")
 OUTLINES = ROOT / "outlines"
 BUNDLED = OUTLINES / "therapeutic-relationship.yaml"
 DATA = Path(__file__).resolve().parent / "data"

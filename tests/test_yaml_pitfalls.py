@@ -329,3 +329,16 @@ def test_ceus_counted_as_clock_hours_get_a_warning_in_validate_and_build(in_tmp)
     write(in_tmp, "p.yaml", MINIMAL + "ce:\n  provider: P\n  unit: contact hours\n")
     result = run("validate", "p.yaml")
     assert result.exit_code == 0 and "ce.unit" not in result.stderr, result.stderr
+
+
+def test_libyaml_and_the_python_loader_read_every_outline_the_same(monkeypatch):
+    """The fast path (libyaml) must give exactly the located nodes the pure-Python loader gives."""
+    from conftest import DATA, ROOT
+    from workshop import yamlsrc
+
+    files = sorted((ROOT / "outlines").glob("*.yaml")) + sorted(DATA.glob("*.yaml"))
+    assert len(files) > 5
+    fast = {f: yamlsrc.parse_yaml(f.read_bytes(), f.name) for f in files}
+    monkeypatch.setattr(yamlsrc, "_fast_compose", lambda text: None)
+    for f in files:
+        assert yamlsrc.parse_yaml(f.read_bytes(), f.name) == fast[f], f.name

@@ -92,7 +92,11 @@ class Face:
 def tt_font(face: str) -> TTFont | None:
     """The parsed font for ``face`` (parsed once; the PDFs register this same object)."""
     path = font_file(face)
-    return None if path is None else TTFont(f"ws-{face}", str(path), subfontIndex=0)
+    if path is None:
+        return None
+    from workshop.fontcache import load_ttfont
+
+    return load_ttfont(f"ws-{face}", path)
 
 
 @functools.lru_cache(maxsize=None)

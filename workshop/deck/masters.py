@@ -47,20 +47,38 @@ def master_bytes(name: str, primary: str, accent: str, font: str = "") -> bytes:
     return write_package(package, f"{name} theme for workshop", [], media, STAMP)
 
 
+#: The notes page of every master (they share python-pptx's notes master), with the notes' place
+#: marked: written beside the masters by :func:`write_masters`, so a deck built on a master needs
+#: no python-pptx at all.
+NOTES_PAGE = Path(__file__).resolve().parent.parent / "data" / "notes-page.xml"
+
+
 def bundled_master(theme: m.Theme) -> Path | None:
     """The bundled master a deck for ``theme`` is built on: its bundled theme's, when the outline
-    kept that theme's colours and font; None when it changed them (the design is then made in
-    those colours, the same way)."""
+    kept that theme's colours and font (an outline with no theme has the classic theme's); None
+    when it changed them (the design is then made in those colours, the same way)."""
     from workshop.themes import bundled_themes, templates_dir
 
-    chosen = bundled_themes().get(theme.name)
+    if theme.template is not None:
+        return None
+    themes = bundled_themes()
+    wanted = (theme.primary.upper(), theme.accent.upper(), theme.font)
+    name = theme.name or next((n for n, t in themes.items() if (t.primary, t.accent, t.font) == wanted), "")
+    chosen = themes.get(name)
     folder = templates_dir()
-    if chosen is None or folder is None or theme.template is not None:
+    if chosen is None or folder is None or (chosen.primary, chosen.accent, chosen.font) != wanted:
         return None
-    if (chosen.primary, chosen.accent, chosen.font) != (theme.primary.upper(), theme.accent.upper(), theme.font):
-        return None
-    path = folder / theme.name / MASTER
-    return path if path.is_file() else None
+    path = folder / name / MASTER
+    return path if path.is_file() and NOTES_PAGE.is_file() else None
+
+
+def notes_page(theme: m.Theme) -> str:
+    """A notes page of the design, the notes' place marked (see :data:`NOTES_PAGE`)."""
+    package = design_parts(theme)
+    from workshop.deck.package import XML_HEAD, _NOTES_MARK
+
+    return (package.notes_head[len(XML_HEAD):] + f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
+            + package.notes_tail)
 
 
 def write_masters(folder: Path) -> list[Path]:
@@ -68,6 +86,11 @@ def write_masters(folder: Path) -> list[Path]:
     from workshop.themes import bundled_themes
 
     written = []
+    page = notes_page(m.Theme()).encode("utf-8")
+    if not NOTES_PAGE.is_file() or NOTES_PAGE.read_bytes() != page:
+        NOTES_PAGE.parent.mkdir(exist_ok=True)
+        NOTES_PAGE.write_bytes(page)
+        written.append(NOTES_PAGE)
     for name, chosen in bundled_themes().items():
         path = folder / name / MASTER
         data = master_bytes(name, chosen.primary, chosen.accent, chosen.font)

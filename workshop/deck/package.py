@@ -120,16 +120,53 @@ def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
     return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
 
 
+def skeleton_from_master(path: Path, layout_for: dict[str, str], notes_page: str) -> Skeleton:
+    """The package around a deck on one of our own masters (``templates/<name>/master.pptx``), read
+    straight from its zip: a master has no slides to drop, so python-pptx (and its import, the
+    larger part of a small deck's build time) is not needed. ``notes_page`` is a notes page of
+    that master with :data:`_NOTES_MARK` where the notes go."""
+    stat = path.stat()
+    return _master_skeleton(str(path), stat.st_mtime_ns, stat.st_size, tuple(layout_for.items()), notes_page)
+
+
+@functools.lru_cache(maxsize=4)
+def _master_skeleton(path: str, _mtime: int, _size: int, layout_for: tuple[tuple[str, str], ...],
+                     notes_page: str) -> Skeleton:
+    with zipfile.ZipFile(path) as z:
+        parts = tuple((name, z.read(name)) for name in z.namelist())
+    found = dict(parts)
+    by_name = {}
+    for name, data in parts:
+        if name.startswith("ppt/slideLayouts/slideLayout") and name.endswith(".xml"):
+            root = etree.fromstring(data)
+            layout_name = root.find(f"{{{_NS_P}}}cSld").get("name", "")
+            by_name.setdefault(layout_name, ("../" + name.split("/", 1)[1], root))
+    layouts = {kind: Layout(by_name[name][0], _placeholders_of(by_name[name][1]))
+               for kind, name in layout_for if name in by_name}
+    mark = f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
+    head, tail = notes_page.split(mark)
+    rels = etree.fromstring(found["ppt/_rels/presentation.xml.rels"])
+    notes_master = next("../" + r.get("Target") for r in rels if r.get("Type", "").endswith("/notesMaster"))
+    return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
+
+
 #: Placeholder types (as ``<p:ph type>`` writes them) and the role a slide gives each.
 _ROLES = {"title": "title", "ctrTitle": "title", "ftr": "footer", "sldNum": "number"}
 
 
 def _placeholders(layout) -> dict[str, str]:
     """The layout's placeholders by role, each as the ``<p:ph>`` attributes that fill it on a slide."""
+    return _placeholders_of(layout._element)
+
+
+def _placeholders_of(layout_element) -> dict[str, str]:
+    """:func:`_placeholders` from a layout's XML."""
     found: dict[str, str] = {}
     bodies = []
-    for shape in layout.placeholders:
-        ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+    tree = layout_element.find(f"{{{_NS_P}}}cSld/{{{_NS_P}}}spTree")
+    shapes = [] if tree is None else [s for s in tree if s.find(f".//{{{_NS_P}}}nvPr/{{{_NS_P}}}ph") is not None]
+    for shape in shapes:
+        ph = shape.find(f".//{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
         kind = ph.get("type", "obj")
         attrs = "".join(f' {k}="{attr(v)}"' for k, v in ph.attrib.items())
         if kind in _ROLES:

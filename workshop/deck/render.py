@@ -15,9 +15,10 @@ from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.palette import palette
-from workshop.deck.package import NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton, text, write_package
+from workshop.deck.package import (NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton,
+                                    skeleton_from_master, text, write_package)
 from workshop.deck.frame import layout_names
-from workshop.deck.masters import bundled_master, design_parts
+from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
@@ -69,7 +70,7 @@ def render_deck(deck: Deck, theme: m.Theme, when: dt.datetime) -> bytes:
                  "other": names["title_only"]}
         package = skeleton(theme.template, size, kinds)
     elif (master := bundled_master(theme)) is not None:  # the bundled theme's own .pptx master
-        package = skeleton(master, size, _DEFAULT_LAYOUTS)
+        package = skeleton_from_master(master, _DEFAULT_LAYOUTS, NOTES_PAGE.read_text(encoding="utf-8"))
     else:  # the same design, made in the outline's own colours
         package = design_parts(theme)
     painter = _Painter(theme, deck, package)

@@ -1,0 +1,124 @@
+"""Parsed TrueType faces kept between runs, so a build does not parse the same font files again.
+
+ReportLab reads a TrueType file glyph by glyph: a CJK face of 50,000 glyphs takes longer to parse
+than the rest of a small build. The parsed face (its character map, widths and glyph offsets,
+everything but the file's bytes, which are read again) is kept in ``~/.cache/workshop/fonts``
+(``$XDG_CACHE_HOME/workshop/fonts`` when that is set), one file per font file, named by the font
+file's path, size and modification time and the ReportLab and Python versions, so a changed or
+updated font is parsed afresh. The cache holds only what parsing the font gives, so a build makes
+the same bytes with it or without it. ``WORKSHOP_FONT_CACHE=off`` turns it off; a cache that
+cannot be written (a read-only home) is simply not used.
+
+The files are Python pickles, read only when they belong to the user running the build and no one
+else can write them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+#: Bumped when what is kept changes.
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where parsed faces are kept, or None when the cache is off."""
+    if os.environ.get("WORKSHOP_FONT_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "workshop" / "fonts"
+
+
+def load_ttfont(name: str, path: Path):
+    """ReportLab's ``TTFont(name, path)``, its face from the cache when it is there."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = cache_dir()
+    entry = _entry(folder, path) if folder is not None else None
+    face = _read(entry, path) if entry is not None else None
+    if face is None:
+        font = TTFont(name, str(path), subfontIndex=0)
+        if entry is not None:
+            _write(entry, font.face)
+        return font
+    return _font_with(name, face)
+
+
+def _entry(folder: Path, path: Path) -> Path | None:
+    import reportlab
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = "|".join(map(str, (FORMAT, reportlab.Version, sys.version_info[:2], path.resolve(), stat.st_size,
+                             stat.st_mtime_ns)))
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+
+
+def _read(entry: Path, path: Path):
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    try:
+        info = entry.stat()
+        if info.st_uid != os.getuid() or info.st_mode & 0o022:  # only the user's own, unshared files
+            return None
+        with entry.open("rb") as f:
+            state = pickle.load(f)
+        data = path.read_bytes()
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, ImportError):
+        return None
+    if not isinstance(state, dict) or state.get("filename") != str(path):
+        return None
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    face._ttf_data = data
+    face._pdfScale = _scale(face.unitsPerEm)
+    return face
+
+
+def _write(entry: Path, face) -> None:
+    state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".writing-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # no cache this time; the font was parsed and is used as is
+
+
+def _scale(units_per_em: int):
+    """The font-units-to-1/1000-em scale ReportLab's parser sets on a face."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _font_with(name: str, face):
+    """A ``TTFont`` as ReportLab's constructor makes it, on a face already parsed."""
+    from fnmatch import fnmatch
+
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, unShapedFontGlob
+
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, g) for g in unShapedFontGlob)
+    return font
