@@ -22,12 +22,12 @@ def test_a_build_makes_the_same_bytes_with_a_cold_a_warm_and_no_font_cache(tmp_p
     off = build(tmp_path, "off", {**env, "WORKSHOP_FONT_CACHE": "off"})
     assert not (tmp_path / "cache").exists()  # off means nothing written
     cold = build(tmp_path, "cold", env)
-    kept = list((tmp_path / "cache" / "workshop" / "fonts").glob("*.pickle"))
+    kept = list((tmp_path / "cache" / "workshop" / "fonts").glob("*.faces"))
     assert len(kept) >= 4  # the faces the kit uses, parsed once and kept
     warm = build(tmp_path, "warm", env)
     assert off == cold == warm
     for entry in kept:  # damaged entries are parsed again, never trusted
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not a marshal file")
     assert build(tmp_path, "damaged", env) == off
 
 

@@ -9,7 +9,8 @@ updated font is parsed afresh. The cache holds only what parsing the font gives,
 the same bytes with it or without it. ``WORKSHOP_FONT_CACHE=off`` turns it off; a cache that
 cannot be written (a read-only home) is simply not used.
 
-The files are Python pickles, read only when they belong to the user running the build and no one
+The files are in Python's ``marshal`` format (plain numbers, strings, lists and dictionaries:
+loading one runs no code), read only when they belong to the user running the build and no one
 else can write them.
 """
 
@@ -17,14 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import marshal
 import sys
 import tempfile
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 #: Bumped when what is kept changes.
-FORMAT = 1
+FORMAT = 2
+#: How a name string of the font (ReportLab's bytes with a decoded copy) is kept.
+_NAME = "__ttf_name__"
 
 
 def cache_dir() -> Path | None:
@@ -59,7 +62,7 @@ def _entry(folder: Path, path: Path) -> Path | None:
         return None
     key = "|".join(map(str, (FORMAT, reportlab.Version, sys.version_info[:2], path.resolve(), stat.st_size,
                              stat.st_mtime_ns)))
-    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".faces")
 
 
 def _read(entry: Path, path: Path):
@@ -69,34 +72,48 @@ def _read(entry: Path, path: Path):
         info = entry.stat()
         if info.st_uid != os.getuid() or info.st_mode & 0o022:  # only the user's own, unshared files
             return None
-        with entry.open("rb") as f:
-            state = pickle.load(f)
+        state = marshal.loads(entry.read_bytes())  # marshal.load on a file reads it in small pieces: slow
         data = path.read_bytes()
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, ImportError):
+    except (OSError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(state, dict) or state.get("filename") != str(path):
         return None
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
+
     face = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(state)
+    face.__dict__.update({k: _name(v, TTFNameBytes) for k, v in state.items()})
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)
     return face
 
 
 def _write(entry: Path, face) -> None:
-    state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
+
+    state = {k: ((_NAME, bytes(v), v.ustr) if isinstance(v, TTFNameBytes) else v)
+             for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
     try:
+        data = marshal.dumps(state)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".writing-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".writing-", suffix=".faces")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(data)
             os.replace(tmp, entry)
         except BaseException:
             os.unlink(tmp)
             raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # no cache this time; the font was parsed and is used as is
+    except (OSError, ValueError, TypeError):
+        pass  # no cache this time (or a value marshal cannot keep); the font was parsed and is used as is
+
+
+def _name(value, name_bytes):
+    """A kept name string back as ReportLab's own type."""
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == _NAME:
+        restored = bytes.__new__(name_bytes, value[1])
+        restored.ustr = value[2]
+        return restored
+    return value
 
 
 def _scale(units_per_em: int):

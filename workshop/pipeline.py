@@ -107,7 +107,10 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
     if roster is not None:
         checked_roster = read(roster)
     decisions = None
-    if attendance or checked_roster is not None:
+    if not attendance and checked_roster is not None and not checked_roster.timed and not (
+            workshop.ce and workshop.ce.attendance):
+        pass  # nothing for the attendance rule to work out: the roster stands as read
+    elif attendance or checked_roster is not None:
         from workshop.attendance import timed_roster, work_out
 
         sheets = [p for p in attendance if timed_roster(p)]

@@ -272,6 +272,8 @@ class _Row:
 
     def times(self, raw_in, raw_out) -> tuple[int | None, int | None]:
         """The time in and out as seconds after midnight; (None, None) when both are blank."""
+        if raw_in is None and raw_out is None:  # a roster without time columns
+            return None, None
         read = [self.clock(column, value) for column, value in (("time in", raw_in), ("time out", raw_out))]
         if read[0] == "" and read[1] == "":
             return None, None

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import ImageReader
@@ -451,6 +450,8 @@ class _Certificate:
     def qr(canvas: Canvas, url: str) -> None:
         """The QR code's modules drawn as filled squares (reportlab's renderer would also set its
         default font, Helvetica, which it never embeds)."""
+        from reportlab.graphics.barcode.qr import QrCodeWidget  # only certificates with ce.verify_url
+
         widget = QrCodeWidget(url, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
         scale = QR_SIDE / (x1 - x0)

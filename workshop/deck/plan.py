@@ -6,6 +6,7 @@ which tests can inspect without writing a file. The renderer only draws what the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -102,7 +103,19 @@ class Deck:
 
 
 def plan_deck(workshop: m.Workshop, agenda: Agenda) -> Deck:
-    """Every slide of the deck, in order, with text already fitted to its boxes."""
+    """Every slide of the deck, in order, with text already fitted to its boxes. Planned once for
+    the deck, the handouts and the guide; planned again when the outline or its template changes."""
+    template = workshop.theme.template
+    try:
+        stat = template.stat() if template is not None else None
+        identity = (stat.st_mtime_ns, stat.st_size) if stat else None
+    except OSError:
+        identity = None
+    return _plan_deck(workshop, agenda, identity)
+
+
+@functools.lru_cache(maxsize=2)
+def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck:
     p = _Planner(workshop, agenda)
     p.front()
     for item in agenda.items:
