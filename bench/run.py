@@ -199,6 +199,13 @@ def main() -> None:
     r40 = roster(40)
     kit, _ = timed(ws + ["build", str(BUNDLED), "--roster", str(r40), "--out", str(OUT / "kit")], args.repeat)
     print(f"whole kit, bundled outline, 40 attendees : {kit:6.3f} s")
+    saved = os.environ.get("WORKSHOP_JOBS")
+    os.environ["WORKSHOP_JOBS"] = "1"
+    try:
+        one, _ = timed(ws + ["build", str(BUNDLED), "--roster", str(r40), "--out", str(OUT / "kit-one")], args.repeat)
+    finally:
+        os.environ.pop("WORKSHOP_JOBS") if saved is None else os.environ.update(WORKSHOP_JOBS=saved)
+    print(f"the same in one process (WORKSHOP_JOBS=1): {one:6.3f} s   (two processes save {one - kit:.3f} s)")
     pandoc = shutil.which("pandoc")
     if pandoc:
         md = markdown_deck()

@@ -71,7 +71,7 @@ def assert_rejected(result: Result, *expected: str) -> None:
 @pytest.fixture(autouse=True)
 def plain_environment(monkeypatch):
     """The variables the build reads, cleared so the developer's shell cannot change a result."""
-    for name in ("SOURCE_DATE_EPOCH",):
+    for name in ("WORKSHOP_JOBS", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -123,6 +123,7 @@ def test_whole_builds_of_random_outlines(tmp_path, monkeypatch, outline, names):
 
     from conftest import run
 
+    monkeypatch.setenv("WORKSHOP_JOBS", "1")  # no fork inside hypothesis
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     here = Path(tempfile.mkdtemp(dir=tmp_path))
     (here / "o.yaml").write_text(yaml.safe_dump(outline, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -170,7 +170,7 @@ def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, m
 
 def test_two_builds_into_one_folder_both_succeed(in_tmp):
     talk = outline(in_tmp)
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_JOBS"}
     command = [sys.executable, "-m", "workshop", "build", str(talk), "--roster", "people.csv", "--out", "kit"]
     for _ in range(3):
         procs = [subprocess.Popen(command, cwd=in_tmp, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -180,7 +180,7 @@ def test_two_builds_into_one_folder_both_succeed(in_tmp):
     assert not [p for p in (in_tmp / "kit").iterdir() if p.name.startswith(kitdir.STAGING)]
 
 
-def test_a_write_error_is_a_message(in_tmp, monkeypatch):
+def test_a_write_error_in_the_second_process_is_a_message(in_tmp, monkeypatch):
     import errno
 
     from workshop.builders import guide
@@ -188,6 +188,7 @@ def test_a_write_error_is_a_message(in_tmp, monkeypatch):
     def disk_full(ctx):
         raise OSError(errno.ENOSPC, "No space left on device", str(ctx.out_dir / "guide.pdf"))
 
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(guide, "build", disk_full)
     talk = outline(in_tmp)
     result = run("build", talk, "--out", "kit")

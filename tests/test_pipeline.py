@@ -74,6 +74,7 @@ def test_killed_build_leaves_the_old_kit_intact(tmp_path, stage):
     assert run("build", BUNDLED, "--roster", ROSTER, "--out", out).exit_code == 0
     before = snapshot(out)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # the new kit would differ from the old
+    env.pop("WORKSHOP_JOBS", None)
     proc = subprocess.Popen([sys.executable, "-m", "workshop", "build", str(BUNDLED), "--roster", str(ROSTER),
                              "--out", str(out), "--split"], env=env)
 
@@ -94,10 +95,42 @@ def test_killed_build_leaves_the_old_kit_intact(tmp_path, stage):
     assert not [p for p in out.iterdir() if p.name.startswith(kitdir.STAGING)]
 
 
-def test_a_crash_in_a_builder_keeps_the_old_kit(tmp_path, monkeypatch):
+def test_one_process_and_two_give_the_same_bytes(tmp_path, monkeypatch):
+    from workshop import pipeline
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert pipeline._can_fork()
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path / "two").exit_code == 0
+    monkeypatch.setenv("WORKSHOP_JOBS", "1")
+    assert not pipeline._can_fork()
+    assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path / "one").exit_code == 0
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_the_second_process_reports_input_errors_and_crashes():
+    from workshop import pipeline
+    from workshop.errors import InputError, Problem, Src
+
+    def bad_input():
+        raise InputError(Problem(Src("o.yaml", 3, 5), "something is wrong", "workshop.title"))
+
+    with pytest.raises(InputError) as caught:
+        pipeline._Child(bad_input).result()
+    assert [str(p) for p in caught.value.problems] == ["o.yaml:3:5: workshop.title: something is wrong"]
+
+    def crash():
+        raise ValueError("a bug in a builder")
+
+    with pytest.raises(RuntimeError, match="ValueError: a bug in a builder"):
+        pipeline._Child(crash).result()
+    assert pipeline._Child(lambda: {"deck": (["x"], [])}).result() == {"deck": (["x"], [])}
+
+
+def test_a_crash_in_the_second_process_keeps_the_old_kit(tmp_path, monkeypatch):
     from workshop import pipeline
     from workshop.builders import guide
 
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert run("build", BUNDLED, "--roster", ROSTER, "--out", tmp_path).exit_code == 0
     before = snapshot(tmp_path)
 
@@ -106,7 +139,7 @@ def test_a_crash_in_a_builder_keeps_the_old_kit(tmp_path, monkeypatch):
         raise ValueError("the guide broke")
 
     monkeypatch.setattr(guide, "build", broken)
-    with pytest.raises(ValueError, match="the guide broke"):
+    with pytest.raises(RuntimeError, match="the guide broke"):
         pipeline.build_kit(BUNDLED, tmp_path, roster=ROSTER)
     assert snapshot(tmp_path) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".workshop-building")] == []

@@ -30,6 +30,7 @@ class Output:
     made_from: Callable[[BuildContext], tuple]  # everything the output shows; see watch.py
     faces: tuple[str, ...] = ()  # PDF faces it cannot print without
     needs_roster: bool = False  # without a roster it is not made, and what was issued stays
+    aside: bool = False  # made in the second process when there is one (about half the work)
 
     def builder(self):
         return importlib.import_module(f"workshop.builders.{self.module}")
@@ -59,11 +60,11 @@ def _deck(ctx: BuildContext) -> tuple:
 
 
 OUTPUTS: tuple[Output, ...] = (
-    Output("deck", "deck", ("deck.pptx",), _deck),
+    Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
     Output("handouts", "handouts", ("handouts.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
     Output("guide", "guide", ("guide.pdf",),
-           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
     Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv"),
