@@ -338,9 +338,11 @@ class _Planner:
         room = 120.0 if self.w.theme.logo is not None else 36.0  # below the logo
         people = self.people(presenter, self.hero_bottom - 48 - used, width)
         column_w = (width - GUTTER * (len(people) - 1)) / len(people)
+        block = max(fit.height(c, column_w) for c in people)
         own_slide = bool(w.presenters) and (
-            used + 22 + max(fit.height(c, column_w) for c in people) > self.hero_bottom - room
-            or column_w < 200 and any(p.credentials for p in w.presenters))
+            used + 22 + block > self.hero_bottom - room
+            or column_w < 200 and any(p.credentials for p in w.presenters)
+            or block > 4 * SMALL * fit.LINE_PITCH + 18)  # more than four lines of names: the slide would crowd
         if own_slide:  # long credentials get a presenters slide of their own; the title slide names them
             people = [[Para(" · ".join(p.name for p in w.presenters), SMALL, bold=True, role="inverse")]]
         stack.append(("Presenters", people, 22.0))
