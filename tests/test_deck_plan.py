@@ -191,3 +191,15 @@ def test_a_12_hour_outline_prints_12_hour_times_and_its_unit_in_the_deck(in_tmp)
     assert "11:50 AM–12:00 PM\tSelf-inventory: borrowing from the Twelve Steps (optional)" in agenda
     title = " ".join(p.text for box in deck.slides[0].boxes for p in box.paras)
     assert "3.00 contact hours" in title and "CE hours" not in title
+
+
+def test_a_paragraph_longer_than_a_slide_continues_at_a_sentence():
+    from workshop.deck import fit
+    from workshop.deck.fit import Para
+
+    text = " ".join(f"Sentence {n} says what a group does when it reads the case together." for n in range(1, 13))
+    pages = fit.balanced_pages([[Para(text, BODY)]], 600.0, 200.0)
+    assert len(pages) > 1
+    shown = [" ".join(p.text for p in page) for page in pages]
+    assert " ".join(shown) == text  # nothing lost or repeated
+    assert all(s[0].isupper() and s.endswith(".") for s in shown), shown  # each slide a run of whole sentences

@@ -6,6 +6,8 @@ line pitch (the renderer writes the same pitch), plus its space before.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from workshop.fonts import wrap
@@ -207,10 +209,28 @@ def _pieces(groups: list[list[Para]], width: float, box_height: float) -> list[l
         if fits(_stripped(group), width, box_height):
             out.append(group)
             continue
-        for para in group:  # by lines, so a quote's source goes with the end of the quote
-            out += [[replace(para, text=line, space_before=para.space_before if k == 0 else 0.0, continued=k > 0)]
-                    for k, line in enumerate(para.lines(width))]
+        for para in group:  # by sentences where each fits a page, else by lines
+            parts = _sentences(para.text)
+            if len(parts) < 2 or not all(fits([replace(para, text=t, space_before=0.0)], width, box_height)
+                                         for t in parts):
+                parts = para.lines(width)
+            out += [[replace(para, text=part, space_before=para.space_before if k == 0 else 0.0, continued=k > 0)]
+                    for k, part in enumerate(parts)]
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…][”’\")]?(\s+)(?=[“‘\"(]?[A-Z0-9À-ÖØ-Þ])")
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each sentence, so a long paragraph continues on the next slide at the
+    start of a sentence rather than in the middle of one."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        parts.append(text[start:match.start(1)])
+        start = match.end(1)
+    parts.append(text[start:])
+    return [t for t in parts if t]
 
 
 def _joined(page: list[Para]) -> list[Para]:
