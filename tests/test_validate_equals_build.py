@@ -44,9 +44,34 @@ def bad_roster(folder):
     return MINIMAL + "ce:\n  provider: Test Provider\n"
 
 
+def mapped_layout_missing(folder):
+    Presentation().save(folder / "brand.pptx")
+    return MINIMAL + "theme:\n  template: brand.pptx\n  layouts: {title_only: Headline Only}\n"
+
+
+def layout_that_does_not_fit(folder):
+    return MINIMAL.replace("        bullets: [one, two]\n", "        bullets: [one, two]\n        layout: quote\n")
+
+
+def unknown_settings(folder):
+    return (MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  date_style: fancy\n")
+            + "deck:\n  end_matter: last\n")
+
+
+def missing_seal(folder):
+    return MINIMAL + "ce:\n  provider: P\n  seal: seal.png\n"
+
+
+def grace_of_half_the_workshop(folder):
+    return MINIMAL + "ce:\n  provider: P\n  attendance:\n    grace_minutes: 15\n"
+
+
 CASES = {"half-written picture": half_written_picture, "truncated template": truncated_template,
          "template without a layout": template_without_layouts, "renamed file as template": renamed_document,
-         "stray quote in the roster": bad_roster}
+         "stray quote in the roster": bad_roster, "theme.layouts naming a missing layout": mapped_layout_missing,
+         "a layout the slide cannot take": layout_that_does_not_fit, "unknown date style and end matter":
+         unknown_settings, "missing seal": missing_seal,
+         "a grace of half the workshop": grace_of_half_the_workshop}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
