@@ -78,7 +78,7 @@ def test_every_word_is_on_the_slide_above_the_templates_footer_and_in_the_type_s
 
 def test_the_handout_miniatures_show_the_template(corp):
     pdf = corp / "kit" / "handouts.pdf"
-    out = subprocess.run([require("pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "40", str(pdf), str(corp / "h")],
+    subprocess.run([require("pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "40", str(pdf), str(corp / "h")],
                          check=True)
     from PIL import Image
 

@@ -347,8 +347,6 @@ def template(template: Path):
 def _template_report(path: Path, prs, mapping: dict[str, str], usable: bool) -> list[str]:
     """What ``workshop template`` prints: the slide size, what each layout is used for, where text
     goes and in which colours, and the layouts the deck leaves alone."""
-    from dataclasses import replace as _replace
-
     from workshop import model as m
     from workshop.colour import contrast
     from workshop.deck.frame import ROLES, frame_for
@@ -379,7 +377,7 @@ def _template_report(path: Path, prs, mapping: dict[str, str], usable: bool) -> 
         out.append("  not used: " + ", ".join(f"'{n}'" for n in rest))
     out.append("")
     if usable:
-        theme = _replace(m.Theme(), template=path, layouts=tuple(mapping.items()))
+        theme = m.Theme(template=path, layouts=tuple(mapping.items()))
         frame = frame_for(theme)
         inch = 72.0
 

@@ -129,7 +129,7 @@ def read_report(path: Path, day: dt.date) -> Report:
     """Read one report given with ``--attendance``; raise :class:`InputError` for an unknown format,
     a damaged file or an unreadable time. ``day`` is the workshop's date (it settles a date
     order the file leaves open)."""
-    from workshop.attendance import teams, zoom
+    from workshop.attendance import teams
 
     shown = display_path(path)
     if not Path(path).is_file():

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, Spacer, Table
 
 from workshop import model as m
 from workshop import pdfdraw as d

@@ -15,13 +15,12 @@ import colorsys
 import functools
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
 from workshop import model as m
 from workshop.colour import contrast
-from workshop.deck.palette import MUTED, TEXT, TEXT_TARGET, WHITE, Palette, palette, readable
+from workshop.deck.palette import TEXT, TEXT_TARGET, WHITE, Palette, mix, palette, readable
 
 EMU_PER_PT = 12700
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -99,15 +98,22 @@ class Frame:
         return self.width - 2 * self.margin
 
 
+# The built-in design, in points: a 16:9 slide, its margins, the title bar (it grows below for
+# titles that need more lines) and the footer line.
 DESIGN_W, DESIGN_H = 960.0, 540.0
+DESIGN_MARGIN = 48.0
 BAR_MIN = 96.0
+DESIGN_FOOTER_Y = 508.0
 
 
 def frame_for(theme: m.Theme) -> Frame:
     """The frame for ``theme``: the built-in design in its colours, or its template's own."""
     if theme.template is None:
-        return Frame(DESIGN_W, DESIGN_H, Rect(48.0, 0.0, DESIGN_W - 96, BAR_MIN), Rect(48.0, BAR_MIN + 24, DESIGN_W - 96,
-                     508.0 - 12 - BAR_MIN - 24), 508.0, palette(theme))
+        width = DESIGN_W - 2 * DESIGN_MARGIN
+        body_y = BAR_MIN + 24
+        return Frame(DESIGN_W, DESIGN_H, Rect(DESIGN_MARGIN, 0.0, width, BAR_MIN),
+                     Rect(DESIGN_MARGIN, body_y, width, DESIGN_FOOTER_Y - 12 - body_y), DESIGN_FOOTER_Y, palette(theme),
+                     margin=DESIGN_MARGIN)
     stat = theme.template.stat()
     return _template_frame(str(theme.template), stat.st_mtime_ns, stat.st_size, tuple(sorted(layout_names(theme).items())),
                            theme.accent)
@@ -131,8 +137,8 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
     master = title_only.slide_master
     margin = min(48.0, width * 0.05)
 
-    def placed(owner, kinds, any_index=False) -> Rect | None:  # a placeholder wholly on the slide, or None
-        r = _placeholder_rect(owner, kinds, any_index)
+    def placed(owner, kinds) -> Rect | None:  # a placeholder wholly on the slide, or None
+        r = _placeholder_rect(owner, kinds)
         return r if r is not None and r.x >= -1 and r.y >= -1 and r.x + r.w <= width + 1 and r.bottom <= height + 1 \
             and r.w > 0 and r.h > 0 else None
 
@@ -144,8 +150,8 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
         top = min(title.y, margin / 2)
         title = Rect(title.x, top, title.w, min(title.h, 80.0))
     content = roles.get("content")
-    body = (placed(content, ("body", "obj"), any_index=True) if content is not None else None) \
-        or placed(master, ("body", "obj"), any_index=True)
+    body = (placed(content, ("body", "obj")) if content is not None else None) \
+        or placed(master, ("body", "obj"))
     if body is None or body.y < title.bottom:
         body = Rect(title.x, title.bottom + 18, title.w, footer_y - 12 - title.bottom - 18)
     body = Rect(body.x, body.y, body.w, min(body.bottom, footer_y - 8) - body.y)
@@ -165,26 +171,26 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
     inks = (colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE)
     title_on = on("title_only", _behind(art.get("title_only", ()), title, backgrounds.get("title_only", content_bg)))
     body_on = on(content_role, _behind(art.get(content_role, ()), body, content_bg))
-    body_text = _best_ink(inks, *body_on)
-    title_text = _best_ink((colours.get("tx2", ""),) * ("tx2" in colours) + inks, *title_on)
+    body_text = _bestreadable(inks, *body_on)
+    title_text = _bestreadable((colours.get("tx2", ""),) * ("tx2" in colours) + inks, *title_on)
     # the stop text reads worst on stands for the whole background from here on
     body_bg = min(body_on, key=lambda c: contrast(body_text, c))
     title_bg = min(title_on, key=lambda c: contrast(title_text, c))
     accent1 = _brand_colour(art.get("title_only", ()), (content_bg, title_bg), width) or colours.get("accent1", accent)
     pal = Palette(primary=title_bg, accent=accent1, on_primary=title_text,
-                  on_primary_muted=_ink(_muted(title_text, title_bg), title_bg),
+                  on_primary_muted=readable(_muted(title_text, title_bg), title_bg),
                   accent_text=readable(accent1, body_bg), body_text=body_text,
-                  muted_text=_ink(_muted(body_text, body_bg), body_bg), background=body_bg)
+                  muted_text=readable(_muted(body_text, body_bg), body_bg), background=body_bg)
     hero = {}
     for role in ("title", "section"):
         if role not in roles:
             continue
         hero_rect = Rect(margin + 28, height * 0.25, width - 2 * margin - 28, height * 0.5)
         hero_on = on(role, _behind(art[role], hero_rect, backgrounds[role]))
-        ink = _best_ink((colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE), *hero_on)
+        ink = _bestreadable((colours.get("tx1", TEXT), colours.get("bg1", WHITE), TEXT, WHITE), *hero_on)
         bg = min(hero_on, key=lambda c: contrast(ink, c))
-        hero[role] = Palette(primary=bg, accent=accent1, on_primary=ink, on_primary_muted=_ink(_muted(ink, bg), bg),
-                             accent_text=readable(accent1, bg), body_text=ink, muted_text=_ink(_muted(ink, bg), bg),
+        hero[role] = Palette(primary=bg, accent=accent1, on_primary=ink, on_primary_muted=readable(_muted(ink, bg), bg),
+                             accent_text=readable(accent1, bg), body_text=ink, muted_text=readable(_muted(ink, bg), bg),
                              background=bg)
     inks_at = {}
     footer_box = placed(master, ("ftr",))
@@ -200,7 +206,7 @@ def _template_frame(path: str, _mtime: int, _size: int, names: tuple[tuple[str, 
             r = {"r": Rect(inner.x + inner.w - span, r.y, span, r.h),
                  "ctr": Rect(inner.x + (inner.w - span) / 2, r.y, span, r.h)}.get(align, Rect(inner.x, r.y, span, r.h))
         behind = _behind_all(art.get("content", art.get("title_only", ())), r, content_bg) if r else [body_bg]
-        inks_at[kind] = _best_ink((_muted(body_text, behind[0]), colours.get("tx1", TEXT), colours.get("bg1", WHITE),
+        inks_at[kind] = _bestreadable((_muted(body_text, behind[0]), colours.get("tx1", TEXT), colours.get("bg1", WHITE),
                                    TEXT, WHITE, "000000"), *behind)
     return Frame(width, height, title, body, footer_y, pal, designed=False, margin=margin,
                  backgrounds=backgrounds, art=art, hero=hero, footer_ink=inks_at["ftr"], number_ink=inks_at["sldNum"],
@@ -249,7 +255,7 @@ def layouts_by_name(prs) -> dict:
     return found
 
 
-def _best_ink(candidates: tuple[str, ...], background: str, *others: str) -> str:
+def _bestreadable(candidates: tuple[str, ...], background: str, *others: str) -> str:
     """The first of ``candidates`` that reads on ``background`` (and on each of ``others``), or the
     one that reads best on the worst of them."""
     backgrounds = (background, *others)
@@ -257,28 +263,22 @@ def _best_ink(candidates: tuple[str, ...], background: str, *others: str) -> str
         if all(contrast(colour, b) >= TEXT_TARGET for b in backgrounds):
             return colour
     if not others:
-        return _ink(max(candidates, key=lambda c: contrast(c, background)), background)
+        return readable(max(candidates, key=lambda c: contrast(c, background)), background)
     return max(candidates, key=lambda c: min(contrast(c, b) for b in backgrounds))
 
 
-def _ink(colour: str, background: str) -> str:
-    """``colour`` if it reads on ``background``; else the nearest shade that does."""
-    return readable(colour, background)
-
-
 def _muted(colour: str, background: str) -> str:
-    from workshop.deck.palette import mix
-
+    """``colour`` a quarter of the way to ``background``: secondary text, before it is made to read."""
     return mix(colour, background, 0.25)
 
 
-def _placeholder_rect(layout, kinds: tuple[str, ...], any_index: bool = False) -> Rect | None:
+def _placeholder_rect(layout, kinds: tuple[str, ...]) -> Rect | None:
     """Where the layout's (or master's) placeholder of one of ``kinds`` sits; a layout placeholder
     without a place of its own takes the master's."""
     for shape in layout.placeholders:
         ph = shape._element.find(f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
         kind = ph.get("type", "obj")
-        if kind in kinds and (any_index or True) and ph.get("orient") != "vert":
+        if kind in kinds and ph.get("orient") != "vert":
             try:
                 if shape.left is None or shape.width is None:
                     continue
@@ -497,12 +497,3 @@ def _behind_all(art: tuple[Art, ...], rect: Rect, background: str) -> list[str]:
     return found
 
 
-def template_size(path: Path) -> tuple[float, float]:
-    """A template's slide size in points."""
-    from pptx import Presentation
-
-    prs = Presentation(str(path))
-    return prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
-
-
-__all__ = ["Frame", "Rect", "Art", "ROLES", "REQUIRED_ROLES", "frame_for", "layout_names", "colour_of", "MUTED"]

@@ -74,11 +74,9 @@ def bundled_master(theme: m.Theme) -> Path | None:
 
 def notes_page(theme: m.Theme) -> str:
     """A notes page of the design, the notes' place marked (see :data:`NOTES_PAGE`)."""
-    package = design_parts(theme)
-    from workshop.deck.package import XML_HEAD, _NOTES_MARK
+    from workshop.deck.package import marked_notes_page
 
-    return (package.notes_head[len(XML_HEAD):] + f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
-            + package.notes_tail)
+    return marked_notes_page(design_parts(theme))
 
 
 def write_masters(folder: Path) -> list[Path]:

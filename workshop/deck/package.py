@@ -33,6 +33,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CT = "application/vnd.openxmlformats-officedocument.presentationml."
 NSDECLS = f'xmlns:a="{_NS_A}" xmlns:p="{_NS_P}" xmlns:r="{_NS_R}"'
 _NOTES_MARK = "WORKSHOP-NOTES-GO-HERE"
+_MARK_PARAGRAPH = f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
 _MEDIA = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"), "GIF": ("gif", "image/gif"),
           "BMP": ("bmp", "image/bmp"), "TIFF": ("tiff", "image/tiff")}
 
@@ -111,13 +112,17 @@ def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
             notes_xml = etree.tostring(slide.notes_slide._element, encoding="unicode")
             notes_master = "../" + slide.notes_slide.part.notes_master.part.partname.lstrip("/").split("/", 1)[1]
     _drop_slides(prs)
-    mark = f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
-    head, tail = notes_xml.split(mark)
+    head, tail = notes_xml.split(_MARK_PARAGRAPH)
     buffer = io.BytesIO()
     prs.save(buffer)
     with zipfile.ZipFile(buffer) as z:
         parts = tuple((name, z.read(name)) for name in z.namelist())
     return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
+
+
+def marked_notes_page(skeleton: Skeleton) -> str:
+    """A notes page of ``skeleton`` with the notes' place marked: what :func:`skeleton_from_master` takes."""
+    return skeleton.notes_head[len(XML_HEAD):] + _MARK_PARAGRAPH + skeleton.notes_tail
 
 
 def skeleton_from_master(path: Path, layout_for: dict[str, str], notes_page: str) -> Skeleton:
@@ -143,8 +148,7 @@ def _master_skeleton(path: str, _mtime: int, _size: int, layout_for: tuple[tuple
             by_name.setdefault(layout_name, ("../" + name.split("/", 1)[1], root))
     layouts = {kind: Layout(by_name[name][0], _placeholders_of(by_name[name][1]))
                for kind, name in layout_for if name in by_name}
-    mark = f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
-    head, tail = notes_page.split(mark)
+    head, tail = notes_page.split(_MARK_PARAGRAPH)
     rels = etree.fromstring(found["ppt/_rels/presentation.xml.rels"])
     notes_master = next("../" + r.get("Target") for r in rels if r.get("Type", "").endswith("/notesMaster"))
     return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)

@@ -13,19 +13,14 @@ from dataclasses import dataclass, field, replace
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
-from workshop.deck.frame import Frame, frame_for
+from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Frame, frame_for
 from workshop.fonts import text_width
 from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, clock_range, duration, hours
 
-# Slide geometry in points (16:9, 13.333 x 7.5 inches).
-SLIDE_W, SLIDE_H = 960.0, 540.0
-MARGIN = 48.0
-CONTENT_W = SLIDE_W - 2 * MARGIN
-FOOTER_Y = 508.0
-BAR_MIN = 96.0  # the title bar grows for titles that need more lines
+# The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
+SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
 GUTTER = 36.0  # between two columns
-HERO_X = MARGIN + 28  # text on full-bleed slides starts right of the accent bar
 
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.

@@ -14,7 +14,6 @@ from pathlib import Path
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
-from workshop.deck.palette import palette
 from workshop.deck.package import (NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton,
                                     skeleton_from_master, text, write_package)
 from workshop.deck.frame import layout_names
