@@ -29,3 +29,15 @@ def test_a_light_accent_is_darkened_for_text_and_a_dark_one_kept():
     assert readable("B45309", WHITE) == "B45309"
     darker = readable("F4A261", WHITE)
     assert darker != "F4A261" and 4.5 <= contrast(darker, WHITE) < 6.0  # as light as reads, not black
+
+
+def test_decorative_marks_of_a_pale_accent_are_darkened_to_3_to_1():
+    from workshop import model as m
+    from workshop.colour import contrast
+    from workshop.deck.palette import palette
+
+    pale = palette(m.Theme(primary="9FD3F5", accent="FFE08A"))  # the print-stress colours
+    for name in ("accent", "primary", "muted"):
+        assert contrast(pale.mark(name), pale.background) >= 3.0, name
+    strong = palette(m.Theme(primary="1F4E79", accent="B45309"))
+    assert strong.mark("accent") == "B45309"  # a brand colour that already shows is kept as is

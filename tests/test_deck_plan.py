@@ -203,3 +203,14 @@ def test_a_paragraph_longer_than_a_slide_continues_at_a_sentence():
     shown = [" ".join(p.text for p in page) for page in pages]
     assert " ".join(shown) == text  # nothing lost or repeated
     assert all(s[0].isupper() and s.endswith(".") for s in shown), shown  # each slide a run of whole sentences
+
+
+def test_the_running_footer_keeps_a_title_that_says_something():
+    from workshop.deck.plan import short_title
+
+    long = ("Trauma-Informed Care Across the Lifespan: Practical Strategies for Counselors, Social Workers and "
+            "Peer Specialists")
+    assert short_title(long) == "Trauma-Informed Care Across the Lifespan"
+    title = "Relationship: What It's All About, and Why the Alliance Matters More Than Any Technique We Use"
+    assert short_title(title) == title  # "Relationship" alone would say nothing: the footer shortens the whole
+    assert short_title("Relationship: What It's All About") == "Relationship: What It's All About"

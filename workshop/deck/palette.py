@@ -18,6 +18,8 @@ MUTED = "5B6470"
 WHITE = "FFFFFF"
 #: A little above WCAG AA's 4.5:1: anti-aliased glyph edges on a projector read lighter than the XML.
 TEXT_TARGET = 5.0
+#: WCAG's contrast for graphics that carry meaning (1.4.11), for the deck's marks.
+MARK_TARGET = 3.0
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,11 @@ class Palette:
     background: str = WHITE  # a content slide's background
 
     def mark(self, name: str) -> str:
-        """The colour of a decorative mark: accent, primary, or muted (the muted text colour)."""
-        return {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
+        """The colour of a decorative mark on the slide (accent, primary, or muted: the muted text
+        colour), darkened where needed to the 3:1 WCAG asks of graphics, so a pale brand colour
+        still shows the quotation mark and the agenda's dots."""
+        colour = {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
+        return readable(colour, self.background, MARK_TARGET)
 
     def text(self, role: str) -> str:
         """The colour of text in ``role`` (body, muted, accent, inverse, inverse-muted, title)."""

@@ -137,8 +137,11 @@ _ACTIVITY = re.compile(r"\s*activity\b", re.I)
 
 def short_title(title: str) -> str:
     """The title as a running footer shows it: up to its colon or dash when that leaves a title of
-    its own ("Trauma-Informed Care Across the Lifespan" for a 120-character title), else whole."""
-    match = re.match(r"^(.{12,60}?)\s*(?::|\s[–—-]\s)\s*\S", title)
+    its own ("Trauma-Informed Care Across the Lifespan" for a 120-character title; a part of three
+    words or fewer, such as "Relationship", says too little), else whole: the footer shortens it."""
+    match = re.match(r"^(\S+(?:\s+\S+){3,}?)\s*(?::|\s[–—-]\s)\s*\S", title)
+    if match and len(match.group(1)) > 60:
+        match = None
     return match.group(1) if match and len(title) > 40 else title
 
 
