@@ -79,6 +79,9 @@ attendance_option = click.option("--attendance", multiple=True, type=click.Path(
                                  help="Attendance report of a live online session: a Zoom meeting or webinar report, "
                                       "a Teams attendance report, or a roster with time in/out columns. Repeat for "
                                       "several reports; without --roster, the reports are the roster.")
+reissue_option = click.option("--reissue", metavar="REASON", default="",
+                               help="Issue a new version of each certificate this build would change, for this "
+                                    "reason; the ledger keeps the old versions, marked superseded.")
 split_option = click.option("--split", is_flag=True,
                             help="Also write one certificate PDF per attendee in certificates/.")
 
@@ -94,8 +97,10 @@ def main():
 @outline_argument
 @roster_option
 @attendance_option
+@out_option
+@reissue_option
 @reports_problems
-def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
+def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -103,7 +108,7 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, roster=roster, attendance=attendance)
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
@@ -124,10 +129,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
 
 
 def _certificates_to_issue(ctx) -> int:
-    """How many certificates ``build`` would print: attendees who attended and passed the check."""
-    from workshop.builders.certificates import eligible_and_passed
-
-    return len(eligible_and_passed(ctx)[0])
+    """How many certificates ``build`` would print: the valid records the build would leave."""
+    if ctx.plan is None:
+        return 0
+    return sum(r.valid for r in ctx.plan.records)
 
 
 @main.command()
@@ -219,9 +224,10 @@ def _only(ctx, param, value):
 @split_option
 @click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
               "(workshop themes lists them).")
+@reissue_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool, theme: str | None):
+          split: bool, theme: str | None, reissue: str):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -240,14 +246,14 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance, theme=theme)
+                       attendance=attendance, theme=theme, reissue=reissue)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
     click.echo(f"Built {len(shown)} file{'s' if len(shown) != 1 else ''} in {result.out_dir}/:")
     for path in shown:
         click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
-    extra = len(result.files) - len(shown)
+    extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
 
@@ -416,6 +422,21 @@ def import_(deck: Path, outline: Path | None, force: bool):
 
     for line in import_deck(deck, outline, force=force).report():
         click.echo(line)
+
+
+@main.command()
+@outline_argument
+@click.argument("certificate", metavar="ID")
+@click.option("--reason", required=True, help="Why the certificate is withdrawn; kept in the ledger.")
+@out_option
+@reports_problems
+def revoke(outline: Path, certificate: str, reason: str, out_dir: Path | None):
+    """Mark the certificate ID of OUTLINE's kit revoked: the ledger keeps its row, marked revoked with
+    the reason and the date, and certificates.pdf is printed without it."""
+    from workshop.pipeline import revoke_certificate
+
+    result = revoke_certificate(outline, out_dir, certificate, reason)
+    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/certificates.csv: {' '.join(reason.split())}")
 
 
 @main.command()

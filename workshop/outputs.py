@@ -67,7 +67,8 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
-    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv"),
+    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
+                                            "evidence/"),
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
                         ctx.attendance),
            _CERTIFICATE_FACES, needs_roster=True),
@@ -95,7 +96,12 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
         if "quiz" in only and ctx.workshop.quiz is None:
             raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
                                                     "'Knowledge check' in the README) or leave quiz out of --only"))
-    return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)]
+        if "sign-in" in only and ctx.records_in_kit and ctx.roster is None:
+            raise InputError(Problem(Src("--only"), "sign-in: this kit holds issued certificates, and its sign-in.pdf "
+                                                    "is the attendance log they were decided with; give the roster "
+                                                    "(--roster) or reports (--attendance) to make it again"))
+    return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)
+            and not (o.name == "sign-in" and ctx.records_in_kit and ctx.roster is None)]
 
 
 def check_all(ctx: BuildContext) -> list[Problem]:

@@ -42,6 +42,11 @@ class Decision:
     hours: Decimal | None  # hours awarded; None without a ce block or without a certificate
     certified: bool
     reason: str
+    attendee: Attendee | None = None  # the roster row (licence, score), when the person is on it
+
+    @property
+    def license(self) -> str:
+        return self.attendee.license if self.attendee is not None else ""
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,7 @@ def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agend
     last = max((e for _, e in present_spans), default=None)
     present = present_minutes(present_spans, within)
     common = dict(name=p.name, email=p.email, how=p.how, where=p.where, joined=first, left=last,
-                  present=present, missed=instructional - present)
+                  present=present, missed=instructional - present, attendee=p.attendee)
     if p.how == "staff":
         return Decision(**common, hours=None, certified=False, reason="host or presenter: not an attendee")
     if p.how == "not on the roster":
