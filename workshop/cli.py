@@ -79,6 +79,9 @@ attendance_option = click.option("--attendance", multiple=True, type=click.Path(
                                  help="Attendance report of a live online session: a Zoom meeting or webinar report, "
                                       "a Teams attendance report, or a roster with time in/out columns. Repeat for "
                                       "several reports; without --roster, the reports are the roster.")
+decisions_option = click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                                 help="What you settled in writing about the evidence (default: "
+                                      "<outline name>.decisions.yaml beside the outline, when it exists).")
 reissue_option = click.option("--reissue", metavar="REASON", default="",
                                help="Issue a new version of each certificate this build would change, for this "
                                     "reason; the ledger keeps the old versions, marked superseded.")
@@ -99,8 +102,10 @@ def main():
 @attendance_option
 @out_option
 @reissue_option
+@decisions_option
 @reports_problems
-def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str):
+def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str,
+             decisions: Path | None):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -108,7 +113,7 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue)
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
@@ -225,9 +230,10 @@ def _only(ctx, param, value):
 @click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
               "(workshop themes lists them).")
 @reissue_option
+@decisions_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool, theme: str | None, reissue: str):
+          split: bool, theme: str | None, reissue: str, decisions: Path | None):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -246,7 +252,7 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance, theme=theme, reissue=reissue)
+                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]

@@ -71,19 +71,21 @@ def default_out_dir(outline: Path) -> Path:
 
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
               only: tuple[str, ...] | None = None, split: bool = False, progress=None,
-              attendance: tuple[Path, ...] = (), theme: str | None = None, reissue: str = "") -> BuildResult:
+              attendance: tuple[Path, ...] = (), theme: str | None = None, reissue: str = "",
+              decisions: Path | None = None) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue)
+    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue,
+                  decisions=decisions)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
             progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = (),
-            theme: str | None = None, reissue: str = "") -> BuildContext:
+            theme: str | None = None, reissue: str = "", decisions: Path | None = None) -> BuildContext:
     """Read and check the outline, the roster, the attendance reports, the kit's issued records
     and every output's needs: all a build checks. ``theme`` names a bundled theme that replaces the
     outline's colours and font."""
@@ -93,19 +95,23 @@ def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = No
 
         workshop = with_theme(workshop, theme)
     return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance,
-                       reissue=reissue, outline_files=tuple(files))
+                       reissue=reissue, outline_files=tuple(files), decisions=decisions)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
                 split: bool = False, progress=None, roster_reader=read_roster,
                 attendance: tuple[Path, ...] = (), reissue: str = "",
-                outline_files: tuple[Path, ...] = ()) -> BuildContext:
+                outline_files: tuple[Path, ...] = (), decisions: Path | None = None) -> BuildContext:
     """The build context for an outline already loaded, after every check :func:`check_all` runs.
 
     With attendance reports (or a roster with time in/out columns) the roster is the one the
     attendance rule leaves (:func:`workshop.attendance.work_out`); a report alone is the roster.
     The decisions are then compared with the kit's ledger (:func:`workshop.record.ledger.reconcile`)."""
     agenda = build_agenda(workshop)
+    from workshop.record import settled as settling
+
+    settled_path = settling.find(outline, decisions)
+    settled = settling.read(settled_path)
     checked_roster = None
     if (roster is not None or attendance) and workshop.date is None:
         raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
@@ -129,13 +135,13 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         timed = tuple(read(p) for p in sheets)
         if checked_roster is None and timed and timed[0].timed:
             checked_roster, timed = timed[0], timed[1:]
-        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed)
+        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed, settled)
     out = out_dir or default_out_dir(outline)
     ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions)
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)
-    return plan.record(ctx, outline, outline_files, roster, attendance, reissue)
+    return plan.record(ctx, outline, outline_files, roster, attendance, reissue, settled_path)
 
 
 def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] | None = None) -> BuildResult:

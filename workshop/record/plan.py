@@ -32,7 +32,7 @@ def kit_records(out_dir: Path) -> list[ledger.Record]:
 
 
 def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], roster: Path | None,
-           reports: tuple[Path, ...], reissue: str) -> BuildContext:
+           reports: tuple[Path, ...], reissue: str, settled: Path | None = None) -> BuildContext:
     """``ctx`` with the decisions, the planned ledger and the evidence; raises :class:`InputError`
     when the build would change an issued certificate without ``reissue``."""
     old = kit_records(ctx.out_dir)
@@ -54,6 +54,7 @@ def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], ro
     inputs = [("outline", p) for p in (outline_files or (outline,))]
     inputs += [("roster", roster)] if roster is not None else []
     inputs += [("attendance report", p) for p in reports]
+    inputs += [("decisions", settled)] if settled is not None else []
     found = evidence.pieces(inputs)
     day = today()
     if day < w.date and not old:
