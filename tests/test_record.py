@@ -230,3 +230,11 @@ def test_decisions_file_mistakes_are_named_at_their_line(in_tmp):
         result = run(command, "ethics.yaml", "--attendance", "zoom.csv", "--decisions", "d.yaml")
         refused(result, "d.yaml:4:3: [1]: every decision says why it was made",
                         "d.yaml:6:16: [2]: 'same person' takes a list of two or more email addresses")
+
+
+def test_one_licence_on_two_rows_is_refused(in_tmp):
+    write(in_tmp, "r.csv", ROSTER + "Ann Lee,ann.lee@clinic.example,lpc 1\n")
+    for command in ("build", "validate"):
+        result = run(command, BUNDLED, "--roster", "r.csv", *(("--out", "kit") if command == "build" else ()))
+        refused(result, "r.csv: licence lpc 1 is on two rows: Ann Lee (r.csv row 2) and Ann Lee (r.csv row 4)")
+    assert not (in_tmp / "kit").exists()

@@ -48,6 +48,9 @@ def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], ro
     else:
         decisions = decide.from_roster(ctx.roster, agenda)
     decisions, held = decide.with_scores(decisions, ctx.roster, w.quiz)
+    twice = _one_licence_one_person(decisions)
+    if twice:
+        raise InputError(twice)
     roster_now = dataclasses.replace(ctx.roster, warnings=tuple(ctx.roster.warnings) + tuple(held))
     attendance = (dataclasses.replace(ctx.attendance, decisions=decisions) if ctx.attendance is not None else None)
     ctx = dataclasses.replace(ctx, roster=roster_now, attendance=attendance, decisions=decisions)
@@ -72,6 +75,24 @@ def _reconcile(ctx: BuildContext, old: list[ledger.Record]) -> ledger.Plan:
                             design=ctx.design, issued=today(), reissue=ctx.reissue,
                             evidence=evidence.names(list(ctx.evidence)),
                             ledger_shown=f"{display_path(ctx.out_dir)}/{ledger.FILENAME}")
+
+
+def _one_licence_one_person(decisions) -> list[Problem]:
+    """A licence number on two people's rows would give two certificates to one licensee (or one
+    licensee's number to someone else): refused, naming both."""
+    first: dict[str, object] = {}
+    problems = []
+    for x in decisions:
+        licence = " ".join(x.license.casefold().split())
+        if not x.certified or x.how == "staff" or not licence:
+            continue
+        earlier = first.setdefault(licence, x)
+        if earlier is not x:
+            problems.append(Problem(Src(x.where.split(" row")[0] or "roster"),
+                                    f"licence {x.license} is on two rows: {earlier.name} ({earlier.where}) and "
+                                    f"{x.name} ({x.where}); one licence is one person: correct the licence, or "
+                                    "delete the row that is not theirs"))
+    return problems
 
 
 def wanted(ctx: BuildContext) -> list[ledger.Wanted]:
