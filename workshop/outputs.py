@@ -59,6 +59,13 @@ def _deck(ctx: BuildContext) -> tuple:
     return _facts(ctx), dataclasses.replace(w, sections=sections), ctx.agenda
 
 
+def _records(ctx: BuildContext) -> tuple:
+    """The certificates the ledger will hold, as they print (not where: page numbers are the build's)."""
+    if ctx.plan is None:
+        return ()
+    return tuple((r.certificate_id, r.status, r.name, r.license, r.hours, r.issued) for r in ctx.plan.records)
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
     Output("handouts", "handouts", ("handouts.pdf",),
@@ -70,7 +77,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
                                             "evidence/"),
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
-                        ctx.attendance),
+                        ctx.attendance, ctx.decisions, _records(ctx)),
            _CERTIFICATE_FACES, needs_roster=True),
     # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),

@@ -122,8 +122,9 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     files.append(ledger.write(ctx.out_dir / LEDGER, records))
     if ctx.decisions:  # a revoke changes the ledger, not the decisions
         files.append(_attendance(ctx.out_dir / ATTENDANCE, ctx, records))
-    kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
-    files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), str(records[-1].issued if records else ""))
+    if plan.new:  # what the new versions were decided from; unchanged records have theirs already
+        kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
+        files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), records[-1].issued)
     return files, []
 
 
