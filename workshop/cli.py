@@ -446,6 +446,35 @@ def revoke(outline: Path, certificate: str, reason: str, out_dir: Path | None):
 
 
 @main.command()
+@outline_argument
+@out_option
+@click.option("--dry-run", is_flag=True, help="Write each message to send-preview/ in the kit instead of sending.")
+@click.option("--only", "only_ids", metavar="ID,...", default="", help="Send only these certificates.")
+@click.option("--reissued", is_flag=True, help="Also send new versions of certificates already sent (each says "
+                                                "it replaces the earlier one).")
+@reports_problems
+def send(outline: Path, out_dir: Path | None, dry_run: bool, only_ids: str, reissued: bool):
+    """E-mail each certified attendee their own certificate, from the kit's ledger. The mail server
+    comes from WORKSHOP_SMTP_HOST, _PORT, _USER, _PASSWORD and _SECURITY (starttls, ssl or none);
+    sent.csv in the kit records each message, so no one is sent a certificate twice."""
+    from workshop.send import send as send_certificates
+
+    only = tuple(i.strip() for i in only_ids.split(",") if i.strip())
+    outcome = send_certificates(outline, out_dir, dry_run=dry_run, only=only, reissued=reissued, say=click.echo)
+    if dry_run:
+        click.echo(f"{len(outcome.sent)} message{'s' if len(outcome.sent) != 1 else ''} would go; each is in "
+                   f"{outcome.preview}/ to look at (nothing was sent)")
+    else:
+        click.echo(f"Sent {len(outcome.sent)} certificate{'s' if len(outcome.sent) != 1 else ''}.")
+    for line in outcome.skipped:
+        click.echo(f"already sent: {line}")
+    for line in outcome.held:
+        click.echo(f"not sent: {line}", err=True)
+    for line in outcome.unreachable:
+        click.echo(f"cannot be e-mailed: {line}", err=True)
+
+
+@main.command()
 def themes():
     """List the bundled themes: a name, then what it looks like. Pick one with theme: {name: NAME}."""
     from workshop.themes import bundled_themes

@@ -65,9 +65,12 @@ def _file_digest(path: Path | None) -> str:
 def design(ctx: BuildContext) -> str:
     """A fingerprint of everything every certificate of this workshop prints alike, so that a build
     that would print issued certificates differently says so (the ledger keeps it per version)."""
-    w = ctx.workshop
+    return design_of(ctx.workshop, bool(ctx.attendance and ctx.attendance.online))
+
+
+def design_of(w: m.Workshop, online: bool) -> str:
     ce = w.ce
-    parts = [LAYOUT, w.location, w.date_style, bool(ctx.attendance and ctx.attendance.online),
+    parts = [LAYOUT, w.location, w.date_style, online,
              w.theme.primary, w.theme.accent, _file_digest(w.theme.logo)]
     if ce is not None:
         parts += [ce.provider, ce.approval, repr(getattr(ce, "approvals", ())), ce.unit, ce.verify_url,
@@ -126,6 +129,26 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
         files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), records[-1].issued)
     return files, []
+
+
+def single_pdf(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record) -> bytes:
+    """One issued certificate as a PDF of its own, printed from its record; refused when it would
+    not print as issued (what every certificate prints changed since)."""
+    from workshop.errors import InputError, Problem, Src
+
+    if r.design and r.design != design_of(workshop, r.format == "live online"):
+        raise InputError(Problem(Src(LEDGER), f"{r.certificate_id} ({r.name}) would not print as it was issued: "
+                                              "what every certificate prints has changed since; build the kit with "
+                                              "its roster to see the changes (and --reissue them)"))
+    full = agenda.ce.awarded if agenda.ce else None
+    painter = _Certificate(workshop, agenda, when, r.format == "live online")
+    buffer = io.BytesIO()
+    canvas = painter.canvas(buffer)
+    attendee, earned = _printed(r)
+    painter.page(canvas, r.certificate_id, attendee, earned, _partial(earned, full),
+                 issued=dt.date.fromisoformat(r.issued))
+    canvas.save()
+    return buffer.getvalue()
 
 
 def _printed(r: ledger.Record) -> tuple[Attendee, Decimal | None]:
