@@ -238,3 +238,38 @@ def test_one_licence_on_two_rows_is_refused(in_tmp):
         result = run(command, BUNDLED, "--roster", "r.csv", *(("--out", "kit") if command == "build" else ()))
         refused(result, "r.csv: licence lpc 1 is on two rows: Ann Lee (r.csv row 2) and Ann Lee (r.csv row 4)")
     assert not (in_tmp / "kit").exists()
+
+
+def test_verify_knows_every_file_the_kit_issued_and_nothing_else(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--split").exit_code == 0
+    rows = ledger(in_tmp / "kit")
+    printed = run("verify", str(in_tmp / "kit" / "certificates.pdf"))
+    assert printed.exit_code == 0, printed.stdout + printed.stderr
+    assert printed.stdout.splitlines() == [
+        f"page {n}: issued by this kit, unchanged (the page is as the kit printed it): {r['certificate_id']}, "
+        f"{r['name']}, 3.00 hours, issued {dt.date.today()}; status: valid" for n, r in enumerate(rows, 1)]
+    single = in_tmp / "kit" / rows[1]["file"]
+    assert "the whole file is the single certificate the kit wrote" in run("verify", str(single)).stdout
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(single))
+    contents = writer.pages[0].get_contents()
+    contents.set_data(contents.get_data().replace(b"0 0 1 rg", b"0 0 0.9 rg", 1) + b"\n% edited")
+    writer.pages[0].replace_contents(contents)
+    changed = in_tmp / "changed.pdf"
+    with open(changed, "wb") as f:
+        writer.write(f)
+    result = run("verify", str(changed), "--out", "kit")
+    assert result.exit_code == 1
+    assert f"page 1: NOT the file issued: it names {rows[1]['certificate_id']}, Bo Chen" in result.stdout
+    write(in_tmp, "r.csv", ROSTER.replace("Ann Lee,", "Ann M. Lee,"))
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--reissue", "initial").exit_code == 0
+    old = run("verify", str(single.with_name("x")), "--out", "kit")
+    assert old.exit_code == 2
+    again = run("verify", str(in_tmp / "kit" / "certificates.pdf"))
+    assert again.exit_code == 0, again.stdout  # Bo Chen's page moved: a reprint the ledger knows
+    revoked = run("revoke", BUNDLED, rows[1]["certificate_id"], "--reason", "duplicate", "--out", "kit")
+    assert revoked.exit_code == 0
+    told = run("verify", rows[1]["certificate_id"], "--out", "kit")
+    assert told.exit_code == 1 and "status: REVOKED on" in told.stdout and "(duplicate)" in told.stdout

@@ -475,6 +475,28 @@ def send(outline: Path, out_dir: Path | None, dry_run: bool, only_ids: str, reis
 
 
 @main.command()
+@click.argument("target", metavar="FILE.pdf|ID")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The kit folder (default: the kit the file is in).")
+@reports_problems
+def verify(target: str, out_dir: Path | None):
+    """Say whether FILE.pdf (a certificate file) or ID is one the kit issued, unchanged, and its
+    status: valid, superseded by a newer version, or revoked. Exits 0 when every page is issued
+    and valid, 1 when not."""
+    from workshop.errors import InputError, Problem, Src
+    from workshop.record.check import describe, kit_of, verify as check
+
+    kit = out_dir or kit_of(Path(target))
+    if kit is None:
+        raise InputError(Problem(Src(target), "give the kit folder that issued it with --out"))
+    findings = check(target, kit)
+    for finding in findings:
+        click.echo(describe(finding))
+    good = all(f.record is not None and f.how and f.record.valid for f in findings)
+    sys.exit(0 if good else 1)
+
+
+@main.command()
 def themes():
     """List the bundled themes: a name, then what it looks like. Pick one with theme: {name: NAME}."""
     from workshop.themes import bundled_themes

@@ -38,7 +38,7 @@ from workshop.schedule import build_agenda, date_text
 
 JOURNAL = "sent.csv"
 PREVIEW = "send-preview"
-COLUMNS = ["certificate_id", "address", "status", "time", "message_id", "note"]
+COLUMNS = ["certificate_id", "address", "status", "time", "message_id", "attachment_sha256", "note"]
 DEFAULT_BODY = """Dear {name},
 
 Thank you for taking part in {title} on {date}. Your certificate for {hours} {unit} is attached (certificate {id}).
@@ -278,12 +278,13 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
     try:
         for r, message in messages:
             stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-            _append(journal, [r.certificate_id, r.email, "sending", stamp, message["Message-ID"], ""])
+            digest = _attachment_sha256(message)
+            _append(journal, [r.certificate_id, r.email, "sending", stamp, message["Message-ID"], digest, ""])
             try:
                 client.send_message(message)
             except smtplib.SMTPRecipientsRefused as exc:
                 code, text = next(iter(exc.recipients.values()))
-                _append(journal, [r.certificate_id, r.email, "refused", stamp, message["Message-ID"],
+                _append(journal, [r.certificate_id, r.email, "refused", stamp, message["Message-ID"], digest,
                                   f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"])
                 raise InputError(Problem(Src(JOURNAL), f"the mail server refused {r.email} ({r.certificate_id}, "
                                          f"{r.name}): {code} {_text(text)}; correct the address in the roster (a "
@@ -295,7 +296,8 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
                                          f"{len(outcome.sent)} sent before it. Check whether {r.email} received "
                                          f"Message-ID {message['Message-ID']}; run send again for the rest")) from None
             _append(journal, [r.certificate_id, r.email, "sent",
-                              dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), message["Message-ID"], ""])
+                              dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), message["Message-ID"],
+                              digest, ""])
             outcome.sent.append(f"{r.certificate_id} to {r.email}")
             say(f"sent {r.certificate_id} to {r.email}")
     finally:
@@ -303,6 +305,12 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
             client.quit()
         except (OSError, smtplib.SMTPException):
             pass
+
+
+def _attachment_sha256(message: EmailMessage) -> str:
+    import hashlib
+
+    return next((hashlib.sha256(part.get_content()).hexdigest() for part in message.iter_attachments()), "")
 
 
 def _text(value) -> str:

@@ -119,8 +119,12 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
             number, digest = printed[r.certificate_id]
             fresh = r.certificate_id in plan.new or not r.page_sha256
             file, file_sha = singles.get(r.certificate_id, (r.file, r.file_sha256))
+            reprints = [x for x in r.reprints.split("; ") if x]
+            if not fresh and digest != r.page_sha256 and digest not in reprints:
+                reprints.append(digest)  # the same certificate on another page of a new print file
             r = dataclasses.replace(r, page=str(number), page_sha256=digest if fresh else r.page_sha256,
-                                    file=file, file_sha256=file_sha if fresh or not r.file_sha256 else r.file_sha256)
+                                    file=file, file_sha256=file_sha if fresh or not r.file_sha256 else r.file_sha256,
+                                    reprints="; ".join(reprints))
         records.append(r)
     files.append(ledger.write(ctx.out_dir / LEDGER, records))
     if ctx.decisions:  # a revoke changes the ledger, not the decisions

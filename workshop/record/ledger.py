@@ -37,7 +37,7 @@ VALID, SUPERSEDED, REVOKED = "valid", "superseded", "revoked"
 #: Columns in the order they are written; the first ten are those of earlier versions' ledgers.
 COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider", "page",
            "page_sha256", "score", "minutes_present", "minutes_missed", "file", "file_sha256", "version", "status",
-           "issued", "status_date", "reason", "supersedes", "person", "design", "evidence", "format"]
+           "issued", "status_date", "reason", "supersedes", "person", "design", "evidence", "format", "reprints"]
 #: What a change to is a change to the certificate, in the words a list of changes uses.
 FACTS = (("name", "name"), ("license", "licence"), ("hours", "hours"), ("title", "title"), ("date", "date"))
 
@@ -71,6 +71,7 @@ class Record:
     design: str = ""  # a fingerprint of what every certificate of the kit prints alike
     evidence: str = ""  # the evidence/ files this version was decided from
     format: str = ""  # "live online" when decided from a meeting platform's reports
+    reprints: str = ""  # SHA-256 of the page in later print files (another page order), "; "-joined
 
     @property
     def valid(self) -> bool:
