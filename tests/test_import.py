@@ -68,10 +68,14 @@ def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
     assert by_title["The alliance at a glance"]["image"] == {
         "path": "images/slide-10.png", "alt": "Two chairs facing each other: counselor and client"}
     assert (in_tmp / "images" / "slide-10.png").read_bytes() == decks.png()
-    assert by_title["Qualities compared"]["bullets"] == ["Trust", ["What it looks like: Confidences kept"],
-                                                         "Respect", ["What it looks like: No assumptions"]]
-    assert by_title["What the research shows"]["bullets"] == ["The relationship predicts outcome across approaches"]
-    assert by_title["Self-care matters"]["bullets"] == ["Body, mind and relationships", "Boundaries on hours"]
+    assert by_title["Qualities compared"]["bullets"] == ["Quality: Trust", ["What it looks like: Confidences kept"],
+                                                         "Quality: Respect", ["What it looks like: No assumptions"]]
+    assert by_title["What the research shows"]["bullets"] == [
+        "The relationship predicts outcome across approaches", "Chart: Effect sizes",
+        ["Alliance: 0.57", "Empathy: 0.58", "Technique: 0.2"]]
+    care = by_title["Self-care matters"]
+    assert care["bullets"] == ["Body, mind and relationships", "Boundaries on hours"]
+    assert (care["image"]["path"], care["layout"]) == ("images/slide-13.png", "image-right")
     assert (in_tmp / "images" / "slide-13.png").is_file()
     assert pause == {"break": "Morning break", "minutes": 15}
     assert [s["title"] for s in after["slides"]] == ["Taking a personal inventory"]
@@ -82,18 +86,22 @@ def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
     text = outline.read_text(encoding="utf-8")
     assert ("      # slide 12\n"
             "      # not brought in: a video; see slide 12 of the old deck\n"
-            "      # not brought in: a chart (“Effect sizes”); see slide 12 of the old deck\n"
             "      # not brought in: SmartArt; see slide 12 of the old deck\n"
-            "      # not brought in: an embedded Excel object; see slide 12 of the old deck\n") in text
+            "      # not brought in: an embedded Excel object; see slide 12 of the old deck\n"
+            "      # not brought in: animations (the built deck shows each slide whole); see slide 12 of the old deck\n"
+            "      # brought in differently: a chart (“Effect sizes”), as its data in bullets; draw the chart again in "
+            "PowerPoint if you need it\n") in text
     assert "minutes: 20  # check: estimated at 2-3 minutes a slide (7 slides)" in text
     assert "# check: hidden in the old deck; delete this slide if you do not show it" in text
-    assert "# picture not placed (a slide shows one body): images/slide-13.png\n" in text
-    for line in ("  slide 12: a video", "  slide 12: a chart (“Effect sizes”)", "  slide 12: SmartArt",
+    for line in ("  slide 12: a video", "  slide 12: SmartArt",
+                 "  slide 12: a chart (“Effect sizes”), as its data in bullets; draw the chart again in PowerPoint if "
+                 "you need it",
                  "  slide 12: an embedded Excel object",
                  "  slide 12: animations (the built deck shows each slide whole)",
-                 "  slide 11: a table, as bullets (one per row)", "  slide 11: an equation",
+                 "  slide 11: a table, as bullets (one per row, each cell named by its column's heading)",
+                 "  slide 11: an equation",
                  "  slide 5: bullets more than two levels deep, brought up to the second level",
-                 "  slide 13: a picture beside text, saved as images/slide-13.png but not placed"):
+                 "  slide 13: a picture beside text, placed right of it (layout image-right)"):
         assert line in result.stdout.splitlines()
     assert "Next: check the minutes in old-deck.yaml, then run: workshop build old-deck.yaml" in result.stdout
     assert not [line for line in result.stdout.splitlines() if line.startswith("  slide 4:")], \

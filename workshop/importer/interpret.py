@@ -13,9 +13,10 @@ import math
 import re
 
 from workshop.importer.draft import Draft, DraftActivity, DraftBreak, DraftPresenter, DraftSection
+from workshop.importer.quizslides import ANSWER, QUESTION, read_answer, read_question
 from workshop.importer.raw import RawDeck, RawSlide
 from workshop.importer.slides import Pictures, clean, clean_notes, content_slide
-from workshop.importer.titlepage import read_closing_slide, read_title_slide
+from workshop.importer.titlepage import read_closing_slide, read_contacts, read_title_slide
 from workshop.variants import slugify
 
 #: Minutes a slide is taken to need when the deck does not say: the middle of two to three.
@@ -34,6 +35,15 @@ _REFERENCES = {"references", "reference list", "bibliography", "works cited", "s
                "resources and references", "references and resources"}
 _DEFAULT_SECTION_NAMES = {"default section", "untitled section", ""}
 _OPTIONAL_NOTE = "This section is optional: cut it if you are running late."
+#: A section slide's own numbering ("Part 2: ...", "Part 2 of 5"): the build numbers the parts itself.
+_PART_PREFIX = re.compile(r"^(?:part|section|module|unit|chapter)\s+\d+\s*[:.–—-]\s*(?=\S)", re.I)
+_PART_OF = re.compile(r"^(?:part|section|module|unit|chapter)\s+\d+\s*(?:of|/)\s*\d+$", re.I)
+#: The titles of a last slide that says goodbye (as the build's end matter knows them).
+_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing|contact|"
+                       r"stay in touch|get in touch|keep in touch)\b", re.I)
+#: What a built deck writes in its title slide's notes; the next build writes them again.
+_TITLE_NOTES = ("On screen as people arrive.", "Timing: the workshop runs ")
+_PRESENTERS_TITLES = ("Your presenter", "Your presenters")
 
 
 def draft_outline(deck: RawDeck, source: str) -> Draft:
@@ -61,11 +71,37 @@ class _Reader:
         if first is not None and self.is_title_slide(first):
             read_title_slide(first, draft)
             draft.notice(1, "folded", "the title slide, as workshop.title and presenters")
+            self.title_notes(first)
             slides = slides[1:]
+        shown = [s for s in slides if not s.hidden]
+        last = shown[-1].number if shown and not self.deck.made_by_workshop else 0
         for slide in slides:
             self.slide(slide)
+            if slide.number == last:
+                self.farewell(slide)
             self.previous_title = clean(slide.title)
         self.finish()
+
+    def title_notes(self, slide: RawSlide) -> None:
+        """Keep the title slide's speaker notes (as a comment: an outline has no key for them)."""
+        notes = clean_notes(slide.notes)
+        if self.deck.made_by_workshop:
+            notes = "\n".join(line for line in notes.split("\n") if not line.startswith(_TITLE_NOTES)).strip()
+        if notes:
+            self.draft.title_notes = notes
+            self.draft.notice(1, "changed", "the title slide's speaker notes, kept as a comment under workshop: "
+                                            "(an outline has no notes for the title slide)")
+
+    def farewell(self, raw: RawSlide) -> None:
+        """The presenter's own last slide with their contact details: the details go to presenters,
+        and the build's own closing slide, which would repeat them, is turned off."""
+        if not _FAREWELL.match(clean(raw.title)):
+            return
+        lines = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        if not read_contacts(lines, self.draft, raw.number):
+            return
+        self.draft.deck["closing"] = (False, f"slide {raw.number}, the deck's own last slide, gives the contact "
+                                             "details; set true for the build's \"Stay in touch\" slide as well")
 
     # -- what kind of slide ----------------------------------------------------------------
 
@@ -89,7 +125,9 @@ class _Reader:
                 raw.title = title = repeat.group(1)
         self.seen_titles.add(title)
         built = self.deck.made_by_workshop or bool(raw.names & {"Part", "Timing", "Back at", "Contact", "Details"})
-        if raw.block("Back at"):  # before the layout: a built deck's breaks use the section header's
+        if self.deck.made_by_workshop and self.generated(raw, title):
+            pass
+        elif raw.block("Back at"):  # before the layout: a built deck's breaks use the section header's
             self.break_slide(raw)
         elif raw.block("Contact") and built:
             read_closing_slide(raw, self.draft)
@@ -111,6 +149,19 @@ class _Reader:
             pass
         else:
             self.content(raw)
+
+    def generated(self, raw: RawSlide, title: str) -> bool:
+        """A slide only a built deck has (quiz questions and answers, the presenters slide), read
+        back into the keys that make it."""
+        if QUESTION.match(title) and read_question(raw, self.draft):
+            self.draft.deck["quiz"] = (True, "the deck has knowledge-check slides")
+            return True
+        if ANSWER.match(title) and read_answer(raw, self.draft):
+            return True
+        if title in _PRESENTERS_TITLES and raw.number == 2:
+            self.draft.notice(raw.number, "folded", f"“{title}”, the presenters slide the build makes")
+            return True
+        return False
 
     @staticmethod
     def little_text(raw: RawSlide) -> bool:
@@ -169,8 +220,14 @@ class _Reader:
 
     def section_slide(self, raw: RawSlide) -> None:
         title = clean(raw.title) or self.pending_name or f"Part {len(self.draft.sections) + 1}"
+        numbered = _PART_PREFIX.match(title)
+        if numbered and not self.deck.made_by_workshop:
+            title = title[numbered.end():]
         self.pending_name = ""
         section = self.open_section(title, raw.number)
+        if numbered and not self.deck.made_by_workshop:
+            section.comments.append(f"the section slide's title was “{clean(raw.title)}”; the build numbers the "
+                                    "parts itself (“Part 1 of 3”)")
         timing = raw.block("Timing")
         match = _TIMING.match(clean(timing.paras[0].text)) if timing and timing.paras else None
         if match:
@@ -190,6 +247,11 @@ class _Reader:
                 paragraphs.append(paragraph)
         section.notes = "\n\n".join(paragraphs)
         extra = [clean(p.text) for b in raw.text_blocks if b.name not in ("Part", "Timing") for p in b.paras]
+        numbering = [t for t in extra if _PART_OF.match(t)]
+        if numbering:
+            extra = [t for t in extra if t not in numbering]
+            section.comments.append(f"also on the section slide: {' / '.join(numbering)}; the build numbers the "
+                                    "parts itself")
         if extra:
             section.comments.append("also on the section slide: " + " / ".join(extra))
         for text in raw.missing:
