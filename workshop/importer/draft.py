@@ -116,6 +116,7 @@ class Draft:
     objectives: list[str] = field(default_factory=list)
     entries: list[DraftSection | DraftBreak] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    kept: list[tuple[int, str]] = field(default_factory=list)  # text of folded slides that no key holds
     questions: list[DraftQuestion] = field(default_factory=list)  # a built deck's quiz slides
     #: deck: options the deck shows were set ("quiz", "closing", ...), each with why, as a comment
     deck: dict[str, tuple[bool, str]] = field(default_factory=dict)

@@ -91,6 +91,8 @@ class _Reader:
             self.draft.title_notes = notes
             self.draft.notice(1, "changed", "the title slide's speaker notes, kept as a comment under workshop: "
                                             "(an outline has no notes for the title slide)")
+        if not self.deck.made_by_workshop:
+            self.keep(slide, [], "")
 
     def farewell(self, raw: RawSlide) -> None:
         """The presenter's own last slide with their contact details: the details go to presenters,
@@ -143,6 +145,8 @@ class _Reader:
         elif base in _REFERENCES:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
             self.draft.notice(raw.number, "folded", f"“{title}”, as references (the build lists them)")
+            if not self.deck.made_by_workshop:
+                self.keep(raw, [], raw.notes)
         elif built and self.activity_slide(raw):
             pass
         elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title[len("Debrief: "):]):
@@ -227,7 +231,7 @@ class _Reader:
         section = self.open_section(title, raw.number)
         if numbered and not self.deck.made_by_workshop:
             section.comments.append(f"the section slide's title was “{clean(raw.title)}”; the build numbers the "
-                                    "parts itself (“Part 1 of 3”)")
+                                    "parts itself")
         timing = raw.block("Timing")
         match = _TIMING.match(clean(timing.paras[0].text)) if timing and timing.paras else None
         if match:
@@ -257,6 +261,10 @@ class _Reader:
         for text in raw.missing:
             section.comments.append(f"not brought in: {text} on the section slide")
             self.draft.notice(raw.number, "missing", text)
+        section.comments += raw.leftover
+        for picture in raw.pictures:
+            section.comments.append(f"not brought in: a picture ({picture.name}) on the section slide")
+            self.draft.notice(raw.number, "missing", f"a picture ({picture.name}) on the section slide")
         self.draft.notice(raw.number, "folded", f"“{title}”, a section slide, as a section")
 
     def break_slide(self, raw: RawSlide) -> None:
@@ -275,6 +283,8 @@ class _Reader:
         self.draft.entries.append(entry)
         self.section = None
         self.draft.notice(raw.number, "folded", f"“{title}”, as a break")
+        if not self.deck.made_by_workshop:
+            self.keep(raw, [clean(p.text) for b in raw.text_blocks for p in b.paras], raw.notes)
 
     def agenda_slide(self, raw: RawSlide) -> None:
         first = _ROW.match(raw.text_blocks[0].paras[0].text)
@@ -284,11 +294,24 @@ class _Reader:
 
     def objectives_slide(self, raw: RawSlide) -> None:
         paras = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        lead = []
         if len(paras) > 1 and paras[0].endswith(":"):
-            paras = paras[1:]
+            lead, paras = paras[:1], paras[1:]
         self.draft.objectives = paras
         self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as objectives (the build makes "
                                                 "this slide from them)")
+        if not self.deck.made_by_workshop:
+            self.keep(raw, lead, raw.notes)
+
+    def keep(self, raw: RawSlide, texts: list[str], notes: str) -> None:
+        """Text of a slide folded into outline keys that no key holds: kept as comments."""
+        notes = clean_notes(notes)
+        kept = texts + ([f"notes: {line}" for line in notes.split("\n") if line.strip()] if notes else [])
+        kept += raw.leftover + [f"not brought in: {m}" for m in raw.missing]
+        kept += [f"not brought in: a picture ({p.name})" for p in raw.pictures]
+        self.draft.kept += [(raw.number, text) for text in kept]
+        for text in raw.missing + [f"a picture ({p.name})" for p in raw.pictures]:
+            self.draft.notice(raw.number, "missing", text)
 
     def activity_slide(self, raw: RawSlide) -> bool:
         """A built deck's activity slide: its notes hold the format and minutes, its body the rest."""

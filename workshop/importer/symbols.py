@@ -78,7 +78,8 @@ def translate(text: str, typeface: str) -> tuple[str, list[str], list[str]]:
         code = ord(ch)
         if table is None and not is_symbol_font(typeface):
             if unicodedata.category(ch) == "Co":
-                dropped.append(f"U+{code:04X} in {typeface or 'the default font'}")
+                dropped.append(f"a private-use character (U+{code:04X}) in {typeface or 'the default font'}, which "
+                               "shows only in the font it was made for")
             else:
                 out.append(ch)
             continue
@@ -89,7 +90,8 @@ def translate(text: str, typeface: str) -> tuple[str, list[str], list[str]]:
             continue
         target = table.get(code) if table is not None and code <= 0xFF else None
         if target is None:
-            dropped.append(f"{typeface.strip()} 0x{code:02X}" if code <= 0xFF else f"{typeface.strip()} U+{code:04X}")
+            shown = f"0x{code:02X}" if code <= 0xFF else f"U+{code:04X}"
+            dropped.append(f"a {typeface.strip()} character ({shown}) with no Unicode equivalent")
         else:
             out.append(chr(target))
             if chr(target) != ch:

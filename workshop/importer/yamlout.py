@@ -139,6 +139,11 @@ def outline_text(draft: Draft, outline_name: str) -> str:
         out.blank()
         out.texts(0, "references", draft.references)
     _quiz(out, draft)
+    if draft.kept:
+        out.blank()
+        out.note(0, "Text of slides brought in as outline keys that no key holds, kept here:")
+        for number, text in draft.kept:
+            out.note(0, f"  slide {number}: {text}")
     return "\n".join(out.lines) + "\n"
 
 
