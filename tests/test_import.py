@@ -332,11 +332,14 @@ def test_symbol_fonts_are_read_as_unicode():
 # -- a deck made by workshop build comes back as the outline that made it --------------------
 
 
-@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml"],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing"],
+                         ids=lambda p: getattr(p, "stem", p))
 def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
     from workshop.loader import load_outline
 
+    if source == "no-closing":  # a quiz, and no "Stay in touch" slide
+        source = in_tmp / "no-closing.yaml"
+        source.write_text(f"extends: {DATA / 'quiz.yaml'}\ndeck:\n  closing: false\n", encoding="utf-8")
     assert run("build", source, "--out", "first", "--only", "deck").exit_code == 0
     result = run("import", "first/deck.pptx", "-o", "again.yaml")
     assert result.exit_code == 0, result.stderr
@@ -351,7 +354,8 @@ def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
     original = load_outline(source)
     assert _questions(load_outline(in_tmp / "again.yaml").quiz) == \
         _questions(original.quiz if original.deck.quiz else None)
-    if source.stem == "quiz":
+    assert load_outline(in_tmp / "again.yaml").deck.closing == original.deck.closing
+    if original.deck.quiz:
         assert run("build", "again.yaml", "--out", "second", "--only", "quiz").exit_code == 0
         assert (in_tmp / "second" / "quiz.gift").is_file()
 

@@ -64,6 +64,7 @@ class _Reader:
         self.pending_name = ""  # a PowerPoint section that has begun, waiting for its first slide
         self.previous_title = ""
         self.seen_titles: set[str] = set()
+        self.closing_seen = False
 
     def run(self) -> None:
         draft, slides = self.draft, self.deck.slides
@@ -133,6 +134,7 @@ class _Reader:
             self.break_slide(raw)
         elif raw.block("Contact") and built:
             read_closing_slide(raw, self.draft)
+            self.closing_seen = True
             self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
         elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
             self.section_slide(raw)
@@ -340,6 +342,8 @@ class _Reader:
 
     def finish(self) -> None:
         draft = self.draft
+        if self.deck.made_by_workshop and not self.closing_seen and self.deck.slides:
+            draft.deck["closing"] = (False, "the deck has no \"Stay in touch\" slide")
         if not draft.title:
             draft.title = self.deck.title or _title_from_file(draft.source)
             draft.title_comment = "check: the deck has no title slide; this is " + (
