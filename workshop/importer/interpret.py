@@ -16,6 +16,7 @@ from workshop.importer.draft import Draft, DraftActivity, DraftBreak, DraftPrese
 from workshop.importer.quizslides import ANSWER, QUESTION, read_answer, read_question
 from workshop.importer.raw import RawDeck, RawSlide
 from workshop.importer.slides import Pictures, clean, clean_notes, content_slide
+from workshop.importer.timing import slide_minutes
 from workshop.importer.titlepage import read_closing_slide, read_contacts, read_title_slide
 from workshop.variants import slugify
 
@@ -312,6 +313,10 @@ class _Reader:
         kept += raw.leftover + [f"not brought in: {m}" for m in raw.missing]
         kept += [f"not brought in: a picture ({p.name})" for p in raw.pictures]
         self.draft.kept += [(raw.number, text) for text in kept]
+        lines = len(texts) + (len(notes.split("\n")) if notes else 0) + len(raw.leftover)
+        if lines:
+            self.draft.notice(raw.number, "changed", f"{lines} line{'s' if lines > 1 else ''} of its text and notes, "
+                                                     "kept as comments at the end of the outline")
         for text in raw.missing + [f"a picture ({p.name})" for p in raw.pictures]:
             self.draft.notice(raw.number, "missing", text)
 
@@ -355,7 +360,7 @@ class _Reader:
         taken: set[str] = set()
         for section in draft.sections:
             if section.minutes:
-                _slide_minutes(section)
+                slide_minutes(section)
             else:
                 own = sum(a.minutes for a in section.activities)
                 count = len(section.slides)
@@ -381,41 +386,6 @@ class _Reader:
 
 def _is_section_layout(raw: RawSlide) -> bool:
     return raw.layout_type == "secHead" or "section" in raw.layout.lower()
-
-
-def _slide_minutes(section: DraftSection) -> None:
-    """Give the slides of a built deck's section the minutes its timing lines show, where needed.
-
-    The build shares a section's spare minutes among the slides without minutes of their own,
-    earlier slides taking any odd minute. The fewest slides are given their own minutes such that
-    the same sharing gives every slide the minutes the old deck showed.
-    """
-    cues = [s.cue_minutes for s in section.slides]
-    if not cues or None in cues:
-        return
-    spare = section.minutes - sum(a.minutes for a in section.activities)
-    best = None
-    for share in sorted(set(cues) | {c - 1 for c in cues}):
-        plan = [None if c in (share, share + 1) else c for c in cues]
-        if _shared(plan, spare) == cues and (best is None or plan.count(None) > best.count(None)):
-            best = plan
-    for slide, minutes in zip(section.slides, best or []):
-        slide.minutes = minutes
-
-
-def _shared(plan: list[int | None], spare: int) -> list[int] | None:
-    """Each slide's minutes as the build would share ``spare`` among the slides planned None."""
-    left = spare - sum(m for m in plan if m is not None)
-    unsized = plan.count(None)
-    if left < 0 or (not unsized and left):
-        return None
-    share, extra = divmod(left, unsized) if unsized else (0, 0)
-    result, rank = [], 0
-    for minutes in plan:
-        if minutes is None:
-            minutes, rank = share + (1 if rank < extra else 0), rank + 1
-        result.append(minutes)
-    return result
 
 
 def _clock(text: str) -> str:

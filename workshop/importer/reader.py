@@ -18,7 +18,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from workshop.errors import InputError, Problem, Src
 from workshop.importer.container import DAMAGED
 from workshop.importer.raw import Block, Para, Picture, RawDeck, RawSlide
-from workshop.importer.symbols import is_symbol_font, translate
+from workshop.importer.symbols import Chars
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -83,7 +83,7 @@ class _Slide:
         self.raw = RawSlide(number, layout.name or "", layout.element.get("type", "cust"),
                             hidden=slide.element.get("show") in ("0", "false"))
         self.made_by_workshop = made_by_workshop
-        self.chars = _Chars()
+        self.chars = Chars()
         tree = slide.element.find("p:cSld/p:spTree", _NS)
         self.z = {el: n for n, el in enumerate(tree.iter())} if tree is not None else {}
         self.stacked: list[tuple[int, Picture]] = []  # each picture with its place in the z-order
@@ -330,57 +330,7 @@ def _covers(top, under) -> bool:
     return w > 0 and h > 0 and w * h >= _COVERED * under[2] * under[3]
 
 
-class _Chars:
-    """Paragraph text with symbol-font characters turned into Unicode; remembers what it turned
-    and what it had to leave out (characters no font of the build can print among them)."""
-
-    def __init__(self):
-        self.turned: list[str] = []
-        self.dropped: list[str] = []
-
-    def text(self, p) -> str:
-        out = []
-        for child in p._p:
-            tag = etree.QName(child).localname
-            if tag == "br":
-                out.append("\v")
-            elif tag in ("r", "fld"):
-                t = child.find("a:t", _NS)
-                out.append(self.run(t.text or "" if t is not None else "", child.find("a:rPr", _NS)))
-        return "".join(out)
-
-    def run(self, text: str, rpr) -> str:
-        face = ""
-        if rpr is not None:
-            for tag in ("a:sym", "a:latin"):
-                font = rpr.find(tag, _NS)
-                if font is not None and is_symbol_font(font.get("typeface", "")):
-                    face = font.get("typeface", "")
-                    break
-            else:
-                font = rpr.find("a:latin", _NS)
-                face = font.get("typeface", "") if font is not None else ""
-        text, turned, dropped = translate(text, face)
-        unprintable = _unprintable(text)
-        if unprintable:
-            text = "".join(c for c in text if c not in unprintable)
-            dropped += [f"“{c}” (U+{ord(c):04X}), which no installed font can print" for c in unprintable]
-        self.turned += [t for t in turned if t not in self.turned]
-        self.dropped += [d for d in dropped if d not in self.dropped]
-        return text
-
-
-def _unprintable(text: str) -> list[str]:
-    """The characters of ``text`` the build would refuse: no face it prints with can draw them."""
-    if text.isascii():
-        return []
-    from workshop.pdfdraw import unprintable
-    from workshop.printable import MAIN_FACES
-
-    return list(dict.fromkeys(c for face in MAIN_FACES for c in unprintable(text, face)))
-
-
-def _paragraphs(frame, chars: _Chars, flatten: bool = False) -> list[Para]:
+def _paragraphs(frame, chars: Chars, flatten: bool = False) -> list[Para]:
     """The non-empty paragraphs of ``frame`` with their list levels.
 
     A level is the paragraph's own ``lvl``; text boxes that indent by margin alone (as built decks

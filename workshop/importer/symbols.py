@@ -4,12 +4,18 @@ A deck that sets a smiley in Wingdings stores the letter "J" (or the private-use
 relies on the font to draw a face; an outline has no fonts per character, so each is turned
 into the Unicode character it shows. Codes with no Unicode equivalent, and private-use
 characters in any other font, have no meaning outside their font: the caller reports them and
-leaves them out.
+leaves them out. :class:`Chars` reads a paragraph run by run this way, and also leaves out
+any character the build could not print (no installed font has it), so that the outline builds.
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+from lxml import etree
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS = {"a": _A}
 
 #: Symbol's codes that differ from ASCII (Adobe's Symbol encoding); the rest show as themselves.
 _SYMBOL = {
@@ -97,3 +103,53 @@ def translate(text: str, typeface: str) -> tuple[str, list[str], list[str]]:
             if chr(target) != ch:
                 turned.append(f"{ch if unicodedata.category(ch) != 'Co' else f'U+{ord(ch):04X}'} → {chr(target)}")
     return "".join(out), list(dict.fromkeys(turned)), list(dict.fromkeys(dropped))
+
+
+class Chars:
+    """Paragraph text with symbol-font characters turned into Unicode; remembers what it turned
+    and what it had to leave out (characters no font of the build can print among them)."""
+
+    def __init__(self):
+        self.turned: list[str] = []
+        self.dropped: list[str] = []
+
+    def text(self, p) -> str:
+        out = []
+        for child in p._p:
+            tag = etree.QName(child).localname
+            if tag == "br":
+                out.append("\v")
+            elif tag in ("r", "fld"):
+                t = child.find("a:t", _NS)
+                out.append(self.run(t.text or "" if t is not None else "", child.find("a:rPr", _NS)))
+        return "".join(out)
+
+    def run(self, text: str, rpr) -> str:
+        face = ""
+        if rpr is not None:
+            for tag in ("a:sym", "a:latin"):
+                font = rpr.find(tag, _NS)
+                if font is not None and is_symbol_font(font.get("typeface", "")):
+                    face = font.get("typeface", "")
+                    break
+            else:
+                font = rpr.find("a:latin", _NS)
+                face = font.get("typeface", "") if font is not None else ""
+        text, turned, dropped = translate(text, face)
+        unprintable = _unprintable(text)
+        if unprintable:
+            text = "".join(c for c in text if c not in unprintable)
+            dropped += [f"“{c}” (U+{ord(c):04X}), which no installed font can print" for c in unprintable]
+        self.turned += [t for t in turned if t not in self.turned]
+        self.dropped += [d for d in dropped if d not in self.dropped]
+        return text
+
+
+def _unprintable(text: str) -> list[str]:
+    """The characters of ``text`` the build would refuse: no face it prints with can draw them."""
+    if text.isascii():
+        return []
+    from workshop.pdfdraw import unprintable
+    from workshop.printable import MAIN_FACES
+
+    return list(dict.fromkeys(c for face in MAIN_FACES for c in unprintable(text, face)))
