@@ -212,18 +212,26 @@ class _Reader:
             self.current(raw).slides.append(slide)
 
     def continued(self, raw: RawSlide, title: str) -> None:
-        """A built deck's "(cont.)" page: its text joins the slide it continues."""
-        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, joined to the slide it continues")
-        if self.section is None:
-            return
-        if self.section.slides and self.section.slides[-1].title == title:
+        """A "(cont.)" page: its text joins the slide it continues (a page with more than a list,
+        or with nothing to join, stays a slide of its own)."""
+        target = self.section.slides[-1] if self.section is not None and self.section.slides else None
+        if target is not None and target.title == title:
             slide = content_slide(raw, self.draft, self.pictures)
+            alone = slide is not None and (slide.quote or slide.image or target.quote or target.image)
+            if alone and not self.deck.made_by_workshop:
+                self.current(raw).slides.append(slide)
+                return
             if slide is not None:
-                target = self.section.slides[-1]
                 target.items += slide.items
                 target.comments += slide.comments
-        elif title == "References":
+                if slide.notes and not self.deck.made_by_workshop and slide.notes != target.notes:
+                    target.notes = "\n\n".join(filter(None, (target.notes, slide.notes)))
+        elif title == "References" and self.draft.references:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        else:
+            self.content(raw)
+            return
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, joined to the slide it continues")
 
     def section_slide(self, raw: RawSlide) -> None:
         title = clean(raw.title) or self.pending_name or f"Part {len(self.draft.sections) + 1}"
