@@ -332,7 +332,7 @@ def test_symbol_fonts_are_read_as_unicode():
 # -- a deck made by workshop build comes back as the outline that made it --------------------
 
 
-@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing"],
+@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing", "layouts"],
                          ids=lambda p: getattr(p, "stem", p))
 def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
     from workshop.loader import load_outline
@@ -340,6 +340,12 @@ def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
     if source == "no-closing":  # a quiz, and no "Stay in touch" slide
         source = in_tmp / "no-closing.yaml"
         source.write_text(f"extends: {DATA / 'quiz.yaml'}\ndeck:\n  closing: false\n", encoding="utf-8")
+    elif source == "layouts":  # every layout a slide can name: statement, quote, image-left, -right, two columns
+        from test_deck_layouts import OUTLINE
+
+        source = in_tmp / "layouts.yaml"
+        source.write_text(OUTLINE, encoding="utf-8")
+        (in_tmp / "cycle.png").write_bytes(decks.png(300, 300))
     assert run("build", source, "--out", "first", "--only", "deck").exit_code == 0
     result = run("import", "first/deck.pptx", "-o", "again.yaml")
     assert result.exit_code == 0, result.stderr

@@ -137,7 +137,7 @@ class _Reader:
             read_closing_slide(raw, self.draft)
             self.closing_seen = True
             self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
-        elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
+        elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw) and not self.deck.made_by_workshop:
             self.section_slide(raw)
         elif _BREAK_TITLE.match(title) and self.little_text(raw):
             self.break_slide(raw)
@@ -197,7 +197,8 @@ class _Reader:
             return self.section
         before = [e for e in self.draft.entries if isinstance(e, DraftSection)]
         if not before:
-            has_more = bool(self.section_names) or any(_is_section_layout(s) or s.block("Part")
+            has_more = bool(self.section_names) or any(_is_section_layout(s) and not self.deck.made_by_workshop
+                                                       or s.block("Part")
                                                        for s in self.deck.slides)
             title = "Introduction" if has_more else (self.draft.title or "Presentation")
             comment = ("check: the slides before the first section slide" if has_more else
@@ -208,6 +209,8 @@ class _Reader:
 
     def content(self, raw: RawSlide) -> None:
         slide = content_slide(raw, self.draft, self.pictures)
+        if slide is not None and self.deck.made_by_workshop and _is_section_layout(raw) and len(slide.items) == 1:
+            slide.layout = "statement"  # a built deck shows a statement full-bleed, as it does a divider
         if slide is not None:
             self.current(raw).slides.append(slide)
 
