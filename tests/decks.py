@@ -391,6 +391,14 @@ def talk_deck(path: Path) -> Path:
     picture = slide.shapes.add_picture(io.BytesIO(png(colour=(10, 120, 120))), Inches(1), Inches(2), Inches(8))
     picture._element.nvPicPr.cNvPr.set("descr", "A call-centre desk with two screens")
 
+    slide = prs.slides.add_slide(layouts[CONTENT])
+    slide.shapes.title.text = "Why it matters"
+    bullets(slide.placeholders[1].text_frame, ["Calls are short", "Every word counts"])
+    picture = slide.shapes.add_picture(io.BytesIO(png(colour=(240, 240, 250))), 0, 0, width, height)
+    tree = slide.shapes._spTree
+    tree.remove(picture._element)
+    tree.insert(2, picture._element)  # sent to the back: a background photo behind the text
+
     slide = prs.slides.add_slide(layouts[SECTION])
     slide.shapes.title.text = "Part 2: Practice"
     slide.placeholders[1].text_frame.text = "Part 2 of 2"

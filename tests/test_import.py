@@ -259,6 +259,8 @@ def test_a_talk_deck_comes_in_whole_and_builds_on_its_own_design(in_tmp):
     assert (headset["bullets"], headset["layout"], headset["image"]["alt"]) == (
         ["Both hands free", "Voice close to the ear"], "image-left", "A headset on a desk")
     assert slides["The desk"]["image"]["alt"] == "A call-centre desk with two screens"
+    assert "image" not in slides["Why it matters"], "a full-slide picture behind the text is a background"
+    assert "picture not placed (it filled the slide, behind the text): images/slide-11.png" in outline_texts(outline)
     # two columns, a table with its header row, a chart with its data
     assert (slides["Then and now"]["bullets"], slides["Then and now"]["layout"]) == (
         ["Paper forms", "Phone calls", ["at set hours"], "Online forms", "Video calls"], "two-columns")

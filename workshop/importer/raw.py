@@ -40,6 +40,7 @@ class Picture:
     alt: str
     name: str
     box: tuple[int, int, int, int] | None = None  # left, top, width, height in EMU, where known
+    background: bool = False  # fills the slide, behind its text
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from lxml import etree
 from pptx import Presentation
@@ -57,7 +58,8 @@ def read_deck(data: bytes, where: Src) -> RawDeck:
     read = []
     for number, slide in enumerate(slides, 1):
         try:
-            read.append(_Slide(slide, number, made_by_workshop).read())
+            read.append(_Slide(slide, number, made_by_workshop, (int(prs.slide_width or 0),
+                                                                 int(prs.slide_height or 0))).read())
         except Exception as exc:  # a slide we cannot read is named, and the rest still comes in
             read.append(RawSlide(number, "", "", missing=[f"the whole slide (it could not be read: "
                                                           f"{type(exc).__name__})"]))
@@ -77,12 +79,13 @@ def _sections(prs, ids: dict[int, int]) -> list[tuple[str, list[int]]]:
 
 
 class _Slide:
-    def __init__(self, slide, number: int, made_by_workshop: bool):
+    def __init__(self, slide, number: int, made_by_workshop: bool, size: tuple[int, int] = (0, 0)):
         self.slide = slide
         layout = slide.slide_layout
         self.raw = RawSlide(number, layout.name or "", layout.element.get("type", "cust"),
                             hidden=slide.element.get("show") in ("0", "false"))
         self.made_by_workshop = made_by_workshop
+        self.size = size
         self.chars = Chars()
         tree = slide.element.find("p:cSld/p:spTree", _NS)
         self.z = {el: n for n, el in enumerate(tree.iter())} if tree is not None else {}
@@ -118,6 +121,8 @@ class _Slide:
             if over:
                 self.raw.changed.append(f"a picture under another one ({picture.name}), left out: the top picture "
                                         "of a stack is the one that shows")
+            elif self.raw.blocks and _covers(picture.box, (0, 0, *self.size)):
+                shown.append(replace(picture, background=True))
             else:
                 shown.append(picture)
         self.raw.pictures = shown

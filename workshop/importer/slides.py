@@ -153,12 +153,13 @@ def _body(slide: DraftSlide, paras: list[Para], raw: RawSlide, draft: Draft, pic
         alt = clean(picture.alt)
         if _FILE_NAME.match(alt):  # what PowerPoint writes when no one described the picture
             alt = ""
-        beside = bool(slide.items) and not slide.image and slide.layout != "two-columns"
+        beside = bool(slide.items) and not slide.image and slide.layout != "two-columns" and not picture.background
         if slide.image or slide.quote or (slide.items and not beside):
             described = f", alt text “{alt}”" if alt else ""
-            why = "a slide shows one picture" if slide.image else "a slide shows a quote or two columns alone"
+            why = ("a slide shows one picture" if slide.image else "it filled the slide, behind the text"
+                   if picture.background else "a slide shows a quote or two columns alone")
             slide.comments.append(f"picture not placed ({why}): {path}{described}")
-            draft.notice(raw.number, "changed", f"a second picture or one beside a quote, saved as {path} but not placed")
+            draft.notice(raw.number, "changed", f"a picture saved as {path} but not placed ({why})")
             continue
         if not alt:
             alt = f"Picture from slide {raw.number} of {draft.source}"
