@@ -334,7 +334,8 @@ def test_symbol_fonts_are_read_as_unicode():
 # -- a deck made by workshop build comes back as the outline that made it --------------------
 
 
-@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing", "layouts"],
+@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing", "layouts",
+                                    "long-lists"],
                          ids=lambda p: getattr(p, "stem", p))
 def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
     from workshop.loader import load_outline
@@ -348,6 +349,13 @@ def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
         source = in_tmp / "layouts.yaml"
         source.write_text(OUTLINE, encoding="utf-8")
         (in_tmp / "cycle.png").write_bytes(decks.png(300, 300))
+    elif source == "long-lists":  # objectives and an agenda that continue on a second slide
+        source = in_tmp / "long.yaml"
+        source.write_text("workshop: {title: Long lists, date: 2026-03-14}\npresenters: [{name: Dana Lee}]\n"
+                          "objectives:\n" + "".join(f"  - Objective {n}, long enough to take most of a line on "
+                                                    "the slide\n" for n in range(1, 15))
+                          + "sections:\n" + "".join(f"  - {{title: Part {n}, minutes: 10}}\n" for n in range(1, 17)),
+                          encoding="utf-8")
     assert run("build", source, "--out", "first", "--only", "deck").exit_code == 0
     result = run("import", "first/deck.pptx", "-o", "again.yaml")
     assert result.exit_code == 0, result.stderr
@@ -359,6 +367,7 @@ def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
                  s.notes_slide.notes_text_frame.text) for s in Presentation(str(in_tmp / folder / "deck.pptx")).slides]
 
     assert shown("second") == shown("first")
+    assert load_outline(in_tmp / "again.yaml").objectives == load_outline(source).objectives
     original = load_outline(source)
     assert _questions(load_outline(in_tmp / "again.yaml").quiz) == \
         _questions(original.quiz if original.deck.quiz else None)

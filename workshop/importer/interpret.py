@@ -74,6 +74,8 @@ class _Reader:
             read_title_slide(first, draft)
             draft.notice(1, "folded", "the title slide, as workshop.title and presenters")
             self.title_notes(first)
+            for line in draft.title_extra:
+                draft.notice(1, "changed", f"“{line}” on the title slide, kept as a comment under workshop:")
             slides = slides[1:]
         shown = [s for s in slides if not s.hidden]
         last = shown[-1].number if shown and not self.deck.made_by_workshop else 0
@@ -231,6 +233,10 @@ class _Reader:
                     target.notes = "\n\n".join(filter(None, (target.notes, slide.notes)))
         elif title == "References" and self.draft.references:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        elif title.lower() in _OBJECTIVES and self.draft.objectives:
+            self.draft.objectives += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        elif title == "Agenda" and self.deck.made_by_workshop and self.all_rows(raw):
+            pass
         else:
             self.content(raw)
             return
@@ -272,6 +278,7 @@ class _Reader:
                                     "parts itself")
         if extra:
             section.comments.append("also on the section slide: " + " / ".join(extra))
+            self.draft.notice(raw.number, "changed", "text on the section slide, kept as a comment: " + " / ".join(extra))
         for text in raw.missing:
             section.comments.append(f"not brought in: {text} on the section slide")
             self.draft.notice(raw.number, "missing", text)
