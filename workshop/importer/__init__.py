@@ -110,7 +110,10 @@ def offer_template(draft: Draft, deck: Path, outline: Path) -> None:
     from workshop.deck.frame import ROLES
     from workshop.deck.template import template_problems
 
-    draft.template = Path(os.path.relpath(deck.resolve(), outline.resolve().parent)).as_posix()
+    try:
+        draft.template = Path(os.path.relpath(deck.resolve(), outline.resolve().parent)).as_posix()
+    except ValueError:  # on another drive than the outline: only the whole path reaches it
+        draft.template = deck.resolve().as_posix()
     try:
         prs = Presentation(str(deck))
         layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
