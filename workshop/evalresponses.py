@@ -268,7 +268,7 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
         if len(indexes) > 1:
             text = target.text if isinstance(target, Item) else target
             letters = " and ".join(_letter(i) for i in indexes)
-            problems.append(Problem(Src(shown), f"columns {letters} both hold {_short(text)}; keep one of them "
+            problems.append(Problem(Src(shown), f"columns {letters} both hold '{text}'; keep one of them "
                                                 "(or title each with the statement it holds)", "row 1"))
     if problems:
         raise InputError(problems)

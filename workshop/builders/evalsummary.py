@@ -166,7 +166,7 @@ class Bar(Flowable):
 class Legend(Flowable):
     """The bar's key: a swatch and the words of each point of the scale, on one line."""
 
-    SIZE = 8.5
+    SIZE = 9.0
 
     def __init__(self, colours):
         super().__init__()
@@ -212,6 +212,6 @@ class Figures(Flowable):
             canvas.setFillColor(value_colour)
             d.draw(canvas, x + 10, self.height - 28, value, 20, "sans-bold")
             canvas.setFillColor(d.MUTED)
-            size, lines = d.fit_lines(label, "sans", w - 20, (8.5, 8.0), 1)
+            size, lines = d.fit_lines(label, "sans", w - 20, (9.0, 8.5, 8.0), 1)
             d.draw(canvas, x + 10, 10, lines[0] if len(lines) == 1 else d.ellipsize(label, "sans", size, w - 20),
                    size, "sans")
