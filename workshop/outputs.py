@@ -81,7 +81,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce)),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
-           lambda ctx: (_facts(ctx), ctx.workshop.theme, ctx.workshop.objectives, ctx.evaluations,
+           lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.objectives, ctx.evaluations,
                         ctx.roster and tuple(a.attended for a in ctx.roster.attendees)),
            _DOC_FACES, needs_evaluations=True),
 )

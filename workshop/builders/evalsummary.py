@@ -24,7 +24,7 @@ from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, SCALE_WORDS, grouped
 from workshop.evalresponses import Evaluations, Tally, attended, percent, rate_warnings, response_rate
 from workshop.schedule import date_text
 
-PDF_NAME = "evaluation-summary.pdf"
+FILENAME = "evaluation-summary.pdf"
 CSV_NAME = "evaluation-summary.csv"
 CSV_HEADER = ("item", "responses", "mean", "1", "2", "3", "4", "5")
 #: The table's columns: statement, responses, mean, a count for each point, the distribution bar.
@@ -34,8 +34,10 @@ NOT_ASKED = "not in the responses"
 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
-    evaluations: Evaluations = ctx.evaluations
-    pdf, table = ctx.out_dir / PDF_NAME, ctx.out_dir / CSV_NAME
+    evaluations: Evaluations | None = ctx.evaluations
+    if evaluations is None:
+        return [], []
+    pdf, table = ctx.out_dir / FILENAME, ctx.out_dir / CSV_NAME
     write_document(pdf, summary_story(ctx), ctx.workshop, "Evaluation summary", "evaluation summary", ctx.when)
     table.write_text(summary_csv(evaluations), encoding="utf-8-sig", newline="")
     return [pdf, table], list(evaluations.warnings) + rate_warnings(evaluations, ctx.roster)
