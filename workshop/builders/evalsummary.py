@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor, white
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
@@ -31,6 +31,8 @@ CSV_HEADER = ("item", "responses", "mean", "1", "2", "3", "4", "5")
 COUNT_W = 21
 WIDTHS = [TEXT_W - 56 - 40 - 5 * COUNT_W - 112, 56, 40] + [COUNT_W] * 5 + [112]
 NOT_ASKED = "not in the responses"
+KEEP_WHOLE = 6  # a group of this many statements or fewer is kept on one page
+START_ROOM = 150  # points: a longer group's heading, column heads and its first two or three rows
 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
@@ -77,9 +79,16 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
               Spacer(1, 4), Legend(colours), Spacer(1, 4)]
     for title, items in grouped([t.item for t in evaluations.tallies]):
         tallies = [t for t in evaluations.tallies if t.item in items]
-        heading = para(f"{title}: {OBJECTIVE_STEM[:-1].lower()}" if title == OBJECTIVES else title, st["h2"])
-        story.append(KeepTogether([heading, ratings_table(tallies, st, colours, w.theme.primary)]))
-    story.append(para("Comments", st["h1"]))
+        heading = f"{title}: {OBJECTIVE_STEM[:-1].lower()}" if title == OBJECTIVES else title
+        table = ratings_table(heading, tallies, st, colours, w.theme.primary)
+        # a long group starts where its heading, column heads and first rows fit, then runs on
+        # with both repeated at the top of the next page
+        story += [Spacer(1, 6), KeepTogether([table]) if len(tallies) <= KEEP_WHOLE else CondPageBreak(START_ROOM)]
+        if len(tallies) > KEEP_WHOLE:
+            story.append(table)
+    comments_heading = para("Comments", st["h1"])
+    comments_heading.keepWithNext = 0  # the first question keeps itself with its first comments
+    story += [CondPageBreak(START_ROOM), comments_heading]
     for comments in evaluations.comments:
         count = len(comments.answers)
         lead = [para(comments.question, st["h2"]),
@@ -108,11 +117,14 @@ def _figures(evaluations: Evaluations, roster) -> list[tuple[str, str]]:
     return out
 
 
-def ratings_table(tallies: list[Tally], st, colours, primary: str) -> Table:
-    """A group's statements, each with its responses, mean, the count at each point and the bar."""
+def ratings_table(heading: str, tallies: list[Tally], st, colours, primary: str) -> Table:
+    """A group's heading over its statements, each with its responses, mean, the count at each
+    point and the bar."""
     numbers = st["cell"].clone("number", alignment=2)
     heads = st["cellbold"].clone("head-number", alignment=2)
-    rows = [[para("Statement", st["cellbold"]), para("Responses", heads), para("Mean", heads)]
+    title = st["h2"].clone("group", spaceBefore=0, spaceAfter=0, keepWithNext=0)
+    rows = [[para(heading, title)] + [""] * 8]
+    rows += [[para("Statement", st["cellbold"]), para("Responses", heads), para("Mean", heads)]
             + [para(str(n), heads) for n in range(1, 6)] + [para("Distribution", st["cellbold"])]]
     for tally in tallies:
         if not tally.asked:
@@ -123,12 +135,14 @@ def ratings_table(tallies: list[Tally], st, colours, primary: str) -> Table:
         rows.append([para(tally.item.text, st["cell"]), para(str(tally.responses), numbers), para(mean, st["cellbold"]
                                                                                                    .clone("mean", alignment=2))]
                     + [para(str(c), numbers) for c in tally.counts] + [Bar(tally.counts, colours)])
-    table = Table(rows, colWidths=WIDTHS, repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("VALIGN", (-1, 1), (-1, -1), "MIDDLE"),
-                                ("BACKGROUND", (0, 0), (-1, 0), panel_colour(primary)),
-                                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                                ("LEFTPADDING", (3, 0), (7, -1), 2), ("RIGHTPADDING", (3, 0), (7, -1), 3)]))
+    table = Table(rows, colWidths=WIDTHS, repeatRows=2, hAlign="LEFT")
+    table.setStyle(table_style([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0),
+                                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+                                ("LINEBELOW", (0, 1), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("VALIGN", (-1, 2), (-1, -1), "MIDDLE"),
+                                ("BACKGROUND", (0, 1), (-1, 1), panel_colour(primary)),
+                                ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+                                ("LEFTPADDING", (3, 1), (7, -1), 2), ("RIGHTPADDING", (3, 1), (7, -1), 3)]))
     return table
 
 
