@@ -337,3 +337,22 @@ def test_ratings_read_as_numbers_or_the_scales_words(value, rating):
 def test_ratings_that_are_not_on_the_scale_are_refused(value, message):
     rating, problem = read_rating(value)
     assert rating is None and problem.startswith(message), problem
+
+
+def test_a_form_that_answered_only_its_own_question_is_a_response(in_tmp):
+    write_csv(in_tmp / "r.csv", ["Timestamp", O1, "Your profession", QUESTIONS[0]],
+              [["2026/03/14 11:40", "4", "LPC", ""], ["2026/03/14 11:41", "N/A", "LCSW", ""],
+               ["2026/03/14 11:42", "", "", ""]])
+    result = run("build", BUNDLED, "--evaluations", "r.csv", "--out", "k", "--only", "evaluation-summary")
+    assert result.exit_code == 0, result.stderr
+    assert summary_rows(in_tmp / "k")[1] == [O1, "1", "4.00", "0", "0", "0", "1", "0"]
+    text = pdf_text(in_tmp / "k" / "evaluation-summary.pdf")
+    assert "2 responses; response rate unknown" in text  # the third form came back with nothing on it
+
+
+def test_a_comment_no_font_can_print_is_refused_with_its_row(in_tmp):
+    write_csv(in_tmp / "r.csv", [O1, QUESTIONS[1]], [["4", "fine"], ["5", "private \ue000 sign"]])
+    assert_rejected(run("build", BUNDLED, "--evaluations", "r.csv", "--out", "k"),
+                    "r.csv: row 3, column B: no installed font can print U+E000 in this comment; retype it without "
+                    "that character")
+    assert not (in_tmp / "k").exists()

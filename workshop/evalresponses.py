@@ -146,6 +146,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
     header = [_text(v) for v in rows[0]]
     body = rows[1:]
     columns = _columns(header, body, items, shown, warnings)
+    answerable = [i for i, title in enumerate(header) if _key(title) not in SERVICE_COLUMNS or not title]
     counts = {item: [0] * 5 for item in items}
     answers: dict[str, list[str]] = {q: [] for q in QUESTIONS}
     problems: list[Problem] = []
@@ -159,7 +160,6 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
             problems.append(Problem(Src(shown), f"it has a value in column {_letter(extra[0])}, past the last titled "
                                                 f"column ({_short(_text(row[extra[0]]))}); give that column a title "
                                                 "or move the value where it belongs", where))
-        answered = False
         for index, target in columns.items():
             value = row[index] if index < len(row) else None
             if isinstance(target, Item):
@@ -169,18 +169,17 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
                                                                  f"({_short(header[index])})"))
                 elif rating is not None:
                     counts[target][rating - 1] += 1
-                answered = answered or bool(_text(value))
             else:
                 text = " ".join(_text(value).split())
                 if text:
-                    answered = True
                     answers[target].append(text)
                     missing = _unprintable(text)
                     if missing:
                         problems.append(Problem(Src(shown), f"no installed font can print {missing} in this "
                                                             "comment; retype it without that character",
                                                 f"{where}, column {_letter(index)}"))
-        responses += answered
+        # a form returned with any answer is a response, even if only to a question of its own
+        responses += any(_text(row[i]) for i in answerable if i < len(row))
     if not responses and not problems:
         problems.append(Problem(Src(shown), "the file has a header row but no responses; is it the right file "
                                             "(or the right sheet)?"))
