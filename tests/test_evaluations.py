@@ -143,6 +143,8 @@ def test_microsoft_forms_workbook_with_numbers_words_and_a_missing_item(tmp_path
         start = dt.datetime(2026, 3, 14, 12, n)
         sheet.append([n + 1, start, start + dt.timedelta(minutes=3), "anonymous", None, None, o1[n], o2[n], o3[n],
                       presenter[n], w[n], w[n], w[n], w[n], "Morning", "Nothing" if n == 2 else None])
+    book.create_sheet("Notes").append(["typed by the office"])
+    book.active = 0
     book.save(tmp_path / "Workshop evaluation(1-8).xlsx")
     result = run("build", BUNDLED, "--evaluations", tmp_path / "Workshop evaluation(1-8).xlsx", "--out", tmp_path / "k")
     assert result.exit_code == 0, result.stderr
@@ -153,6 +155,7 @@ def test_microsoft_forms_workbook_with_numbers_words_and_a_missing_item(tmp_path
     assert (f"warning: {shown}: no column holds the form's statement 'The time was used well' (the workshop); "
             "the summary shows it as not asked") in result.stderr
     assert f"warning: {shown}: no column holds the form's question '{QUESTIONS[0]}'" in result.stderr
+    assert f"warning: {shown}: read the sheet 'Sheet1', the one the workbook opens on" in result.stderr
     # worked out by hand: Strongly agree 5, Agree 4, Agree 4, Neutral 3, Strongly disagree 1, Agree 4,
     # Agree 4, Strongly agree 5: 30 in all, 30 / 8 = 3.75; one 1, one 3, four 4s, two 5s
     w_row = ["8", "3.75", "1", "0", "1", "4", "2"]

@@ -135,7 +135,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
     warnings: list[str] = []
     items = rated_items(workshop)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path, shown)
+        rows = _xlsx_rows(path, shown, warnings)
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
         rows = _text_rows(path, shown, warnings, items)
     else:
@@ -381,8 +381,9 @@ def _text_rows(path: Path, shown: str, warnings: list[str], items: list[Item]) -
     return rows
 
 
-def _xlsx_rows(path: Path, shown: str) -> list[list]:
-    """The rows of the sheet the workbook opens on (Microsoft Forms' "Open in Excel")."""
+def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
+    """The rows of the sheet the workbook opens on (Microsoft Forms' "Open in Excel"); with more
+    than one sheet, a warning names the one read."""
     import openpyxl
 
     from workshop.roster import _unreadable_workbook
@@ -393,6 +394,8 @@ def _xlsx_rows(path: Path, shown: str) -> list[list]:
         raise InputError(Problem(Src(shown), _unreadable_workbook(path))) from None
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
+        if len(book.worksheets) > 1:
+            warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
         return [list(row) for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
