@@ -133,7 +133,7 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], e
 
 def _responses(ctx) -> str:
     """What ``validate`` says of the evaluation responses: how many, and of how many attendees."""
-    from workshop.evalresponses import response_rate
+    from workshop.evaltally import response_rate
 
     return response_rate(ctx.evaluations, ctx.roster)
 
@@ -141,7 +141,7 @@ def _responses(ctx) -> str:
 def _evaluation_warnings(ctx) -> list[str]:
     if ctx.evaluations is None:
         return []
-    from workshop.evalresponses import rate_warnings
+    from workshop.evaltally import rate_warnings
 
     return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, ctx.roster)]
 

@@ -16,13 +16,12 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.evalitems import QUESTIONS, SCALE_WORDS, Item, rated_items
+from workshop.evaltally import Comments, Evaluations, Tally
 
 #: Columns the form services add of their own (Google Forms; Microsoft Forms), compared as
 #: :func:`_key` reads them: they say who answered and when, nothing the summary reports.
@@ -33,96 +32,6 @@ NOT_RATED = {"n/a", "na", "not applicable", "does not apply", "-"}
 _WORDS = {words.casefold(): n for n, words in enumerate(SCALE_WORDS, 1)} | {"neither agree nor disagree": 3}
 _SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SHOWN = 60
-
-
-@dataclass(frozen=True)
-class Tally:
-    """How often each point of the scale was given to one item; ``asked`` is False when no
-    column of the responses held it."""
-
-    item: Item
-    counts: tuple[int, int, int, int, int]
-    asked: bool = True
-
-    @property
-    def responses(self) -> int:
-        return sum(self.counts)
-
-    @property
-    def mean(self) -> Decimal | None:
-        return mean(self.counts)
-
-
-@dataclass(frozen=True)
-class Comments:
-    question: str
-    answers: tuple[str, ...]  # in the order of the rows
-    asked: bool = True
-
-
-@dataclass(frozen=True)
-class Evaluations:
-    """What the responses say, item by item; ``source`` is the file they were read from."""
-
-    source: Path
-    responses: int  # rows with at least one answer
-    tallies: tuple[Tally, ...]
-    comments: tuple[Comments, ...]
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def ratings(self) -> int:
-        return sum(t.responses for t in self.tallies)
-
-    @property
-    def mean(self) -> Decimal | None:
-        """The mean of every rating given to any item."""
-        return mean([sum(t.counts[k] for t in self.tallies) for k in range(5)])
-
-
-def mean(counts) -> Decimal | None:
-    """The mean rating of ``counts`` (how many gave 1, 2, ... 5) to two decimals, halves rounded
-    up; None with no ratings."""
-    given = sum(counts)
-    if not given:
-        return None
-    total = sum(n * count for n, count in enumerate(counts, 1))
-    return (Decimal(total) / Decimal(given)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-def attended(roster) -> int | None:
-    """How many attended, from the roster (or the attendance reports): the response rate's
-    denominator; None without one."""
-    if roster is None:
-        return None
-    return sum(1 for a in roster.attendees if a.attended)
-
-
-def percent(part: int, whole: int) -> int:
-    """``part`` of ``whole`` in whole percent, halves rounded up."""
-    return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def response_rate(evaluations: Evaluations, roster) -> str:
-    """The responses against the attendees, in words: "18 responses from 24 attendees (75%)"."""
-    count = f"{evaluations.responses} response{'s' if evaluations.responses != 1 else ''}"
-    present = attended(roster)
-    if present is None:
-        return f"{count}; response rate unknown (build with --roster or --attendance to count the attendees)"
-    people = f"{present} attendee{'s' if present != 1 else ''}"
-    if not present or evaluations.responses > present:
-        return f"{count} from {people}: more responses than attendees"
-    return f"{count} from {people} ({percent(evaluations.responses, present)}%)"
-
-
-def rate_warnings(evaluations: Evaluations, roster) -> list[str]:
-    """A warning when there are more responses than attendees: the responses of another workshop
-    mixed in, or a roster short of names."""
-    present = attended(roster)
-    if present is None or evaluations.responses <= present:
-        return []
-    return [f"{display_path(evaluations.source)}: {evaluations.responses} responses but {present} attendees; are the "
-            "responses all from this workshop, and is everyone who came on the roster?"]
 
 
 def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:

@@ -22,4 +22,4 @@ class BuildContext:
     split: bool = False
     progress: Callable[[str, int], Callable[[int], None]] | None = None  # (label, total) -> step(n)
     attendance: object | None = None  # workshop.attendance.Attendance: the rule's decisions, with reports
-    evaluations: object | None = None  # workshop.evalresponses.Evaluations: the evaluation form's responses
+    evaluations: object | None = None  # workshop.evaltally.Evaluations: the evaluation form's responses

@@ -21,7 +21,7 @@ from workshop.colour import readable
 from workshop.docstyle import (TEXT_W, ListBlock, panel_colour, para, scale_colours, styles, table_style,
                                write_document)
 from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, SCALE_WORDS, grouped
-from workshop.evalresponses import Evaluations, Tally, attended, percent, rate_warnings, response_rate
+from workshop.evaltally import Evaluations, Tally, attended, percent, rate_warnings, response_rate
 from workshop.schedule import date_text
 
 FILENAME = "evaluation-summary.pdf"
