@@ -95,14 +95,13 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
     if problems:
         raise InputError(problems)
     held = set(columns.values())
-    for item in items:
-        if item not in held:
-            warnings.append(f"{shown}: no column holds the form's statement '{item.text}' ({item.group.lower()}); "
-                            "the summary shows it as not asked")
-    for question in QUESTIONS:
-        if question not in held:
-            warnings.append(f"{shown}: no column holds the form's question '{question}'; "
-                            "the summary shows it as not asked")
+    missing = [f"'{item.text}' ({item.group.lower()})" for item in items if item not in held]
+    missing += [f"'{question}'" for question in QUESTIONS if question not in held]
+    if len(missing) == 1:
+        warnings.append(f"{shown}: no column holds the form's item {missing[0]}; the summary shows it as not asked")
+    elif missing:
+        warnings.append(f"{shown}: no column holds these items of the form: {'; '.join(missing)}; the summary "
+                        "shows them as not asked")
     return Evaluations(path.resolve(), responses,
                        tuple(Tally(item, tuple(counts[item]), item in held) for item in items),
                        tuple(Comments(q, tuple(answers[q]), q in held) for q in QUESTIONS), tuple(warnings))
