@@ -358,3 +358,23 @@ def test_a_comment_no_font_can_print_is_refused_with_its_row(in_tmp):
                     "r.csv: row 3, column B: no installed font can print U+E000 in this comment; retype it without "
                     "that character")
     assert not (in_tmp / "k").exists()
+
+
+def test_the_attendees_of_an_online_workshop_are_those_in_its_reports(in_tmp):
+    """Everyone who joined counts, with or without a certificate; hosts and whoever never joined do
+    not: of the roster's nine, Jack never joined and Hana stayed ten minutes (no certificate under
+    partial: none) but was there: 8 attendees."""
+    from test_attendance import ROSTER as ONLINE_ROSTER, ZOOM_PEOPLE, outline, zoom_meeting
+
+    write(in_tmp, "ethics.yaml", outline("none"))
+    write(in_tmp, "roster.csv", ONLINE_ROSTER)
+    zoom_meeting(in_tmp, [p for p in ZOOM_PEOPLE if p[0] != "Gus Lind"])
+    write_csv(in_tmp / "r.csv", ["Dawn Allred knew the subject and presented it clearly", *W],
+              [[5, 4, 4, 4, 4, 4], [4, 5, 5, 5, 5, 5], [5, 5, 5, 5, 5, 5]])
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--evaluations",
+                 "r.csv", "--out", "out", "--only", "evaluation-summary")
+    assert result.exit_code == 0, result.stderr
+    assert "3 responses from 8 attendees (38%)" in pdf_text(in_tmp / "out" / "evaluation-summary.pdf")
+    result = run("validate", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--evaluations",
+                 "r.csv")
+    assert "r.csv: valid: 3 responses from 8 attendees (38%)" in result.stdout

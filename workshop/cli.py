@@ -144,17 +144,17 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
 
 def _responses(ctx) -> str:
     """What ``validate`` says of the evaluation responses: how many, and of how many attendees."""
-    from workshop.evaltally import response_rate
+    from workshop.evaltally import attendees, response_rate
 
-    return response_rate(ctx.evaluations, ctx.roster)
+    return response_rate(ctx.evaluations, attendees(ctx.roster, ctx.attendance))
 
 
 def _evaluation_warnings(ctx) -> list[str]:
     if ctx.evaluations is None:
         return []
-    from workshop.evaltally import rate_warnings
+    from workshop.evaltally import attendees, rate_warnings
 
-    return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, ctx.roster)]
+    return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, attendees(ctx.roster, ctx.attendance))]
 
 
 def _certificates_to_issue(ctx) -> int:

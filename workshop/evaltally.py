@@ -66,9 +66,13 @@ def mean(counts) -> Decimal | None:
     return (Decimal(total) / Decimal(given)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def attended(roster) -> int | None:
-    """How many attended, from the roster (or the attendance reports): the response rate's
-    denominator; None without one."""
+def attendees(roster, attendance=None) -> int | None:
+    """How many were there: the response rate's denominator; None without a roster or reports.
+    From attendance reports, everyone who joined other than hosts and presenters, with or without
+    a certificate (a person who left early could still answer the form); else the roster's
+    attendees marked as attended."""
+    if attendance is not None:
+        return sum(1 for d in attendance.decisions if d.joined is not None and d.how != "staff")
     if roster is None:
         return None
     return sum(1 for a in roster.attendees if a.attended)
@@ -79,10 +83,10 @@ def percent(part: int, whole: int) -> int:
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def response_rate(evaluations: Evaluations, roster) -> str:
-    """The responses against the attendees, in words: "18 responses from 24 attendees (75%)"."""
+def response_rate(evaluations: Evaluations, present: int | None) -> str:
+    """The responses against the ``present`` attendees (:func:`attendees`), in words: "18
+    responses from 24 attendees (75%)"."""
     count = f"{evaluations.responses} response{'s' if evaluations.responses != 1 else ''}"
-    present = attended(roster)
     if present is None:
         return f"{count}; response rate unknown (build with --roster or --attendance to count the attendees)"
     people = f"{present} attendee{'s' if present != 1 else ''}"
@@ -91,10 +95,9 @@ def response_rate(evaluations: Evaluations, roster) -> str:
     return f"{count} from {people} ({percent(evaluations.responses, present)}%)"
 
 
-def rate_warnings(evaluations: Evaluations, roster) -> list[str]:
+def rate_warnings(evaluations: Evaluations, present: int | None) -> list[str]:
     """A warning when there are more responses than attendees: the responses of another workshop
     mixed in, or a roster short of names."""
-    present = attended(roster)
     if present is None or evaluations.responses <= present:
         return []
     return [f"{display_path(evaluations.source)}: {evaluations.responses} responses but {present} attendees; are the "

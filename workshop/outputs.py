@@ -15,6 +15,7 @@ from typing import Callable
 from workshop.builders.context import BuildContext
 from workshop.checks import approval_problems, faces_problems, kit_text_problems, template_problems
 from workshop.errors import InputError, Problem, Src
+from workshop.evaltally import attendees
 
 #: Faces every document built with :mod:`workshop.docstyle` draws with.
 _DOC_FACES = ("sans", "sans-bold", "sans-italic", "sans-bolditalic")
@@ -90,7 +91,7 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce)),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
            lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.objectives, ctx.evaluations,
-                        ctx.roster and tuple(a.attended for a in ctx.roster.attendees)),
+                        attendees(ctx.roster, ctx.attendance)),
            _DOC_FACES, needs_evaluations=True),
 )
 BY_NAME = {o.name: o for o in OUTPUTS}

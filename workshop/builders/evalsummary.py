@@ -21,7 +21,7 @@ from workshop.colour import readable
 from workshop.docstyle import (TEXT_W, ListBlock, panel_colour, para, scale_colours, styles, table_style,
                                write_document)
 from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, SCALE_WORDS, grouped
-from workshop.evaltally import Evaluations, Tally, attended, percent, rate_warnings, response_rate
+from workshop.evaltally import Evaluations, Tally, attendees, percent, rate_warnings, response_rate
 from workshop.schedule import date_text
 
 FILENAME = "evaluation-summary.pdf"
@@ -42,7 +42,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     pdf, table = ctx.out_dir / FILENAME, ctx.out_dir / CSV_NAME
     write_document(pdf, summary_story(ctx), ctx.workshop, "Evaluation summary", "evaluation summary", ctx.when)
     table.write_text(summary_csv(evaluations), encoding="utf-8-sig", newline="")
-    return [pdf, table], list(evaluations.warnings) + rate_warnings(evaluations, ctx.roster)
+    return [pdf, table], list(evaluations.warnings) + rate_warnings(evaluations, attendees(ctx.roster, ctx.attendance))
 
 
 def summary_csv(evaluations: Evaluations) -> str:
@@ -64,6 +64,7 @@ def _cell(text: str) -> str:
 
 def summary_story(ctx: BuildContext) -> list[Flowable]:
     w, evaluations = ctx.workshop, ctx.evaluations
+    present = attendees(ctx.roster, ctx.attendance)
     st = styles(w.theme.primary)
     colours = scale_colours(w.theme.primary)
     facts = " · ".join(x for x in (date_text(w.date, w.date_style), w.location) if x)
@@ -73,8 +74,8 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
         story.append(para(facts, st["small"]))
     if names:
         story.append(para(("Presenter: " if len(names) == 1 else "Presenters: ") + "; ".join(names), st["small"]))
-    story += [Spacer(1, 8), Figures(_figures(evaluations, ctx.roster), w.theme.primary), Spacer(1, 6),
-              para(f"Read from {evaluations.source.name}: {response_rate(evaluations, ctx.roster)}. Each statement "
+    story += [Spacer(1, 8), Figures(_figures(evaluations, present), w.theme.primary), Spacer(1, 6),
+              para(f"Read from {evaluations.source.name}: {response_rate(evaluations, present)}. Each statement "
                    f"was rated from 1 ({SCALE_WORDS[0].lower()}) to 5 ({SCALE_WORDS[-1].lower()}).", st["small"]),
               Spacer(1, 4), Legend(colours), Spacer(1, 4)]
     for title, items in grouped([t.item for t in evaluations.tallies]):
@@ -102,9 +103,8 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
     return story
 
 
-def _figures(evaluations: Evaluations, roster) -> list[tuple[str, str]]:
+def _figures(evaluations: Evaluations, present: int | None) -> list[tuple[str, str]]:
     """The key figures at the head of the summary: (value, what it is)."""
-    present = attended(roster)
     out = [(str(evaluations.responses), "responses")]
     if present is None:
         out.append(("unknown", "response rate: no roster given"))
