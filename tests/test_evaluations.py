@@ -169,7 +169,7 @@ def test_microsoft_forms_workbook_with_numbers_words_and_a_missing_item(tmp_path
     assert_pdf_shows(text, summary)
     assert "The time was used well – – not in the responses" in text
     assert "8 responses; response rate unknown" in text
-    assert "unknown response rate: no roster given" in text
+    assert "unknown response rate: attendees not given" in text
     assert "1 comment" in text and "Nothing" in text
     assert f"{QUESTIONS[0]} Not asked: not in the responses" in text
 

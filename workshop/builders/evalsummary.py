@@ -82,11 +82,10 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
         tallies = [t for t in evaluations.tallies if t.item in items]
         heading = f"{title}: {OBJECTIVE_STEM[:-1].lower()}" if title == OBJECTIVES else title
         table = ratings_table(heading, tallies, st, colours, w.theme.primary)
-        # a long group starts where its heading, column heads and first rows fit, then runs on
-        # with both repeated at the top of the next page
-        story += [Spacer(1, 6), KeepTogether([table]) if len(tallies) <= KEEP_WHOLE else CondPageBreak(START_ROOM)]
-        if len(tallies) > KEEP_WHOLE:
-            story.append(table)
+        if len(tallies) <= KEEP_WHOLE:
+            story += [Spacer(1, 6), KeepTogether([table])]
+        else:  # starts where its heading, column heads and first rows fit; both repeat on the next page
+            story += [Spacer(1, 6), CondPageBreak(START_ROOM), table]
     comments_heading = para("Comments", st["h1"])
     comments_heading.keepWithNext = 0  # the first question keeps itself with its first comments
     story += [CondPageBreak(START_ROOM), comments_heading]
@@ -107,11 +106,11 @@ def _figures(evaluations: Evaluations, present: int | None) -> list[tuple[str, s
     """The key figures at the head of the summary: (value, what it is)."""
     out = [(str(evaluations.responses), "responses")]
     if present is None:
-        out.append(("unknown", "response rate: no roster given"))
+        out.append(("unknown", "response rate: attendees not given"))
     elif present and evaluations.responses <= present:
         out.append((f"{percent(evaluations.responses, present)}%", f"response rate, of {present} attendees"))
     else:
-        out.append(("–", f"response rate: more responses than the {present} attendees"))
+        out.append(("–", "response rate over 100%: check the roster"))
     overall = evaluations.mean
     out.append((f"{overall}" if overall is not None else "–", f"mean of all {evaluations.ratings} ratings (1 to 5)"))
     return out
