@@ -98,3 +98,147 @@ def test_the_time_zone_must_be_one_the_database_knows(in_tmp):
                for line in result.lines), result.lines
     write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  timezone: America/New_York\n"))
     assert run("validate", "o.yaml").exit_code == 0
+
+
+# -- rosters: registration exports, forms, workbooks ------------------------------------------------
+
+EVENTBRITE_HEADER = ("Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Order Type,Total Paid,"
+                     "Eventbrite Fees,Eventbrite Payment Processing,Attendee Status")
+
+
+def eventbrite(*people: tuple[str, str, str, str]) -> str:
+    rows = [EVENTBRITE_HEADER]
+    for n, (first, last, email, status) in enumerate(people):
+        rows.append(f"{1234567890 + n},2026-02-0{n + 1} 10:15:00-05:00,{first},{last},{email},1,General Admission,"
+                    f"Eventbrite Completed,25.00,2.49,0.98,{status}")
+    return "\n".join(rows) + "\n"
+
+
+def build_roster(folder: Path, roster: str) -> object:
+    write(folder, "o.yaml", MINIMAL + CE)
+    return run("build", "o.yaml", "--roster", roster, "--out", "kit", "--only", "certificates")
+
+
+def test_an_eventbrite_export_of_registrations_is_not_attendance(in_tmp):
+    write(in_tmp, "eventbrite.csv", eventbrite(("Ann", "Lee", "ann@example.org", "Attending"),
+                                               ("Bob", "Roe", "bob@example.org", "Attending"),
+                                               ("Cat", "Doe", "cat@example.org", "Not Attending")))
+    assert_rejected(build_roster(in_tmp, "eventbrite.csv"),
+                    "eventbrite.csv: row 2, Attendee Status: the column 'Attendee Status' holds registration statuses "
+                    "('Attending'), not attendance: holding a ticket or a place is not having come. Add an "
+                    "'Attended' column (yes or no for each person), or give the check-in export instead (Eventbrite: "
+                    "the attendee report after check-in, where those who came say 'Checked In')")
+    assert not (in_tmp / "kit" / "certificates.pdf").exists()
+    for statuses in (("Registered", "Not Checked In"), ("Registered", "Registered")):
+        write(in_tmp, "form.csv", "Name,Email,Status\n" + "".join(f"P{n} Q,p{n}@example.org,{s}\n"
+                                                                  for n, s in enumerate(statuses)))
+        assert_rejected(build_roster(in_tmp, "form.csv"))
+
+
+def test_beside_check_ins_a_registration_is_a_no_show(in_tmp):
+    write(in_tmp, "eventbrite.csv", eventbrite(("Ann", "Lee", "ann@example.org", "Checked In"),
+                                               ("Bob", "Roe", "bob@example.org", "Attending"),
+                                               ("Cat", "Doe", "cat@example.org", "Not Checked In")))
+    result = build_roster(in_tmp, "eventbrite.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["name"] for r in ledger(in_tmp / "kit")] == ["Ann Lee"]
+    assert ("warning: eventbrite.csv: row 3: 'Attending' is a registration, not a check-in: not attended, no "
+            "certificate; if they came, write Checked In (or yes)") in result.stderr
+
+
+GOOGLE_FORM = ("Timestamp,Email Address,Full Name,Name as it should appear on your certificate,License number\n"
+               "2026/03/14 9:02:11 AM GMT-4,ann@example.org,ann lee,\"Ann B. Lee, LCSW\",LCSW 1234\n"
+               "2026/03/14 9:03:40 AM GMT-4,bo@example.org,Bo Chen,,LPC 77\n")
+
+
+def test_the_forms_certificate_name_is_preferred_and_both_columns_are_named(in_tmp):
+    write(in_tmp, "form.csv", GOOGLE_FORM)
+    result = build_roster(in_tmp, "form.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["name"] for r in ledger(in_tmp / "kit")] == ["Ann B. Lee, LCSW", "Bo Chen"]
+    assert ("warning: form.csv: the name printed comes from 'Name as it should appear on your certificate' (as each "
+            "person asked it to appear on the certificate), not from 'Full Name'; 'Full Name' is used only where "
+            "that answer is blank") in result.stderr
+    assert ("warning: form.csv: row 3: the certificate-name answer is blank; printed the name 'Bo Chen' from the "
+            "form's other name column") in result.stderr
+
+
+def test_a_microsoft_forms_workbook_prefers_the_certificate_name(in_tmp):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+                  "Name as it should appear on your certificate", "License number"])
+    sheet.append([1, dt.datetime(2026, 3, 14, 9, 1), dt.datetime(2026, 3, 14, 9, 4), "alee@contoso.org", "Lee, Ann",
+                  None, "Ann Lee", "LPC 1"])
+    book.save(in_tmp / "msforms.xlsx")
+    result = build_roster(in_tmp, "msforms.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert [r["name"] for r in ledger(in_tmp / "kit")] == ["Ann Lee"]
+    assert "not from 'Name'" in result.stderr
+
+
+def licence_workbook(folder: Path, rows, hidden: tuple[int, ...] = ()) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Email", "License"])
+    for name, email, licence, fmt in rows:
+        sheet.append([name, email, licence])
+        if fmt:
+            sheet.cell(row=sheet.max_row, column=3).number_format = fmt
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
+    book.save(folder / "roster.xlsx")
+    return folder / "roster.xlsx"
+
+
+def test_workbook_numbers_print_as_the_sheet_shows_them(in_tmp):
+    licence_workbook(in_tmp, [("Ann Lee", "ann@example.org", 4512, "000000"),
+                              ("Bo Chen", "bo@example.org", 4512, '"LPC "000000'),
+                              ("Cy Dee", "cy@example.org", 123456789012, "0"),
+                              ("Di Fa", "di@example.org", 987, None)])
+    result = build_roster(in_tmp, "roster.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["name"], r["license"]) for r in ledger(in_tmp / "kit")] == [
+        ("Ann Lee", "004512"), ("Bo Chen", "LPC 004512"), ("Cy Dee", "123456789012"), ("Di Fa", "987")]
+
+
+def test_a_number_longer_than_a_spreadsheet_keeps_is_refused(in_tmp):
+    licence_workbook(in_tmp, [("Ann Lee", "ann@example.org", 1.5e15, "0")])
+    assert_rejected(build_roster(in_tmp, "roster.xlsx"),
+                    "roster.xlsx: row 2, column C: the number 1.5E+15 has more digits than a spreadsheet "
+                    "number keeps (15), so its last digits may be lost; format the column as Text and type the "
+                    "value again")
+
+
+def test_hidden_workbook_rows_are_refused(in_tmp):
+    licence_workbook(in_tmp, [("Ann Lee", "ann@example.org", "LPC 1", None),
+                              ("Bo Chen", "bo@example.org", "LPC 2", None),
+                              ("Cy Dee", "cy@example.org", "LPC 3", None)], hidden=(3,))
+    assert_rejected(build_roster(in_tmp, "roster.xlsx"),
+                    "roster.xlsx: row 3: the row is hidden in the workbook (hidden, or filtered out), so it cannot be "
+                    "told whether it was meant: unhide it (select the rows around it, right-click > Unhide, or clear "
+                    "the filter) and delete it, or mark it attended no")
+    assert not (in_tmp / "kit" / "certificates.csv").exists()
+
+
+def test_every_problem_with_typed_sign_in_times_is_reported_in_one_run(in_tmp):
+    write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  start: \"18:00\"\n") + CE)
+    write(in_tmp, "signin.csv", "Name,Email,Time In,Time Out\nAnn Lee,ann@x.org,6:00,8:30\nBo Chen,bo@x.org,18:00,"
+                                "17:00\nCy Dee,cy@x.org,18:00,\nDi Fa,di@x.org,6pm,18:30\nEd Go,ed@x.org,6:05,6:25\n"
+                                "Fay Ho,fay@x.org,18:00,18:30\n")
+    for command in ("validate", "build"):
+        assert_rejected(
+            run(command, "o.yaml", "--roster", "signin.csv"),
+            "signin.csv: row 2, time in: 06:00 to 08:30 ends before the workshop starts at 18:00; if these are "
+            "afternoon or evening times, write them as 18:00 or 6:00 PM",
+            "signin.csv: row 3, time out: 17:00 is not after the time in (18:00); write times like 18:05 or 6:05 PM",
+            "signin.csv: row 4, time out: blank, but the time in is written; write both times, or neither if the "
+            "attendee did not come",
+            "signin.csv: row 5, time in: expected a time like 18:05 or 6:05 PM, got '6pm'",
+            "signin.csv: row 6, time in: 06:05 to 06:25 ends before the workshop starts at 18:00; if these are "
+            "afternoon or evening times, write them as 18:00 or 6:00 PM")

@@ -194,10 +194,10 @@ class Watcher:
     def _present(self, output, ctx: BuildContext) -> bool:
         return (ctx.out_dir / output.files[0]).is_file()
 
-    def _read_roster(self, path: Path, max_hours, increment=None):
-        key = (_stamp(path), max_hours, increment)
+    def _read_roster(self, path: Path, max_hours, increment=None, start=None):
+        key = (_stamp(path), max_hours, increment, start)
         if key not in self._rosters:
-            self._rosters = {key: read_roster(path, max_hours, increment=increment)}
+            self._rosters = {key: read_roster(path, max_hours, increment=increment, start=start)}
         return self._rosters[key]
 
     def _report(self, why: str, exc: InputError) -> None:
