@@ -242,3 +242,89 @@ def test_every_problem_with_typed_sign_in_times_is_reported_in_one_run(in_tmp):
             "signin.csv: row 5, time in: expected a time like 18:05 or 6:05 PM, got '6pm'",
             "signin.csv: row 6, time in: 06:05 to 06:25 ends before the workshop starts at 18:00; if these are "
             "afternoon or evening times, write them as 18:00 or 6:00 PM")
+
+
+# -- attendance reports ------------------------------------------------------------------------------
+
+from test_attendance import DAY, FULL, certificates, hours_line, teams_time, zoom_meeting  # noqa: E402
+from test_attendance import outline as online_outline  # noqa: E402
+
+
+def test_a_display_name_is_not_the_persons_name(in_tmp):
+    """Brackets with credentials, pronouns or a device are not the name; dial-ins are no one."""
+    write(in_tmp, "ethics.yaml", online_outline())
+    full = [("17:58", "20:31", False)]
+    zoom_meeting(in_tmp, [("Dawn Allred", "dawn@example.org", [("17:50", "20:40", False)]),
+                          ('"Ann Lee (LCSW, LCADC)"', "ann@example.org", full),  # quoted, as Zoom does
+                          ("Maria Gomez (Maria's iPad)", "maria@example.org", full),
+                          ("Sam Roe (he/him)", "sam@example.org", full),
+                          ("Bo (Robert Diaz)", "bob@example.org", full),
+                          ("14045550100", "", full),
+                          ("+1 404-555-0199", "", full),
+                          ("Call-in User_1", "", full)])
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(certificates(in_tmp)) == ["Ann Lee", "Maria Gomez", "Robert Diaz", "Sam Roe"]
+    assert ("warning: zoom.csv: row 10: '14045550100' is a dial-in (a phone, not a name): it is no one's presence "
+            "until it is settled who called in, and it gets no certificate") in result.stderr
+
+    from workshop.attendance.report import read_report
+
+    report = read_report(in_tmp / "zoom.csv", DAY)
+    read = {j.display: (j.name, j.bracket, j.bracket_kind) for j in report.joins}
+    assert read["Ann Lee"] == ("Ann Lee", "LCSW, LCADC", "credentials")
+    assert read["Maria Gomez"] == ("Maria Gomez", "Maria's iPad", "device")
+    assert read["Sam Roe"] == ("Sam Roe", "he/him", "pronouns")
+    assert read["Bo"] == ("Robert Diaz", "Robert Diaz", "original name")
+    assert [(j.display, j.phone, j.name, j.names) for j in report.phones] == [
+        ("14045550100", True, "", ()), ("+1 404-555-0199", True, "", ()), ("Call-in User_1", True, "", ())]
+    assert not any(j.phone for j in report.joins)
+
+
+def teams_report(folder: Path, people, name: str = "teams.csv", stamp=teams_time) -> Path:
+    """A Teams attendance report as Teams writes it: UTF-16 with a byte-order mark, tabs, sections."""
+    lines = ["1. Summary", "Meeting title\tEthics online", f"Attended participants\t{len(people)}",
+             f"Start time\t{stamp('17:50')}", f"End time\t{stamp('20:40')}", "Meeting duration\t2h 50m 0s",
+             "", "2. Participants",
+             "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole"]
+    for person, email, role, joins in people:
+        first, last = min(a for a, _ in joins), max(b for _, b in joins)
+        lines.append(f"{person}\t{stamp(first)}\t{stamp(last)}\t1h\t{email}\t{email}\t{role}")
+    lines += ["", "3. In-Meeting Activities", "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole"]
+    for person, email, role, joins in people:
+        lines += [f"{person}\t{stamp(a)}\t{stamp(b)}\t1m\t{email}\t{role}" for a, b in joins]
+    (folder / name).write_bytes(codecs.BOM_UTF16_LE + "\r\n".join(lines).encode("utf-16-le"))
+    return folder / name
+
+
+def test_teams_last_first_names_print_as_the_persons_name(in_tmp):
+    write(in_tmp, "ethics.yaml", online_outline())
+    full = [("17:59", "20:31")]
+    teams_report(in_tmp, [("Allred, Dawn", "dawn@example.org", "Organizer", [("17:50", "20:40")]),
+                          ("Lee, Ann", "ann@example.org", "Attendee", full),
+                          ("Diaz, Robert (External)", "bob@partner.org", "Attendee", full),
+                          ("Ko, Ben, LCSW", "ben@example.org", "Attendee", full)])
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp) == {"Ann Lee": hours_line(FULL), "Robert Diaz": hours_line(FULL),
+                                    "Ben Ko": hours_line(FULL)}
+
+
+def test_a_teams_name_with_more_commas_than_last_first_is_refused(in_tmp):
+    write(in_tmp, "ethics.yaml", online_outline())
+    teams_report(in_tmp, [("Lee, Ann, Marie", "ann@example.org", "Attendee", [("17:59", "20:31")])])
+    assert_rejected(run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out"),
+                    "teams.csv:14:1: the name 'Lee, Ann, Marie' cannot be read as one person's name (a directory's "
+                    "\"Last, First\" has one comma); give a roster with this person's name and email, or correct the "
+                    "name in Teams")
+
+
+def test_one_persons_overlapping_teams_sessions_count_once_and_are_not_cut_short(in_tmp):
+    """Laptop and phone at once: the phone's row is the last in the activities but ends first."""
+    write(in_tmp, "ethics.yaml", online_outline())
+    teams_report(in_tmp, [("Ann Lee", "ann@example.org", "Attendee", [("17:58", "20:31"), ("18:40", "19:10")]),
+                          ("Bo Chen", "bo@example.org", "Attendee", [("17:58", "19:00"), ("18:30", "20:31"),
+                                                                      ("19:30", "19:45")])])
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp) == {"Ann Lee": hours_line(FULL), "Bo Chen": hours_line(FULL)}

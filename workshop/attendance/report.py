@@ -37,6 +37,14 @@ class Join:
     end: dt.datetime
     staff: bool = False  # host, organizer, presenter or panelist
     waiting: bool = False  # in the waiting room: not presence
+    # The display name as the row gives it, read (see :func:`read_name`): ``display`` is the name
+    # outside any bracket ("Ann Lee" of "Ann Lee (LCSW, LCADC)"), ``bracket`` the text inside it,
+    # ``bracket_kind`` what that text is: "credentials", "pronouns", "device", "original name"
+    # (Zoom's "New Name (Original Name)", where ``name`` is the original), "other", or "".
+    display: str = ""
+    bracket: str = ""
+    bracket_kind: str = ""
+    phone: bool = False  # a dial-in: the "name" is a phone number or "Call-in user", never a name
 
     @property
     def where(self) -> str:
@@ -55,15 +63,20 @@ class Raw:
     end: str
     staff: bool = False
     waiting: bool = False
+    display: str = ""
+    bracket: str = ""
+    bracket_kind: str = ""
+    phone: bool = False
 
 
 @dataclass(frozen=True)
 class Report:
     source: str
     kind: str  # "Zoom meeting report", ...
-    joins: tuple[Join, ...]
+    joins: tuple[Join, ...]  # every row with a name (dial-ins are in ``phones``)
     warnings: tuple[str, ...] = ()
     online: bool = True  # from a meeting platform (not a typed-up sign-in sheet)
+    phones: tuple[Join, ...] = ()  # the dial-in rows (``phone`` set): presence of no one known by name
 
     def covers(self) -> str:
         """"2026-10-07 17:55-21:02": the span of the report's times, for messages."""
@@ -109,20 +122,111 @@ def name_key(name: str) -> str:
     return " ".join(sorted(re.sub(r"[^\w]+", " ", text).split()))
 
 
-def renamed(cell: str) -> tuple[str, tuple[str, ...]]:
-    """Zoom's "Display (Original Name)": the original (account) name to print, and both to match.
-    A bracket holding pronouns ("Ann Lee (she/her)") or one word ("Ben Ko (LCSW)") is part of the
-    display name, not a name."""
+@dataclass(frozen=True)
+class Name:
+    """A report's display name read: what to print, what to match, and what was beside it."""
+
+    name: str  # the name to print ("" for a dial-in)
+    names: tuple[str, ...]  # every name to match by
+    display: str = ""  # the name outside the bracket, as written
+    bracket: str = ""
+    bracket_kind: str = ""
+    phone: bool = False
+    problem: str = ""  # a name that cannot be read one way only (said at the row)
+
+
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "xe", "xem", "xyr",
+             "ze", "zir", "hir", "any", "all", "ey", "em", "ella", "el", "él", "elle", "il", "pronouns"}
+_DEVICES = re.compile(r"\b(i?phone|ipad|iphone|android|galaxy|pixel|laptop|desktop|tablet|macbook|mac|pc|"
+                      r"chromebook|surface|kindle|computer|mobile|cell|zoom ?room|device|ipod|windows)\b|'s\b|’s\b",
+                      re.IGNORECASE)
+# Lower-case letters a credential may hold: PhD, PsyD, EdD, MEd, MSc.
+_CREDENTIAL = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z][A-Za-z.\-]*[0-9IVX]*\.?$")
+_PHONE = re.compile(r"^\+?[\d\s().\-]{7,}$")
+_CALL_IN = re.compile(r"^(call[\s-]?in|dial[\s-]?in|phone|telephone|unknown caller)(\s*user)?([\s_#-]*\d+)?$",
+                      re.IGNORECASE)
+
+
+def is_phone(text: str) -> bool:
+    """A dial-in's "name": a phone number (``14045550100``, ``+1 404-555-0199``) or "Call-in user"."""
+    text = text.strip()
+    return (bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= 7) or bool(_CALL_IN.match(text))
+
+
+def _credentials(text: str) -> bool:
+    """Whether every word of ``text`` is a credential: "LCSW, LCADC", "Ph.D.", "LPC-S", "MSW/LCSW"."""
+    words = [w for w in re.split(r"[\s,;/&]+", text.strip()) if w]
+    if not words:
+        return False
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        upper = sum(c.isupper() for c in letters)
+        if not _CREDENTIAL.match(word) or upper * 2 < len(letters):
+            return False
+    return True
+
+
+def _bracket_kind(text: str) -> str:
+    """What a bracket after a name holds: "pronouns", "device", "credentials", "original name"
+    (two or more words of a name: Zoom's rename) or "other"."""
+    words = [w.casefold() for w in re.split(r"[\s/,]+", text.strip()) if w]
+    if "/" in text and words and all(w.strip(".") in _PRONOUNS for w in words):
+        return "pronouns"
+    if words and words[0] == "pronouns":
+        return "pronouns"
+    if _DEVICES.search(text) or re.match(r"^[A-Z]+-[A-Z0-9]{4,}$", text.strip()):  # DESKTOP-4F3K2Q
+        return "device"
+    if _credentials(text):
+        return "credentials"
+    if len(re.findall(r"[^\W\d_]+", text)) >= 2:
+        return "original name"
+    return "other"
+
+
+def read_name(cell: str, flip: bool = False) -> Name:
+    """A report's display name read as a person's name.
+
+    A bracket after the name is kept apart (:class:`Name` ``bracket``) and named by kind: credentials
+    ("Ann Lee (LCSW, LCADC)"), pronouns ("(she/her)") and devices ("(Maria's iPad)") are not the
+    name, which is the text outside; Zoom's rename "New Name (Original Name)" prints the original
+    (account) name and matches by both. Credentials after a comma ("Ann Lee, LCSW") are kept apart
+    the same way. A phone number or "Call-in user" is a dial-in, never a name. With ``flip`` (a
+    Teams directory name), "Lee, Ann" is "Ann Lee"; a name with more commas than that cannot be
+    read one way only and is a ``problem``."""
     cell = plain_name(cell)
-    match = re.match(r"^(.*\S)\s*\(([^()]+)\)$", cell)
-    if not match or "/" in match.group(2):
-        return cell, (cell,)
-    display, original = match.group(1).strip(), match.group(2).strip()
-    if len(re.findall(r"[^\W\d_]+", original)) < 2:
-        # One word in the bracket ("Ben Ko (LCSW)", "Cy Dee (iPhone)") is a note on the display
-        # name, not an account name: the name prints as written and matches either way.
-        return cell, (cell, display)
-    return original, (display, original)
+    if is_phone(cell):
+        return Name("", (), cell, phone=True)
+    display, bracket, kind = cell, "", ""
+    while match := re.match(r"^(.*\S)\s*\(([^()]+)\)$", display):
+        this = _bracket_kind(match.group(2).strip())
+        if kind and (kind == "original name" or this == "original name"):
+            break  # "Bo (Robert Diaz) (LCSW)": the rename is read, the rest stays in the name
+        display = match.group(1).strip()
+        bracket = "; ".join(b for b in (match.group(2).strip(), bracket) if b)
+        kind = this if not kind or kind == this else "other"
+        if is_phone(display):
+            return Name("", (), cell, bracket, kind, phone=True)
+    parts = [p.strip() for p in display.split(",")]
+    while len(parts) > 1 and _credentials(parts[-1]):  # "Ann Lee, LCSW, LCADC"
+        bracket = ", ".join(([parts[-1]] + ([bracket] if bracket else [])))
+        kind = kind if kind and kind != "credentials" else "credentials"
+        parts.pop()
+    display = ", ".join(parts)
+    problem = ""
+    if len(parts) == 2 and all(parts) and flip:
+        display = f"{parts[1]} {parts[0]}"  # "Lee, Ann" as the directory writes it: Ann Lee
+    elif len(parts) > 1 and flip:
+        problem = (f"the name {cell!r} cannot be read as one person's name (a directory's \"Last, First\" has one "
+                   "comma); give a roster with this person's name and email, or correct the name in Teams")
+    if kind == "original name":
+        return Name(bracket, (display, bracket), display, bracket, kind, problem=problem)
+    return Name(display, (display,), display, bracket, kind, problem=problem)
+
+
+def renamed(cell: str) -> tuple[str, tuple[str, ...]]:
+    """Zoom's "Display (Original Name)": the name to print and the names to match (see :func:`read_name`)."""
+    read = read_name(cell)
+    return read.name, read.names
 
 
 def read_report(path: Path, day: dt.date) -> Report:
@@ -218,7 +322,7 @@ def _finish(table: Table, kind: str, raws: list[Raw], day: dt.date) -> Report:
     order, note = stamps.order()
     if note:
         table.warnings.append(f"{table.shown}: {note}")
-    joins = []
+    joins, phones = [], []
     for raw in raws:
         start, end = stamps.get(raw.start, order), stamps.get(raw.end, order)
         if start is None or end is None:
@@ -229,8 +333,13 @@ def _finish(table: Table, kind: str, raws: list[Raw], day: dt.date) -> Report:
             table.bad(raw.line, f"{raw.name} leaves ({raw.end}) before joining ({raw.start}); "
                                 "download the report again")
             continue
-        joins.append(Join(table.shown, raw.line, raw.name, raw.names, raw.email.strip().casefold(), start, end,
-                          raw.staff, raw.waiting))
+        join = Join(table.shown, raw.line, raw.name, raw.names, raw.email.strip().casefold(), start, end,
+                    raw.staff, raw.waiting, raw.display or raw.name, raw.bracket, raw.bracket_kind, raw.phone)
+        (phones if raw.phone else joins).append(join)
+        if raw.phone:
+            table.warnings.append(f"{table.shown}: row {raw.line}: {join.display!r} is a dial-in (a phone, not a "
+                                  "name): it is no one's presence until it is settled who called in, and it gets no "
+                                  "certificate")
     if table.problems:
         raise InputError(table.problems)
-    return Report(table.shown, kind, tuple(joins), tuple(table.warnings))
+    return Report(table.shown, kind, tuple(joins), tuple(table.warnings), phones=tuple(phones))
