@@ -328,3 +328,66 @@ def test_one_persons_overlapping_teams_sessions_count_once_and_are_not_cut_short
     result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
     assert result.exit_code == 0, result.stderr
     assert certificates(in_tmp) == {"Ann Lee": hours_line(FULL), "Bo Chen": hours_line(FULL)}
+
+
+def shifted(people, hours: int):
+    """ZOOM_PEOPLE-shaped rows with every time moved by whole hours."""
+    move = lambda clock: (dt.datetime.combine(DAY, dt.time.fromisoformat(clock))  # noqa: E731
+                          + dt.timedelta(hours=hours)).strftime("%H:%M")
+    return [(cell, email, [(move(a), move(b), w) for a, b, w in joins]) for cell, email, joins in people]
+
+
+@pytest.mark.parametrize("timezone", ["", "America/New_York"])
+def test_a_report_an_hour_off_the_agenda_is_refused_naming_the_time_zone(in_tmp, timezone):
+    from test_attendance import ZOOM_PEOPLE
+
+    text = online_outline()
+    if timezone:
+        text = text.replace("  location: Live online\n", f"  location: Live online\n  timezone: {timezone}\n")
+    write(in_tmp, "ethics.yaml", text)
+    zoom_meeting(in_tmp, shifted(ZOOM_PEOPLE, -1))  # downloaded from an account an hour behind (Central)
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    zone = f"the workshop's time zone ({timezone})" if timezone else "the workshop's time zone"
+    assert_rejected(result, "zoom.csv: this Zoom meeting participants report covers 2026-10-07 16:50-19:40: its "
+                            "people join and leave 1 hour earlier than the workshop runs (2026-10-07 18:00-20:30), at "
+                            "both ends. The likely cause is the time zone: Zoom and Teams write a report's times in "
+                            f"the zone of the account that downloads it, and this one looks 1 hour behind {zone}. Set "
+                            f"that account's time zone to {timezone or 'the workshop' + chr(39) + 's'} and download "
+                            "the report again" + ("" if timezone else ", or add workshop.timezone to the outline"))
+    assert not (in_tmp / "out" / "certificates.pdf").exists()
+    zoom_meeting(in_tmp, shifted(ZOOM_PEOPLE, 3))  # three hours ahead (downloaded in UTC-1 ... or Europe)
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert_rejected(result)
+    assert "3 hours later than the workshop runs" in result.stderr and "3 hours ahead of" in result.stderr
+
+
+def test_a_us_report_of_march_4_is_not_read_as_april_3(in_tmp):
+    """Zoom writes 03/04/2026 06:00:00 PM month first: the report is of March 4, not the workshop's April 3."""
+    text = online_outline().replace(f"  date: {DAY.isoformat()}\n", "  date: 2026-04-03\n")
+    write(in_tmp, "ethics.yaml", text)
+    rows = ["Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest"]
+    for name, email in (("Ann Lee", "ann@example.org"), ("Bo Chen", "bo@example.org")):
+        rows.append(f"{name},{email},03/04/2026 05:58:00 PM,03/04/2026 08:31:00 PM,153,No")
+    write(in_tmp, "zoom.csv", "\n".join(rows) + "\n")
+    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    assert_rejected(result, "zoom.csv: this Zoom meeting participants report covers 2026-03-04 17:58-20:31, but the "
+                            "workshop runs 2026-04-03 18:00-20:30: give the report of this session (its times are "
+                            "read as the workshop's local time)")
+
+
+def test_a_date_the_file_shows_day_first_is_read_so(in_tmp):
+    """A day-first Teams export (24-hour clock): one date with a day above 12 settles the file."""
+    from workshop.attendance.report import read_report
+
+    stamp = lambda day: lambda clock: f"{day}/10/2026, {clock}:00"  # noqa: E731
+    teams_report(in_tmp, [("Ann Lee", "ann@example.org", "Attendee", [("17:59", "20:31")])], stamp=stamp(13))
+    joins = read_report(in_tmp / "teams.csv", dt.date(2026, 10, 13)).joins
+    assert joins[0].start == dt.datetime(2026, 10, 13, 17, 59)
+    teams_report(in_tmp, [("Ann Lee", "ann@example.org", "Attendee", [("17:59", "20:31")])], stamp=stamp(3))
+    with pytest.raises(Exception) as refused:
+        read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3))
+    assert "add date_order: month-first (or date_order: day-first) for this report to the decisions file" in str(
+        refused.value.problems[0])
+    assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-GB").joins[0].start.month == 10
+    assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-US").joins[0].start.month == 3
+    assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), date_order="day-first").joins[0].start.day == 3

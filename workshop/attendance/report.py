@@ -229,20 +229,27 @@ def renamed(cell: str) -> tuple[str, tuple[str, ...]]:
     return read.name, read.names
 
 
-def read_report(path: Path, day: dt.date) -> Report:
+def read_report(path: Path, day: dt.date, *, date_order: str | None = None, language: str | None = None) -> Report:
     """Read one report given with ``--attendance``; raise :class:`InputError` for an unknown format,
-    a damaged file or an unreadable time. ``day`` is the workshop's date (it settles a date
-    order the file leaves open)."""
+    a damaged file or an unreadable time. ``day`` is the workshop's date. A date that reads two
+    ways (03/04/2026) is read by what the file shows (see :mod:`workshop.attendance.clock`), else by
+    ``language`` (the outline's language tag, "en-US"), else by ``date_order`` ("month-first" or
+    "day-first", as settled in the decisions file), else refused. A ``date_order`` the file's
+    own dates contradict is refused at those dates."""
     from workshop.attendance import teams
 
     shown = display_path(path)
+    if date_order is not None and date_order not in ("month-first", "day-first"):
+        raise InputError(Problem(Src(shown), f"date_order is {date_order!r}; write month-first (03/04/2026 is "
+                                             "March 4) or day-first (03/04/2026 is 3 April)"))
     if not Path(path).is_file():
         raise InputError(Problem(Src(shown), "attendance report not found"))
+    how = dict(date_order=date_order, language=language)
     warnings: list[str] = []
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):  # a report opened in Excel and saved as a workbook
         table = Table(shown, _xlsx_rows(Path(path), shown, warnings), warnings=warnings)
         first = next((", ".join(c for c in cells if c) for _, cells in table.rows if any(cells)), "")
-        return _read_table(table, day, f"its first row is {_short(first)}")
+        return _read_table(table, day, f"its first row is {_short(first)}", **how)
     try:
         text = decode(Path(path).read_bytes(), shown, warnings)
     except InputError as exc:  # the decoder speaks of rosters; this file was given as a report
@@ -251,10 +258,17 @@ def read_report(path: Path, day: dt.date) -> Report:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     separator = "\t" if "\t" in first or teams.looks_like(text) else ","
-    return _read_table(Table(shown, _rows(text, separator), warnings=warnings), day, f"its first line is {_short(first)}")
+    return _read_table(Table(shown, _rows(text, separator), warnings=warnings), day,
+                       f"its first line is {_short(first)}", **how)
 
 
-def _read_table(table: Table, day: dt.date, first: str) -> Report:
+#: The platforms' US layouts of a date and time: a file in one of them is month first.
+US_LAYOUT = {"Microsoft Teams attendance report": re.compile(r"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}:\d{2} [AP]M$"),
+             "Zoom webinar attendee report": re.compile(r"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2} [AP]M$"),
+             "Zoom meeting participants report": re.compile(r"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2} [AP]M$")}
+
+
+def _read_table(table: Table, day: dt.date, first: str, **how) -> Report:
     from workshop.attendance import teams, zoom
 
     shown = table.shown
@@ -263,7 +277,7 @@ def _read_table(table: Table, day: dt.date, first: str) -> Report:
                          ("Zoom meeting participants report", zoom.read_meeting)):
         raws = reader(table)
         if raws is not None:
-            return _finish(table, kind, raws, day)
+            return _finish(table, kind, raws, Stamps(day, known=US_LAYOUT[kind], **how))
     raise InputError(Problem(Src(shown, 1, 1), f"not an attendance report this tool reads ({first}); give a Zoom meeting participants report, a Zoom "
                                                "webinar attendee report or a Microsoft Teams attendance report as "
                                                "downloaded, or a roster with 'time in' and 'time out' columns"))
@@ -312,14 +326,16 @@ def _rows(text: str, separator: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _finish(table: Table, kind: str, raws: list[Raw], day: dt.date) -> Report:
-    stamps = Stamps(day)
+def _finish(table: Table, kind: str, raws: list[Raw], stamps: Stamps) -> Report:
     for raw in raws:
         for column, text in (("join time", raw.start), ("leave time", raw.end)):
             if not stamps.add(text):
                 table.bad(raw.line, f"cannot read the {column} {text!r} of {raw.name or 'this row'}; expected a "
                                     "date and time like 10/07/2026 06:09:00 PM")
     order, note = stamps.order()
+    if order is None:
+        table.bad(raws[0].line, note)
+        raise InputError(table.problems)
     if note:
         table.warnings.append(f"{table.shown}: {note}")
     joins, phones = [], []
@@ -327,7 +343,8 @@ def _finish(table: Table, kind: str, raws: list[Raw], day: dt.date) -> Report:
         start, end = stamps.get(raw.start, order), stamps.get(raw.end, order)
         if start is None or end is None:
             if stamps.parts.get(raw.start.strip()) and stamps.parts.get(raw.end.strip()):
-                table.bad(raw.line, f"the date in {raw.start!r} or {raw.end!r} is not a date read {order}")
+                settled = " as date_order settles it" if stamps.date_order else ""
+                table.bad(raw.line, f"the date in {raw.start!r} or {raw.end!r} is not a date read {order}{settled}")
             continue
         if end < start:
             table.bad(raw.line, f"{raw.name} leaves ({raw.end}) before joining ({raw.start}); "
