@@ -391,3 +391,68 @@ def test_a_date_the_file_shows_day_first_is_read_so(in_tmp):
     assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-GB").joins[0].start.month == 10
     assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-US").joins[0].start.month == 3
     assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), date_order="day-first").joins[0].start.day == 3
+
+
+# -- validate refuses what build refuses ----------------------------------------------------------------
+
+
+def _registrations(folder: Path) -> list[str]:
+    write(folder, "o.yaml", MINIMAL + CE)
+    write(folder, "people.csv", eventbrite(("Ann", "Lee", "ann@example.org", "Attending")))
+    return ["--roster", "people.csv"]
+
+
+def _hidden_row(folder: Path) -> list[str]:
+    write(folder, "o.yaml", MINIMAL + CE)
+    licence_workbook(folder, [("Ann Lee", "a@example.org", "1", None), ("Bo Chen", "b@example.org", "2", None)],
+                     hidden=(3,))
+    return ["--roster", "roster.xlsx"]
+
+
+def _long_number(folder: Path) -> list[str]:
+    write(folder, "o.yaml", MINIMAL + CE)
+    licence_workbook(folder, [("Ann Lee", "a@example.org", 1.5e15, "0")])
+    return ["--roster", "roster.xlsx"]
+
+
+def _morning_times(folder: Path) -> list[str]:
+    write(folder, "o.yaml", online_outline())
+    write(folder, "signin.csv", "Name,Time In,Time Out\nAnn Lee,6:00,8:30\nBo Chen,18:00,\n")
+    return ["--roster", "signin.csv"]
+
+
+def _an_hour_off(folder: Path) -> list[str]:
+    from test_attendance import ZOOM_PEOPLE
+
+    write(folder, "o.yaml", online_outline())
+    zoom_meeting(folder, shifted(ZOOM_PEOPLE, 1))
+    return ["--attendance", "zoom.csv"]
+
+
+def _dates_two_ways(folder: Path) -> list[str]:
+    write(folder, "o.yaml", online_outline())
+    teams_report(folder, [("Ann Lee", "ann@example.org", "Attendee", [("17:59", "20:31")])],
+                 stamp=lambda clock: f"{DAY.day}/{DAY.month}/{DAY.year}, {clock}:00")
+    return ["--attendance", "teams.csv"]
+
+
+def _three_commas(folder: Path) -> list[str]:
+    write(folder, "o.yaml", online_outline())
+    teams_report(folder, [("Lee, Ann, Marie", "ann@example.org", "Attendee", [("17:59", "20:31")])])
+    return ["--attendance", "teams.csv"]
+
+
+INPUTS = {"registrations": _registrations, "hidden row": _hidden_row, "long number": _long_number,
+          "morning times": _morning_times, "an hour off": _an_hour_off, "dates two ways": _dates_two_ways,
+          "three commas": _three_commas}
+
+
+@pytest.mark.parametrize("case", sorted(INPUTS))
+def test_validate_refuses_the_evidence_build_refuses(in_tmp, case):
+    given = INPUTS[case](in_tmp)
+    checked = run("validate", "o.yaml", *given)
+    built = run("build", "o.yaml", *given, "--out", "kit")
+    for result in (checked, built):
+        assert_rejected(result)
+    assert checked.lines and checked.lines == built.lines
+    assert not (in_tmp / "kit").exists()
