@@ -412,8 +412,8 @@ def test_day_first_dates_are_settled_in_writing_never_by_the_workshops_date(in_t
     result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
     assert_rejected(result, "teams.csv:10:1: its dates read two ways: 7/10/26 is July 10 read month first, October 7 "
                             "read day first, and nothing in the file settles which (no day above 12, not the "
-                            "platform's US layout); settle it in writing: add date_order: month-first (or "
-                            "date_order: day-first) for this report to the decisions file")
+                            "platform's US layout); settle it in writing in the decisions file: - {report: "
+                            "teams.csv, date_order: month-first, reason: ...} (or day-first)")
     from workshop.attendance.report import read_report
 
     joins = read_report(in_tmp / "teams.csv", DAY, date_order="day-first").joins

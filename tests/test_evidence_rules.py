@@ -265,8 +265,9 @@ def test_a_display_name_is_not_the_persons_name(in_tmp):
     result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
     assert result.exit_code == 0, result.stderr
     assert sorted(certificates(in_tmp)) == ["Ann Lee", "Maria Gomez", "Robert Diaz", "Sam Roe"]
-    assert ("warning: zoom.csv: row 10: '14045550100' is a dial-in (a phone, not a name): it is no one's presence "
-            "until it is settled who called in, and it gets no certificate") in result.stderr
+    assert ("warning: zoom.csv: row 10: '14045550100' is a dial-in (a phone, not a name): no one's presence and no "
+            "certificate until the decisions file says who called in: - {row: zoom.csv:10, person: EMAIL, reason: "
+            "...} (or nobody: true)") in result.stderr
 
     from workshop.attendance.report import read_report
 
@@ -386,7 +387,7 @@ def test_a_date_the_file_shows_day_first_is_read_so(in_tmp):
     teams_report(in_tmp, [("Ann Lee", "ann@example.org", "Attendee", [("17:59", "20:31")])], stamp=stamp(3))
     with pytest.raises(Exception) as refused:
         read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3))
-    assert "add date_order: month-first (or date_order: day-first) for this report to the decisions file" in str(
+    assert "decisions file: - {report: teams.csv, date_order: month-first, reason: ...} (or day-first)" in str(
         refused.value.problems[0])
     assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-GB").joins[0].start.month == 10
     assert read_report(in_tmp / "teams.csv", dt.date(2026, 10, 3), language="en-US").joins[0].start.month == 3
@@ -456,3 +457,33 @@ def test_validate_refuses_the_evidence_build_refuses(in_tmp, case):
         assert_rejected(result)
     assert checked.lines and checked.lines == built.lines
     assert not (in_tmp / "kit").exists()
+
+
+def test_a_date_order_settled_in_the_decisions_file_reads_the_report(in_tmp):
+    write(in_tmp, "ethics.yaml", online_outline())
+    teams_report(in_tmp, [("Ann Lee", "ann@example.org", "Attendee", [("17:59", "20:31")])],
+                 stamp=lambda clock: f"{DAY.day}/{DAY.month}/{DAY.year}, {clock}:00")
+    assert_rejected(run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out"))
+    write(in_tmp, "ethics.decisions.yaml", "- report: teams.csv\n  date_order: day-first\n"
+                                           "  reason: downloaded by our London office (en-GB)\n")
+    result = run("build", "ethics.yaml", "--attendance", "teams.csv", "--out", "out", "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp) == {"Ann Lee": hours_line(FULL)}
+
+
+def test_a_dial_in_counts_only_once_the_decisions_file_says_whose_it_is(in_tmp):
+    write(in_tmp, "ethics.yaml", online_outline())
+    write(in_tmp, "roster.csv", "name,email\nAnn Lee,ann@example.org\n")
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("17:58", "19:00", False)]),
+                          ("+1 404-555-0199", "", [("19:00", "20:31", False)])])
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out",
+                 "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    assert certificates(in_tmp)["Ann Lee"].endswith("partial")  # the phone's hour and a half is nobody's yet
+    write(in_tmp, "ethics.decisions.yaml", "- row: zoom.csv:6\n  person: ann@example.org\n"
+                                           "  reason: Ann phoned in when her laptop failed; she told us at 19:05\n")
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out2",
+                 "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for page in pdf_text(in_tmp / "out2" / "certificates.pdf") for line in page.splitlines()]
+    assert any(line.startswith(f"{FULL:.2f} ") and "partial" not in line for line in lines), lines

@@ -96,14 +96,16 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
         return roster, None
     day = workshop.date
     problems: list[Problem] = []
-    read = _reports(reports, day, agenda, problems, timezone=workshop.timezone)
+    settled = settled or Settled()
+    read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order)
     for sheet in rosters:
         if not sheet.timed:
             problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
                                                         "'time out' columns; give a roster with --roster"))
-    joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
-                                                   if a.time_in is not None]
-    settled = settled or Settled()
+    # a dial-in is no one's presence until the decisions file says whose it is (or that it is nobody)
+    phones = [j for r in read for j in r.phones if settled.row(j.source, j.line) is not None]
+    joins = [j for r in read for j in r.joins] + phones + [_row_join(s, a, day) for s in rosters for a in s.attendees
+                                                            if a.time_in is not None]
     ignored: list[str] = []
     people = _people(workshop, roster, joins, problems, settled, ignored)
     problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins})
@@ -135,17 +137,17 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
 
 
 def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem], *,
-             timezone: str = "", date_orders: dict[Path, str] | None = None,
+             timezone: str = "", date_orders: dict[str, str] | None = None,
              language: str | None = None) -> list[Report]:
     """Every report read, each one checked to be of this session; problems collected.
 
-    ``date_orders`` maps a report (its resolved path) to the date order settled for it in writing,
+    ``date_orders`` maps a report (its file name, casefolded) to the date order settled for it in writing,
     "month-first" or "day-first"; ``language`` is the outline's language tag; ``timezone`` the
     outline's ``workshop.timezone``, named when a report's times sit whole hours off the agenda."""
     read: list[Report] = []
     for path in paths:
         try:
-            read.append(read_report(path, day, date_order=(date_orders or {}).get(Path(path).resolve()),
+            read.append(read_report(path, day, date_order=(date_orders or {}).get(Path(path).name.casefold()),
                                     language=language))
         except InputError as exc:
             problems += exc.problems

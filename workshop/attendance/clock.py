@@ -112,8 +112,8 @@ class Stamps:
     settled in writing, ``language`` the outline's language tag."""
 
     def __init__(self, workshop_day: dt.date, *, date_order: str | None = None, language: str | None = None,
-                 known: "re.Pattern[str] | None" = None):
-        self.day = workshop_day
+                 known: "re.Pattern[str] | None" = None, name: str = "this report"):
+        self.day, self.name = workshop_day, name
         self.date_order, self.language, self.known = date_order, language, known
         self.parts: dict[str, tuple[tuple[dt.date | None, dt.date | None], int] | None] = {}
 
@@ -151,8 +151,8 @@ class Stamps:
         text, (month, day) = next(iter(numeric.items()))
         return None, (f"its dates read two ways: {text.split()[0].rstrip(',')} is {month:%B} {month.day} read month "
                       f"first, {day:%B} {day.day} read day first, and nothing in the file settles which (no day "
-                      "above 12, not the platform's US layout); settle it in writing: add date_order: month-first "
-                      "(or date_order: day-first) for this report to the decisions file")
+                      "above 12, not the platform's US layout); settle it in writing in the decisions file: "
+                      f"- {{report: {self.name}, date_order: month-first, reason: ...}} (or day-first)")
 
     def get(self, text: str, order: str) -> dt.datetime | None:
         found = self.parts.get(text.strip())

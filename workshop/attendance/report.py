@@ -277,7 +277,7 @@ def _read_table(table: Table, day: dt.date, first: str, **how) -> Report:
                          ("Zoom meeting participants report", zoom.read_meeting)):
         raws = reader(table)
         if raws is not None:
-            return _finish(table, kind, raws, Stamps(day, known=US_LAYOUT[kind], **how))
+            return _finish(table, kind, raws, Stamps(day, known=US_LAYOUT[kind], name=Path(shown).name, **how))
     raise InputError(Problem(Src(shown, 1, 1), f"not an attendance report this tool reads ({first}); give a Zoom meeting participants report, a Zoom "
                                                "webinar attendee report or a Microsoft Teams attendance report as "
                                                "downloaded, or a roster with 'time in' and 'time out' columns"))
@@ -355,8 +355,9 @@ def _finish(table: Table, kind: str, raws: list[Raw], stamps: Stamps) -> Report:
         (phones if raw.phone else joins).append(join)
         if raw.phone:
             table.warnings.append(f"{table.shown}: row {raw.line}: {join.display!r} is a dial-in (a phone, not a "
-                                  "name): it is no one's presence until it is settled who called in, and it gets no "
-                                  "certificate")
+                                  "name): no one's presence and no certificate until the decisions file says who "
+                                  f"called in: - {{row: {Path(table.shown).name}:{raw.line}, person: EMAIL, "
+                                  "reason: ...} (or nobody: true)")
     if table.problems:
         raise InputError(table.problems)
     return Report(table.shown, kind, tuple(joins), tuple(table.warnings), phones=tuple(phones))
