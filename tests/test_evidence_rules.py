@@ -278,7 +278,8 @@ def test_a_display_name_is_not_the_persons_name(in_tmp):
     assert read["Sam Roe"] == ("Sam Roe", "he/him", "pronouns")
     assert read["Bo"] == ("Robert Diaz", "Robert Diaz", "original name")
     assert [(j.display, j.phone, j.name, j.names) for j in report.phones] == [
-        ("14045550100", True, "", ()), ("+1 404-555-0199", True, "", ()), ("Call-in User_1", True, "", ())]
+        ("14045550100", True, "14045550100", ()), ("+1 404-555-0199", True, "+1 404-555-0199", ()),
+        ("Call-in User_1", True, "Call-in User_1", ())]
     assert not any(j.phone for j in report.joins)
 
 
@@ -487,3 +488,9 @@ def test_a_dial_in_counts_only_once_the_decisions_file_says_whose_it_is(in_tmp):
     assert result.exit_code == 0, result.stderr
     lines = [line.strip() for page in pdf_text(in_tmp / "out2" / "certificates.pdf") for line in page.splitlines()]
     assert any(line.startswith(f"{FULL:.2f} ") and "partial" not in line for line in lines), lines
+    assert "is a dial-in" not in result.stderr  # settled: no warning that it is not
+    # without a roster there is no one to give the dial-in to: refused, never printed as a number
+    assert_rejected(run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out3"),
+                    "ethics.decisions.yaml:1:8: row: zoom.csv row 6 is a dial-in given to ann@example.org, but there "
+                    "is no roster to find them in: give --roster, or write the name to print (name: ...) instead of "
+                    "person")

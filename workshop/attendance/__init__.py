@@ -97,18 +97,19 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     day = workshop.date
     problems: list[Problem] = []
     settled = settled or Settled()
-    read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order)
+    read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order,
+                    settled=settled)
     for sheet in rosters:
         if not sheet.timed:
             problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
                                                         "'time out' columns; give a roster with --roster"))
-    # a dial-in is no one's presence until the decisions file says whose it is (or that it is nobody)
-    phones = [j for r in read for j in r.phones if settled.row(j.source, j.line) is not None]
+    phones = _dial_ins(read, settled, roster is not None, problems)
     joins = [j for r in read for j in r.joins] + phones + [_row_join(s, a, day) for s in rosters for a in s.attendees
                                                             if a.time_in is not None]
     ignored: list[str] = []
     people = _people(workshop, roster, joins, problems, settled, ignored)
-    problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins})
+    problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins + [p for r in read
+                                                                                        for p in r.phones]})
     if problems:
         raise InputError(problems)
     within = windows(agenda, day)
@@ -138,7 +139,7 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
 
 def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem], *,
              timezone: str = "", date_orders: dict[str, str] | None = None,
-             language: str | None = None) -> list[Report]:
+             language: str | None = None, settled: Settled | None = None) -> list[Report]:
     """Every report read, each one checked to be of this session; problems collected.
 
     ``date_orders`` maps a report (its file name, casefolded) to the date order settled for it in writing,
@@ -151,6 +152,11 @@ def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: li
                                     language=language))
         except InputError as exc:
             problems += exc.problems
+    if settled is not None:  # a dial-in settled in writing needs no warning that it is not
+        read = [dataclasses.replace(r, warnings=tuple(w for w in r.warnings if not any(
+                    w.startswith(f"{p.source}: row {p.line}: ") and settled.rows.get((Path(p.source).name.casefold(),
+                                                                                      p.line)) for p in r.phones)))
+                for r in read]
     midnight = dt.datetime.combine(day, dt.time())
     span = (midnight + dt.timedelta(minutes=agenda.start), midnight + dt.timedelta(minutes=agenda.end))
     for report in read:
@@ -177,6 +183,24 @@ def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: li
                                     "give the report of this session (its times are read as the workshop's local "
                                     "time)"))
     return read
+
+
+def _dial_ins(read: list[Report], settled: Settled, with_roster: bool, problems: list[Problem]) -> list[Join]:
+    """The dial-in rows the decisions file settles: a dial-in is no one's presence until it says
+    whose it is (a roster person), that it is nobody, or the name to print. Given to a person
+    without a roster, there is no one to give it to: refused."""
+    found = []
+    for j in (p for r in read for p in r.phones):
+        d = settled.row(j.source, j.line)
+        if d is None:
+            continue
+        if d.person and not with_roster:
+            problems.append(Problem(d.src, f"{j.source} row {j.line} is a dial-in given to {d.person}, but there is no "
+                                           "roster to find them in: give --roster, or write the name to print "
+                                           "(name: ...) instead of person", "row"))
+            continue
+        found.append(j)
+    return found
 
 
 def _zone_shift(report: Report, span: tuple[dt.datetime, dt.datetime]) -> int:

@@ -126,7 +126,7 @@ def name_key(name: str) -> str:
 class Name:
     """A report's display name read: what to print, what to match, and what was beside it."""
 
-    name: str  # the name to print ("" for a dial-in)
+    name: str  # the name to print (for a dial-in, the number: for messages only, never printed)
     names: tuple[str, ...]  # every name to match by
     display: str = ""  # the name outside the bracket, as written
     bracket: str = ""
@@ -194,8 +194,8 @@ def read_name(cell: str, flip: bool = False) -> Name:
     Teams directory name), "Lee, Ann" is "Ann Lee"; a name with more commas than that cannot be
     read one way only and is a ``problem``."""
     cell = plain_name(cell)
-    if is_phone(cell):
-        return Name("", (), cell, phone=True)
+    if is_phone(cell):  # the number is kept for messages; it matches no one (no names) and prints nowhere
+        return Name(cell, (), cell, phone=True)
     display, bracket, kind = cell, "", ""
     while match := re.match(r"^(.*\S)\s*\(([^()]+)\)$", display):
         this = _bracket_kind(match.group(2).strip())
@@ -205,7 +205,7 @@ def read_name(cell: str, flip: bool = False) -> Name:
         bracket = "; ".join(b for b in (match.group(2).strip(), bracket) if b)
         kind = this if not kind or kind == this else "other"
         if is_phone(display):
-            return Name("", (), cell, bracket, kind, phone=True)
+            return Name(cell, (), cell, bracket, kind, phone=True)
     parts = [p.strip() for p in display.split(",")]
     while len(parts) > 1 and _credentials(parts[-1]):  # "Ann Lee, LCSW, LCADC"
         bracket = ", ".join(([parts[-1]] + ([bracket] if bracket else [])))
