@@ -203,3 +203,19 @@ def test_each_output_owns_the_file_its_builder_writes():
     certificates = BY_NAME["certificates"].builder()
     assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/",
                                              certificates.ATTENDANCE, "evidence/")
+
+
+def test_watch_says_each_warning_once(tmp_path):
+    """The deck and the other outputs are built in two steps; a roster's warning is the same in
+    both and is said once."""
+    from workshop.watch import Watcher
+
+    write(tmp_path, "w.yaml", MINIMAL)
+    write(tmp_path, "roster.csv", "name,email,shirt size\nAnn Lee,ann@example.org,M\n")
+    said: list[str] = []
+    watcher = Watcher(tmp_path / "w.yaml", tmp_path / "kit", tmp_path / "roster.csv", say=said.append,
+                      complain=said.append)
+    watcher.start()
+    warnings = [line for line in said if line.startswith("warning:")]
+    assert any("shirt size" in w for w in warnings), said
+    assert len(warnings) == len(set(warnings)), warnings

@@ -16,7 +16,7 @@ from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS, DATE_STYLES
-from workshop.values import ValueReader
+from workshop.values import ValueReader, one_line
 from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
@@ -96,6 +96,7 @@ class _Reader(ValueReader):
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
             self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
+        timezone = self.timezone(info)
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -106,7 +107,7 @@ class _Reader(ValueReader):
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
             end_src=info.get("end").src if info.get("end") else info.src, clock=style,
-            date_style=date_style,
+            date_style=date_style, timezone=timezone,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,
@@ -116,6 +117,24 @@ class _Reader(ValueReader):
             quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
             handouts=self.handouts(root),
         )
+
+    def timezone(self, info: Map) -> str:
+        """``workshop.timezone``: an IANA name the system's time-zone database knows, or ""."""
+        import zoneinfo
+
+        name = self.text(info, "timezone", "workshop")
+        if not name:
+            return ""
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            near = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            self.bad(info.get("timezone").src, "workshop.timezone",
+                     f"{name!r} is not a time zone name; write an IANA name such as America/New_York, "
+                     f"Europe/London or Asia/Tokyo (a city, not an abbreviation like EST){hint}")
+            return ""
+        return name
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
         found = []
@@ -127,7 +146,8 @@ class _Reader(ValueReader):
             if isinstance(node, Scalar) and isinstance(node.value, str):
                 if not node.value.strip():
                     self.bad(node.src, here, "required: write the presenter's name")
-                found.append(m.Presenter(name=node.value.strip()))
+                found.append(m.Presenter(name=one_line(node.value)))
+                self._once(found, node.src, here)
                 continue
             p = self.mapping(node, here, "presenter")
             if p is None:
@@ -137,7 +157,21 @@ class _Reader(ValueReader):
                 credentials=self.text(p, "credentials", here), email=self.text(p, "email", here),
                 phone=self.text(p, "phone", here), website=self.text(p, "website", here),
                 signature=self.file(p.get("signature"), child(here, "signature"), image=True)))
+            self._once(found, (p.get("name") or p).src, here)
         return tuple(found)
+
+    def _once(self, found: list[m.Presenter], src, here: str) -> None:
+        """Refuse the presenter just added when the list already has them (same name or email):
+        listed twice, they would be printed and signed twice."""
+        new = found[-1]
+        same = lambda a, b: " ".join(a.casefold().split()) == " ".join(b.casefold().split())  # noqa: E731
+        for n, earlier in enumerate(found[:-1]):
+            if (new.name and same(new.name, earlier.name)) or (new.email and same(new.email, earlier.email)):
+                what = new.name if new.name and same(new.name, earlier.name) else new.email
+                self.bad(src, here, f"{what} is already listed as presenter {n + 1}; list each presenter once "
+                                    "(delete this entry, or merge the two)")
+                found.pop()
+                return
 
     def ce(self, root: Map) -> m.CE | None:
         node = self.mapping(root.get("ce"), "ce", "ce")
@@ -153,6 +187,14 @@ class _Reader(ValueReader):
         increment = self.number(node, "increment", "ce")
         if increment is not None and increment <= 0:
             self.bad(node.get("increment").src, "ce.increment", "the increment must be more than zero")
+            increment = None
+        elif increment is not None and (1 % increment if increment < 1 else increment % 1):
+            # 0.333 does not go into an hour: three steps are 0.999 h, so a full hour would print short.
+            steps = int(1 // increment) if increment < 1 else 1
+            self.bad(node.get("increment").src, "ce.increment",
+                     f"{increment} does not divide the hour ({steps} x {increment} = {steps * increment}), so whole "
+                     "hours would print short; use a step that goes into an hour exactly: 0.5, 0.25, 0.2, 0.1 "
+                     "(a third of an hour has no exact decimal: use 0.25 or 0.5), or 1")
             increment = None
         verify_url = self.text(node, "verify_url", "ce")
         if verify_url and "{id}" not in verify_url:

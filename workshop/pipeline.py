@@ -122,7 +122,7 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
 
     def read(path: Path):
         return roster_reader(path, agenda.ce.awarded if agenda.ce else None,
-                             increment=agenda.ce.increment if agenda.ce else None)
+                             increment=agenda.ce.increment if agenda.ce else None, start=workshop.start)
 
     if roster is not None:
         checked_roster = read(roster)

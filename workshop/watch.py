@@ -172,29 +172,32 @@ class Watcher:
         if not todo:
             self.say(f"{_now()} {why}: every output is up to date")
             return
-        done = []
+        done, warned = [], []
         for group in ([o for o in todo if o.name == "deck"], [o for o in todo if o.name != "deck"]):
             if not group:
                 continue
             try:
                 result = pipeline.write_outputs(ctx, group)
             except InputError as exc:
+                for warning in warned:
+                    self.complain(f"warning: {warning}")
                 self._report(why, exc)
                 return
             self.built.update({o.name: prints[o.name] for o in group})
             done.append(f"{', '.join(p.name for p in result.files if p.parent == result.out_dir)} "
                         f"({time.perf_counter() - began:.2f} s)")
-            for warning in result.warnings:
-                self.complain(f"warning: {warning}")
+            warned += [w for w in result.warnings if w not in warned]
+        for warning in warned:  # each group's build repeats the inputs' warnings: each is said once
+            self.complain(f"warning: {warning}")
         self.say(f"{_now()} {why}: rebuilt {'; then '.join(done)} in {display_path(self.out_dir)}/")
 
     def _present(self, output, ctx: BuildContext) -> bool:
         return (ctx.out_dir / output.files[0]).is_file()
 
-    def _read_roster(self, path: Path, max_hours, increment=None):
-        key = (_stamp(path), max_hours, increment)
+    def _read_roster(self, path: Path, max_hours, increment=None, start=None):
+        key = (_stamp(path), max_hours, increment, start)
         if key not in self._rosters:
-            self._rosters = {key: read_roster(path, max_hours, increment=increment)}
+            self._rosters = {key: read_roster(path, max_hours, increment=increment, start=start)}
         return self._rosters[key]
 
     def _report(self, why: str, exc: InputError) -> None:
