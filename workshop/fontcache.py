@@ -38,22 +38,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "workshop" / "fonts"
 
 
-def load_ttfont(name: str, path: Path):
-    """ReportLab's ``TTFont(name, path)``, its face from the cache when it is there."""
+def load_ttfont(name: str, path: Path, number: int = 0):
+    """ReportLab's ``TTFont(name, path)`` (face ``number`` of a collection), its face from the
+    cache when it is there."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     folder = cache_dir()
-    entry = _entry(folder, path) if folder is not None else None
+    entry = _entry(folder, path, number) if folder is not None else None
     face = _read(entry, path) if entry is not None else None
     if face is None:
-        font = TTFont(name, str(path), subfontIndex=0)
+        font = TTFont(name, str(path), subfontIndex=number)
         if entry is not None:
             _write(entry, font.face)
         return font
     return _font_with(name, face)
 
 
-def _entry(folder: Path, path: Path) -> Path | None:
+def _entry(folder: Path, path: Path, number: int = 0) -> Path | None:
     import reportlab
 
     try:
@@ -61,7 +62,7 @@ def _entry(folder: Path, path: Path) -> Path | None:
     except OSError:
         return None
     key = "|".join(map(str, (FORMAT, reportlab.Version, sys.version_info[:2], path.resolve(), stat.st_size,
-                             stat.st_mtime_ns)))
+                             stat.st_mtime_ns) + ((number,) if number else ())))
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".faces")
 
 
@@ -70,7 +71,8 @@ def _read(entry: Path, path: Path):
 
     try:
         info = entry.stat()
-        if info.st_uid != os.getuid() or info.st_mode & 0o022:  # only the user's own, unshared files
+        # only the user's own, unshared files (Windows keeps no owner or mode bits to check)
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None
         state = marshal.loads(entry.read_bytes())  # marshal.load on a file reads it in small pieces: slow
         data = path.read_bytes()

@@ -18,8 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from workshop import shaping
-from workshop.fonts import (FACES, clusters, face_for, is_emoji_modifier, load_face, missing_characters, tt_font,
-                            wrap_by)
+from workshop.fonts import (FACES, REINSTALL, clusters, face_for, is_emoji_modifier, load_face, missing_characters,
+                            tt_font, wrap_by)
 from workshop.schedule import date_text
 from workshop.typography import typeset
 
@@ -48,8 +48,7 @@ def require_faces(*faces: str) -> None:
     missing = [f for f in faces if register(f) is None]
     if missing:
         wanted = ", ".join(FACES[f][0] for f in missing)
-        raise FontsMissing(f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                           "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")
+        raise FontsMissing(f"fonts not found: {wanted}; {REINSTALL}")
 
 
 def clean(text: str) -> str:
