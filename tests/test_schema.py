@@ -96,3 +96,11 @@ def test_a_value_of_the_wrong_kind_is_refused():
     assert problems("sections:\n  - title: One\n    minutes: 30\n    optional: sometimes\n")
     assert problems("workshop:\n  date: March 14\n")
     assert problems("deck: yes please\n")
+
+
+def test_the_starter_outline_of_workshop_new_is_valid():
+    import datetime as dt
+
+    from workshop.starter import starter_outline
+
+    assert problems(starter_outline('Ethics: "the hard cases"', dt.date(2026, 5, 1))) == []
