@@ -49,12 +49,13 @@ def test_the_installed_wheel_builds_the_bundled_kit_with_no_fonts_on_the_compute
     # the dependencies come from the environment running the tests: this checks the wheel, not PyPI
     venv.create(env_dir, system_site_packages=True, with_pip=True)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    # without the checkout on the path, where pip would take its metadata for an installed copy
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True,
-                   capture_output=True)
+                   capture_output=True, env=env, cwd=tmp_path)
     work = tmp_path / "work"
     work.mkdir()
     (tmp_path / "no-fonts").mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(WORKSHOP_FONT_DIRS=str(tmp_path / "no-fonts"), WORKSHOP_FONT_CACHE="off")
     where = subprocess.run([str(python), "-c", "import workshop; print(workshop.__file__)"], cwd=work, env=env,
                            check=True, capture_output=True, text=True).stdout
