@@ -209,7 +209,7 @@ def forget() -> None:
         cached.cache_clear()
     _WIDTHS.clear()
     from workshop import pdfdraw, shaping
-    pdfdraw.register.cache_clear()
+    pdfdraw.unregister()
     shaping.forget()
 
 
@@ -318,34 +318,42 @@ def cff_faces_with(char: str) -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def _scanned() -> tuple[tuple[str, str, frozenset[int]], ...]:
-    import uharfbuzz
-
     def rank(name: str):
         group = (0 if name.startswith("NotoSans") else 1 if name.startswith("NotoSerif") else
                  2 if name.startswith("Noto") else 3)
         return group, name.lower()
 
+    from workshop.fontcache import kept_coverage
+
     found = []
     index = _index()
     names = [n for n in index if n.lower().endswith(FONT_SUFFIXES) and not _NOT_REGULAR.search(n.rsplit(".", 1)[0])]
     for name in sorted(names, key=rank):
-        path = index[name]
-        count = face_count(path)
-        for number in range(count):
-            kind = outlines(path, number)
-            if not kind:
-                continue
-            try:
-                face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), number)
-                style = face.get_name(uharfbuzz.OTNameIdPredefined.FONT_SUBFAMILY) or ""
-                codes = frozenset(face.unicodes)
-            except Exception:  # an unreadable font file is one face fewer, not a failed build
-                continue
-            if _NOT_REGULAR.search(style):
-                continue
+        faces = kept_coverage(index[name], _read_coverage)
+        for number, kind, codes in faces:
             shown = name[:-4] if name.endswith(".ttf") else name  # "NotoSansThai-Regular", as _candidates names it
-            found.append((shown if count == 1 else f"{name}#{number}", kind, codes))
+            found.append((shown if len(faces) == 1 and number == 0 else f"{name}#{number}", kind, codes))
     return tuple(found)
+
+
+def _read_coverage(path: Path) -> list[tuple[int, str, frozenset[int]]]:
+    """For each upright regular face of the font file: its number, outlines and code points."""
+    import uharfbuzz
+
+    faces = []
+    for number in range(face_count(path)):
+        kind = outlines(path, number)
+        if not kind:
+            continue
+        try:
+            face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), number)
+            style = face.get_name(uharfbuzz.OTNameIdPredefined.FONT_SUBFAMILY) or ""
+            codes = frozenset(face.unicodes)
+        except Exception:  # an unreadable font file is one face fewer, not a failed build
+            continue
+        if not _NOT_REGULAR.search(style):
+            faces.append((number, kind, codes))
+    return faces
 
 
 # -- measuring -------------------------------------------------------------------------------

@@ -40,8 +40,22 @@ def register(face: str) -> str | None:
     font = tt_font(face)
     if font is None:
         return None
+    # ReportLab hands a new font the object of an earlier one with the same PostScript name; two
+    # files of one face (a font in a collection and on its own, say) must each draw with their own
+    earlier = pdfmetrics._dynFaceNames.get(font.face.name)
+    if earlier is not None and earlier is not font and earlier.fontName.startswith("ws-"):
+        del pdfmetrics._dynFaceNames[font.face.name]
     pdfmetrics.registerFont(font)
     return font.fontName
+
+
+def unregister() -> None:
+    """Forget the faces registered so far (after the font folders change, as in tests)."""
+    register.cache_clear()
+    for registry in (pdfmetrics._fonts, pdfmetrics._dynFaceNames):
+        for key, font in list(registry.items()):
+            if getattr(font, "fontName", "").startswith("ws-"):
+                del registry[key]
 
 
 def require_faces(*faces: str) -> None:
