@@ -21,44 +21,20 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop.fontfiles import FONT_SUFFIXES, NOT_REGULAR, outlines, read_coverage, system_font_dirs
+
 #: The faces that ship inside the package (with their licences): they come first, so a kit looks
 #: the same on every computer. See tools/bundle_fonts.py for where each came from.
 BUNDLED_FONTS = Path(__file__).resolve().parent / "data" / "fonts"
-#: Set to the system font folders to search, separated by os.pathsep, in place of the usual
-#: folders of this system (an empty value: none, only the bundled faces).
-FONT_DIRS_VARIABLE = "WORKSHOP_FONT_DIRS"
 #: What to do when a bundled face is missing: the package was installed without its data.
 REINSTALL = ("workshop ships these in its workshop/data/fonts folder, which is missing or incomplete: install "
              "workshop again (python -m pip install --force-reinstall workshop-kit)")
-#: Files read as fonts; a collection (.ttc, .otc) holds several faces.
-FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
-
-
-def system_font_dirs(platform: str = sys.platform, environ=os.environ) -> list[Path]:
-    """The folders this system keeps fonts in, the user's own first."""
-    given = environ.get(FONT_DIRS_VARIABLE)
-    if given is not None:
-        return [Path(p) for p in given.split(os.pathsep) if p]
-    home = Path.home()
-    if platform == "win32":
-        folders = [Path(environ.get("WINDIR") or environ.get("SystemRoot") or r"C:\Windows") / "Fonts"]
-        if environ.get("LOCALAPPDATA"):  # fonts installed for one user (Windows 10 1809 and later)
-            folders.insert(0, Path(environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
-        return folders
-    if platform == "darwin":
-        return [home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-                Path("/Network/Library/Fonts")]
-    data_home = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    data_dirs = [Path(d) for d in (environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":") if d]
-    return list(dict.fromkeys([home / ".fonts", data_home / "fonts", *(d / "fonts" for d in data_dirs)]))
-
 
 #: Every folder searched, the bundled faces first (a test may replace the whole list).
 FONT_DIRS = [BUNDLED_FONTS, *system_font_dirs()]
@@ -96,9 +72,6 @@ EMOJI_PACKAGE = "fonts-symbola"
 #: scripts look for "NotoSans<Script>-Regular.ttf" (fonts-noto-core) before the fallbacks.
 SCRIPT_FACES = {"HANGUL": "korean", "CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "BOPOMOFO": "cjk",
                 "IDEOGRAPHIC": "cjk", "ARABIC": "arabic", "HEBREW": "hebrew"}
-#: Styles a face found by scanning must not have: text in another script is set upright and regular.
-_NOT_REGULAR = re.compile(r"bold|italic|oblique|light|thin|black|heavy|semi|demi|extra|ultra|condensed|narrow|"
-                          r"compressed|expanded|mono|medium", re.I)
 #: Width, in ems, assumed for characters no available face carries.
 UNKNOWN_WIDTH = 1.0
 
@@ -140,36 +113,6 @@ def font_file(face: str) -> Path | None:
     name, such as "NotoSansThai-Regular" or "msyh.ttc#1"), or None."""
     found = font_location(face)
     return found[0] if found else None
-
-
-@functools.lru_cache(maxsize=None)
-def outlines(path: Path, number: int = 0) -> str:
-    """"truetype", "cff" (PostScript outlines), or "" for a file that is not a usable font,
-    read from the file's header (face ``number`` of a collection)."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(12)
-            if head[:4] == b"ttcf":
-                count = int.from_bytes(head[8:12], "big")
-                if not 0 <= number < count:
-                    return ""
-                f.seek(12 + 4 * number)
-                f.seek(int.from_bytes(f.read(4), "big"))
-                head = f.read(4)
-    except OSError:
-        return ""
-    tag = head[:4]
-    return "truetype" if tag in (b"\x00\x01\x00\x00", b"true") else "cff" if tag == b"OTTO" else ""
-
-
-def face_count(path: Path) -> int:
-    """How many faces the font file holds (a collection holds several)."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(12)
-    except OSError:
-        return 0
-    return int.from_bytes(head[8:12], "big") if head[:4] == b"ttcf" else 1
 
 
 @dataclass(frozen=True)
@@ -327,33 +270,13 @@ def _scanned() -> tuple[tuple[str, str, frozenset[int]], ...]:
 
     found = []
     index = _index()
-    names = [n for n in index if n.lower().endswith(FONT_SUFFIXES) and not _NOT_REGULAR.search(n.rsplit(".", 1)[0])]
+    names = [n for n in index if n.lower().endswith(FONT_SUFFIXES) and not NOT_REGULAR.search(n.rsplit(".", 1)[0])]
     for name in sorted(names, key=rank):
-        faces = kept_coverage(index[name], _read_coverage)
+        faces = kept_coverage(index[name], read_coverage)
         for number, kind, codes in faces:
             shown = name[:-4] if name.endswith(".ttf") else name  # "NotoSansThai-Regular", as _candidates names it
             found.append((shown if len(faces) == 1 and number == 0 else f"{name}#{number}", kind, codes))
     return tuple(found)
-
-
-def _read_coverage(path: Path) -> list[tuple[int, str, frozenset[int]]]:
-    """For each upright regular face of the font file: its number, outlines and code points."""
-    import uharfbuzz
-
-    faces = []
-    for number in range(face_count(path)):
-        kind = outlines(path, number)
-        if not kind:
-            continue
-        try:
-            face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), number)
-            style = face.get_name(uharfbuzz.OTNameIdPredefined.FONT_SUBFAMILY) or ""
-            codes = frozenset(face.unicodes)
-        except Exception:  # an unreadable font file is one face fewer, not a failed build
-            continue
-        if not _NOT_REGULAR.search(style):
-            faces.append((number, kind, codes))
-    return faces
 
 
 # -- measuring -------------------------------------------------------------------------------

@@ -30,8 +30,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from workshop.errors import InputError, Problem, Src
 from workshop.keys import child, nth, sub
-from workshop.yamlhints import (Places, bad_character, check_text, comment_cut, corrected_line, number_note,
-                                syntax_problem)
+from workshop.yamlhints import (Places, bad_character, check_text, comment_cut, corrected_line,
+                                more_syntax_problems, number_note, syntax_problem)
 
 #: Largest outline file read. A real outline is a few dozen KB; anything near this is the
 #: wrong file (a video, a database, /dev/zero) and reading it whole would only exhaust memory.
@@ -145,7 +145,7 @@ def parse_yaml(data: bytes, shown: str) -> Node | None:
         aliased = loader.aliased
     except yaml.MarkedYAMLError as exc:
         first = syntax_problem(exc, places, shown)
-        raise InputError([first, *_more_syntax_problems(text, shown, first)]) from None
+        raise InputError([first, *more_syntax_problems(text, shown, first)]) from None
     except yaml.reader.ReaderError as exc:
         line, col = places.at(exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -161,47 +161,6 @@ def parse_yaml(data: bytes, shown: str) -> Node | None:
     if root is None:
         return None
     return _Converter(shown, text, places, aliased).convert_root(root)
-
-
-def _more_syntax_problems(text: str, shown: str, first: Problem) -> list[Problem]:
-    """Syntax problems besides ``first`` (where the whole document stopped being readable): each
-    top-level block, and each entry of a top-level list (a section, say), is read on its own, with
-    the other lines left blank so every line keeps its number, and the first problem in each is
-    told. One run then names a mistake in the workshop block and one in each broken section."""
-    lines = text.split("\n")
-    found = []
-    for first_line, last_line in _pieces(lines):
-        piece = "\n".join(line if first_line <= n <= last_line else "" for n, line in enumerate(lines))
-        loader = None
-        try:
-            loader = _Loader(piece)
-            loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            problem = syntax_problem(exc, Places(piece), shown)
-            if problem.src.line != first.src.line and problem.src.line > 0:
-                found.append(problem)
-        except (yaml.YAMLError, RecursionError):
-            pass  # told by the reading of the whole document, or not a problem of this piece alone
-        finally:
-            if loader is not None:
-                loader.dispose()
-    return list(dict.fromkeys(found))
-
-
-def _pieces(lines: list[str]) -> list[tuple[int, int]]:
-    """The (first, last) line indexes of each top-level block, a list's block cut into its entries."""
-    starts = [n for n, line in enumerate(lines) if line[:1] not in ("", " ", "#", "\t") and not line.startswith("---")]
-    pieces = []
-    for k, start in enumerate(starts):
-        end = (starts[k + 1] if k + 1 < len(starts) else len(lines)) - 1
-        entries = [n for n in range(start + 1, end + 1) if re.match(r"^( *)- ", lines[n])]
-        indent = min((len(lines[n]) - len(lines[n].lstrip(" ")) for n in entries), default=None)
-        items = [n for n in entries if len(lines[n]) - len(lines[n].lstrip(" ")) == indent]
-        if len(items) > 1:
-            pieces += [(n, (items[j + 1] if j + 1 < len(items) else end + 1) - 1) for j, n in enumerate(items)]
-        else:
-            pieces.append((start, end))
-    return pieces
 
 
 def _fast_compose(text: str):
