@@ -5,6 +5,7 @@ whole kit on a computer with no fonts of its own, and `workshop new` starts an o
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,8 +24,13 @@ MOST_BYTES = 5_000_000
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True, cwd=out)
+    # from a copy, so that setuptools' build/ and .egg-info land there and not in the checkout
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", "build", "*.egg-info", "__pycache__",
+                                                                ".hypothesis", ".pytest_cache", "bench"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
+                   check=True, capture_output=True, cwd=out, env=env)
     (built,) = out.glob("workshop_kit-*.whl")
     return built
 
