@@ -40,7 +40,8 @@ def yaml_blocks(markdown) -> list[str]:
 
 
 def test_the_shipped_schema_is_the_one_the_key_declarations_make():
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text()  # python -m workshop.schema > that file
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), \
+        "a key changed: run python -m workshop.schema > workshop/data/outline.schema.json"
     assert validator().schema == outline_schema()
 
 
