@@ -12,15 +12,14 @@ from workshop.errors import Problem, Src
 
 def faces_problems(faces: tuple[str, ...], output: str) -> list[Problem]:
     """The faces an output prints with that are not installed."""
-    from workshop.fonts import FACES
+    from workshop.fonts import FACES, REINSTALL
     from workshop.pdfdraw import register
 
     missing = [f for f in faces if register(f) is None]
     if not missing:
         return []
     wanted = ", ".join(dict.fromkeys(FACES[f][0] for f in missing))
-    return [Problem(Src(output), f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                                 "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")]
+    return [Problem(Src(output), f"fonts not found: {wanted}; {REINSTALL}")]
 
 
 def approval_problems(workshop: m.Workshop) -> list[Problem]:

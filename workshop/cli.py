@@ -209,26 +209,31 @@ def schedule(outline: Path, as_json: bool):
 @click.argument("name")
 @reports_problems
 def new(name: str):
-    """Start a new outline NAME.yaml from the bundled example workshop."""
-    source = bundled_outline()
-    if source is None:
-        raise click.ClickException("the bundled example outline is not installed")
+    """Start a new outline for the workshop NAME: a short starter with a comment on each key.
+
+    "Trauma-Informed Care" writes trauma-informed-care.yaml with that title."""
+    import datetime as dt
+
+    from workshop.starter import command_line, outline_path, starter_outline, title_for
+
     if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
         raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
-    name = Path(name)
-    target = name if name.suffix.lower() in (".yaml", ".yml") else name.with_name(name.name + ".yaml")
-    text = source.read_text(encoding="utf-8")
+    target = outline_path(name)
+    title = title_for(name)
     try:
         if target.exists():
             raise click.UsageError(f"{target} already exists; choose another name")
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as f:
-            f.write(text)
+            f.write(starter_outline(title, dt.date.today()))
     except OSError as exc:
         raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
             from None
-    click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
+    click.echo(f"Wrote {target}, a starter outline for {title}. Fill it in (each line says what it is for), "
+               "then build the kit:")
+    click.echo("")
+    click.echo(f"    {command_line('workshop', 'build', target)}")
 
 
 def _only(ctx, param, value):

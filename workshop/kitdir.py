@@ -10,7 +10,8 @@ removes only files the manifest lists as its own. Before moving anything it writ
 (``.ready``) into the staging folder; a build that is killed while moving is finished by the next
 one, and a staging folder without a journal is a build that never completed and is removed. One
 build at a time: a lock on the folder makes a second build (a ``watch`` and a ``build``, say)
-wait for the first.
+wait for the first. The lock is a file of the user's cache folder named after the kit folder's
+real path (the ``filelock`` library: the same on Windows as on POSIX), so the kit holds no file of it.
 
 The folder itself is never removed or recreated, so its permissions, owner and any file the
 user keeps in it stay as they are; a symbolic link is followed to the folder it names.
@@ -44,7 +45,7 @@ class KitFolder:
         self.given = Path(out_dir)
         self.owned = owned  # top-level names the kit's outputs write
         self.path = Path(os.path.realpath(self.given))
-        self._lock: int | None = None
+        self._lock = None
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -52,10 +53,10 @@ class KitFolder:
         self._check_ownership()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            self._lock = os.open(self.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         except OSError as exc:
             raise _refuse(self.given, f"cannot write the output folder: {_reason(exc)}") from None
-        _lock(self._lock)
+        self._lock = _folder_lock(self.path)
+        self._lock.acquire()
         self._check_ownership()  # again, now that no other build can be changing it
         for leftover in sorted(self.path.glob(STAGING + "*")):
             if (leftover / JOURNAL).is_file():
@@ -70,7 +71,7 @@ class KitFolder:
 
     def __exit__(self, *exc) -> None:
         if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock.release()
             self._lock = None
 
     def check(self) -> None:
@@ -223,12 +224,30 @@ def _write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _lock(fd: int) -> None:
+def _folder_lock(folder: Path):
+    """The lock that lets one build at a time write into ``folder``: a file in the user's cache
+    folder (the system's temporary folder when that cannot be written)."""
+    from filelock import FileLock
+
+    name = hashlib.sha256(os.fsencode(folder)).hexdigest()[:32] + ".lock"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "workshop" / "locks"
+    for place in (cache, Path(tempfile.gettempdir()) / f"workshop-locks-{_user()}"):
+        try:
+            place.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return FileLock(place / name)
+        except OSError:
+            continue
+    raise _refuse(folder, "cannot make the lock that keeps two builds from writing into this folder at once: "
+                          "neither ~/.cache nor the temporary folder can be written")
+
+
+def _user() -> str:
     try:
-        import fcntl
-    except ImportError:  # not on POSIX: builds into one folder are not serialised there
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX)
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database: one shared name
+        return "user"
 
 
 def _reason(exc: OSError) -> str:

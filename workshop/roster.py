@@ -114,6 +114,7 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         raise InputError(Problem(Src(shown), "the roster is empty; it needs a header row with a 'name' column"))
     columns = _columns([_text(h) for h in rows[0]], rows[1:], shown, warnings)
     problems: list[Problem] = []
+    unprintable_cells: list = []  # told together, one problem for each script no font has
     attendees = []
     # A column that only marks who came ("yes", "x", "present", never "no") is a checklist: a blank
     # there could mean absent, so it is refused rather than read as yes.
@@ -134,10 +135,13 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
         if not any(_text(value) for value in row):
             continue
         reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"),
-                       start=start)
+                       start=start, unprintable=unprintable_cells)
         attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks)
         if attendee is not None:
             attendees.append(attendee)
+    from workshop.printable import unprintable_problems
+
+    problems += unprintable_problems(unprintable_cells)
     problems += _duplicates(attendees, shown, warnings)
     if not attendees and not problems:
         problems.append(Problem(Src(shown), "the roster has a header row but no attendees; is it the right file "
@@ -277,10 +281,11 @@ class _Row:
     """One data row read into an :class:`Attendee`, its problems and warnings collected."""
 
     def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str], text_file: bool,
-                 start: int | None = None):
+                 start: int | None = None, unprintable: list | None = None):
         self.number, self.shown, self.problems, self.warnings = number, shown, problems, warnings
         self.text_file = text_file  # a CSV, where a stray quote can pull rows into one cell
         self.start = start  # the workshop's start, minutes after midnight, when known
+        self.unprintable = [] if unprintable is None else unprintable
 
     def bad(self, column: str, message: str) -> None:
         self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
@@ -368,15 +373,11 @@ class _Row:
         return seconds
 
     def printable(self, column: str, text: str, face: str) -> None:
-        """Refuse a value some character of which no installed font can draw, in the certificate's
-        face or the sans face the sign-in sheet prints it in."""
+        """Note a value some character of which no installed font can draw, in the certificate's
+        face or the sans face the sign-in sheet prints it in (all are told together at the end)."""
         missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
         if missing:
-            from workshop.printable import emoji_hint
-
-            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            hint = emoji_hint(missing)
-            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}" + (f"; {hint}" if hint else ""))
+            self.unprintable.append((Src(self.shown), f"row {self.number}, {column}", text, missing))
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""

@@ -19,7 +19,7 @@ import unicodedata
 
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from workshop.fonts import font_file, tt_font
+from workshop.fonts import font_location, tt_font
 
 FEATURES = {"kern": True, "liga": True}
 
@@ -125,7 +125,8 @@ def shaped_width(text: ShapedStr, size: float) -> float:
 def _hb_font(face: str):
     import uharfbuzz as hb
 
-    return hb.Font(hb.Face(hb.Blob.from_file_path(str(font_file(face))), 0))
+    path, number = font_location(face)
+    return hb.Font(hb.Face(hb.Blob.from_file_path(str(path)), number))
 
 
 @functools.lru_cache(maxsize=None)

@@ -262,12 +262,15 @@ def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], prob
     else:
         people = gather(joins, workshop.presenters, problems, settled, ignored)
         people_to_check = [p for p in people if p.how != "staff"]
+    from workshop.printable import unprintable_problems
+
+    unprintable_names = []  # told together, one problem for each script no font has
     for p in people_to_check:
         missing = list(dict.fromkeys(unprintable(p.name, "serif") + unprintable(p.name, "sans")))
         if missing and p.joins:
             j = p.joins[0]
-            problems.append(Problem(Src(j.source, j.line, 1), f"{p.name!r} cannot be printed: no installed font "
-                                    f"has {', '.join(repr(c) for c in missing)}; give a roster with the name"))
+            unprintable_names.append((Src(j.source, j.line, 1), "", p.name, missing))
+    problems += unprintable_problems(unprintable_names)
     return people
 
 
