@@ -37,7 +37,8 @@ KEYS: dict[str, dict[str, str]] = {
     },
     "ce": {
         "provider": "the approved provider's name",
-        "approval": "the approval statement printed on certificates",
+        "approval": "the approval statement printed on certificates (the one-statement form of approvals)",
+        "approvals": "every approver's statement, each printed in full; an item may be {statement: TEXT, for: [LCSW]}",
         "minutes_per_hour": "60 (default) or 50",
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
@@ -46,6 +47,8 @@ KEYS: dict[str, dict[str, str]] = {
         "attendance": "how presence in attendance reports becomes hours",
         "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
     },
+    "approval": {"statement": "the approver's statement, printed in full (required)",
+                 "for": "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"},
     "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
                    "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},
     "section": {

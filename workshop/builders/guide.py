@@ -245,6 +245,5 @@ def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
                  f"{c.increment}.", st["body"]),
             para(c.explain(), st["body"]),
             para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
-    if w.ce.approval:
-        out.append(para(w.ce.approval, st["small"]))
+    out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     return out

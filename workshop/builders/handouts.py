@@ -67,8 +67,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out.append(Spacer(1, 8))
         provider = f" from {w.ce.provider}" if w.ce.provider else ""
         out.append(para(f"{hours(agenda.ce.awarded)} {w.ce.unit}{provider}", st["h2"]))
-        if w.ce.approval:
-            out.append(para(w.ce.approval, st["small"]))
+        out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
         out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
