@@ -189,7 +189,7 @@ class _Reader(ValueReader):
             here = f"ce.approvals, statement {n + 1}"
             # a plain statement; "- Approved by the Board: provider 1234" is one too, which YAML
             # reads as a key and a value (line_of_text takes it back as the line it was)
-            if not isinstance(item, Map) or ("statement" not in item.entries and len(item.entries) == 1):
+            if not isinstance(item, Map) or (len(item.entries) == 1 and not set(item.entries) & set(KEYS["approval"])):
                 text = self.line_of_text(item, here)
                 words: tuple[str, ...] = ()
             else:
@@ -198,7 +198,7 @@ class _Reader(ValueReader):
                 words = self.licence_words(item, here)
             if text:
                 found.append(m.Approval(text, words, item.src, here))
-        if not found and isinstance(many, Seq):
+        if isinstance(many, Seq) and not many.items:
             self.bad(ce.entries["approvals"].key_src, "ce.approvals", "list at least one statement, or remove "
                                                                       "ce.approvals")
         return tuple(found)
