@@ -28,6 +28,7 @@ KEYS: dict[str, dict[str, str]] = {
         "location": "venue, or 'Live online'",
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
         "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
+        "timezone": "IANA time zone of the clock times, e.g. America/New_York: printed beside them on every output",
     },
     "presenter": {
         "name": "required",

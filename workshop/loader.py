@@ -19,6 +19,7 @@ from workshop.schedule import CLOCKS, DATE_STYLES
 from workshop.values import ValueReader
 from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
+from workshop.zones import zone_problem
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
@@ -96,6 +97,10 @@ class _Reader(ValueReader):
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
             self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
+        zone = self.text(info, "timezone", "workshop") or None
+        if zone and (problem := zone_problem(zone)):
+            self.bad(info.get("timezone").src, "workshop.timezone", problem)
+            zone = None
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -106,7 +111,7 @@ class _Reader(ValueReader):
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
             end_src=info.get("end").src if info.get("end") else info.src, clock=style,
-            date_style=date_style,
+            date_style=date_style, timezone=zone,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,

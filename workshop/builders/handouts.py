@@ -20,6 +20,7 @@ from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLin
                                table_style, write_document)
 from workshop.quiz.pages import question_page
 from workshop.schedule import clock_range, date_text, hours
+from workshop.zones import zone_label
 
 FILENAME = "handouts.pdf"
 
@@ -74,12 +75,16 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
                                          lead=[para("Learning objectives", st["h1"]),
                                                para("By the end of this workshop you will be able to:", st["body"])])]
     # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), Spacer(1, 18)]
+    zone = zone_label(w.timezone, w.date, w.start)
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock, zone), Spacer(1, 18)]
     return out
 
 
-def agenda_table(agenda, st, style: str = "24h") -> Table:
-    rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("Session", st["cellbold"])]]
+def agenda_table(agenda, st, style: str = "24h", zone: str = "") -> Table:
+    """The agenda as a table; with a time zone, the Time column's heading names it ("Time (EDT)")
+    once, rather than every row repeating it."""
+    time = f"Time ({zone})" if zone else "Time"
+    rows = [[para(time, st["cellbold"]), para("Minutes", st["cellbold"]), para("Session", st["cellbold"])]]
     for item in agenda.items:
         label = item.label()
         rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),
