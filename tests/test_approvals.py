@@ -208,3 +208,14 @@ def test_licence_words_match_the_start_of_the_licence_as_a_whole_word():
     assert [scoped.applies_to(x) for x in ("LCSW 1", "lcsw", "LMSW-123", "LCSW-C 9", "LCSWA 2", "RN LCSW", "")] == \
         [True, True, True, True, False, False, False]
     assert Approval("S").applies_to("") and Approval("S").applies_to("anything")
+
+
+def test_the_handouts_and_guide_print_every_statement_naming_whom_each_is_for(in_tmp):
+    from office import pdf_text
+
+    write(in_tmp, "o.yaml", OUTLINE)
+    assert run("build", "o.yaml", "--out", "kit", "--only", "handouts,guide").exit_code == 0
+    for name in ("handouts.pdf", "guide.pdf"):
+        text = flat(" ".join(pdf_text(in_tmp / "kit" / name)))
+        assert flat(typeset(ACE)) in text and f"For LCSW, LMSW: {flat(typeset(STATE))}" in text, name
+        assert f"For LPC, lmhc: {flat(NBCC)}" in text and f"For RN: {flat(typeset(NURSING))}" in text, name
