@@ -1,6 +1,7 @@
 """ce.approvals: every approver's statement printed whole on the certificates it is for, on a second
 page when the front has no room, never below 8 pt and never cut."""
 
+import csv
 import datetime as dt
 import hashlib
 import re
@@ -89,9 +90,13 @@ def _certificates(kit):
     return found
 
 
+def _ledger(kit):
+    with open(kit / "certificates.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def _ids(kit):
-    lines = (kit / "certificates.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    return {line.split(",")[1]: line.split(",")[0] for line in lines}
+    return {row["name"]: row["certificate_id"] for row in _ledger(kit)}
 
 
 def test_the_statements_are_realistic_in_length():
@@ -127,13 +132,22 @@ def test_no_text_on_any_page_is_below_8_pt_and_every_word_reads(kit, tmp_path):
     assert not low_contrast_words(kit / "certificates.pdf", 2, tmp_path)
 
 
-def test_the_ledger_hash_covers_both_pages_of_a_certificate(kit):
+def test_the_ledger_numbers_each_certificates_first_page_and_hashes_both(kit):
     reader = PdfReader(kit / "certificates.pdf")
     streams = [hashlib.sha256(p.get_contents().get_data()).hexdigest() for p in reader.pages]
-    lines = (kit / "certificates.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    digests = [line.split(",")[-1] for line in lines]
-    assert digests == [hashlib.sha256((streams[k] + streams[k + 1]).encode()).hexdigest()
-                       for k in range(0, len(streams), 2)]
+    rows = _ledger(kit)
+    assert [row["page"] for row in rows] == [str(k) for k in range(1, len(streams), 2)]
+    assert [row["page_sha256"] for row in rows] == [hashlib.sha256((streams[k] + streams[k + 1]).encode()).hexdigest()
+                                                    for k in range(0, len(streams), 2)]
+
+
+def test_verify_knows_a_two_page_certificate(kit):
+    result = run("verify", str(kit / "certificates.pdf"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    rows = _ledger(kit)
+    assert result.stdout.splitlines() == [
+        f"page {row['page']}: issued by this kit, unchanged (the two pages are as the kit printed them): "
+        f"{row['certificate_id']}, {row['name']}, 3.00 hours, issued {row['issued']}; status: valid" for row in rows]
 
 
 def test_a_statement_that_fits_the_front_stays_on_one_page(in_tmp):

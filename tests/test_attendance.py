@@ -367,17 +367,22 @@ def test_schedule_shows_the_windows_the_rule_counts(in_tmp):
             "full hours; beyond that, hours for the minutes present") in result.stdout
 
 
-def test_a_later_build_without_reports_removes_the_old_attendance_record(in_tmp):
+def test_a_later_build_without_reports_keeps_the_record_decided_from_them(in_tmp):
+    """The certificates were decided from the reports: a build from the roster alone would change
+    them, so it stops and lists each change; the attendance record and the log stay as they were."""
     write(in_tmp, "ethics.yaml", outline())
     write(in_tmp, "roster.csv", ROSTER)
     zoom_meeting(in_tmp)
     first = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out")
     assert first.exit_code == 0, first.stderr
-    assert (in_tmp / "out" / "attendance.csv").exists()
+    kept = {f: (in_tmp / "out" / f).read_bytes() for f in ("attendance.csv", "certificates.csv", "sign-in.pdf")}
     result = run("build", "ethics.yaml", "--roster", "roster.csv", "--out", "out")
-    assert result.exit_code == 0, result.stderr
-    assert not (in_tmp / "out" / "attendance.csv").exists()
-    assert "ce.attendance: no attendance report and no time in/out columns" in result.stderr
+    assert result.exit_code == 2
+    assert "would change" in result.stderr and "--reissue" in result.stderr
+    assert {f: (in_tmp / "out" / f).read_bytes() for f in kept} == kept
+    plain = run("build", "ethics.yaml", "--out", "out")  # no evidence at all: the deck and so on
+    assert plain.exit_code == 0, plain.stderr
+    assert {f: (in_tmp / "out" / f).read_bytes() for f in kept} == kept
 
 
 def test_two_reports_of_one_session_are_merged_per_person(in_tmp):
@@ -422,7 +427,7 @@ def test_without_a_ce_block_presence_earns_a_certificate_of_attendance(in_tmp):
     assert decisions(in_tmp)["Bea Fry"]["reason"] == "not present during instructional time: no certificate"
 
 
-def test_watch_watches_the_reports_and_rebuilds_certificates_when_one_changes(in_tmp):
+def test_watch_watches_the_reports_and_stops_at_a_change_to_an_issued_certificate(in_tmp):
     from workshop.watch import Watcher
 
     write(in_tmp, "ethics.yaml", outline())
@@ -435,9 +440,10 @@ def test_watch_watches_the_reports_and_rebuilds_certificates_when_one_changes(in
     assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)
     zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", [("18:30", "20:35", False)])])
     watcher.watched[report.resolve()] = None  # as if a look found the file changed
-    assert watcher.check()
-    assert certificates(in_tmp)["Ann Lee"] == hours_line(expected(present(("18:30", "20:35"))))
-    assert "certificates.pdf" in said[-1] and "deck.pptx" not in said[-1]
+    watcher.check()
+    assert certificates(in_tmp)["Ann Lee"] == hours_line(FULL)  # issued: kept as it was
+    told = "\n".join(said)
+    assert "would change 1 issued certificate" in told and "--reissue" in told
 
 
 @pytest.mark.parametrize("partial", ["prorate", "none"])

@@ -13,6 +13,14 @@ NAMES = ["José Martínez", "Nguyễn Thị Minh Khai", "Αλέξανδρος Π
          "محمد الأحمد", "שרה כהן"]
 
 
+def today_text() -> str:
+    """The date of issue a certificate issued today prints."""
+    import datetime
+
+    day = datetime.date.today()
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def roster(folder):
     rows = ["name,email,license,hours,attended"] + [f"{n},{k}@example.org,LIC {k},," for k, n in enumerate(NAMES)]
     rows += ["=HYPERLINK(\"http://x\"),evil@example.org,,,", "No Show,ns@example.org,,,no",
@@ -58,7 +66,7 @@ def test_page_states_title_date_hours_provider_and_presenter(kit):
     for expected in ("Certificate of Completion", "José Martínez", "License: LIC 0",
                      "Relationship: What It’s All About", "March 14, 2026", "Atlanta, GA", "3.00 CE hours",
                      "Sunrise Consulting", "Sample statement: approved by the Example Board of Counselors",
-                     "Dawn Allred", "LPC, MAC", "Issued March 14, 2026"):
+                     "Dawn Allred", "LPC, MAC", f"Issued {today_text()}"):
         assert expected in first, expected
     assert "1.25 CE hours (partial attendance)" in pages(kit)[-1]
 
@@ -128,10 +136,11 @@ def test_attendance_certificate_without_ce_and_long_names_wrap(in_tmp):
 def test_verify_url_prints_a_qr_code(in_tmp):
     (in_tmp / "r.csv").write_text("name\nAna\n", encoding="utf-8")
     rectangles = []
-    for ce in ("ce:\n  provider: P\n", "ce:\n  provider: P\n  verify_url: https://example.org/v/{id}\n"):
+    for n, ce in enumerate(("ce:\n  provider: P\n", "ce:\n  provider: P\n  verify_url: https://example.org/v/{id}\n")):
         outline = write(in_tmp, "o.yaml", MINIMAL + ce)
-        assert run("build", outline.name, "--roster", "r.csv", "--out", "kit", "--only", "certificates").exit_code == 0
-        content = PdfReader(in_tmp / "kit" / "certificates.pdf").pages[0].get_contents().get_data()
+        kit = f"kit{n}"  # a new verification address would change issued certificates: a kit of its own
+        assert run("build", outline.name, "--roster", "r.csv", "--out", kit, "--only", "certificates").exit_code == 0
+        content = PdfReader(in_tmp / kit / "certificates.pdf").pages[0].get_contents().get_data()
         rectangles.append(content.count(b" re"))
     assert rectangles[1] - rectangles[0] > 50  # the QR code's modules are drawn as rectangles
 

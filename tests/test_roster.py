@@ -144,12 +144,12 @@ def test_text_after_a_closing_quote_is_refused(tmp_path):
 def test_bad_roster_stops_the_build_and_keeps_the_old_kit(in_tmp):
     good = csv_file(in_tmp, "name\nAna\n", "good.csv")
     assert run("build", BUNDLED, "--roster", good, "--out", "kit").exit_code == 0
-    before = {p.name: p.read_bytes() for p in (in_tmp / "kit").iterdir()}
+    before = {p.name: p.read_bytes() for p in (in_tmp / "kit").rglob("*") if p.is_file()}
     csv_file(in_tmp, "name,hours\nAna,99\n,\nBo,\n,2\n", "bad.csv")
     assert_rejected(run("build", BUNDLED, "--roster", "bad.csv", "--out", "kit"),
                     "bad.csv: row 2, hours: 99 is more than the workshop's 3.00 CE hours",
                     "bad.csv: row 5, name: the name is blank; every attendee needs the name to print on the certificate")
-    assert {p.name: p.read_bytes() for p in (in_tmp / "kit").iterdir()} == before
+    assert {p.name: p.read_bytes() for p in (in_tmp / "kit").rglob("*") if p.is_file()} == before
 
 
 def test_missing_roster_file(in_tmp):

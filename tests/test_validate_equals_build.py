@@ -85,3 +85,35 @@ def test_validate_and_build_refuse_alike(in_tmp, case):
         assert "Traceback" not in result.stderr
     assert checked.lines and checked.lines == built.lines
     assert not (in_tmp / "kit").exists()
+
+
+def _issued_kit(folder, outline: str) -> None:
+    """A kit with certificates issued from people.csv, for the cases about the record."""
+    write(folder, "people.csv", "name,email,license\nAnn Lee,ann@example.org,LPC 1\nBo Chen,bo@example.org,LPC 2\n")
+    write(folder, "o.yaml", outline)
+    assert run("build", "o.yaml", "--roster", "people.csv", "--out", "kit").exit_code == 0
+
+
+RECORD_CASES = {
+    "a corrected name": lambda f: write(f, "people.csv", "name,email,license\nAnn M. Lee,ann@example.org,LPC 1\n"
+                                                         "Bo Chen,bo@example.org,LPC 2\n"),
+    "a person taken off the roster": lambda f: write(f, "people.csv", "name,email,license\nAnn Lee,ann@example.org,"
+                                                                      "LPC 1\n"),
+    "another date": lambda f: write(f, "o.yaml", (f / "o.yaml").read_text().replace("2026-03-14", "2026-03-21")),
+    "a new approval statement": lambda f: write(f, "o.yaml", (f / "o.yaml").read_text().replace(
+        "provider: P\n", "provider: P\n  approval: Approved by the Example Board\n")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RECORD_CASES))
+def test_validate_and_build_refuse_a_change_to_the_record_alike(in_tmp, case):
+    _issued_kit(in_tmp, MINIMAL + "ce:\n  provider: P\n")
+    ledger = (in_tmp / "kit" / "certificates.csv").read_bytes()
+    RECORD_CASES[case](in_tmp)
+    checked = run("validate", "o.yaml", "--roster", "people.csv", "--out", "kit")
+    built = run("build", "o.yaml", "--roster", "people.csv", "--out", "kit")
+    for result in (checked, built):
+        assert result.exit_code == 2, (case, result.stdout, result.stderr, result.exception)
+        assert "Traceback" not in result.stderr
+    assert checked.lines and checked.lines == built.lines
+    assert (in_tmp / "kit" / "certificates.csv").read_bytes() == ledger

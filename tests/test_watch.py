@@ -205,7 +205,5 @@ def test_each_output_owns_the_file_its_builder_writes():
     for output in OUTPUTS:
         assert output.builder().FILENAME == output.files[0]
     certificates = BY_NAME["certificates"].builder()
-    from workshop.attendance import ledger
-
     assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/",
-                                             ledger.FILENAME)
+                                             certificates.ATTENDANCE, "evidence/")

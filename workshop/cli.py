@@ -79,6 +79,12 @@ attendance_option = click.option("--attendance", multiple=True, type=click.Path(
                                  help="Attendance report of a live online session: a Zoom meeting or webinar report, "
                                       "a Teams attendance report, or a roster with time in/out columns. Repeat for "
                                       "several reports; without --roster, the reports are the roster.")
+decisions_option = click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                                 help="What you settled in writing about the evidence (default: "
+                                      "<outline name>.decisions.yaml beside the outline, when it exists).")
+reissue_option = click.option("--reissue", metavar="REASON", default="",
+                               help="Issue a new version of each certificate this build would change, for this "
+                                    "reason; the ledger keeps the old versions, marked superseded.")
 split_option = click.option("--split", is_flag=True,
                             help="Also write one certificate PDF per attendee in certificates/.")
 
@@ -94,8 +100,12 @@ def main():
 @outline_argument
 @roster_option
 @attendance_option
+@out_option
+@reissue_option
+@decisions_option
 @reports_problems
-def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
+def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str,
+             decisions: Path | None):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -103,7 +113,7 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, roster=roster, attendance=attendance)
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
@@ -124,10 +134,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
 
 
 def _certificates_to_issue(ctx) -> int:
-    """How many certificates ``build`` would print: attendees who attended and passed the check."""
-    from workshop.builders.certificates import eligible_and_passed
-
-    return len(eligible_and_passed(ctx)[0])
+    """How many certificates ``build`` would print: the valid records the build would leave."""
+    if ctx.plan is None:
+        return 0
+    return sum(r.valid for r in ctx.plan.records)
 
 
 @main.command()
@@ -223,9 +233,11 @@ def _only(ctx, param, value):
 @split_option
 @click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
               "(workshop themes lists them).")
+@reissue_option
+@decisions_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool, theme: str | None):
+          split: bool, theme: str | None, reissue: str, decisions: Path | None):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -244,14 +256,14 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance, theme=theme)
+                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
     click.echo(f"Built {len(shown)} file{'s' if len(shown) != 1 else ''} in {result.out_dir}/:")
     for path in shown:
         click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
-    extra = len(result.files) - len(shown)
+    extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
 
@@ -420,6 +432,72 @@ def import_(deck: Path, outline: Path | None, force: bool):
 
     for line in import_deck(deck, outline, force=force).report():
         click.echo(line)
+
+
+@main.command()
+@outline_argument
+@click.argument("certificate", metavar="ID")
+@click.option("--reason", required=True, help="Why the certificate is withdrawn; kept in the ledger.")
+@out_option
+@reports_problems
+def revoke(outline: Path, certificate: str, reason: str, out_dir: Path | None):
+    """Mark the certificate ID of OUTLINE's kit revoked: the ledger keeps its row, marked revoked with
+    the reason and the date, and certificates.pdf is printed without it."""
+    from workshop.pipeline import revoke_certificate
+
+    result = revoke_certificate(outline, out_dir, certificate, reason)
+    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/certificates.csv: {' '.join(reason.split())}")
+
+
+@main.command()
+@outline_argument
+@out_option
+@click.option("--dry-run", is_flag=True, help="Write each message to send-preview/ in the kit instead of sending.")
+@click.option("--only", "only_ids", metavar="ID,...", default="", help="Send only these certificates.")
+@click.option("--reissued", is_flag=True, help="Also send new versions of certificates already sent (each says "
+                                                "it replaces the earlier one).")
+@reports_problems
+def send(outline: Path, out_dir: Path | None, dry_run: bool, only_ids: str, reissued: bool):
+    """E-mail each certified attendee their own certificate, from the kit's ledger. The mail server
+    comes from WORKSHOP_SMTP_HOST, _PORT, _USER, _PASSWORD and _SECURITY (starttls, ssl or none);
+    sent.csv in the kit records each message, so no one is sent a certificate twice."""
+    from workshop.send import send as send_certificates
+
+    only = tuple(i.strip() for i in only_ids.split(",") if i.strip())
+    outcome = send_certificates(outline, out_dir, dry_run=dry_run, only=only, reissued=reissued, say=click.echo)
+    if dry_run:
+        click.echo(f"{len(outcome.sent)} message{'s' if len(outcome.sent) != 1 else ''} would go; each is in "
+                   f"{outcome.preview}/ to look at (nothing was sent)")
+    else:
+        click.echo(f"Sent {len(outcome.sent)} certificate{'s' if len(outcome.sent) != 1 else ''}.")
+    for line in outcome.skipped:
+        click.echo(f"already sent: {line}")
+    for line in outcome.held:
+        click.echo(f"not sent: {line}", err=True)
+    for line in outcome.unreachable:
+        click.echo(f"cannot be e-mailed: {line}", err=True)
+
+
+@main.command()
+@click.argument("target", metavar="FILE.pdf|ID")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The kit folder (default: the kit the file is in).")
+@reports_problems
+def verify(target: str, out_dir: Path | None):
+    """Say whether FILE.pdf (a certificate file) or ID is one the kit issued, unchanged, and its
+    status: valid, superseded by a newer version, or revoked. Exits 0 when every page is issued
+    and valid, 1 when not."""
+    from workshop.errors import InputError, Problem, Src
+    from workshop.record.check import describe, kit_of, verify as check
+
+    kit = out_dir or kit_of(Path(target))
+    if kit is None:
+        raise InputError(Problem(Src(target), "give the kit folder that issued it with --out"))
+    findings = check(target, kit)
+    for finding in findings:
+        click.echo(describe(finding))
+    good = all(f.record is not None and f.how and f.record.valid for f in findings)
+    sys.exit(0 if good else 1)
 
 
 @main.command()

@@ -47,9 +47,13 @@ KEYS: dict[str, dict[str, str]] = {
         "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
         "attendance": "how presence in attendance reports becomes hours",
         "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
+        "email": "the message 'workshop send' e-mails with each certificate",
     },
     "approval": {"statement": "the approver's statement, printed in full (required)",
                  "for": "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"},
+    "email": {"from": "the sender, e.g. 'Sunrise CE <ce@example.org>' (default: WORKSHOP_SMTP_USER)",
+              "subject": "the subject; {name}, {title}, {hours}, {unit}, {id}, {verify_url}, {date}, {provider}",
+              "body": "the message; the same {fields}"},
     "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
                    "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},
     "section": {

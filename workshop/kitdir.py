@@ -128,16 +128,17 @@ class KitFolder:
                                 "folder and build again")
         return listed
 
-    def publish(self, staged: Path, replaced: set[str]) -> list[Path]:
+    def publish(self, staged: Path, replaced: set[str], kept: tuple[str, ...] = ()) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
-        names ``replaced`` that the new build did not make are removed; all others stay.
+        names ``replaced`` that the new build did not make are removed; all others stay, and so do
+        files under the top-level names ``kept`` (records, which are only added to).
 
         Nothing is moved when a file the build would replace or remove is not as workshop wrote it
         (a deck edited by hand, a file the user put there) or when a folder of the kit has been
         replaced by a link: the user's work is never overwritten."""
         made = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
         old = self.manifest()
-        superseded = {f for f in old if f.split("/", 1)[0] in replaced}
+        superseded = {f for f in old if f.split("/", 1)[0] in replaced and f.split("/", 1)[0] not in kept}
         removed = sorted(superseded - set(made))
         self._check_untouched(made + removed, old)
         journal = {"install": made, "remove": removed,

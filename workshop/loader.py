@@ -174,7 +174,36 @@ class _Reader(ValueReader):
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
-            attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True))
+            attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True),
+            email=self.email(node))
+
+    def email(self, ce: Map) -> m.Email:
+        """``ce.email``: every ``{field}`` must be one :data:`model.EMAIL_FIELDS` names."""
+        import string
+
+        node = self.mapping(ce.get("email"), "ce.email", "email")
+        if node is None:
+            return m.Email()
+        values = {}
+        for key in ("from", "subject", "body"):
+            text = self.text(node, key, "ce.email")
+            if not text:
+                continue
+            try:
+                fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+            except ValueError as exc:
+                self.bad(node.get(key).src, f"ce.email.{key}", f"{exc}: write a brace as {{{{ or }}}}")
+                continue
+            unknown = [f for f in fields if f not in m.EMAIL_FIELDS]
+            if unknown:
+                self.bad(node.get(key).src, f"ce.email.{key}", f"{{{unknown[0]}}} is no field; use "
+                         + ", ".join("{" + f + "}" for f in m.EMAIL_FIELDS) + " (or {{ for a brace)")
+                continue
+            values[key] = " ".join(text.split()) if key != "body" else text
+        if "subject" in values and "\n" in values["subject"]:
+            self.bad(node.get("subject").src, "ce.email.subject", "a subject is one line")
+        return m.Email(sender=values.get("from", ""), subject=values.get("subject", m.Email.subject),
+                       body=values.get("body", ""), src=node.src)
 
     def approvals(self, ce: Map) -> tuple[m.Approval, ...]:
         """``ce.approvals`` (statements, each whole, some for certain licences only), or the one

@@ -64,6 +64,20 @@ class Approval:
                    for word in self.licences)
 
 
+#: What a certificate e-mail's subject and body may name: ``{name}`` and so on.
+EMAIL_FIELDS = ("name", "title", "hours", "unit", "id", "verify_url", "date", "provider")
+
+
+@dataclass(frozen=True)
+class Email:
+    """``ce.email``: the message each certified attendee is sent with their certificate."""
+
+    sender: str = ""  # "Sunrise CE <ce@example.org>"; WORKSHOP_SMTP_USER when not written
+    subject: str = "Your certificate: {title}"
+    body: str = ""  # "" for the plain default (see workshop.send)
+    src: Src = _NOWHERE
+
+
 @dataclass(frozen=True)
 class CE:
     provider: str = ""
@@ -77,6 +91,7 @@ class CE:
     hours_src: Src = _NOWHERE
     attendance: AttendanceRule | None = None
     seal: Path | None = None  # the provider's seal, printed on certificates
+    email: Email = field(default_factory=Email)
 
     def approvals_for(self, licence: str) -> tuple[Approval, ...]:
         """The statements a certificate for ``licence`` prints, in the order written."""

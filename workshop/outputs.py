@@ -59,6 +59,13 @@ def _deck(ctx: BuildContext) -> tuple:
     return _facts(ctx), dataclasses.replace(w, sections=sections), ctx.agenda
 
 
+def _records(ctx: BuildContext) -> tuple:
+    """The certificates the ledger will hold, as they print (not where: page numbers are the build's)."""
+    if ctx.plan is None:
+        return ()
+    return tuple((r.certificate_id, r.status, r.name, r.license, r.hours, r.issued) for r in ctx.plan.records)
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
     Output("handouts", "handouts", ("handouts.pdf",),
@@ -67,9 +74,10 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
-    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv"),
+    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
+                                            "evidence/"),
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
-                        ctx.attendance),
+                        ctx.attendance, ctx.decisions, _records(ctx)),
            _CERTIFICATE_FACES, needs_roster=True),
     # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),
@@ -95,7 +103,12 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
         if "quiz" in only and ctx.workshop.quiz is None:
             raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
                                                     "'Knowledge check' in the README) or leave quiz out of --only"))
-    return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)]
+        if "sign-in" in only and ctx.records_in_kit and ctx.roster is None:
+            raise InputError(Problem(Src("--only"), "sign-in: this kit holds issued certificates, and its sign-in.pdf "
+                                                    "is the attendance log they were decided with; give the roster "
+                                                    "(--roster) or reports (--attendance) to make it again"))
+    return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)
+            and not (o.name == "sign-in" and ctx.records_in_kit and ctx.roster is None)]
 
 
 def check_all(ctx: BuildContext) -> list[Problem]:

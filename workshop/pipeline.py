@@ -28,9 +28,10 @@ from workshop import model as m
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
-from workshop.loader import load_outline
+from workshop.loader import read_outline
 from workshop.outputs import Output, check_all, chosen, owned_names
 from workshop.pdfdraw import FontsMissing
+from workshop.record import plan
 from workshop.roster import read_roster
 from workshop.schedule import build_agenda
 
@@ -70,38 +71,47 @@ def default_out_dir(outline: Path) -> Path:
 
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
               only: tuple[str, ...] | None = None, split: bool = False, progress=None,
-              attendance: tuple[Path, ...] = (), theme: str | None = None) -> BuildResult:
+              attendance: tuple[Path, ...] = (), theme: str | None = None, reissue: str = "",
+              decisions: Path | None = None) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme)
+    ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue,
+                  decisions=decisions)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
             progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = (),
-            theme: str | None = None) -> BuildContext:
-    """Read and check the outline, the roster, the attendance reports and every output's needs:
-    all a build checks. ``theme`` names a bundled theme that replaces the outline's colours and
-    font."""
-    workshop = load_outline(outline)
+            theme: str | None = None, reissue: str = "", decisions: Path | None = None) -> BuildContext:
+    """Read and check the outline, the roster, the attendance reports, the kit's issued records
+    and every output's needs: all a build checks. ``theme`` names a bundled theme that replaces the
+    outline's colours and font."""
+    workshop, files = read_outline(outline)
     if theme:
         from workshop.themes import with_theme
 
         workshop = with_theme(workshop, theme)
-    return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance)
+    return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance,
+                       reissue=reissue, outline_files=tuple(files), decisions=decisions)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
                 split: bool = False, progress=None, roster_reader=read_roster,
-                attendance: tuple[Path, ...] = ()) -> BuildContext:
+                attendance: tuple[Path, ...] = (), reissue: str = "",
+                outline_files: tuple[Path, ...] = (), decisions: Path | None = None) -> BuildContext:
     """The build context for an outline already loaded, after every check :func:`check_all` runs.
 
     With attendance reports (or a roster with time in/out columns) the roster is the one the
-    attendance rule leaves (:func:`workshop.attendance.work_out`); a report alone is the roster."""
+    attendance rule leaves (:func:`workshop.attendance.work_out`); a report alone is the roster.
+    The decisions are then compared with the kit's ledger (:func:`workshop.record.ledger.reconcile`)."""
     agenda = build_agenda(workshop)
+    from workshop.record import settled as settling
+
+    settled_path = settling.find(outline, decisions)
+    settled = settling.read(settled_path)
     checked_roster = None
     if (roster is not None or attendance) and workshop.date is None:
         raise InputError(Problem(Src(display_path(outline)), "a date is required for certificates; "
@@ -125,23 +135,26 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         timed = tuple(read(p) for p in sheets)
         if checked_roster is None and timed and timed[0].timed:
             checked_roster, timed = timed[0], timed[1:]
-        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed)
-    ctx = BuildContext(workshop, agenda, out_dir or default_out_dir(outline), build_time(workshop),
-                       checked_roster, split, progress, decisions)
+        checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed, settled)
+    out = out_dir or default_out_dir(outline)
+    ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions)
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)
-    return ctx
+    return plan.record(ctx, outline, outline_files, roster, attendance, reissue, settled_path)
 
 
-def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
-    """Make ``outputs`` and move them into the kit folder; every other file there stays."""
+def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] | None = None) -> BuildResult:
+    """Make ``outputs`` and move them into the kit folder; every other file there stays. Files
+    of the kit's records (``evidence/``, single certificates) are only ever added to."""
     with KitFolder(ctx.out_dir, owned_names()) as kit:
+        ctx = plan.refreshed(ctx, kit.path)
         staged = kit.stage()
         try:
             result = _run(outputs, replace(ctx, out_dir=staged))
-            _check_ledger_kept(kit.path, staged, ctx.out_dir)
-            files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files})
+            if replaced is None:
+                replaced = {f.rstrip("/") for o in outputs for f in o.files}
+            files = kit.publish(staged, replaced, kept=plan.KEPT)
         except OSError as exc:
             kit.discard(staged)
             raise InputError(_write_problem(ctx.out_dir, exc)) from None
@@ -156,33 +169,6 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
 
     result.warnings = unit_warnings(ctx.workshop) + result.warnings
     return result
-
-
-def _check_ledger_kept(kit: Path, staged: Path, shown: Path) -> None:
-    """Refuse a new ledger that leaves out certificates the kit's ledger issued: the ledger is a
-    record the provider keeps for years, so dropping a line of it is the user's decision."""
-    import csv
-
-    old, new = kit / "certificates.csv", staged / "certificates.csv"
-    if not (old.is_file() and new.is_file()):
-        return
-
-    def issued(path: Path) -> dict[str, str]:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            return {row.get("certificate_id", ""): row.get("name", "") for row in csv.DictReader(f)}
-
-    try:
-        before, after = issued(old), issued(new)
-    except (OSError, csv.Error, UnicodeDecodeError):
-        return
-    gone = [f"{cid} ({name})" for cid, name in before.items() if cid and cid not in after]
-    if not gone:
-        return
-    listed = ", ".join(gone[:10]) + (f" and {len(gone) - 10} more" if len(gone) > 10 else "")
-    raise InputError(Problem(Src(f"{display_path(shown)}/certificates.csv"),
-                             f"the new roster leaves out {len(gone)} certificate{'s' if len(gone) != 1 else ''} "
-                             f"this ledger issued: {listed}. If they were handed out, move certificates.csv and "
-                             "certificates.pdf out of the kit to keep them; if not, delete them; then build again"))
 
 
 def _write_problem(out_dir: Path, exc: OSError) -> Problem:
@@ -307,3 +293,31 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
+
+
+def revoke_certificate(outline: Path, out_dir: Path | None, certificate: str, reason: str) -> BuildResult:
+    """Mark ``certificate`` revoked in the kit's ledger, with ``reason`` and today's date, and print
+    certificates.pdf without it. Nothing else in the kit changes; the row stays in the ledger."""
+    from workshop.record import ledger
+
+    if not reason.strip():
+        raise InputError(Problem(Src("--reason"), "say why the certificate is revoked, in words an auditor can "
+                                                  "read later"))
+    workshop, _ = read_outline(outline)
+    out = out_dir or default_out_dir(outline)
+    shown = f"{display_path(out)}/{ledger.FILENAME}"
+    old = plan.kit_records(out)
+    if not old:
+        raise InputError(Problem(Src(display_path(out)), "no issued certificates here: give the kit's folder "
+                                                         "with --out"))
+    records = ledger.revoke(old, certificate.strip(), " ".join(reason.split()), plan.today(), shown)
+    agenda = build_agenda(workshop)
+    basis = tuple((r.certificate_id, r.status) for r in old)
+    ctx = BuildContext(workshop, agenda, out, build_time(workshop), records_in_kit=True,
+                       plan=ledger.Plan(tuple(records), frozenset(), basis))
+    problems = check_all(ctx)
+    if problems:
+        raise InputError(problems)
+    from workshop.outputs import BY_NAME
+
+    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv"})

@@ -91,6 +91,7 @@ def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | Non
     found = set(outline_files)
     for given in ([roster] if roster is not None else []) + list(attendance):
         found.add(Path(given).resolve())
+    found.update(piece.path.resolve() for piece in ctx.evidence)  # the decisions file among them
 
     def walk(value) -> None:
         fields = _fields(value)

@@ -23,6 +23,7 @@ from workshop.attendance.report import Join, Report, key, read_report
 from workshop.attendance.rule import award, present_minutes, shown_windows, windows
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import unprintable
+from workshop.record.settled import Settled
 from workshop.roster import Attendee, Roster
 from workshop.schedule import Agenda, clock, hours
 
@@ -42,6 +43,11 @@ class Decision:
     hours: Decimal | None  # hours awarded; None without a ce block or without a certificate
     certified: bool
     reason: str
+    attendee: Attendee | None = None  # the roster row (licence, score), when the person is on it
+
+    @property
+    def license(self) -> str:
+        return self.attendee.license if self.attendee is not None else ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ def timed_roster(path: Path) -> bool:
 
 
 def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, reports: tuple[Path, ...],
-             rosters: tuple[Roster, ...] = ()) -> tuple[Roster | None, Attendance | None]:
+             rosters: tuple[Roster, ...] = (), settled: Settled | None = None) -> tuple[Roster | None, Attendance | None]:
     """The roster as the rule leaves it, and the decisions; ``(roster, None)`` when there is
     nothing to work out (no report and no time columns). ``rosters`` are rosters with time
     columns given as reports. Raises :class:`InputError` for every problem found."""
@@ -97,13 +103,16 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
                                                         "'time out' columns; give a roster with --roster"))
     joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
                                                    if a.time_in is not None]
-    people = _people(workshop, roster, joins, problems)
+    settled = settled or Settled()
+    ignored: list[str] = []
+    people = _people(workshop, roster, joins, problems, settled, ignored)
+    problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins})
     if problems:
         raise InputError(problems)
     within = windows(agenda, day)
     rule = (workshop.ce.attendance if workshop.ce else None) or m.AttendanceRule()
     instructional = agenda.instructional_minutes
-    decisions, attendees, warnings = [], [], [w for r in read for w in r.warnings]
+    decisions, attendees, warnings = [], [], [w for r in read for w in r.warnings] + ignored
     for p in people:
         decision = _decide(p, within, instructional, rule, agenda)
         decisions.append(decision)
@@ -147,10 +156,18 @@ def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: li
     return read
 
 
-def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], problems: list[Problem]) -> list[Person]:
+def _unused(settled: Settled, rows: set[tuple[str, int]]) -> list[Problem]:
+    """A decision about a row no report has is a slip (a wrong file name or line): refused."""
+    return [Problem(d.src, f"{d.file}:{d.line} is no row of the attendance reports given; check the report's "
+                           "file name and the row's line number", "row")
+            for key, d in settled.rows.items() if key not in rows]
+
+
+def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], problems: list[Problem],
+            settled: Settled, ignored: list[str]) -> list[Person]:
     """The roster's people with their joins (and the report's others), or the report's people."""
     if roster is not None:
-        people = with_roster(roster, joins, workshop.presenters, problems)
+        people = with_roster(roster, joins, workshop.presenters, problems, settled, ignored)
         start = workshop.start * 60
         for p in people:
             a = p.attendee
@@ -168,7 +185,7 @@ def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], prob
                 p.how = "not on the roster"
         people_to_check = [p for p in people if p.attendee is None and p.how != "staff"]
     else:
-        people = gather(joins, workshop.presenters, problems)
+        people = gather(joins, workshop.presenters, problems, settled, ignored)
         people_to_check = [p for p in people if p.how != "staff"]
     for p in people_to_check:
         missing = list(dict.fromkeys(unprintable(p.name, "serif") + unprintable(p.name, "sans")))
@@ -199,7 +216,7 @@ def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agend
     last = max((e for _, e in present_spans), default=None)
     present = present_minutes(present_spans, within)
     common = dict(name=p.name, email=p.email, how=p.how, where=p.where, joined=first, left=last,
-                  present=present, missed=instructional - present)
+                  present=present, missed=instructional - present, attendee=p.attendee)
     if p.how == "staff":
         return Decision(**common, hours=None, certified=False, reason="host or presenter: not an attendee")
     if p.how == "not on the roster":

@@ -1,20 +1,40 @@
 """Who is who: report rows matched to roster rows, or gathered into people when the report is
 the roster.
 
-A row matches a roster row by email first, then by name (case, accents, word order and the
-platform's marks such as "(External)" ignored; a renamed Zoom user matches by either name). A
-name that fits two roster rows is not guessed: it is a problem naming both rows. Hosts,
+A row matches a roster row by email first, then by name (case, accents, punctuation and the
+platform's marks such as "(External)" ignored, "Lee, Ann" read as "Ann Lee"; otherwise the words
+in their order, so "Park Lee Ann" is not "Lee Ann Park"; a renamed Zoom user matches by either
+name). What the evidence leaves open is never guessed: a name that fits two roster rows, a name
+match whose email is another address, one name under two emails. Each is a question for the
+decisions file (:mod:`workshop.record.settled`), and the build lists them all. Hosts,
 organizers, panelists and the outline's presenters are staff: listed, never certified.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from workshop import model as m
-from workshop.attendance.report import Join, name_key
+from workshop.attendance.report import Join, plain_name
 from workshop.errors import Problem, Src
+from workshop.record.settled import Settled, question
 from workshop.roster import Attendee, Roster
+
+
+def name_key(name: str) -> str:
+    """A name compared without case, accents or punctuation, its words in order ("Lee, Ann" is
+    "Ann Lee": the comma says which is the family name)."""
+    name = plain_name(name)
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        if last and first and not re.search(r"\b(?:[A-Z]{2,}|Jr|Sr|PhD|MD)\b", first):
+            name = f"{first} {last}"
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 @dataclass
@@ -45,10 +65,29 @@ def _is_presenter(join: Join, presenters: tuple[m.Presenter, ...]) -> bool:
     return bool(join.email and join.email in emails) or bool(_keys(join) & names)
 
 
+def _settle(joins: list[Join], settled: Settled, ignored: list[str]) -> list[Join]:
+    """The joins with the decisions about their rows applied: rows that are nobody left out (and
+    named in ``ignored``), names given in writing put in place."""
+    out = []
+    for join in joins:
+        d = settled.row(join.source, join.line)
+        if d is None or d.person:
+            out.append(join)
+        elif d.nobody:
+            ignored.append(f"{join.source} row {join.line} ({join.name}) is nobody to certify: {d.reason} "
+                           f"({settled.shown}:{d.src.line})")
+        else:
+            out.append(dataclasses.replace(join, name=d.name, names=(d.name,)))
+    return out
+
+
 def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter, ...],
-                problems: list[Problem]) -> list[Person]:
+                problems: list[Problem], settled: Settled | None = None,
+                ignored: list[str] | None = None) -> list[Person]:
     """Every roster row as a person with the joins that match it, then the report's staff and the
     people the roster does not have (each gathered by email, else by name)."""
+    settled = settled or Settled()
+    joins = _settle(joins, settled, ignored if ignored is not None else [])
     people = [Person(a.name, a.email, "", a) for a in roster.attendees]
     by_email: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
@@ -58,7 +97,19 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
         by_name.setdefault(name_key(p.name), []).append(p)
     others: list[Join] = []
     for join in joins:
-        found = by_email.get(join.email, []) if join.email else []
+        decided = settled.row(join.source, join.line)
+        if decided is not None and decided.person:
+            wanted = decided.person.casefold()
+            chosen = by_email.get(wanted) or by_name.get(name_key(decided.person), [])
+            if len(chosen) != 1:
+                problems.append(Problem(decided.src, f"person: {decided.person!r} is "
+                                        f"{'no' if not chosen else 'more than one'} roster person; give the email "
+                                        "or the name exactly as the roster has it", "row"))
+                continue
+            chosen[0].joins.append(join)
+            chosen[0].how = "decided in writing"
+            continue
+        found = by_email.get(settled.alias(join.email), []) if join.email else []
         how = "email"
         if not found:
             found = list({id(p): p for k in _keys(join) for p in by_name.get(k, [])}.values())
@@ -79,6 +130,14 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
                                         f"email {join.email} is {person.name}'s (roster row {person.attendee.row}); "
                                         "correct the email in the roster or the report"))
                 continue
+            if how == "name" and join.email and person.email and join.email != person.email.casefold():
+                problems.append(Problem(Src(join.source, join.line, 1), question(
+                    join.source, join.line,
+                    f"this row's name {join.name!r} is roster row {person.attendee.row}'s ({person.name}), but its "
+                    f"email {join.email} is not theirs ({person.email})",
+                    [f"  - row: {_file(join)}:{join.line}\n    person: {person.email}\n    reason: ...",
+                     f"  - row: {_file(join)}:{join.line}\n    nobody: true\n    reason: ..."])))
+                continue
             person.joins.append(join)
             if person.how != "email":
                 person.how = how
@@ -87,12 +146,25 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
     for person in people:
         if not person.joins:
             person.how = "absent"
-    return people + [p for p in gather(others, presenters, problems) if p.joins]
+    return people + [p for p in gather(others, presenters, problems, settled) if p.joins]
 
 
-def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: list[Problem]) -> list[Person]:
-    """The people in report rows: one per email; a row without email joins the person with that
-    name (a phone join), or is a person of its own."""
+def _file(join: Join) -> str:
+    from pathlib import Path
+
+    return Path(join.source).name
+
+
+def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: list[Problem],
+           settled: Settled | None = None, ignored: list[str] | None = None) -> list[Person]:
+    """The people in report rows: one per email (addresses settled as one person's count as one);
+    a row without email joins the person with that name (a phone join), or is a person of its
+    own. One name under two addresses is a question, unless settled."""
+    settled = settled or Settled()
+    if ignored is not None:  # called on its own: the report is the roster
+        joins = _settle(joins, settled, ignored)
+    joins = [dataclasses.replace(j, email=settled.alias(j.email)) if j.email else j for j in joins]
+    asked: set[tuple[str, str]] = set()
     people: list[Person] = []
     by_email: dict[str, Person] = {}
     by_name: dict[str, list[Person]] = {}
@@ -110,6 +182,17 @@ def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: lis
             if fits and (not join.email or not fits[0].email):
                 person = fits[0]
                 person.email = person.email or join.email
+            elif fits and not staff and not settled.distinct(join.email, fits[0].email) \
+                    and (fits[0].email, join.email) not in asked:
+                asked.add((fits[0].email, join.email))
+                first = fits[0].joins[0]
+                problems.append(Problem(Src(join.source, join.line, 1), question(
+                    join.source, join.line,
+                    f"{join.name!r} joined as {join.email} here and as {fits[0].email} at {first.source} row "
+                    f"{first.line}: one person on two devices, or two people with one name?",
+                    [f"  - same person: [{fits[0].email}, {join.email}]\n    reason: ...",
+                     f"  - different people: [{fits[0].email}, {join.email}]\n    reason: ..."])))
+                continue
             else:
                 person = Person(join.name, join.email, "report only")
                 people.append(person)

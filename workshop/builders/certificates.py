@@ -1,18 +1,15 @@
-"""certificates.pdf and certificates.csv: one landscape page per eligible attendee, and the ledger.
+"""certificates.pdf and certificates.csv: one landscape page per issued certificate, and the ledger.
 
-Certificate ids are ``YYYYMMDD-XXXXXXXX``: the workshop date, then eight Crockford base-32
-characters of a SHA-256 over the workshop title, date and provider and the attendee's name and
-email (with a counter for exact duplicates). The same workshop and roster always give the same
-ids; a different attendee or workshop gives a different one.
-
-The drawing that is the same on every page (border, headings, workshop facts, signatures) is
-drawn once as a PDF form and placed on each page, so large batches stay fast and small.
+What is printed comes from the record (:mod:`workshop.record`): the ledger's valid records, in
+the order they were issued, each with the name, licence, hours and date of issue it was issued
+with. The drawing that is the same on every page (border, headings, workshop facts, signatures)
+is drawn once as a PDF form and placed on each page, so large batches stay fast and small.
 """
 
 from __future__ import annotations
 
-import base64
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -31,48 +28,28 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.colour import readable
 from workshop.builders.context import BuildContext
-from workshop.errors import display_path
-from workshop.quiz.score import shown as shown_score
+from workshop.record import evidence, ledger
+from workshop.record.ledger import neutralise
 from workshop.roster import Attendee
 from workshop.schedule import date_text, hours
 
 FILENAME = "certificates.pdf"
-LEDGER = "certificates.csv"
+LEDGER = ledger.FILENAME
 SPLIT_DIR = "certificates"
+ATTENDANCE = "attendance.csv"
 PAGE_W, PAGE_H = landscape(letter)
 NAME_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
-_CROCKFORD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-LEDGER_COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date", "provider",
-                  "page", "page_sha256"]
-#: With attendance reports: the instructional minutes behind each certificate's hours.
-ATTENDANCE_COLUMNS = ["minutes_present", "minutes_missed"]
-
-
-@dataclass(frozen=True)
-class Issued:
-    id: str
-    attendee: Attendee
-    hours: Decimal | None
-    page: int
-    page_sha256: str
-    file: str = ""
-    file_sha256: str = ""
-    partial: bool = False
+#: Raised whenever the certificate's layout changes, so that a kit's issued certificates are not
+#: printed anew in another layout without a word (see :func:`design`).
+LAYOUT = "2"
+#: attendance.csv: one row per person in the evidence, with every figure the decision used.
+ATTENDANCE_COLUMNS = ["name", "email", "license", "matched", "rows", "joined", "left", "instructional_minutes",
+                      "minutes_present", "minutes_missed", "score", "hours", "certificate", "certificate_id", "reason"]
 
 
 def _partial(earned: Decimal | None, full: Decimal | None) -> bool:
-    """Partial attendance is fewer hours than the full award: the roster's hours equal to the award
-    are a full certificate, whatever column they came from."""
+    """Partial attendance is fewer hours than the full award."""
     return earned is not None and full is not None and earned < full
-
-
-def certificate_id(workshop: m.Workshop, attendee: Attendee, occurrence: int) -> str:
-    provider = workshop.ce.provider if workshop.ce else ""
-    key = "\x1f".join([workshop.title, str(workshop.date), provider, attendee.name.casefold(),
-                       attendee.email.casefold(), str(occurrence)])
-    digest = hashlib.sha256(key.encode("utf-8")).digest()
-    code = base64.b32encode(digest).decode("ascii")[:8].translate(_CROCKFORD)
-    return f"{workshop.date:%Y%m%d}-{code}"
 
 
 def safe_filename(text: str) -> str:
@@ -81,115 +58,154 @@ def safe_filename(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:40]
 
 
-def neutralise(value: str) -> str:
-    """A cell a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _file_digest(path: Path | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and Path(path).is_file() else ""
+
+
+def design(ctx: BuildContext) -> str:
+    """A fingerprint of everything every certificate of this workshop prints alike, so that a build
+    that would print issued certificates differently says so (the ledger keeps it per version)."""
+    return design_of(ctx.workshop, bool(ctx.attendance and ctx.attendance.online))
+
+
+def design_of(w: m.Workshop, online: bool) -> str:
+    ce = w.ce
+    parts = [LAYOUT, w.location, w.date_style, online,
+             w.theme.primary, w.theme.accent, _file_digest(w.theme.logo)]
+    if ce is not None:
+        # one statement written as ce.approval keeps the fingerprint it had before ce.approvals
+        single = len(ce.approvals) == 1 and ce.approvals[0].where == "ce.approval"
+        statements = () if single else tuple((a.statement, a.licences) for a in ce.approvals)
+        parts += [ce.provider, ce.approvals[0].statement if single else "", repr(statements), ce.unit,
+                  ce.verify_url, _file_digest(ce.seal)]
+    parts += [(p.name, p.credentials, _file_digest(p.signature)) for p in w.presenters[:3]]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
-    if ctx.roster is None:
+    """The print file, the ledger, attendance.csv and the new evidence, from the planned record."""
+    plan = ctx.plan
+    if plan is None:
         return [], []
     workshop, agenda = ctx.workshop, ctx.agenda
     d.require_faces("serif", "serif-bold", "serif-italic", "sans")
     full = agenda.ce.awarded if agenda.ce else None
-    seen: dict[tuple[str, str], int] = {}
-    batch = []
-    passed, warnings = eligible_and_passed(ctx)
-    for attendee in passed:
-        key = (attendee.name.casefold(), attendee.email.casefold())
-        seen[key] = seen.get(key, 0) + 1
-        earned = attendee.hours if attendee.hours is not None and full is not None else full
-        batch.append((certificate_id(workshop, attendee, seen[key]), attendee, earned, _partial(earned, full)))
-    step = ctx.progress("certificates", len(batch)) if ctx.progress and len(batch) > 200 else None
-
-    online = bool(ctx.attendance and ctx.attendance.online)
+    valid = [r for r in plan.records if r.valid]
+    step = ctx.progress("certificates", len(valid)) if ctx.progress and len(valid) > 200 else None
+    online = any(r.format == "live online" for r in valid)
     painter = _Certificate(workshop, agenda, ctx.when, online)
     buffer = io.BytesIO()
     canvas = painter.canvas(buffer)
-    issued = []
-    for n, (cid, attendee, earned, partial) in enumerate(batch, 1):
-        digest = painter.page(canvas, cid, attendee, earned, partial)
-        issued.append(Issued(cid, attendee, earned, n, digest, partial=partial))
+    printed: dict[str, tuple[int, str]] = {}
+    page = 1
+    for n, r in enumerate(valid, 1):
+        attendee, earned = _printed(r)
+        digest = painter.page(canvas, r.certificate_id, attendee, earned, _partial(earned, full),
+                              issued=dt.date.fromisoformat(r.issued))
+        printed[r.certificate_id] = (page, digest)
+        page += painter.pages(attendee)
         if step and n % 100 == 0:
             step(100)
-    if not batch:
+    if not valid:
         painter.empty(canvas)
     canvas.save()
     path = ctx.out_dir / FILENAME
     path.write_bytes(buffer.getvalue())
     files = [path]
-    if ctx.split and batch:
-        issued = _split(painter, ctx.out_dir / SPLIT_DIR, issued)
-        files += [ctx.out_dir / SPLIT_DIR / i.file for i in issued]
-    files.append(_ledger(ctx.out_dir / LEDGER, workshop, issued, split=ctx.split, scored=ctx.roster.scored,
-                         timed=ctx.attendance is not None))
-    if ctx.attendance is not None:
-        from workshop.attendance import ledger
-
-        files.append(ledger.write(ctx.out_dir, ctx.attendance))
-    return files, warnings
-
-
-def eligible_and_passed(ctx: BuildContext) -> tuple[list[Attendee], list[str]]:
-    """The eligible attendees whose knowledge-check score allows a certificate, and a warning for each
-    one held back; a score rule that cannot be applied is a warning too, never silently skipped."""
-    roster, quiz = ctx.roster, ctx.workshop.quiz
-    mark = quiz.pass_percent if quiz else None
-    shown = display_path(roster.source)
-    if mark is None:
-        return list(roster.eligible), [f"{shown}: the roster has scores, but the outline sets no quiz.pass_percent, "
-                                       "so certificates are issued whatever the score"] if roster.scored else []
-    if not roster.scored:
-        return list(roster.eligible), [f"{quiz.src}: quiz.pass_percent: the roster has no score column, so "
-                                       "certificates are issued without checking scores"]
-    passed, held = [], []
-    for a in roster.eligible:
-        if a.score is None:
-            held.append(f"{shown}: row {a.row}, {a.name}: no score (the test was not taken): no certificate")
-        elif a.score < mark:
-            held.append(f"{shown}: row {a.row}, {a.name}: scored {shown_score(a.score)}, below the pass mark of "
-                        f"{shown_score(mark)}: no certificate")
-        else:
-            passed.append(a)
-    return passed, held
+    singles: dict[str, tuple[str, str]] = {}
+    if ctx.split and valid:
+        singles = _split(painter, ctx.out_dir / SPLIT_DIR, valid, full)
+        files += [ctx.out_dir / SPLIT_DIR / name.split("/", 1)[1] for name, _ in singles.values()]
+    records = []
+    for r in plan.records:
+        if r.valid:
+            number, digest = printed[r.certificate_id]
+            fresh = r.certificate_id in plan.new or not r.page_sha256
+            file, file_sha = singles.get(r.certificate_id, (r.file, r.file_sha256))
+            reprints = [x for x in r.reprints.split("; ") if x]
+            if not fresh and digest != r.page_sha256 and digest not in reprints:
+                reprints.append(digest)  # the same certificate on another page of a new print file
+            r = dataclasses.replace(r, page=str(number), page_sha256=digest if fresh else r.page_sha256,
+                                    file=file, file_sha256=file_sha if fresh or not r.file_sha256 else r.file_sha256,
+                                    reprints="; ".join(reprints))
+        records.append(r)
+    files.append(ledger.write(ctx.out_dir / LEDGER, records))
+    if ctx.decisions:  # a revoke changes the ledger, not the decisions
+        files.append(_attendance(ctx.out_dir / ATTENDANCE, ctx, records))
+    if plan.new:  # what the new versions were decided from; unchanged records have theirs already
+        kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
+        files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), records[-1].issued)
+    return files, []
 
 
-def _split(painter: "_Certificate", folder: Path, issued: list[Issued]) -> list[Issued]:
+def single_pdf(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record) -> bytes:
+    """One issued certificate as a PDF of its own, printed from its record; refused when it would
+    not print as issued (what every certificate prints changed since)."""
+    from workshop.errors import InputError, Problem, Src
+
+    if r.design and r.design != design_of(workshop, r.format == "live online"):
+        raise InputError(Problem(Src(LEDGER), f"{r.certificate_id} ({r.name}) would not print as it was issued: "
+                                              "what every certificate prints has changed since; build the kit with "
+                                              "its roster to see the changes (and --reissue them)"))
+    full = agenda.ce.awarded if agenda.ce else None
+    painter = _Certificate(workshop, agenda, when, r.format == "live online")
+    buffer = io.BytesIO()
+    canvas = painter.canvas(buffer)
+    attendee, earned = _printed(r)
+    painter.page(canvas, r.certificate_id, attendee, earned, _partial(earned, full),
+                 issued=dt.date.fromisoformat(r.issued))
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _printed(r: ledger.Record) -> tuple[Attendee, Decimal | None]:
+    return Attendee(0, r.name, r.email, r.license), (Decimal(r.hours) if r.hours else None)
+
+
+def _split(painter: "_Certificate", folder: Path, valid: list[ledger.Record],
+           full: Decimal | None) -> dict[str, tuple[str, str]]:
+    """One PDF per valid certificate: id -> (its path in the kit, its SHA-256)."""
     folder.mkdir()
-    result = []
-    for item in issued:
-        name = f"{item.id}-{safe_filename(item.attendee.name) or 'attendee'}.pdf"
+    out = {}
+    for r in valid:
+        attendee, earned = _printed(r)
+        name = f"{r.certificate_id}-{safe_filename(r.name) or 'attendee'}.pdf"
         buffer = io.BytesIO()
         canvas = painter.canvas(buffer)
-        painter.page(canvas, item.id, item.attendee, item.hours, item.partial)
+        painter.page(canvas, r.certificate_id, attendee, earned, _partial(earned, full),
+                     issued=dt.date.fromisoformat(r.issued))
         canvas.save()
         data = buffer.getvalue()
         (folder / name).write_bytes(data)
-        result.append(Issued(item.id, item.attendee, item.hours, item.page, item.page_sha256, name,
-                             hashlib.sha256(data).hexdigest(), item.partial))
-    return result
+        out[r.certificate_id] = (f"{SPLIT_DIR}/{name}", hashlib.sha256(data).hexdigest())
+    return out
 
 
-def _ledger(path: Path, workshop: m.Workshop, issued: list[Issued], split: bool, scored: bool,
-            timed: bool = False) -> Path:
+def _attendance(path: Path, ctx: BuildContext, records: list[ledger.Record]) -> Path:
+    """attendance.csv: every decision, with the certificate it gave (UTF-8 with a byte-order mark)."""
+    from workshop.record.plan import wanted
+
+    ids = {r.person: r.certificate_id for r in records if r.valid}
+    keys = [w.person for w in wanted(ctx)]
+    instructional = str(ctx.agenda.instructional_minutes)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = (LEDGER_COLUMNS + (["score"] if scored else []) + (ATTENDANCE_COLUMNS if timed else [])
-               + (["file", "file_sha256"] if split else []))
-    writer.writerow(columns)
-    provider = workshop.ce.provider if workshop.ce else ""
-    for item in issued:
-        row = [item.id, item.attendee.name, item.attendee.email, item.attendee.license,
-               hours(item.hours) if item.hours is not None else "", workshop.title, str(workshop.date),
-               provider, str(item.page), item.page_sha256]
-        if scored:
-            row.append(shown_score(item.attendee.score) if item.attendee.score is not None else "")
-        if timed:
-            row += [str(item.attendee.present), str(item.attendee.missed)]
-        if split:
-            row += [f"{SPLIT_DIR}/{item.file}", item.file_sha256]
+    writer.writerow(ATTENDANCE_COLUMNS)
+    people = iter(keys)
+    for x in ctx.decisions:
+        key = next(people) if x.how != "staff" else ""
+        a = x.attendee
+        score = ""
+        if a is not None and a.score is not None:
+            from workshop.quiz.score import shown
+
+            score = shown(a.score)
+        row = [x.name, x.email, x.license, x.how, x.where, f"{x.joined:%H:%M:%S}" if x.joined else "",
+               f"{x.left:%H:%M:%S}" if x.left else "", instructional if x.present is not None else "",
+               "" if x.present is None else str(x.present), "" if x.missed is None else str(x.missed), score,
+               hours(x.hours) if x.hours is not None and x.certified else "", "yes" if x.certified else "no",
+               ids.get(key, "") if x.certified else "", x.reason]
         writer.writerow([neutralise(cell) for cell in row])
-    # a byte-order mark so that Excel opens the names in every script correctly
     path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
     return path
 
@@ -543,13 +559,16 @@ class _Certificate:
                     y -= size * 1.2
                 canvas.setFillColor(d.MUTED)
 
-    def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool) -> str:
+    def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool,
+             issued: dt.date | None = None) -> str:
         """Draw one attendee's certificate: its front and, when its approval statements continue
-        there (:meth:`pages`), its second page. Returns the SHA-256 of the front's content stream
-        for a one-page certificate, and for a two-page one the SHA-256 of the two pages' hex
-        digests written one after the other (front first)."""
+        there (:meth:`pages`), its second page. ``issued`` is the record's date of issue (the
+        build's date when not given). Returns the SHA-256 of the front's content stream for a
+        one-page certificate, and for a two-page one the SHA-256 of the two pages' hex digests
+        written one after the other (front first)."""
         chosen = self.statements(attendee)
         two = self.pages(attendee) == 2
+        issued = issued or self.issued
         canvas.doForm("certificate")
         if chosen:
             canvas.doForm(self.approval_form(canvas, chosen))
@@ -574,9 +593,8 @@ class _Certificate:
             text = f"{hours(earned)} {self.unit}" + (" (partial attendance)" if partial else "")
             d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
         canvas.setFillColor(d.MUTED)
-        issued = date_text(self.issued, self.w.date_style, "short")
-        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {issued}" + (" · page 1 of 2" if two else ""),
-               9, "sans", "centre")
+        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
+               + (" · page 1 of 2" if two else ""), 9, "sans", "centre")
         if self.w.ce and self.w.ce.verify_url:
             url = self.w.ce.verify_url.replace("{id}", cid)
             self.qr(canvas, url)
@@ -589,10 +607,10 @@ class _Certificate:
         canvas.showPage()
         if not two:
             return digest
-        back = self.back(canvas, cid, attendee, chosen)
+        back = self.back(canvas, cid, attendee, chosen, issued)
         return hashlib.sha256((digest + back).encode("ascii")).hexdigest()
 
-    def back(self, canvas: Canvas, cid: str, attendee: Attendee, chosen: tuple[int, ...]) -> str:
+    def back(self, canvas: Canvas, cid: str, attendee: Attendee, chosen: tuple[int, ...], issued: dt.date) -> str:
         """The second page: the shared part and the statements (a form), then whose certificate it
         continues, so a page that comes loose is matched to its front. Returns its digest."""
         canvas.doForm(self.back_form(canvas, chosen))
@@ -603,8 +621,8 @@ class _Certificate:
         for k, line in enumerate(lines):
             d.draw(canvas, centre, BACK_WHO_Y + (len(lines) - 1 - 2 * k) * size * 0.575, line, size, "serif", "centre")
         canvas.setFillColor(d.MUTED)
-        issued = date_text(self.issued, self.w.date_style, "short")
-        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {issued} · page 2 of 2", 9, "sans", "centre")
+        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
+               " · page 2 of 2", 9, "sans", "centre")
         digest = _page_stream_sha256(canvas)
         canvas.showPage()
         return digest

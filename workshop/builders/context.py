@@ -22,3 +22,9 @@ class BuildContext:
     split: bool = False
     progress: Callable[[str, int], Callable[[int], None]] | None = None  # (label, total) -> step(n)
     attendance: object | None = None  # workshop.attendance.Attendance: the rule's decisions, with reports
+    decisions: tuple = ()  # workshop.attendance.Decision, one per person in the evidence (roster or reports)
+    plan: object | None = None  # workshop.record.ledger.Plan: the ledger as this build leaves it
+    evidence: tuple = ()  # workshop.record.evidence.Piece: the inputs the decisions came from
+    design: str = ""  # the fingerprint of what every certificate prints alike (see certificates.design)
+    reissue: str = ""  # --reissue: the reason to make changed certificates new versions
+    records_in_kit: bool = False  # the kit already holds issued certificates (its ledger has rows)
