@@ -272,13 +272,18 @@ def test_zoom_webinar_report_with_sections(in_tmp):
         row("No", "Rae Dunn", "Rae", "Dunn", "rae@example.org", "", ""),
     ]) + "\n"
     write(in_tmp, "webinar.csv", text)
-    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "webinar.csv", "--out", "out",
-                 "--only", "certificates")
+    args = ("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "webinar.csv", "--out", "out",
+            "--only", "certificates")
+    asked = run(*args)  # Quin's name, another address: whose row it is is settled in writing, not guessed
+    assert asked.exit_code == 2 and "webinar.csv:12:1: this row's name 'Quin Hale'" in asked.stderr
+    write(in_tmp, "ethics.decisions.yaml", "- row: webinar.csv:12\n  person: quin@example.org\n"
+                                           "  reason: Quin registered with a personal address\n")
+    result = run(*args)
     assert result.exit_code == 0, result.stderr
     pages, rows = certificates(in_tmp), decisions(in_tmp)
     assert pages["Pia Lamb"] == hours_line(expected(present(("17:58", "18:45"), ("18:47", "20:31"))))
     assert pages["Quin Hale"] == hours_line(expected(present(("18:30", "20:31"))))
-    assert rows["Quin Hale"]["matched"] == "name"
+    assert rows["Quin Hale"]["matched"] == "decided in writing"
     assert "Rae Dunn" not in pages and rows["Rae Dunn"]["certificate"] == "no"
 
 

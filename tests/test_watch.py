@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, MINIMAL, OUTLINES, write
+from conftest import BUNDLED, DATA, MINIMAL, OUTLINES, write
 from workshop import pipeline
 from workshop.model import Approval
 from workshop.outputs import BY_NAME, OUTPUTS
@@ -182,7 +182,7 @@ def test_an_unchanged_fingerprint_means_unchanged_bytes(tmp_path, what):
     from workshop.schedule import build_agenda
 
     roster = OUTLINES / "sample-roster.csv"
-    ctx = pipeline.prepare(BUNDLED, tmp_path / "a", roster)
+    ctx = pipeline.prepare(BUNDLED, tmp_path / "a", roster, evaluations=DATA / "evaluation-responses.csv")
     workshop = MUTATIONS[what](ctx.workshop)
     other = dataclasses.replace(ctx, workshop=workshop, agenda=build_agenda(workshop), out_dir=tmp_path / "b")
     before, after = fingerprints(ctx), fingerprints(other)

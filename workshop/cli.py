@@ -79,6 +79,11 @@ attendance_option = click.option("--attendance", multiple=True, type=click.Path(
                                  help="Attendance report of a live online session: a Zoom meeting or webinar report, "
                                       "a Teams attendance report, or a roster with time in/out columns. Repeat for "
                                       "several reports; without --roster, the reports are the roster.")
+evaluations_option = click.option("--evaluations", type=click.Path(dir_okay=False, path_type=Path),
+                                  metavar="RESPONSES",
+                                  help="Responses to the evaluation form (.csv or .xlsx), as exported from Google "
+                                       "Forms or Microsoft Forms or typed from the paper forms: adds "
+                                       "evaluation-summary.pdf and evaluation-summary.csv.")
 decisions_option = click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
                                  help="What you settled in writing about the evidence (default: "
                                       "<outline name>.decisions.yaml beside the outline, when it exists).")
@@ -103,9 +108,10 @@ def main():
 @out_option
 @reissue_option
 @decisions_option
+@evaluations_option
 @reports_problems
 def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str,
-             decisions: Path | None):
+             decisions: Path | None, evaluations: Path | None):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -113,14 +119,16 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions)
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
+                  evaluations=evaluations)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
                + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
                + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees, "
-                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else ""))
+                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else "")
+               + (f"; {evaluations}: valid: {_responses(ctx)}" if ctx.evaluations else ""))
     from workshop.quiz import quiz_warnings
 
     from workshop.builders.deck import theme_warnings
@@ -129,8 +137,24 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     from workshop.schedule import unit_warnings
 
     for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
-                    *quiz_warnings(workshop, agenda), *themed]:
+                    *quiz_warnings(workshop, agenda), *themed,
+                    *_evaluation_warnings(ctx)]:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _responses(ctx) -> str:
+    """What ``validate`` says of the evaluation responses: how many, and of how many attendees."""
+    from workshop.evaltally import attendees, response_rate
+
+    return response_rate(ctx.evaluations, attendees(ctx.roster, ctx.attendance))
+
+
+def _evaluation_warnings(ctx) -> list[str]:
+    if ctx.evaluations is None:
+        return []
+    from workshop.evaltally import attendees, rate_warnings
+
+    return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, attendees(ctx.roster, ctx.attendance))]
 
 
 def _certificates_to_issue(ctx) -> int:
@@ -231,13 +255,14 @@ def _only(ctx, param, value):
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
+@evaluations_option
 @click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
               "(workshop themes lists them).")
 @reissue_option
 @decisions_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool, theme: str | None, reissue: str, decisions: Path | None):
+          split: bool, evaluations: Path | None, theme: str | None, reissue: str, decisions: Path | None):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -256,13 +281,15 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions)
+                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions,
+                       evaluations=evaluations)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
     click.echo(f"Built {len(shown)} file{'s' if len(shown) != 1 else ''} in {result.out_dir}/:")
+    width = max([20] + [len(path.name) for path in shown])
     for path in shown:
-        click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
+        click.echo(f"  {path.name:<{width}} {_size(path.stat().st_size):>9}")
     extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")

@@ -72,36 +72,39 @@ def default_out_dir(outline: Path) -> Path:
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
               only: tuple[str, ...] | None = None, split: bool = False, progress=None,
               attendance: tuple[Path, ...] = (), theme: str | None = None, reissue: str = "",
-              decisions: Path | None = None) -> BuildResult:
+              decisions: Path | None = None, evaluations: Path | None = None) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
-    are made only with one; without it, certificates issued before stay in the kit.
+    are made only with one; without it, certificates issued before stay in the kit. The summary
+    of the evaluations is made only from the responses (``evaluations``).
     """
     ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue,
-                  decisions=decisions)
+                  decisions=decisions, evaluations=evaluations)
     return write_outputs(ctx, chosen(ctx, only))
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
             progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = (),
-            theme: str | None = None, reissue: str = "", decisions: Path | None = None) -> BuildContext:
-    """Read and check the outline, the roster, the attendance reports, the kit's issued records
-    and every output's needs: all a build checks. ``theme`` names a bundled theme that replaces the
-    outline's colours and font."""
+            theme: str | None = None, reissue: str = "", decisions: Path | None = None,
+            evaluations: Path | None = None) -> BuildContext:
+    """Read and check the outline, the roster, the attendance reports, the kit's issued records,
+    the evaluation responses and every output's needs: all a build checks. ``theme`` names a
+    bundled theme that replaces the outline's colours and font."""
     workshop, files = read_outline(outline)
     if theme:
         from workshop.themes import with_theme
 
         workshop = with_theme(workshop, theme)
     return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance,
-                       reissue=reissue, outline_files=tuple(files), decisions=decisions)
+                       reissue=reissue, outline_files=tuple(files), decisions=decisions, evaluations=evaluations)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
                 split: bool = False, progress=None, roster_reader=read_roster,
                 attendance: tuple[Path, ...] = (), reissue: str = "",
-                outline_files: tuple[Path, ...] = (), decisions: Path | None = None) -> BuildContext:
+                outline_files: tuple[Path, ...] = (), decisions: Path | None = None,
+                evaluations: Path | None = None) -> BuildContext:
     """The build context for an outline already loaded, after every check :func:`check_all` runs.
 
     With attendance reports (or a roster with time in/out columns) the roster is the one the
@@ -136,9 +139,18 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         if checked_roster is None and timed and timed[0].timed:
             checked_roster, timed = timed[0], timed[1:]
         checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed, settled)
+    evaluated, problems = None, []
+    if evaluations is not None:
+        from workshop.evalresponses import read_evaluations
+
+        try:
+            evaluated = read_evaluations(evaluations, workshop)
+        except InputError as exc:
+            problems += exc.problems
     out = out_dir or default_out_dir(outline)
-    ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions)
-    problems = check_all(ctx)
+    ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions,
+                       evaluations=evaluated)
+    problems += check_all(ctx)
     if problems:
         raise InputError(problems)
     return plan.record(ctx, outline, outline_files, roster, attendance, reissue, settled_path)
