@@ -17,6 +17,7 @@ from pptx import Presentation
 
 from conftest import BUNDLED, DATA, MINIMAL, OUTLINES, write
 from workshop import pipeline
+from workshop.model import Approval
 from workshop.outputs import BY_NAME, OUTPUTS
 from workshop.watch import fingerprints
 
@@ -166,7 +167,10 @@ MUTATIONS = {
     "objectives": lambda w: dataclasses.replace(w, objectives=w.objectives[:-1]),
     "location": lambda w: dataclasses.replace(w, location="Elsewhere"),
     "theme accent": lambda w: dataclasses.replace(w, theme=dataclasses.replace(w.theme, accent="8A3FFC")),
-    "ce approval": lambda w: dataclasses.replace(w, ce=dataclasses.replace(w.ce, approval="Approved again")),
+    "ce approval": lambda w: dataclasses.replace(w, ce=dataclasses.replace(w.ce, approvals=(Approval("Approved again"),))),
+    "ce approval for some": lambda w: dataclasses.replace(w, ce=dataclasses.replace(
+        w.ce, approvals=w.ce.approvals + (Approval("Approved by the Board", ("LPC",)),))),
+    "timezone": lambda w: dataclasses.replace(w, timezone="America/Chicago"),
     "references": lambda w: dataclasses.replace(w, references=w.references[:1]),
 }
 

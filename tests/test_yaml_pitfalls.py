@@ -60,7 +60,7 @@ def test_ordinary_comments_stay_comments(in_tmp):
 def test_quoted_hash_is_kept(in_tmp):
     path = valid(in_tmp, MINIMAL + 'ce:\n  provider: P\n  approval: "Approved, provider #SW-0042"\ntheme:\n  primary: "#0B6E4F"\n')
     workshop = load_outline(path)
-    assert workshop.ce.approval == "Approved, provider #SW-0042" and workshop.theme.primary == "0B6E4F"
+    assert workshop.ce.approvals[0].statement == "Approved, provider #SW-0042" and workshop.theme.primary == "0B6E4F"
 
 
 # -- numbers YAML reads its own way -------------------------------------------------------------

@@ -177,6 +177,10 @@ def schedule(outline: Path, as_json: bool):
         return
     click.echo(workshop.title)
     facts = [workshop.date.isoformat() if workshop.date else "", workshop.location]
+    if workshop.timezone:
+        from workshop.zones import zone_label
+
+        facts.append(f"times in {zone_label(workshop.timezone, workshop.date, workshop.start)} ({workshop.timezone})")
     if any(facts):
         click.echo(" · ".join(f for f in facts if f))
     click.echo("")

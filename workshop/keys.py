@@ -29,7 +29,7 @@ KEYS: dict[str, dict[str, str]] = {
         "location": "venue, or 'Live online'",
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
         "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
-        "timezone": "the workshop's time zone as an IANA name, e.g. America/New_York (report times are checked against it)",
+        "timezone": "IANA time zone of the clock times, e.g. America/New_York: printed beside them, and report times are checked against it",
     },
     "presenter": {
         "name": "required",
@@ -39,7 +39,8 @@ KEYS: dict[str, dict[str, str]] = {
     },
     "ce": {
         "provider": "the approved provider's name",
-        "approval": "the approval statement printed on certificates",
+        "approval": "the approval statement printed on certificates (the one-statement form of approvals)",
+        "approvals": "every approver's statement, each printed in full; an item may be {statement: TEXT, for: [LCSW]}",
         "minutes_per_hour": "60 (default) or 50",
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
@@ -49,6 +50,8 @@ KEYS: dict[str, dict[str, str]] = {
         "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
         "email": "the message 'workshop send' e-mails with each certificate",
     },
+    "approval": {"statement": "the approver's statement, printed in full (required)",
+                 "for": "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"},
     "email": {"from": "the sender, e.g. 'Sunrise CE <ce@example.org>' (default: WORKSHOP_SMTP_USER)",
               "subject": "the subject; {name}, {title}, {hours}, {unit}, {id}, {verify_url}, {date}, {provider}",
               "body": "the message; the same {fields}"},
@@ -106,8 +109,8 @@ KEYS: dict[str, dict[str, str]] = {
 
 #: The shape of each key's value, for the JSON Schema: "text", "texts" (a list of lines, or one),
 #: "minutes", "number", "percent", "integer", "flag", "date", "clock", "bullets", "choices", "answer",
-#: "{kind}" (a mapping of that kind's keys), "[kind]" (a list of them), "presenters", "sections" or
-#: "quote-or-text". Every key of :data:`KEYS` has one.
+#: "{kind}" (a mapping of that kind's keys), "[kind]" (a list of them), "presenters", "sections",
+#: "approvals" (statements, each text or an approval mapping) or "quote-or-text". Every key of :data:`KEYS` has one.
 SHAPES: dict[str, dict[str, str]] = {
     "outline": {"extends": "text", "workshop": "{workshop}", "presenters": "presenters", "ce": "{ce}",
                 "objectives": "texts", "sections": "sections", "references": "texts", "theme": "{theme}",
@@ -118,7 +121,8 @@ SHAPES: dict[str, dict[str, str]] = {
                   "signature": "text"},
     "ce": {"provider": "text", "approval": "text", "minutes_per_hour": "integer", "increment": "number",
            "hours": "number", "verify_url": "text", "unit": "text", "attendance": "{attendance}", "seal": "text",
-           "email": "{email}"},
+           "email": "{email}", "approvals": "approvals"},
+    "approval": {"statement": "text", "for": "texts"},
     "email": {"from": "text", "subject": "text", "body": "text"},
     "attendance": {"grace_minutes": "integer", "partial": "text"},
     "section": {"id": "text", "title": "text", "minutes": "minutes", "slides": "[slide]",

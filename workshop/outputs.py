@@ -50,7 +50,7 @@ class Output:
 
 def _facts(ctx: BuildContext) -> tuple:
     w = ctx.workshop
-    return ctx.when, w.title, w.subtitle, w.date, w.date_style, w.clock, w.location, w.presenters
+    return ctx.when, w.title, w.subtitle, w.date, w.date_style, w.clock, w.timezone, w.location, w.presenters
 
 
 def _deck(ctx: BuildContext) -> tuple:

@@ -202,8 +202,10 @@ def printed_texts(workshop: m.Workshop) -> Iterator[tuple[Src | tuple, str, str]
         for field in ("name", "credentials", "email", "phone", "website"):
             yield _src(person, field, ("presenters", n - 1, field)), f"presenter {n}, {field}", getattr(person, field)
     if w.ce is not None:
-        for field in ("provider", "approval", "verify_url"):
+        for field in ("provider", "verify_url"):
             yield _src(w.ce, field, ("ce", field)), f"ce.{field}", getattr(w.ce, field)
+        for n, approval in enumerate(w.ce.approvals, 1):
+            yield _src(approval, "statement", ("ce", "approvals", n - 1)), approval.where, approval.labelled
     for key, name, texts in (("objectives", "objective", w.objectives), ("references", "reference", w.references)):
         for n, text in enumerate(texts, 1):
             yield (key, n - 1), f"{name} {n}", text

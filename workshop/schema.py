@@ -100,6 +100,8 @@ def _shape(shape: str) -> dict:
         return {"type": "array", "items": {"$ref": f"#/$defs/{shape[1:-1]}"}}
     if shape == "presenters":
         return {"type": "array", "items": {"anyOf": [_TEXT, {"$ref": "#/$defs/presenter"}]}}
+    if shape == "approvals":
+        return {"type": "array", "items": {"anyOf": [_TEXT, {"$ref": "#/$defs/approval"}]}}
     if shape == "quote-or-text":
         return {"anyOf": [_TEXT, {"$ref": "#/$defs/quote"}]}
     if shape == "sections":

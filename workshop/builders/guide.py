@@ -19,6 +19,7 @@ from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
 from workshop.schedule import clock, clock_range, date_text, duration, hours
+from workshop.zones import zone_label
 
 FILENAME = "guide.pdf"
 LATE_STEPS = (5, 10, 15, 20)
@@ -46,9 +47,17 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
 
 def _facts(w: m.Workshop, agenda) -> str:
     bits = [date_text(w.date, w.date_style), w.location,
-            f"{clock_range(agenda.start, agenda.end, w.clock)} ({duration(agenda.total_minutes)})",
+            f"{clock_range(agenda.start, agenda.end, w.clock)}{_zone(w)} ({duration(agenda.total_minutes)})",
             f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
+
+
+def _zone(w: m.Workshop) -> str:
+    """" EDT" to follow a headline's clock times when the outline sets a time zone, else "". The
+    zone is named where the day's times are first given (the headline above the run-of-show, the
+    end of the day when running late), not on every row of a table the facilitator reads in it."""
+    label = zone_label(w.timezone, w.date, w.start)
+    return f" {label}" if label else ""
 
 
 def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
@@ -205,7 +214,8 @@ def materials(agenda, st, style: str = "24h") -> list[Flowable]:
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. For each delay, make only "
+                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}{_zone(w)}. For each delay, "
+                                "make only "
                                 "the cuts on its row; what they cannot recover moves the end later.", st["body"])]
     rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", f"{w.ce.unit if w.ce else 'Hours'}")]]
     changes = False
@@ -245,6 +255,5 @@ def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
                  f"{c.increment}.", st["body"]),
             para(c.explain(), st["body"]),
             para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
-    if w.ce.approval:
-        out.append(para(w.ce.approval, st["small"]))
+    out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     return out

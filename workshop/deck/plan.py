@@ -17,6 +17,7 @@ from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Fr
 from workshop.fonts import text_width
 from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, clock_range, duration, hours
+from workshop.zones import zone_label
 
 # The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
@@ -179,6 +180,11 @@ class _Planner:
 
     def clock(self, minute: int) -> str:
         return clock(minute, self.w.clock)
+
+    @property
+    def zone(self) -> str:
+        """The time zone printed beside the times the room reads ("EDT"), "" when none is set."""
+        return zone_label(self.w.timezone, self.w.date, self.w.start)
 
     def span(self, start: int, end: int) -> str:
         """A time range as every output prints it (en dash; 12- or 24-hour as the outline asks)."""
@@ -402,7 +408,8 @@ class _Planner:
         rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
                       role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
                       space_before=8)] for item in a.items]
-        first = self.titled("agenda", "Agenda", rows, self.notes(
+        # the zone once, in the title, where everyone joining from elsewhere reads it before the times
+        first = self.titled("agenda", f"Agenda · all times {self.zone}" if self.zone else "Agenda", rows, self.notes(
             "Walk through the day so people know when the breaks are.",
             self.cue(a.start, a.start, " before the first section")), columns=False)
         line_x = times + 30  # from the body's left edge: the middle of the gap before the labels
@@ -517,7 +524,8 @@ class _Planner:
         self.section_id = ""
         self.hero("break", entry.label, [
             ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
-            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}", LEAD, role="inverse")]], 16.0)],
+            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}"
+                                + (f" {self.zone}" if self.zone else ""), LEAD, role="inverse")]], 16.0)],
             self.notes(f"Tell the room the time to be back: {self.clock(item.end)}.", self.cue(item.start, item.end)))
 
     def quiz(self, quiz: m.Quiz) -> None:
