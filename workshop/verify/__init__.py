@@ -1,0 +1,17 @@
+"""The verification site: signed Open Badges 3.0 credentials and static pages for each certificate.
+
+Plain data in, files out; nothing here reads an outline or the ledger. The caller (the pipeline)
+turns its certificate record into :class:`CertificateRecord` values and calls :func:`write_site`.
+"""
+
+from .address import verify_url_problem
+from .credential import credential_document, credential_json
+from .providerkey import KeyProblem, ProviderKey, default_key_dir, provider_key
+from .record import CertificateRecord, Revoked, Status, Superseded, Valid
+from .statuslist import status_list_credential
+
+__all__ = [
+    "CertificateRecord", "Valid", "Superseded", "Revoked", "Status",
+    "ProviderKey", "KeyProblem", "provider_key", "default_key_dir",
+    "credential_document", "credential_json", "status_list_credential", "verify_url_problem",
+]
