@@ -7,11 +7,14 @@ turns its certificate record into :class:`CertificateRecord` values and calls :f
 from .address import verify_url_problem
 from .credential import credential_document, credential_json
 from .providerkey import KeyProblem, ProviderKey, default_key_dir, provider_key
+from .pages import certificate_page, long_date, lookup_page, mask_licence
 from .record import CertificateRecord, Revoked, Status, Superseded, Valid
+from .site import SiteProblem, site_files, write_site
 from .statuslist import status_list_credential
 
 __all__ = [
     "CertificateRecord", "Valid", "Superseded", "Revoked", "Status",
     "ProviderKey", "KeyProblem", "provider_key", "default_key_dir",
     "credential_document", "credential_json", "status_list_credential", "verify_url_problem",
+    "site_files", "write_site", "SiteProblem", "certificate_page", "lookup_page", "mask_licence", "long_date",
 ]
