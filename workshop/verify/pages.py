@@ -84,6 +84,7 @@ def hours_text(hours: Decimal, unit: str) -> str:
 def _document(title: str, body: str, extra_head: str = "") -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<link rel=\"icon\" href=\"data:,\">\n"
             f"{extra_head}<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
             f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
 
