@@ -16,13 +16,16 @@ def verify_url_problem(template: str) -> str | None:
     example = "e.g. https://example.org/verify/{id}"
     if template.count(PLACEHOLDER) != 1:
         return f"the address must contain {PLACEHOLDER} exactly once ({example})"
-    parts = urlsplit(template.replace(PLACEHOLDER, "ID"))
+    parts = urlsplit(template.replace(PLACEHOLDER, "\0"))
     if parts.scheme not in ("https", "http") or not parts.netloc:
         return f"the address must start with https:// and name a host ({example})"
+    if "\0" in parts.query or "\0" in parts.fragment:
+        return (f"{PLACEHOLDER} must be the last part of the path, not in a ?query or #fragment: the site is "
+                f"a folder per certificate ({example})")
     if parts.query or parts.fragment:
         return f"{PLACEHOLDER} must end the address, without ?query or #fragment after it ({example})"
     path = parts.path[:-1] if parts.path.endswith("/") else parts.path
-    if not path.endswith("/ID"):
+    if not path.endswith("/\0"):
         return (f"{PLACEHOLDER} must be the last part of the path, on its own between slashes, where the "
                 f"site's folders are ({example})")
     return None

@@ -64,7 +64,7 @@ def mask_licence(licence: str) -> str:
     if not licence:
         return ""
     match = re.match(r"[^\d]*?(?=\d)", licence)
-    prefix = match.group(0) if match and len(match.group(0)) < len(licence) - 4 else ""
+    prefix = match.group(0) if match and len(licence) - len(match.group(0)) >= 3 else ""
     rest = licence[len(prefix):]
     keep = max(0, min(3, len(rest) - 2))
     return prefix + "•••" + (rest[-keep:] if keep else "")
@@ -169,7 +169,7 @@ def lookup_page(provider: str) -> bytes:
     """``verify/index.html``: finds a certificate by the id typed in; lists and embeds no one."""
     body = (f'<header>\n<p class="provider">{escape(provider)}</p>\n<h1>Verify a certificate</h1>\n</header>\n'
             "<p>Type the certificate ID printed at the foot of the certificate (for example "
-            '<span class="id">20260314-7QX2M4KD</span>) to see whether the provider issued it and whether it is '
+            '<span class="id">20260314-EXAMPLE1</span>) to see whether the provider issued it and whether it is '
             "still valid.</p>\n"
             '<form id="lookup" action="./" method="get"><label for="cid" style="flex-basis:100%">Certificate ID</label>'
             '<input id="cid" name="id" autocomplete="off" spellcheck="false" required>'
