@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -35,15 +36,15 @@ class ProviderKey:
     path: Path
     _private: Ed25519PrivateKey = field(repr=False, compare=False)
 
-    @property
+    @cached_property
     def public_bytes(self) -> bytes:
         return self._private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
-    @property
+    @cached_property
     def did(self) -> str:
         return did_key(self.public_bytes)
 
-    @property
+    @cached_property
     def verification_method(self) -> str:
         return verification_method(self.public_bytes)
 
