@@ -1,7 +1,15 @@
 """The verification site: signed Open Badges 3.0 credentials and static pages for each certificate.
 
 Plain data in, files out; nothing here reads an outline or the ledger. The caller (the pipeline)
-turns its certificate record into :class:`CertificateRecord` values and calls :func:`write_site`.
+turns its certificate record into :class:`CertificateRecord` values (every version of every
+certificate, revoked and superseded ones included) and calls, in this order::
+
+    verify_url_problem(template)            # None, or why ce.verify_url cannot place the site
+    key = provider_key(provider, kit=out)   # the provider's Ed25519 key, made on first use
+    write_site(records, key, template, build_dir / "verify")
+
+:func:`site_files` yields the same files as (path, bytes) without writing. See
+docs/verification-site.md for what is published and how to back the key up.
 """
 
 from .address import verify_url_problem
