@@ -33,7 +33,8 @@ def achievement_id(record: CertificateRecord, template: str) -> str:
 def criteria_text(record: CertificateRecord) -> str:
     hours = record.hours_available if record.hours_available is not None else record.hours
     days = ", ".join(d.isoformat() for d in record.dates)
-    text = f"Attended {record.title} ({days}), offered for {hours.normalize():f} {record.unit} by {record.provider}."
+    offered = f"{Decimal(hours).normalize():f} {record.unit}"
+    text = f"Attended {record.title} ({days}), offered for {offered} by {record.provider}."
     if record.approvals:
         text += " " + " ".join(record.approvals)
     return text

@@ -71,10 +71,7 @@ def mask_licence(licence: str) -> str:
 
 
 def dates_text(days: tuple[dt.date, ...], fmt: Callable[[dt.date], str]) -> str:
-    days = tuple(sorted(days))
-    if len(days) == 1:
-        return fmt(days[0])
-    return ", ".join(fmt(d) for d in days)
+    return ", ".join(fmt(d) for d in sorted(days))
 
 
 def hours_text(hours: Decimal, unit: str) -> str:
