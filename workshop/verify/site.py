@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -71,38 +70,16 @@ def site_files(records: Iterable[CertificateRecord], key: ProviderKey, verify_ur
 def write_site(records: Iterable[CertificateRecord], key: ProviderKey, verify_url_template: str, folder: Path,
                date_text: Callable[[dt.date], str] = long_date) -> list[Path]:
     """Write :func:`site_files` under ``folder`` (made if missing; meant to be the kit's ``verify/``
-    inside the pipeline's temporary build folder). Returns the paths written, in a stable order.
-
-    Files are handed to a few writer threads while the next credentials are signed: making tens of
-    thousands of small files waits on the disk far more than on the processor.
-    """
+    inside the pipeline's temporary build folder). Returns the paths written, in a stable order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    pending: list[Future] = []
-    with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
-        batch: list[tuple[Path, bytes]] = []
-        for relative, data in site_files(records, key, verify_url_template, date_text):
-            path = folder / relative
-            written.append(path)
-            batch.append((path, data))
-            if len(batch) >= _BATCH:
-                pending.append(pool.submit(_write_all, batch))
-                batch = []
-                if len(pending) > 4 * _WRITERS:  # keep memory flat: wait for the oldest batches
-                    pending.pop(0).result()
-        pending.append(pool.submit(_write_all, batch))
-        for job in pending:
-            job.result()
-    return written
-
-
-_WRITERS = 4
-_BATCH = 64
-
-
-def _write_all(files: list[tuple[Path, bytes]]) -> None:
-    for path, data in files:
-        path.parent.mkdir(exist_ok=True)
+    written, made = [], {folder}
+    for relative, data in site_files(records, key, verify_url_template, date_text):
+        path = folder / relative
+        if path.parent not in made:
+            path.parent.mkdir(exist_ok=True)
+            made.add(path.parent)
         with open(path, "wb") as f:
             f.write(data)
+        written.append(path)
+    return written
