@@ -68,7 +68,7 @@ def test_reissue_makes_new_versions_and_keeps_the_old_rows_superseded_with_the_r
     assert (kept["name"], kept["status"], kept["version"]) == ("Bo Chen", "valid", "1")
     assert (new["name"], new["status"], new["version"], new["supersedes"]) == (
         "Ann M. Lee", "valid", "2", old["certificate_id"])
-    assert new["certificate_id"] == old["certificate_id"] + "-v2"
+    assert new["certificate_id"] == old["certificate_id"] + "-V2"
     assert names_printed(in_tmp / "kit") == ["Bo Chen", "Ann M. Lee"]
     assert kept == first[1] | {"page": "1"}  # the unchanged record is the same row, on its new page
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from workshop import model as m
+from workshop.verify.address import verify_url_problem
 from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
@@ -183,9 +184,8 @@ class _Reader(ValueReader):
                      "(a third of an hour has no exact decimal: use 0.25 or 0.5), or 1")
             increment = None
         verify_url = self.text(node, "verify_url", "ce")
-        if verify_url and "{id}" not in verify_url:
-            self.bad(node.get("verify_url").src, "ce.verify_url", "the address must contain {id}, "
-                                                                 "where each certificate's id goes")
+        if verify_url and (problem := verify_url_problem(verify_url)):
+            self.bad(node.get("verify_url").src, "ce.verify_url", problem)
         hours_node = node.get("hours")
         unit = " ".join(self.text(node, "unit", "ce").split())
         if unit and not any(c.isalpha() for c in unit):

@@ -77,7 +77,7 @@ OUTPUTS: tuple[Output, ...] = (
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
     Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
-                                            "evidence/"),
+                                            "evidence/", "verify/"),
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
                         ctx.attendance, ctx.decisions, _records(ctx)),
            _CERTIFICATE_FACES, needs_roster=True),

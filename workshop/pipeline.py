@@ -332,4 +332,4 @@ def revoke_certificate(outline: Path, out_dir: Path | None, certificate: str, re
         raise InputError(problems)
     from workshop.outputs import BY_NAME
 
-    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv"})
+    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv", "verify"})

@@ -130,12 +130,44 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
                                     reprints="; ".join(reprints))
         records.append(r)
     files.append(ledger.write(ctx.out_dir / LEDGER, records))
+    if workshop.ce and workshop.ce.verify_url:
+        files += _site(ctx, records, full)
     if ctx.decisions:  # a revoke changes the ledger, not the decisions
         files.append(_attendance(ctx.out_dir / ATTENDANCE, ctx, records))
     if plan.new:  # what the new versions were decided from; unchanged records have theirs already
         kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
         files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), records[-1].issued)
     return files, []
+
+
+def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None) -> list[Path]:
+    """verify/: a page and a signed Open Badges credential for every version the ledger holds, and
+    the signed revocation list (see :mod:`workshop.verify`). The provider's key stays outside the kit."""
+    from workshop import verify
+    from workshop.errors import InputError, Problem, Src
+
+    w = ctx.workshop
+    newer = {r.supersedes: r for r in records if r.supersedes}
+    site = []
+    for index, r in enumerate(records):  # the ledger's order never changes: each keeps its place in the list
+        if r.status == ledger.REVOKED:
+            status = verify.Revoked(r.reason, dt.date.fromisoformat(r.status_date))
+        elif r.status == ledger.SUPERSEDED and r.certificate_id in newer:
+            status = verify.Superseded(newer[r.certificate_id].certificate_id, int(newer[r.certificate_id].version))
+        else:
+            status = verify.Valid()
+        site.append(verify.CertificateRecord(
+            id=r.certificate_id, version=1, name=r.name, licence=r.license,
+            hours=Decimal(r.hours) if r.hours else Decimal(0), unit=w.ce.unit, title=r.title,
+            description=w.subtitle or w.title, dates=(dt.date.fromisoformat(r.date),), provider=r.provider,
+            provider_url="", approvals=tuple(a.statement for a in w.ce.approvals if a.applies_to(r.license)),
+            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full))
+    try:
+        key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
+        return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
+                                 date_text=lambda day: date_text(day, w.date_style))
+    except (verify.KeyProblem, verify.SiteProblem) as exc:
+        raise InputError(Problem(Src("ce.verify_url"), str(exc))) from None
 
 
 def single_pdf(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record) -> bytes:

@@ -19,7 +19,7 @@ from workshop.errors import InputError, Problem, Src, display_path
 from workshop.record import ledger
 from workshop.record.plan import kit_records
 
-_ID = re.compile(r"\b(\d{8}-[0-9A-Z]{8}(?:-v\d+)?)\b")
+_ID = re.compile(r"\b(\d{8}-[0-9A-Z]{8}(?:-V\d+)?)\b")
 
 
 @dataclass(frozen=True)
