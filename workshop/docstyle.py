@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyl
 
 from workshop import pdfdraw as d
 from workshop.colour import readable
+from workshop.i18n import tr
 
 PAGE = letter
 MARGIN = 0.75 * inch
@@ -294,14 +295,16 @@ class _NumberedCanvas(Canvas):
             self.line(MARGIN, 34, page_w - MARGIN, 34)
             self.setFillColor(d.MUTED)
             d.draw(self, MARGIN, 22, title + suffix, 8.0, "sans")
-            d.draw(self, page_w - MARGIN, 22, f"Page {number} of {total}", 8, "sans", "right")
+            d.draw(self, page_w - MARGIN, 22, tr(self.language, "Page {page} of {pages}", page=number, pages=total), 8,
+                   "sans", "right")
             Canvas.showPage(self)
         Canvas.save(self)
 
 
-def document(buffer, title: str, author: str, footer_title: str, kind: str, when=None):
+def document(buffer, title: str, author: str, footer_title: str, kind: str, when=None, language: str = "en"):
     """A letter-size document whose pages all carry the shared footer: ``footer_title`` · ``kind``."""
-    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"title": footer_title, "kind": kind, "when": when})
+    canvas_class = type("FooterCanvas", (_NumberedCanvas,), {"title": footer_title, "kind": kind, "when": when,
+                                                          "language": language})
     doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author=author, creator="workshop", invariant=1)
     return doc, canvas_class
@@ -309,11 +312,14 @@ def document(buffer, title: str, author: str, footer_title: str, kind: str, when
 
 def write_document(path, story, workshop, name: str, kind: str, when=None) -> None:
     """Lay out ``story`` at ``path``: ``name`` titles the file ("Handouts"), ``kind`` goes in the
-    footer ("participant handouts"), ``when`` dates the file."""
+    footer ("participant handouts"), ``when`` dates the file; both words are message ids, printed in
+    the outline's language."""
     import io
 
     buffer = io.BytesIO()
-    doc, canvas_class = document(buffer, f"{name}: {workshop.title}",
-                                 ", ".join(p.name for p in workshop.presenters), workshop.title, kind, when)
+    lang = workshop.language
+    doc, canvas_class = document(buffer, f"{tr(lang, name)}: {workshop.title}",
+                                 ", ".join(p.name for p in workshop.presenters), workshop.title, tr(lang, kind), when,
+                                 lang)
     doc.build(story, canvasmaker=canvas_class)
     path.write_bytes(buffer.getvalue())

@@ -30,6 +30,7 @@ KEYS: dict[str, dict[str, str]] = {
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
         "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
         "timezone": "IANA time zone of the clock times, e.g. America/New_York: printed beside them, and report times are checked against it",
+        "language": "the language of every label, date and number the outputs print: en (default), es or fr",
     },
     "presenter": {
         "name": "required",
@@ -116,7 +117,8 @@ SHAPES: dict[str, dict[str, str]] = {
                 "objectives": "texts", "sections": "sections", "references": "texts", "theme": "{theme}",
                 "quiz": "{quiz}", "deck": "{deck}", "handouts": "{handouts}"},
     "workshop": {"title": "text", "subtitle": "text", "audience": "text", "date": "date", "start": "clock",
-                 "end": "clock", "location": "text", "clock": "text", "date_style": "text", "timezone": "text"},
+                 "end": "clock", "location": "text", "clock": "text", "date_style": "text", "timezone": "text",
+                 "language": "text"},
     "presenter": {"name": "text", "credentials": "text", "email": "text", "phone": "text", "website": "text",
                   "signature": "text"},
     "ce": {"provider": "text", "approval": "text", "minutes_per_hour": "integer", "increment": "number",

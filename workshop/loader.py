@@ -15,6 +15,7 @@ from workshop import model as m
 from workshop.verify.address import verify_url_problem
 from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
+from workshop.i18n import languages, tr
 from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS, DATE_STYLES
 from workshop.values import ValueReader, one_line
@@ -59,6 +60,8 @@ def outline_files(path: Path | str) -> list[Path]:
 class _Reader(ValueReader):
     """Reads the outline's shape (workshop, presenters, sections, slides...) into the model."""
 
+    language = "en"  # workshop.language, read before the ce block whose default unit it names
+
     def file(self, value: Node | None, here: str, image: bool) -> Path | None:
         name = self.text_value(value, here)
         if not name:
@@ -98,6 +101,7 @@ class _Reader(ValueReader):
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
             self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
+        self.language = self.language_of(info)
         zone = self.text(info, "timezone", "workshop") or None
         if zone and (problem := zone_problem(zone)):
             self.bad(info.get("timezone").src, "workshop.timezone", problem)
@@ -112,7 +116,7 @@ class _Reader(ValueReader):
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
             end_src=info.get("end").src if info.get("end") else info.src, clock=style,
-            date_style=date_style, timezone=zone,
+            date_style=date_style, timezone=zone, language=self.language,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,
@@ -122,6 +126,20 @@ class _Reader(ValueReader):
             quiz=self.quiz(root, len(objectives)), deck=self.deck(root),
             handouts=self.handouts(root),
         )
+
+    def language_of(self, info: Map) -> str:
+        """``workshop.language`` as a catalog's code ("es", "fr"); English when not written, and
+        when the one written has no catalog (after saying which ones there are)."""
+        written = self.text(info, "language", "workshop").strip()
+        code = written.lower().replace("_", "-")
+        if not code:
+            return "en"
+        if code not in languages():
+            self.bad(info.get("language").src, "workshop.language",
+                     f"no catalog for '{written}'; available: {', '.join(languages())} (a translator adds one "
+                     "as workshop/locale/<code>/LC_MESSAGES/workshop.po)")
+            return "en"
+        return code
 
     def presenters(self, root: Map) -> tuple[m.Presenter, ...]:
         found = []
@@ -195,7 +213,7 @@ class _Reader(ValueReader):
             provider=self.text(node, "provider", "ce", required=True), approvals=self.approvals(node),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
-            hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
+            hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or tr(self.language, m.CE.unit),
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
             attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True),
             email=self.email(node))

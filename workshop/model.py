@@ -286,6 +286,7 @@ class Workshop:
     end_src: Src = _NOWHERE
     clock: str = "24h"  # how outputs print times: "24h" (18:30) or "12h" (6:30 PM)
     date_style: str = ""  # how outputs print dates (schedule.DATE_STYLES); "" when not written
+    language: str = "en"  # the language of every label the outputs print (workshop.i18n.languages())
     timezone: str | None = None  # IANA name (America/New_York): printed beside clock times; None when not written
 
     @property

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 from workshop import shaping
 from workshop.fonts import (FACES, REINSTALL, clusters, face_for, is_emoji_modifier, load_face, missing_characters,
                             tt_font, wrap_by)
+from workshop.i18n import tr
 from workshop.schedule import date_text
 from workshop.typography import typeset
 
@@ -314,14 +315,14 @@ def stamp(canvas, when) -> None:
     canvas.setDateFormatter(lambda *_: text)
 
 
-def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: float = 40) -> None:
+def footer(canvas, page_w: float, text: str, page: int, pages: int, margin: float = 40, language: str = "en") -> None:
     """The running footer every handout-style page shares: a rule, the workshop title, page n of N."""
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(margin, 34, page_w - margin, 34)
     canvas.setFillColor(MUTED)
     draw(canvas, margin, 22, ellipsize(text, "sans", 8.0, page_w - 2 * margin - 90), 8.0, "sans")
-    draw(canvas, page_w - margin, 22, f"Page {page} of {pages}", 8, "sans", "right")
+    draw(canvas, page_w - margin, 22, tr(language, "Page {page} of {pages}", page=page, pages=pages), 8, "sans", "right")
 
 
 def heading_block(canvas, page_w: float, top: float, heading: str, workshop, margin: float = 40) -> float:
@@ -337,8 +338,11 @@ def heading_block(canvas, page_w: float, top: float, heading: str, workshop, mar
         y -= size * 1.25
     canvas.setFillColor(MUTED)
     names = [p.name for p in workshop.presenters]
-    for text in (" · ".join(x for x in (date_text(workshop.date, workshop.date_style), workshop.location) if x),
-                 ("Presenter: " if len(names) == 1 else "Presenters: ") + ", ".join(names) if names else ""):
+    lang = workshop.language
+    for text in (" · ".join(x for x in (date_text(workshop.date, workshop.date_style, language=lang), workshop.location)
+                            if x),
+                 (tr(lang, "Presenter: {names}") if len(names) == 1 else tr(lang, "Presenters: {names}")).format(
+                     names=", ".join(names)) if names else ""):
         if not text:
             continue
         size, lines = fit_lines(text, "sans", page_w - 2 * margin, (10.0, 9.5, 9.0), 2)

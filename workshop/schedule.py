@@ -136,12 +136,17 @@ DATE_STYLES = {"long": "Saturday, March 14, 2026", "short": "March 14, 2026", "i
                "day-month": "14 March 2026", "long-day-month": "Saturday 14 March 2026"}
 
 
-def date_text(day: dt.date | None, style: str = "", default: str = "long") -> str:
+def date_text(day: dt.date | None, style: str = "", default: str = "long", language: str = "en") -> str:
     """``day`` as the outputs print it in ``style`` (one of :data:`DATE_STYLES`); with no style
-    written, in ``default`` (certificates print "short" unless told otherwise). "" for no date."""
+    written, in ``default`` (certificates print "short" unless told otherwise). "" for no date.
+    In a ``language`` other than English, the same style in that language's CLDR form."""
     if day is None:
         return ""
     style = style or default
+    if language and language != "en":
+        from workshop.i18n import cldr_date
+
+        return cldr_date(day, style, language)
     if style == "short":
         return f"{day:%B} {day.day}, {day.year}"
     if style == "iso":

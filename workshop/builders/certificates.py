@@ -31,6 +31,7 @@ from workshop.builders.context import BuildContext
 from workshop.record import evidence, ledger
 from workshop.record.ledger import neutralise
 from workshop.roster import Attendee
+from workshop.i18n import N_, hours_text, tr
 from workshop.schedule import date_text, hours
 
 FILENAME = "certificates.pdf"
@@ -165,7 +166,7 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
     try:
         key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
         return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
-                                 date_text=lambda day: date_text(day, w.date_style))
+                                 date_text=lambda day: date_text(day, w.date_style, language=w.language))
     except (verify.KeyProblem, verify.SiteProblem) as exc:
         raise InputError(Problem(Src("ce.verify_url"), str(exc))) from None
 
@@ -274,7 +275,7 @@ QR_SIDE = 56
 CORNER_W = 76  # the QR code's corner: the code centred over its two-line caption
 QR_X = PAGE_W - 72 - CORNER_W + (CORNER_W - QR_SIDE) / 2
 QR_Y = 76
-QR_CAPTION = "Scan to verify"
+QR_CAPTION = N_("Scan to verify")
 QR_CAPTION_SIZE = 8.0
 #: Rules and borders in the theme's colours are darkened until they reach this contrast on white.
 RULE_CONTRAST = 3.0
@@ -290,12 +291,12 @@ APPROVAL_FLOOR = max(SIGN_LINE_Y + 3 + SIGN_IMAGE_H, QR_Y + QR_SIDE) + 5
 APPROVAL_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
 #: Statements that do not all fit there go, all of them and in order, to a second page, where the
 #: front says so: a board's auditor finds every approval in one place, none split across a turn.
-APPROVALS_ELSEWHERE = "The continuing-education approvals for this course are printed on page 2."
+APPROVALS_ELSEWHERE = N_("The continuing-education approvals for this course are printed on page 2.")
 #: The second page: the same frame, logo, seal and provider, a heading, the workshop and the
 #: attendee (with the certificate id, so a page that comes loose is matched to its certificate),
 #: then the statements as left-aligned paragraphs in a column of a comfortable measure, each
 #: marked by a rule in the accent colour, at the largest of these sizes at which all fit.
-BACK_HEADING = "Approvals"
+BACK_HEADING = N_("Approvals")
 BACK_WHO_Y = PAGE_H - 166  # baseline of "Certificate of NAME" under the heading
 BACK_TITLE_Y = PAGE_H - 192  # the workshop's title (one or two lines), then its date and place
 BACK_TOP = PAGE_H - 262  # top of the statements' band
@@ -318,12 +319,12 @@ def signature_lines(count: int, qr: bool) -> list[tuple[float, float]]:
     return [(first + k * slot + (slot - line_w) / 2, first + k * slot + (slot + line_w) / 2) for k in range(count)]
 
 
-def qr_caption(url: str) -> list[str]:
+def qr_caption(url: str, language: str = "en") -> list[str]:
     """The lines under the QR code: what it is for, then the site it leads to (its host), so a
     reader without a phone can type it; a host too long for the corner is shortened."""
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I).split("/")[0].split("?")[0]
     host = host.split("@")[-1]
-    lines = [QR_CAPTION]
+    lines = [tr(language, QR_CAPTION)]
     if host:
         lines.append(_shortened(host, CORNER_W + 10))
     return lines
@@ -405,7 +406,7 @@ class _Certificate:
         self._layouts: dict[tuple[int, ...], tuple] = {}  # those statements -> where and how they print
 
     def canvas(self, buffer) -> Canvas:
-        canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Certificates: {self.w.title}",
+        canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(self.w.language, "Certificates: {title}", title=self.w.title),
                               self.w.ce.provider if self.w.ce and self.w.ce.provider else "workshop", self.when)
         self.form(canvas)
         return canvas
@@ -448,10 +449,11 @@ class _Certificate:
         canvas.beginForm("certificate")
         self.frame(canvas)
         centre = PAGE_W / 2
-        self.heading(canvas, "Certificate of Completion" if self.has_ce else "Certificate of Attendance")
+        lang = w.language
+        self.heading(canvas, tr(lang, "Certificate of Completion") if self.has_ce else tr(lang, "Certificate of Attendance"))
         canvas.setFillColor(d.INK)
-        d.draw(canvas, centre, PAGE_H - 166, "This certifies that", 14, "serif-italic", "centre")
-        d.draw(canvas, centre, 320, "has completed" if self.has_ce else "attended", 14, "serif-italic", "centre")
+        d.draw(canvas, centre, PAGE_H - 166, tr(lang, "This certifies that"), 14, "serif-italic", "centre")
+        d.draw(canvas, centre, 320, tr(lang, "has completed") if self.has_ce else tr(lang, "attended"), 14, "serif-italic", "centre")
         size, lines = d.fit_lines(w.title, "serif-bold", RIGHT - LEFT - 40, (24.0, 22.0, 20.0, 18.0, 16.0, 14.0), 3)
         y = 298 - size * 0.8
         for line in lines:
@@ -467,8 +469,8 @@ class _Certificate:
         w = self.w
         # the format statement takes the place of a location that only says the session was online
         place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
-        return " · ".join(x for x in (date_text(w.date, w.date_style, "short"), place,
-                                      "Live interactive webinar" if self.online else "") if x)
+        return " · ".join(x for x in (date_text(w.date, w.date_style, "short", w.language), place,
+                                      tr(w.language, "Live interactive webinar") if self.online else "") if x)
 
     # -- approval statements ----------------------------------------------------------------
 
@@ -517,7 +519,7 @@ class _Certificate:
                     d.draw(canvas, centre, APPROVAL_TOP - k * size * 1.25, line, size, "sans", "centre")
             else:
                 canvas.setFillColor(d.MUTED)
-                d.draw(canvas, centre, APPROVAL_TOP - 8, APPROVALS_ELSEWHERE, 12, "serif-italic", "centre")
+                d.draw(canvas, centre, APPROVAL_TOP - 8, tr(self.w.language, APPROVALS_ELSEWHERE), 12, "serif-italic", "centre")
             canvas.endForm()
         return name
 
@@ -529,7 +531,7 @@ class _Certificate:
         _, size, paragraphs = self.layout(chosen)
         canvas.beginForm(name)
         self.frame(canvas)
-        self.heading(canvas, BACK_HEADING)
+        self.heading(canvas, tr(self.w.language, BACK_HEADING))
         centre = PAGE_W / 2
         canvas.setFillColor(d.INK)
         title_size, lines = d.fit_lines(self.w.title, "serif-italic", RIGHT - LEFT - 40, (14.0, 13.0, 12.0), 2)
@@ -619,20 +621,21 @@ class _Certificate:
         canvas.line(centre - half, bottom - 4, centre + half, bottom - 4)
         if attendee.license:
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, centre, bottom - 22, f"License: {attendee.license}", 12, "sans", "centre")
+            d.draw(canvas, centre, bottom - 22, tr(self.w.language, "License: {licence}", licence=attendee.license), 12, "sans", "centre")
         if earned is not None:
             canvas.setFillColor(self.ink)
-            text = f"{hours(earned)} {self.unit}" + (" (partial attendance)" if partial else "")
+            lang = self.w.language
+            text = (tr(lang, "{hours} {unit} (partial attendance)", hours=hours_text(earned, lang), unit=self.unit)
+                    if partial else f"{hours_text(earned, lang)} {self.unit}")
             d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
-               + (" · page 1 of 2" if two else ""), 9, "sans", "centre")
+        d.draw(canvas, centre, FOOTER_Y, self.footer(cid, issued, 1 if two else 0), 9, "sans", "centre")
         if self.w.ce and self.w.ce.verify_url:
             url = self.w.ce.verify_url.replace("{id}", cid)
             self.qr(canvas, url)
             canvas.setFillColor(d.MUTED)
             middle = QR_X + QR_SIDE / 2
-            for k, line in enumerate(qr_caption(url)):
+            for k, line in enumerate(qr_caption(url, self.w.language)):
                 d.draw(canvas, middle, QR_Y - 10 - k * (QR_CAPTION_SIZE + 1.5), line, QR_CAPTION_SIZE, "sans",
                        "centre")
         digest = _page_stream_sha256(canvas)
@@ -648,16 +651,23 @@ class _Certificate:
         canvas.doForm(self.back_form(canvas, chosen))
         centre = PAGE_W / 2
         canvas.setFillColor(d.INK)
-        size, lines = d.fit_lines(f"Certificate of {attendee.name}", "serif", RIGHT - LEFT - 40,
+        size, lines = d.fit_lines(tr(self.w.language, "Certificate of {name}", name=attendee.name), "serif", RIGHT - LEFT - 40,
                                   (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0), 2)
         for k, line in enumerate(lines):
             d.draw(canvas, centre, BACK_WHO_Y + (len(lines) - 1 - 2 * k) * size * 0.575, line, size, "serif", "centre")
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
-               " · page 2 of 2", 9, "sans", "centre")
+        d.draw(canvas, centre, FOOTER_Y, self.footer(cid, issued, 2), 9, "sans", "centre")
         digest = _page_stream_sha256(canvas)
         canvas.showPage()
         return digest
+
+    def footer(self, cid: str, issued: dt.date, page: int) -> str:
+        """The line at the foot of a page: "Certificate ID ... · Issued ...", and "· page 1 of 2"
+        on a certificate of two pages (``page`` 0 for one of one page)."""
+        lang = self.w.language
+        text = tr(lang, "Certificate ID {id} · Issued {date}", id=cid,
+                  date=date_text(issued, self.w.date_style, "short", lang))
+        return text + (" · " + tr(lang, "page {page} of {pages}", page=page, pages=2) if page else "")
 
     @staticmethod
     def name_lines(name: str) -> tuple[float, list[str]]:
@@ -690,6 +700,6 @@ class _Certificate:
 
     def empty(self, canvas: Canvas) -> None:
         canvas.setFillColor(d.INK)
-        d.draw(canvas, PAGE_W / 2, PAGE_H / 2, "No attendee on the roster is due a certificate.", 16, "sans",
+        d.draw(canvas, PAGE_W / 2, PAGE_H / 2, tr(self.w.language, "No attendee on the roster is due a certificate."), 16, "sans",
                "centre")
         canvas.showPage()

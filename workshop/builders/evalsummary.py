@@ -40,7 +40,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if evaluations is None:
         return [], []
     pdf, table = ctx.out_dir / FILENAME, ctx.out_dir / CSV_NAME
-    write_document(pdf, summary_story(ctx), ctx.workshop, "Evaluation summary", "evaluation summary", ctx.when)
+    write_document(pdf, summary_story(ctx), ctx.workshop, N_("Evaluation summary"), N_("evaluation summary"), ctx.when)
     table.write_text(summary_csv(evaluations), encoding="utf-8-sig", newline="")
     return [pdf, table], list(evaluations.warnings) + rate_warnings(evaluations, attendees(ctx.roster, ctx.attendance))
 

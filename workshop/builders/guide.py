@@ -41,7 +41,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Facilitator guide", "facilitator guide", ctx.when)
+    write_document(path, story, w, N_("Facilitator guide"), N_("facilitator guide"), ctx.when)
     return [path], []
 
 

@@ -19,7 +19,8 @@ from workshop.deck.plan import plan_deck
 from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLines, numbered_style, para, styles,
                                table_style, write_document)
 from workshop.quiz.pages import question_page
-from workshop.schedule import clock_range, date_text, hours
+from workshop.i18n import N_, hours_text, tr
+from workshop.schedule import clock_range, date_text
 from workshop.zones import zone_label
 
 FILENAME = "handouts.pdf"
@@ -32,7 +33,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     story += cover(w, agenda, st)
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
-            story += section(item, st, w.clock)
+            story += section(item, st, w.clock, w.language)
     if w.quiz:
         story += question_page(w, st)
     if w.handouts.slides:
@@ -40,9 +41,9 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if w.references:
         # under the last slide miniature when half a page is free; whole, or broken fairly, if long
         story += [CondPageBreak(250), Spacer(1, 12), ListBlock([para(page_ranges(r), st["reference"]) for r in w.references],
-                                         lead=[para("References", st["h1"])])]
+                                         lead=[para(tr(w.language, "References"), st["h1"])])]
     path = ctx.out_dir / FILENAME
-    write_document(path, story, w, "Handouts", "participant handouts", ctx.when)
+    write_document(path, story, w, N_("Handouts"), N_("participant handouts"), ctx.when)
     return [path], []
 
 
@@ -62,31 +63,37 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out.append(para(w.subtitle, st["subtitle"]))
     for p in w.presenters:
         out.append(para(p.display_name, st["h2"]))
-    facts = [date_text(w.date, w.date_style), w.location, w.audience]
+    lang = w.language
+    facts = [date_text(w.date, w.date_style, language=lang), w.location, w.audience]
     out += [para(f, st["body"]) for f in facts if f]
     if agenda.ce:
         out.append(Spacer(1, 8))
-        provider = f" from {w.ce.provider}" if w.ce.provider else ""
-        out.append(para(f"{hours(agenda.ce.awarded)} {w.ce.unit}{provider}", st["h2"]))
+        award = f"{hours_text(agenda.ce.awarded, lang)} {w.ce.unit}"
+        if w.ce.provider:
+            award = tr(lang, "{award} from {provider}", award=award, provider=w.ce.provider)
+        out.append(para(award, st["h2"]))
         out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
         out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
-                                         lead=[para("Learning objectives", st["h1"]),
-                                               para("By the end of this workshop you will be able to:", st["body"])])]
+                                         lead=[para(tr(lang, "Learning objectives"), st["h1"]),
+                                               para(tr(lang, "By the end of this workshop you will be able to:"),
+                                                    st["body"])])]
     # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
     zone = zone_label(w.timezone, w.date, w.start)
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock, zone), Spacer(1, 18)]
+    out += [CondPageBreak(200), para(tr(lang, "Agenda"), st["h1"]), agenda_table(agenda, st, w.clock, zone, lang),
+            Spacer(1, 18)]
     return out
 
 
-def agenda_table(agenda, st, style: str = "24h", zone: str = "") -> Table:
+def agenda_table(agenda, st, style: str = "24h", zone: str = "", language: str = "en") -> Table:
     """The agenda as a table; with a time zone, the Time column's heading names it ("Time (EDT)")
     once, rather than every row repeating it."""
-    time = f"Time ({zone})" if zone else "Time"
-    rows = [[para(time, st["cellbold"]), para("Minutes", st["cellbold"]), para("Session", st["cellbold"])]]
+    time = tr(language, "Time ({zone})", zone=zone) if zone else tr(language, "Time")
+    rows = [[para(time, st["cellbold"]), para(tr(language, "Minutes"), st["cellbold"]),
+             para(tr(language, "Session"), st["cellbold"])]]
     for item in agenda.items:
-        label = item.label()
+        label = item.label(tr(language, "optional"))
         rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
     table = Table(rows, colWidths=[90, 60, TEXT_W - 150], repeatRows=1, hAlign="LEFT")
@@ -95,11 +102,11 @@ def agenda_table(agenda, st, style: str = "24h", zone: str = "") -> Table:
     return table
 
 
-def section(item, st, style: str = "24h") -> list[Flowable]:
+def section(item, st, style: str = "24h", lang: str = "en") -> list[Flowable]:
     s: m.Section = item.entry
-    facts = [clock_range(item.start, item.end, style), f"{item.minutes} minutes"]
+    facts = [clock_range(item.start, item.end, style), tr(lang, "{n} minutes", n=item.minutes)]
     if s.optional:
-        facts.append("optional: the presenter may leave it out if time runs short")
+        facts.append(tr(lang, "optional: the presenter may leave it out if time runs short"))
     out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
     points: list[Flowable] = []
     for slide in s.slides:
@@ -121,14 +128,14 @@ def section(item, st, style: str = "24h") -> list[Flowable]:
             points.append(para(f"{slide.title}: {body.alt}", st["body"]))
     if s.handout.points:
         points.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
-                                lead=[para("Also remember", st["h2"])]))
+                                lead=[para(tr(lang, "Also remember"), st["h2"])]))
     out += points
     for activity in s.activities:
-        out.append(KeepTogether([para(f"Activity: {activity.title}", st["h2"]),
-                                 para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes") if x),
+        out.append(KeepTogether([para(tr(lang, "Activity: {title}", title=activity.title), st["h2"]),
+                                 para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
                                       st["small"]),
                                  para(activity.instructions, st["body"])]))
-    groups = [[para("Reflect: " + prompt, st["h2"]), RuledLines(5)] for prompt in s.handout.prompts]
+    groups = [[para(tr(lang, "Reflect: {prompt}", prompt=prompt), st["h2"]), RuledLines(5)] for prompt in s.handout.prompts]
     prompts = [KeepTogether(g) for g in groups]
     sheet = s.handout.worksheet
     if sheet is None:
@@ -136,8 +143,8 @@ def section(item, st, style: str = "24h") -> list[Flowable]:
     room = WORKSHEET_ROOM - _height([f for g in groups for f in g])
     if not sheet.rows or room / len(sheet.rows) >= MIN_ROW:
         # the prompts fit under the worksheet, its rows a little shorter: no page left half empty
-        return out + worksheet(sheet, st, room if sheet.rows else WORKSHEET_ROOM, prompts)
-    return out + prompts + worksheet(sheet, st)
+        return out + worksheet(sheet, st, room if sheet.rows else WORKSHEET_ROOM, prompts, lang)
+    return out + prompts + worksheet(sheet, st, lang=lang)
 
 
 def _height(flowables: list[Flowable]) -> float:
@@ -154,15 +161,16 @@ MIN_ROW = 44  # a worksheet row is never shorter: two lines of handwriting
 CELL_PAD = 3  # the top and bottom padding of a table cell (reportlab's default)
 
 
-def worksheet(sheet: m.Worksheet, st, room: float = WORKSHEET_ROOM, after: list[Flowable] = ()) -> list[Flowable]:
+def worksheet(sheet: m.Worksheet, st, room: float = WORKSHEET_ROOM, after: list[Flowable] = (),
+              lang: str = "en") -> list[Flowable]:
     """A worksheet on a page of its own: a narrow label column, wide writing columns, and rows
     (or ruled lines) that share ``room`` points of the page's height; then ``after`` (the
     section's reflection prompts). The page before it, if it ends early, ends in lines for notes."""
-    out: list[Flowable] = [notes_fill(st), PageBreak(), para(sheet.title, st["h1"])]
+    out: list[Flowable] = [notes_fill(st, lang), PageBreak(), para(sheet.title, st["h1"])]
     if sheet.instructions:
         out.append(para(sheet.instructions, st["body"]))
     if sheet.rows:
-        columns = sheet.columns or ("Notes",)
+        columns = sheet.columns or (tr(lang, "Notes"),)
         first = min(130, max(d.width(r, 9.5, "sans") for r in sheet.rows) + 14)
         width = (TEXT_W - first) / len(columns)
         row_h = max(MIN_ROW, min(110, room / len(sheet.rows)))
@@ -179,14 +187,14 @@ def worksheet(sheet: m.Worksheet, st, room: float = WORKSHEET_ROOM, after: list[
     if sheet.lines:
         out.append(RuledLines(sheet.lines, gap=26))
     if re.search(r"\bsign(ed)?\b", sheet.instructions, re.IGNORECASE):  # only a plan the instructions ask to sign
-        out += [Spacer(1, 18), para("Signed: ______________________________    Date: ______________", st["body"])]
-    out += list(after) + [notes_fill(st), PageBreak()]
+        out += [Spacer(1, 18), para(tr(lang, "Signed: {line}    Date: {short_line}", line="_" * 30, short_line="_" * 14), st["body"])]
+    out += list(after) + [notes_fill(st, lang), PageBreak()]
     return out
 
 
-def notes_fill(st) -> Flowable:
+def notes_fill(st, lang: str = "en") -> Flowable:
     """Lines for notes to the foot of a page that would otherwise end early (before a worksheet)."""
-    return FillLines(para("Notes", st["h2"]))
+    return FillLines(para(tr(lang, "Notes"), st["h2"]))
 
 
 class SlideRow(Flowable):
@@ -196,9 +204,9 @@ class SlideRow(Flowable):
     HEIGHT = 330  # half a letter page's frame, less the gap between the two
     CAPTION = 16
 
-    def __init__(self, slide, frame, width=396):
+    def __init__(self, slide, frame, width=396, lang="en"):
         super().__init__()
-        self.slide, self.frame, self.mini_w = slide, frame, width
+        self.slide, self.frame, self.mini_w, self.lang = slide, frame, width, lang
 
     def wrap(self, available_width, available_height):
         self.width, self.height = available_width, self.HEIGHT
@@ -209,7 +217,7 @@ class SlideRow(Flowable):
         top = self.height
         draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.mini_w)
         self.canv.setFillColor(d.MUTED)
-        d.draw(self.canv, 0, top - mini_h - 12, f"Slide {self.slide.number}", 9, "sans")
+        d.draw(self.canv, 0, top - mini_h - 12, tr(self.lang, "Slide {number}", number=self.slide.number), 9, "sans")
         self.canv.setStrokeColor(d.RULE)
         self.canv.setLineWidth(0.6)
         gap = 22
@@ -229,7 +237,7 @@ class SlideRow(Flowable):
 CONTENT_KINDS = ("content", "statement", "quote", "image", "activity", "debrief")
 
 
-def participant_view(slide):
+def participant_view(slide, lang: str = "en"):
     """``slide`` as participants see it in their handouts: an activity slide without the
     facilitator's "You will need" list (its heading and the materials under it), or None for a
     "(cont.)" slide that held nothing else."""
@@ -238,7 +246,7 @@ def participant_view(slide):
     boxes = []
     for box in slide.boxes:
         # on an activity slide the materials are the only listed (level 1) paragraphs
-        paras = tuple(p for p in box.paras if not p.level and p.text != "You will need:")
+        paras = tuple(p for p in box.paras if not p.level and p.text != tr(lang, "You will need:"))
         if paras:
             boxes.append(replace(box, paras=paras))
     return replace(slide, boxes=tuple(boxes)) if boxes else None
@@ -246,12 +254,12 @@ def participant_view(slide):
 
 def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
     deck = plan_deck(w, agenda)
-    shown = [v for v in (participant_view(s) for s in deck.slides if s.kind in CONTENT_KINDS) if v is not None]
+    shown = [v for v in (participant_view(s, w.language) for s in deck.slides if s.kind in CONTENT_KINDS) if v is not None]
     out: list[Flowable] = []
     for n, slide in enumerate(shown):
         if n % 2 == 0:
             out.append(PageBreak())
         else:
             out.append(Spacer(1, 12))
-        out.append(SlideRow(slide, deck.frame))
+        out.append(SlideRow(slide, deck.frame, lang=w.language))
     return out

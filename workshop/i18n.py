@@ -1,0 +1,92 @@
+"""The words the tool itself prints, in the outline's language (``workshop.language``).
+
+Every label an output writes is an English message id looked up in a gettext catalog,
+``workshop/locale/<language>/LC_MESSAGES/workshop.po``, which a translator edits without reading
+code. The catalogs are read with Babel's ``.po`` reader the first time a language is used, not
+compiled to ``.mo``: the package then works from a wheel or a checkout with no build step, and no
+compiled file can fall out of step with the text a translator edited. Dates and numbers come from
+Babel's CLDR data ("14 de marzo de 2026", "3,00"), so no month name is written here.
+
+English is the catalog's own message ids; its dates and hours keep the forms the outputs have
+always printed, so English kits do not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "workshop"
+DEFAULT = "en"
+
+
+def N_(msgid: str) -> str:
+    """Marks a module constant as a message for the catalog; it is translated where it is used."""
+    return msgid
+
+
+def languages() -> tuple[str, ...]:
+    """Every language an outline may ask for: English and each folder with a catalog."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return (DEFAULT,) + tuple(code for code in found if code != DEFAULT)
+
+
+@lru_cache(maxsize=None)
+def _catalog(language: str) -> dict[str, str]:
+    if language == DEFAULT:
+        return {}
+    from babel.messages.pofile import read_po
+
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
+    return {message.id: message.string for message in catalog
+            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy}
+
+
+def tr(language: str, msgid: str, **fields) -> str:
+    """``msgid`` in ``language`` (English where the catalog has no translation yet), with its
+    ``{fields}`` filled in."""
+    text = _catalog(language or DEFAULT).get(msgid, msgid)
+    return text.format(**fields) if fields else text
+
+
+def hours_text(value: Decimal, language: str = DEFAULT) -> str:
+    """CE hours as printed: at least two decimals ("2.25", "3.00"; "3,00" in Spanish and French),
+    more if the award needs them."""
+    text = f"{value:.2f}"
+    if Decimal(text) != value:
+        text = format(value.normalize(), "f")
+    if (language or DEFAULT) == DEFAULT:
+        return text
+    from babel.numbers import format_decimal
+
+    decimals = len(text.partition(".")[2])
+    return format_decimal(value, format="#,##0." + "0" * decimals, locale=language)
+
+
+def number_text(value, language: str = DEFAULT) -> str:
+    """A count or a mean in the language's digits and separators ("4.5", "4,5")."""
+    if (language or DEFAULT) == DEFAULT:
+        return str(value)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=language)
+
+
+#: ``workshop.date_style`` as CLDR date formats, for every language but English (whose forms are
+#: in :func:`workshop.schedule.date_text`): the day-first styles are what CLDR's "long" and "full"
+#: already are in Spanish and French.
+_CLDR_STYLES = {"long": "full", "short": "long", "day-month": "long", "long-day-month": "full"}
+
+
+def cldr_date(day: dt.date, style: str, language: str) -> str:
+    """``day`` in ``language`` through CLDR: "sábado, 14 de marzo de 2026", "14 mars 2026"."""
+    if style == "iso":
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return format_date(day, format=_CLDR_STYLES.get(style, "full"), locale=language)
