@@ -1,6 +1,7 @@
 """The evaluation form's items, declared once: the printed form (:mod:`workshop.builders.evaluation`)
 asks exactly these, and the summary of the responses (:mod:`workshop.evalresponses`) looks for
-exactly these, so the two cannot drift apart.
+exactly these, so the two cannot drift apart. Every text is a message of the catalog
+(:mod:`workshop.i18n`): the form asks, and the responses are read, in the outline's language.
 """
 
 from __future__ import annotations
@@ -8,28 +9,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop import model as m
+from workshop.i18n import N_, tr
 
-OBJECTIVES = "Learning objectives"
-PRESENTERS = "Presenters"
-THE_WORKSHOP = "The workshop"
+#: The groups' names; an :class:`Item` keeps the message id, printers translate it.
+OBJECTIVES = N_("Learning objectives")
+PRESENTERS = N_("Presenters")
+THE_WORKSHOP = N_("The workshop")
 #: The stem every objective completes, printed once in the objectives' heading.
-OBJECTIVE_STEM = "This objective was met:"
-PRESENTER_STATEMENT = "knew the subject and presented it clearly"
-WORKSHOP_STATEMENTS = ("The content is relevant to my practice", "I will use what I learned with clients",
-                       "The materials and handouts were useful",
-                       "The venue or online platform worked well for learning", "The time was used well")
+OBJECTIVE_STEM = N_("This objective was met:")
+PRESENTER_STATEMENT = N_("{presenter} knew the subject and presented it clearly")
+WORKSHOP_STATEMENTS = (N_("The content is relevant to my practice"), N_("I will use what I learned with clients"),
+                       N_("The materials and handouts were useful"),
+                       N_("The venue or online platform worked well for learning"), N_("The time was used well"))
 #: The open questions, answered in writing.
-QUESTIONS = ("What was most useful to you today?", "What would you change?",
-             "Which topics would you like in a future workshop?")
-#: The scale's words, 1 to 5; each is printed (broken into lines) under its number on the form.
-SCALE_WORDS = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
+QUESTIONS = (N_("What was most useful to you today?"), N_("What would you change?"),
+             N_("Which topics would you like in a future workshop?"))
+#: The scale's words, 1 to 5, as responses may give them.
+SCALE_WORDS = (N_("Strongly disagree"), N_("Disagree"), N_("Neutral"), N_("Agree"), N_("Strongly agree"))
+#: Another way respondents say the middle of the scale.
+MIDDLE_WORDS = N_("Neither agree nor disagree")
+#: The scale's words as the form prints them under each number, a line for each "\n" (at most three).
+ANCHORS = (N_("Strongly\ndisagree"), N_("Disagree"), N_("Neutral"), N_("Agree"), N_("Strongly\nagree"))
+
+
+def scale_words(language: str = "en") -> tuple[str, ...]:
+    return tuple(tr(language, words) for words in SCALE_WORDS)
+
+
+def questions(language: str = "en") -> tuple[str, ...]:
+    return tuple(tr(language, q) for q in QUESTIONS)
+
+
+def anchors(language: str = "en") -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(tr(language, a).split("\n"))[:3] for a in ANCHORS)
 
 
 @dataclass(frozen=True)
 class Item:
-    """A rated statement as the form prints it, in its group. ``names`` are the shorter texts a
-    response column may carry instead of the whole statement: a presenter's name, as a form's
-    grid row (``Presenter [Dawn Allred]``)."""
+    """A rated statement as the form prints it, in its group (one of the group names above, a
+    message id). ``names`` are the shorter texts a response column may carry instead of the whole
+    statement: a presenter's name, as a form's grid row (``Presenter [Dawn Allred]``)."""
 
     group: str
     text: str
@@ -42,11 +61,13 @@ class Item:
 
 
 def rated_items(workshop: m.Workshop) -> list[Item]:
-    """Every rated statement of the form, in the order it prints."""
+    """Every rated statement of the form, in the order it prints, in the outline's language."""
+    lang = workshop.language
     items = [Item(OBJECTIVES, objective) for objective in workshop.objectives]
-    items += [Item(PRESENTERS, f"{p.display_name} {PRESENTER_STATEMENT}", tuple(dict.fromkeys((p.display_name, p.name))))
+    items += [Item(PRESENTERS, tr(lang, PRESENTER_STATEMENT, presenter=p.display_name),
+                   tuple(dict.fromkeys((p.display_name, p.name))))
               for p in workshop.presenters]
-    items += [Item(THE_WORKSHOP, text) for text in WORKSHOP_STATEMENTS]
+    items += [Item(THE_WORKSHOP, tr(lang, text)) for text in WORKSHOP_STATEMENTS]
     return items
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src, display_path
-from workshop.evalitems import QUESTIONS, SCALE_WORDS, Item, rated_items
+from workshop.evalitems import MIDDLE_WORDS, QUESTIONS, SCALE_WORDS, Item, questions, rated_items, scale_words
+from workshop.i18n import tr
 from workshop.evaltally import Comments, Evaluations, Tally
 
 #: Columns the form services add of their own (Google Forms; Microsoft Forms), compared as
@@ -29,7 +30,23 @@ SERVICE_COLUMNS = {"timestamp", "emailaddress", "score", "id", "starttime", "com
                    "lastmodifiedtime", "totalpoints", "quizfeedback"}
 #: Answers that rate nothing: the item was left unrated on purpose.
 NOT_RATED = {"n/a", "na", "not applicable", "does not apply", "-"}
-_WORDS = {words.casefold(): n for n, words in enumerate(SCALE_WORDS, 1)} | {"neither agree nor disagree": 3}
+
+
+def _scale_words(language: str) -> dict[str, int]:
+    """The scale's words a response may give, compared in one case with plain apostrophes: the
+    outline's language's and English's (a form service left in English still reads)."""
+    found = {}
+    for lang in dict.fromkeys((language, "en")):
+        for n, words in enumerate(scale_words(lang), 1):
+            found.setdefault(_plain(words), n)
+        found.setdefault(_plain(tr(lang, MIDDLE_WORDS)), 3)
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
 _SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SHOWN = 60
 
@@ -43,10 +60,11 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
         raise InputError(Problem(Src(shown), "evaluation responses file not found"))
     warnings: list[str] = []
     items = rated_items(workshop)
+    asked = questions(workshop.language)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path, shown, warnings)
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
-        rows = _text_rows(path, shown, warnings, items)
+        rows = _text_rows(path, shown, warnings, items, asked)
     else:
         raise InputError(Problem(Src(shown), f"evaluation responses are a .csv or .xlsx file, not {path.suffix}"))
     if not rows or not any(_text(v) for v in rows[0]):
@@ -54,10 +72,10 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
                                              "evaluation form's statements, then one response a row", "row 1"))
     header = [_text(v) for v in rows[0]]
     body = rows[1:]
-    columns = _columns(header, body, items, shown, warnings)
+    columns = _columns(header, body, items, shown, warnings, asked)
     answerable = [i for i, title in enumerate(header) if _key(title) not in SERVICE_COLUMNS or not title]
     counts = {item: [0] * 5 for item in items}
-    answers: dict[str, list[str]] = {q: [] for q in QUESTIONS}
+    answers: dict[str, list[str]] = {q: [] for q in asked}
     problems: list[Problem] = []
     responses = 0
     for number, row in enumerate(body, start=2):
@@ -72,7 +90,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
         for index, target in columns.items():
             value = row[index] if index < len(row) else None
             if isinstance(target, Item):
-                rating, problem = read_rating(value)
+                rating, problem = read_rating(value, workshop.language)
                 if problem:
                     problems.append(Problem(Src(shown), problem, f"{where}, column {_letter(index)} "
                                                                  f"({_short(header[index])})"))
@@ -96,7 +114,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
         raise InputError(problems)
     held = set(columns.values())
     missing = [f"'{item.text}' ({item.group.lower()})" for item in items if item not in held]
-    missing += [f"'{question}'" for question in QUESTIONS if question not in held]
+    missing += [f"'{question}'" for question in asked if question not in held]
     if len(missing) == 1:
         warnings.append(f"{shown}: no column holds the form's item {missing[0]}; the summary shows it as not asked")
     elif missing:
@@ -104,12 +122,14 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
                         "shows them as not asked")
     return Evaluations(path.resolve(), responses,
                        tuple(Tally(item, tuple(counts[item]), item in held) for item in items),
-                       tuple(Comments(q, tuple(answers[q]), q in held) for q in QUESTIONS), tuple(warnings))
+                       tuple(Comments(q, tuple(answers[q]), q in held) for q in asked), tuple(warnings))
 
 
-def read_rating(value) -> tuple[int | None, str]:
+def read_rating(value, language: str = "en") -> tuple[int | None, str]:
     """A cell as a rating from 1 to 5 (None when it is blank or marked not applicable), or why it
-    is not one."""
+    is not one; the scale's words are read in ``language`` and in English."""
+    known = _scale_words(language)
+    shown_words = scale_words(language)
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, (int, float)):
@@ -117,11 +137,11 @@ def read_rating(value) -> tuple[int | None, str]:
             return None, f"a rating is a whole number from 1 to 5, got {value:g}"
         value = str(int(value))
     text = " ".join(_text(value).split())
-    key = text.casefold().rstrip(".")
+    key = _plain(text).rstrip(".")
     if not key or key in NOT_RATED:
         return None, ""
-    if key in _WORDS:
-        return _WORDS[key], ""
+    if key in known:
+        return known[key], ""
     number = re.fullmatch(r"(\d+)(?:\.0+)?", key)
     if number:
         n = int(number.group(1))
@@ -131,20 +151,21 @@ def read_rating(value) -> tuple[int | None, str]:
     if re.fullmatch(r"\d*\.\d+", key):
         return None, f"a rating is a whole number from 1 to 5, got {text}"
     # a number with its words, as some forms label the points: "5 - Strongly agree", "Agree (4)"
-    both = re.fullmatch(r"(\d)\s*[-–—:.=)]?\s*\(?([a-z ]+?)\)?|([a-z ]+?)\s*[-–—:=(]?\s*(\d)\)?", key)
+    letters = r"[^\W\d_][^\W\d_' ]*(?:[ '][^\W\d_]+)*"
+    both = re.fullmatch(rf"(\d)\s*[-–—:.=)]?\s*\(?({letters})\)?|({letters})\s*[-–—:=(]?\s*(\d)\)?", key)
     if both:
         n, words = (both.group(1), both.group(2)) if both.group(1) else (both.group(4), both.group(3))
-        if words.strip() in _WORDS:
-            if _WORDS[words.strip()] == int(n):
+        if words.strip() in known:
+            if known[words.strip()] == int(n):
                 return int(n), ""
-            return None, (f"{_short(text)} gives two ratings: {n}, and {_WORDS[words.strip()]} for "
-                          f"'{SCALE_WORDS[_WORDS[words.strip()] - 1]}'; keep the one the respondent meant")
+            return None, (f"{_short(text)} gives two ratings: {n}, and {known[words.strip()]} for "
+                          f"'{shown_words[known[words.strip()] - 1]}'; keep the one the respondent meant")
     return None, (f"cannot read {_short(text)} as a rating; write 1 to 5, or the scale's words: "
-                  f"{', '.join(SCALE_WORDS)} (N/A leaves it unrated)")
+                  f"{', '.join(shown_words)} (N/A leaves it unrated)")
 
 
 def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
-             warnings: list[str]) -> dict[int, Item | str]:
+             warnings: list[str], asked: tuple[str, ...] = QUESTIONS) -> dict[int, Item | str]:
     """Column index -> the item (or open question) it holds. Two columns holding one item, or one
     column that could hold either of two, is refused; a column holding none is named."""
     columns: dict[int, Item | str] = {}
@@ -157,7 +178,7 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
             continue
         if _key(title) in SERVICE_COLUMNS:
             continue
-        found = match(title, items)
+        found = match(title, items, asked)
         if isinstance(found, list):
             problems.append(Problem(Src(shown), f"the title {_short(title)} holds more than one of the form's "
                                                 f"statements ({'; '.join(repr(i.text) for i in found)}); title the "
@@ -180,7 +201,7 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
     if problems:
         raise InputError(problems)
     if not columns:
-        example = items[-1].text if items else QUESTIONS[0]
+        example = items[-1].text if items else asked[0]
         raise InputError(Problem(Src(shown), "no column's title holds a statement or question of this workshop's "
                                              "evaluation form; is it the responses to this workshop? Each column's "
                                              f"title must contain the text as the form prints it, e.g. '{example}'",
@@ -188,12 +209,12 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
     return columns
 
 
-def match(title: str, items: list[Item]) -> Item | str | list[Item] | None:
+def match(title: str, items: list[Item], asked: tuple[str, ...] = QUESTIONS) -> Item | str | list[Item] | None:
     """What a column titled ``title`` holds: an item, an open question, None, or the items it
     could equally hold. A title holding one item's text inside another's (an objective that
     quotes a shorter one) holds the longer."""
     key = _words(title)
-    for question in QUESTIONS:
+    for question in asked:
         if _words(question) in key:
             return question
     found = {}
@@ -250,7 +271,8 @@ def _unprintable(text: str) -> str:
     return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(missing))
 
 
-def _text_rows(path: Path, shown: str, warnings: list[str], items: list[Item]) -> list[list[str]]:
+def _text_rows(path: Path, shown: str, warnings: list[str], items: list[Item],
+               asked: tuple[str, ...] = QUESTIONS) -> list[list[str]]:
     """The rows of a CSV (or tab-separated) export. A line break inside a quoted cell is part of
     the cell (a comment of several lines). The separator is the one whose header holds the most
     of the form's items; a file that reads equally well two ways is refused."""
@@ -266,7 +288,7 @@ def _text_rows(path: Path, shown: str, warnings: list[str], items: list[Item]) -
     read = {}
     for separator in _SEPARATORS:
         header = next(csv.reader(io.StringIO(text, newline=""), delimiter=separator), [])
-        read[separator] = (len(header), sum(match(t, items) is not None for t in header))
+        read[separator] = (len(header), sum(match(t, items, asked) is not None for t in header))
     splitting = [s for s in _SEPARATORS if read[s][0] > 1]
     if len(splitting) > 1:
         best = max(read[s][1] for s in splitting)

@@ -83,16 +83,20 @@ def percent(part: int, whole: int) -> int:
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def response_rate(evaluations: Evaluations, present: int | None) -> str:
+def response_rate(evaluations: Evaluations, present: int | None, language: str = "en") -> str:
     """The responses against the ``present`` attendees (:func:`attendees`), in words: "18
-    responses from 24 attendees (75%)"."""
-    count = f"{evaluations.responses} response{'s' if evaluations.responses != 1 else ''}"
+    responses from 24 attendees (75%)" (in ``language``: the summary's; the command line's is English)."""
+    from workshop.i18n import tr, trn
+
+    count = trn(language, "{n} response", "{n} responses", evaluations.responses)
     if present is None:
-        return f"{count}; response rate unknown (build with --roster or --attendance to count the attendees)"
-    people = f"{present} attendee{'s' if present != 1 else ''}"
+        return tr(language, "{count}; response rate unknown (build with --roster or --attendance to count the "
+                            "attendees)", count=count)
+    people = trn(language, "{n} attendee", "{n} attendees", present)
     if not present or evaluations.responses > present:
-        return f"{count} from {people}: more responses than attendees"
-    return f"{count} from {people} ({percent(evaluations.responses, present)}%)"
+        return tr(language, "{count} from {people}: more responses than attendees", count=count, people=people)
+    return tr(language, "{count} from {people} ({percent}%)", count=count, people=people,
+              percent=percent(evaluations.responses, present))
 
 
 def rate_warnings(evaluations: Evaluations, present: int | None) -> list[str]:

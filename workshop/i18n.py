@@ -14,6 +14,8 @@ always printed, so English kits do not change.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -35,23 +37,38 @@ def languages() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _catalog(language: str) -> dict[str, str]:
+def _catalog(language: str) -> gettext.NullTranslations:
+    """The language's catalog: its ``.po`` read by Babel and compiled in memory to the ``.mo``
+    form the standard library's gettext reads (which gives the plural rule of the catalog's
+    header). Fuzzy entries are left out, as msgfmt leaves them: English shows until reviewed."""
     if language == DEFAULT:
-        return {}
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with path.open("rb") as handle:
+    with catalog_path(language).open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
-    return {message.id: message.string for message in catalog
-            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy}
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def tr(language: str, msgid: str, **fields) -> str:
     """``msgid`` in ``language`` (English where the catalog has no translation yet), with its
     ``{fields}`` filled in."""
-    text = _catalog(language or DEFAULT).get(msgid, msgid)
+    text = _catalog(language or DEFAULT).gettext(msgid)
     return text.format(**fields) if fields else text
+
+
+def trn(language: str, singular: str, plural: str, n: int, **fields) -> str:
+    """The form of ``singular``/``plural`` for the count ``n`` in ``language`` (its catalog's
+    plural rule: French says "0 commentaire", Spanish "0 comentarios"), ``{n}`` and ``fields`` filled in."""
+    return _catalog(language or DEFAULT).ngettext(singular, plural, n).format(n=n, **fields)
 
 
 def hours_text(value: Decimal, language: str = DEFAULT) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workshop import model as m
+from workshop.i18n import tr
 from workshop.schedule import Agenda, ce_hours
 
 
@@ -54,12 +55,13 @@ def late_plan(workshop: m.Workshop, agenda: Agenda, behind: int) -> LatePlan:
         for activity in reversed(item.entry.activities):
             take = min(activity.minutes // 2, behind - recovered)
             if take > 0:
-                shortened.append(f"shorten '{activity.title}' by {take} min")
+                shortened.append(tr(workshop.language, "shorten '{title}' by {n} min", title=activity.title, n=take))
                 recovered += take
                 lost_instruction += take
-    cuts = [f"shorten '{agenda.items[k].entry.title}' by {breaks[k]} min" for k in sorted(breaks, reverse=True)
-            if breaks[k]]
-    cuts += [f"drop '{agenda.items[k].entry.title}' ({agenda.items[k].minutes} min)" for k in dropped]
+    cuts = [tr(workshop.language, "shorten '{title}' by {n} min", title=agenda.items[k].entry.title, n=breaks[k])
+            for k in sorted(breaks, reverse=True) if breaks[k]]
+    cuts += [tr(workshop.language, "drop '{title}' ({n} min)", title=agenda.items[k].entry.title,
+                n=agenda.items[k].minutes) for k in dropped]
     cuts += shortened
     minutes = agenda.instructional_minutes - lost_instruction
     new_hours = ce_hours(minutes, workshop.ce) if workshop.ce else None

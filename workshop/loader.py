@@ -243,7 +243,7 @@ class _Reader(ValueReader):
             values[key] = " ".join(text.split()) if key != "body" else text
         if "subject" in values and "\n" in values["subject"]:
             self.bad(node.get("subject").src, "ce.email.subject", "a subject is one line")
-        return m.Email(sender=values.get("from", ""), subject=values.get("subject", m.Email.subject),
+        return m.Email(sender=values.get("from", ""), subject=values.get("subject", tr(self.language, m.Email.subject)),
                        body=values.get("body", ""), src=node.src)
 
     def approvals(self, ce: Map) -> tuple[m.Approval, ...]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from workshop.errors import Src
+from workshop.i18n import N_
 
 _NOWHERE = Src("<outline>")
 
@@ -52,7 +53,14 @@ class Approval:
     @property
     def labelled(self) -> str:
         """The statement as a page for everyone prints it: "For LCSW, LMSW: ..." when it has ``for``."""
-        return f"For {', '.join(self.licences)}: {self.statement}" if self.licences else self.statement
+        return self.labelled_in("en")
+
+    def labelled_in(self, language: str) -> str:
+        """:attr:`labelled` in ``language``: "Para LCSW, LMSW: ..."."""
+        from workshop.i18n import tr
+
+        return (tr(language, "For {licences}: {statement}", licences=", ".join(self.licences), statement=self.statement)
+                if self.licences else self.statement)
 
     def applies_to(self, licence: str) -> bool:
         """True for every licence when the statement names none; otherwise when the licence's text
@@ -73,7 +81,7 @@ class Email:
     """``ce.email``: the message each certified attendee is sent with their certificate."""
 
     sender: str = ""  # "Sunrise CE <ce@example.org>"; WORKSHOP_SMTP_USER when not written
-    subject: str = "Your certificate: {title}"
+    subject: str = N_("Your certificate: {title}")
     body: str = ""  # "" for the plain default (see workshop.send)
     src: Src = _NOWHERE
 
@@ -86,7 +94,7 @@ class CE:
     increment: Decimal = Decimal("0.25")
     hours: Decimal | None = None
     verify_url: str = ""
-    unit: str = "CE hours"  # the board's word for the hours, printed after the number everywhere
+    unit: str = N_("CE hours")  # the board's word for the hours, printed after the number everywhere
     src: Src = _NOWHERE
     hours_src: Src = _NOWHERE
     attendance: AttendanceRule | None = None

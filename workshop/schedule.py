@@ -78,12 +78,17 @@ class CEWorking:
     def exact(self) -> Fraction:
         return Fraction(self.instructional_minutes, self.minutes_per_hour)
 
-    def explain(self) -> str:
-        """"140 instructional minutes / 60 = 2.33 h, rounded down to 0.25 = 2.25 h"."""
-        text = (f"{self.instructional_minutes} instructional minutes / {self.minutes_per_hour} = "
-                f"{float(self.exact):.2f} h, rounded down to {self.increment} = {hours(self.computed)} h")
+    def explain(self, language: str = "en") -> str:
+        """"140 instructional minutes / 60 = 2.33 h, rounded down to 0.25 = 2.25 h" (in ``language``,
+        its digits too, for the guide; messages keep English)."""
+        from workshop.i18n import hours_text, number_text, tr
+
+        text = tr(language, "{minutes} instructional minutes / {per_hour} = {exact} h, rounded down to {step} = {hours} h",
+                  minutes=self.instructional_minutes, per_hour=self.minutes_per_hour,
+                  exact=hours_text(Decimal(f"{float(self.exact):.2f}"), language),
+                  step=number_text(self.increment, language), hours=hours_text(self.computed, language))
         if self.awarded != self.computed:
-            text += f"; the outline awards {hours(self.awarded)} h"
+            text += tr(language, "; the outline awards {hours} h", hours=hours_text(self.awarded, language))
         return text
 
 

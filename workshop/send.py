@@ -25,12 +25,14 @@ import smtplib
 import socket
 import ssl
 from dataclasses import dataclass, field
+from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import formataddr, format_datetime, make_msgid, parseaddr
 from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src, display_path
+from workshop.i18n import N_, hours_text, tr
 from workshop.loader import read_outline
 from workshop.record import ledger
 from workshop.record.plan import kit_records
@@ -39,13 +41,15 @@ from workshop.schedule import build_agenda, date_text
 JOURNAL = "sent.csv"
 PREVIEW = "send-preview"
 COLUMNS = ["certificate_id", "address", "status", "time", "message_id", "attachment_sha256", "note"]
-DEFAULT_BODY = """Dear {name},
+#: The message when ce.email writes no body, in the outline's language; {verify_line} is the
+#: line that follows when certificates have a verification address (or nothing).
+DEFAULT_BODY = N_("""Dear {name},
 
 Thank you for taking part in {title} on {date}. Your certificate for {hours} {unit} is attached (certificate {id}).
 {verify_line}
 With best wishes,
 {provider}
-"""
+""")
 
 
 @dataclass
@@ -179,8 +183,11 @@ def _earlier_sent(r: ledger.Record, by_id: dict, journal: dict) -> bool:
 def _fields(workshop: m.Workshop, r: ledger.Record) -> dict[str, str]:
     ce = workshop.ce
     url = ce.verify_url.replace("{id}", r.certificate_id) if ce and ce.verify_url else ""
-    return {"name": r.name, "title": r.title, "hours": r.hours, "unit": ce.unit if ce else "",
-            "id": r.certificate_id, "verify_url": url, "date": date_text(workshop.date, workshop.date_style),
+    lang = workshop.language
+    shown = hours_text(Decimal(r.hours), lang) if r.hours and lang != "en" else r.hours
+    return {"name": r.name, "title": r.title, "hours": shown, "unit": ce.unit if ce else "",
+            "id": r.certificate_id, "verify_url": url,
+            "date": date_text(workshop.date, workshop.date_style, language=lang),
             "provider": ce.provider if ce else ""}
 
 
@@ -193,14 +200,18 @@ def _message(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record, 
     if email.body:
         body = email.body.format(**values)
     else:
-        line = (f"Anyone can check it at {values['verify_url']}\n" if values["verify_url"] else "")
-        body = DEFAULT_BODY.format(**values, verify_line=line)
+        lang = workshop.language
+        line = (tr(lang, "Anyone can check it at {verify_url}", verify_url=values["verify_url"]) + "\n"
+                if values["verify_url"] else "")
+        body = tr(lang, DEFAULT_BODY, **values, verify_line=line)
     if r.supersedes and r.supersedes in by_id:
         before = by_id[r.supersedes]
         sent = journal.get(before.certificate_id, {}).get("time", "")
-        body = (f"This certificate replaces certificate {before.certificate_id}" + (f", sent on {sent[:10]}" if sent
-                                                                                    else "")
-                + (f" ({before.reason})" if before.reason else "") + ".\n\n" + body)
+        lang = workshop.language
+        replaces = (tr(lang, "This certificate replaces certificate {id}, sent on {date}", id=before.certificate_id,
+                       date=sent[:10])
+                    if sent else tr(lang, "This certificate replaces certificate {id}", id=before.certificate_id))
+        body = replaces + (f" ({before.reason})" if before.reason else "") + ".\n\n" + body
     message = EmailMessage()
     message["From"] = sender
     message["To"] = formataddr((r.name, r.email))

@@ -16,7 +16,8 @@ from reportlab.lib.pagesizes import landscape, letter
 from workshop import pdfdraw as d
 from workshop.attendance import Decision
 from workshop.builders.context import BuildContext
-from workshop.schedule import clock_range, hours
+from workshop.i18n import N_, hours_text, tr
+from workshop.schedule import clock_range
 from workshop.zones import zone_label
 
 FILENAME = "sign-in.pdf"
@@ -25,8 +26,8 @@ MARGIN = 36
 SIZE, LEADING, PAD = 9.0, 11.0, 4.0
 HEAD_H = 30
 #: Column titles (one or two lines) and widths in points; they add up to the page width less the margins.
-COLUMNS = (("Name", 150), ("Email", 166), ("Joined", 52), ("Left", 52), ("Minutes\npresent", 54),
-           ("Minutes\nmissed", 50), ("Hours awarded", 196))
+COLUMNS = ((N_("Name"), 150), (N_("Email"), 166), (N_("Joined"), 52), (N_("Left"), 52), (N_("Minutes\npresent"), 54),
+           (N_("Minutes\nmissed"), 50), (N_("Hours awarded"), 196))
 #: The table stops above the attestation and footer every page carries.
 TABLE_FLOOR = 118
 
@@ -42,9 +43,10 @@ def build_log(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda, attendance = ctx.workshop, ctx.agenda, ctx.attendance
     full = agenda.ce.awarded if agenda.ce else None
     people = sorted(attendance.decisions, key=lambda x: (d.clean(x.name).casefold(), x.email.casefold()))
-    rows = [_layout(_cells(x, full)) for x in people]
+    rows = [_layout(_cells(x, full, w.language)) for x in people]
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Attendance log: {w.title}", "workshop", ctx.when)
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(w.language, "Attendance log: {title}", title=w.title), "workshop",
+                          ctx.when)
     pages = _paginate(rows, canvas, w, agenda, attendance, full, dry=True)
     _paginate(rows, canvas, w, agenda, attendance, full, dry=False, total=pages, people=people)
     canvas.save()
@@ -53,14 +55,16 @@ def build_log(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     return [path], []
 
 
-def _cells(x: Decision, full) -> tuple[str, ...]:
+def _cells(x: Decision, full, lang: str = "en") -> tuple[str, ...]:
     if x.certified and x.hours is not None:
-        award = hours(x.hours) + (f" (partial): {x.reason}" if full is not None and x.hours < full else "")
+        award = hours_text(x.hours, lang)
+        if full is not None and x.hours < full:
+            award = tr(lang, "{hours} (partial): {reason}", hours=award, reason=x.reason)
     elif x.certified:
-        award = "certificate of attendance"
+        award = tr(lang, "certificate of attendance")
     else:
-        award = x.reason if "no certificate" in x.reason else f"no certificate: {x.reason}"
-    return (x.name, x.email or "(none in the report)", f"{x.joined:%H:%M:%S}" if x.joined else "",
+        award = x.reason if "no certificate" in x.reason else tr(lang, "no certificate: {reason}", reason=x.reason)
+    return (x.name, x.email or tr(lang, "(none in the report)"), f"{x.joined:%H:%M:%S}" if x.joined else "",
             f"{x.left:%H:%M:%S}" if x.left else "", str(x.present), str(x.missed), award)
 
 
@@ -86,15 +90,15 @@ def _paginate(rows, canvas, w, agenda, attendance, full, dry: bool, total: int =
         if not chunk:  # only the totals are left for this page
             y = top
         elif not dry:
-            _table(canvas, top, chunk)
+            _table(canvas, top, chunk, w.language)
         if index == len(rows) and y - 22 >= TABLE_FLOOR:
             if not dry:
                 canvas.setFillColor(d.INK)
-                d.draw(canvas, MARGIN, y - 16, _totals(people, full), 10, "sans-bold")
+                d.draw(canvas, MARGIN, y - 16, _totals(people, full, w.language), 10, "sans-bold")
             totals_drawn = True
         if not dry:
-            _attestation(canvas)
-            d.footer(canvas, PAGE_W, f"Attendance log · {w.title}", page, total, MARGIN)
+            _attestation(canvas, w.language)
+            d.footer(canvas, PAGE_W, tr(w.language, "Attendance log") + f" · {w.title}", page, total, MARGIN, w.language)
             canvas.showPage()
     return page
 
@@ -103,7 +107,7 @@ def _page_top(canvas, w, agenda, attendance, full, page: int, dry: bool) -> floa
     """Draw the page's heading (unless ``dry``); returns the y where the table starts."""
     if page > 1:
         canvas.setFillColor(d.INK)
-        size, lines = d.fit_lines(f"Attendance log (continued) · {w.title}", "sans-bold", PAGE_W - 2 * MARGIN,
+        size, lines = d.fit_lines(tr(w.language, "Attendance log (continued)") + f" · {w.title}", "sans-bold", PAGE_W - 2 * MARGIN,
                                   (12.0, 11.0, 10.0, 9.0), 2)
         y = PAGE_H - 48
         for line in lines:
@@ -118,13 +122,15 @@ def _page_top(canvas, w, agenda, attendance, full, page: int, dry: bool) -> floa
 
 
 def _first_heading(canvas, w, agenda, attendance, full) -> float:
-    y = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Attendance log", w, MARGIN)
+    lang = w.language
+    y = d.heading_block(canvas, PAGE_W, PAGE_H - 48, tr(lang, "Attendance log"), w, MARGIN)
     canvas.setFillColor(d.MUTED)
     zone = f" {label}" if (label := zone_label(w.timezone, w.date, w.start)) else ""
-    facts = (f"Live interactive webinar · instructional time counted: {attendance.windows}{zone} "
-             f"({attendance.instructional} minutes; breaks not counted) · scheduled "
-             f"{clock_range(agenda.start, agenda.end, w.clock)}{zone}"
-             + (f" · {hours(full)} {w.ce.unit} on full attendance" if full is not None else ""))
+    windows, times = attendance.windows + zone, clock_range(agenda.start, agenda.end, w.clock) + zone
+    facts = (tr(lang, "Live interactive webinar · instructional time counted: {windows} ({minutes} minutes; breaks not "
+                      "counted) · scheduled {times}", windows=windows, minutes=attendance.instructional, times=times)
+             + (" · " + tr(lang, "{hours} {unit} on full attendance", hours=hours_text(full, lang), unit=w.ce.unit)
+                if full is not None else ""))
     size, lines = d.fit_lines(facts, "sans", PAGE_W - 2 * MARGIN, (10.0, 9.0, 8.0), 3)
     for line in lines:
         d.draw(canvas, MARGIN, y, line, size, "sans")
@@ -132,13 +138,13 @@ def _first_heading(canvas, w, agenda, attendance, full) -> float:
     return y - 8
 
 
-def _table(canvas, top: float, rows: list[_Row]) -> None:
+def _table(canvas, top: float, rows: list[_Row], lang: str = "en") -> None:
     canvas.setFillColorRGB(0.93, 0.95, 0.97)
     canvas.rect(MARGIN, top - HEAD_H, PAGE_W - 2 * MARGIN, HEAD_H, stroke=0, fill=1)
     canvas.setFillColor(d.INK)
     x = MARGIN
     for title, width in COLUMNS:
-        titles = title.split("\n")
+        titles = tr(lang, title).split("\n")
         for n, line in enumerate(titles):
             d.draw(canvas, x + PAD, top - HEAD_H / 2 + 3 - n * 10 + (len(titles) - 1) * 5, line, SIZE, "sans-bold")
         x += width
@@ -160,30 +166,31 @@ def _table(canvas, top: float, rows: list[_Row]) -> None:
     canvas.rect(MARGIN, y, PAGE_W - 2 * MARGIN, top - y, stroke=1, fill=0)
 
 
-def _totals(people, full) -> str:
+def _totals(people, full, lang: str = "en") -> str:
     staff = sum(x.how == "staff" for x in people)
     partial = sum(x.certified and x.hours is not None and full is not None and x.hours < full for x in people)
     certified = sum(x.certified for x in people)
     none = len(people) - staff - certified
-    text = (f"Totals: {len(people) - staff} people · {certified} certified ({certified - partial} full hours, "
-            f"{partial} partial) · {none} no certificate")
-    return text + (f" · {staff} host or presenter not counted" if staff else "")
+    text = tr(lang, "Totals: {people} people · {certified} certified ({full} full hours, {partial} partial) · {none} no "
+                    "certificate", people=len(people) - staff, certified=certified, full=certified - partial,
+              partial=partial, none=none)
+    return text + (" · " + tr(lang, "{n} host or presenter not counted", n=staff) if staff else "")
 
 
-def _attestation(canvas) -> None:
+def _attestation(canvas, lang: str = "en") -> None:
     canvas.setFillColor(d.INK)
-    size, lines = d.fit_lines(
-        "Monitor's attestation: I attest that this log was produced from the meeting platform's attendance report "
-        "of this session, and that the times, minutes and hours above are those the report gives under the "
-        "board's attendance rule.", "sans", PAGE_W - 2 * MARGIN, (9.0, 8.0), 2)
+    size, lines = d.fit_lines(tr(
+        lang, "Monitor's attestation: I attest that this log was produced from the meeting platform's attendance "
+              "report of this session, and that the times, minutes and hours above are those the report gives under "
+              "the board's attendance rule."), "sans", PAGE_W - 2 * MARGIN, (9.0, 8.0), 2)
     y = 100
     for line in lines:
         d.draw(canvas, MARGIN, y, line, size, "sans")
         y -= size * 1.2
     canvas.setStrokeColor(d.INK)
     canvas.setLineWidth(0.6)
-    for label, x0, x1 in (("Monitor's name", MARGIN, MARGIN + 250), ("Signature", MARGIN + 280, MARGIN + 530),
-                          ("Date", MARGIN + 560, PAGE_W - MARGIN)):
+    for label, x0, x1 in ((N_("Monitor's name"), MARGIN, MARGIN + 250), (N_("Signature"), MARGIN + 280, MARGIN + 530),
+                          (N_("Date"), MARGIN + 560, PAGE_W - MARGIN)):
         canvas.line(x0, 58, x1, 58)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, x0, 47, label, 8, "sans")
+        d.draw(canvas, x0, 47, tr(lang, label), 8, "sans")

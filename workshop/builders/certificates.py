@@ -166,7 +166,8 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
     try:
         key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
         return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
-                                 date_text=lambda day: date_text(day, w.date_style, language=w.language))
+                                 date_text=lambda day: date_text(day, w.date_style, language=w.language),
+                                 language=w.language)
     except (verify.KeyProblem, verify.SiteProblem) as exc:
         raise InputError(Problem(Src("ce.verify_url"), str(exc))) from None
 

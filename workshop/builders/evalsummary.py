@@ -20,8 +20,9 @@ from workshop.builders.context import BuildContext
 from workshop.colour import readable
 from workshop.docstyle import (TEXT_W, ListBlock, panel_colour, para, scale_colours, styles, table_style,
                                write_document)
-from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, SCALE_WORDS, grouped
+from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, grouped, scale_words
 from workshop.evaltally import Evaluations, Tally, attendees, percent, rate_warnings, response_rate
+from workshop.i18n import N_, number_text, tr, trn
 from workshop.schedule import date_text
 
 FILENAME = "evaluation-summary.pdf"
@@ -30,7 +31,7 @@ CSV_HEADER = ("item", "responses", "mean", "1", "2", "3", "4", "5")
 #: The table's columns: statement, responses, mean, a count for each point, the distribution bar.
 COUNT_W = 21
 WIDTHS = [TEXT_W - 56 - 40 - 5 * COUNT_W - 112, 56, 40] + [COUNT_W] * 5 + [112]
-NOT_ASKED = "not in the responses"
+NOT_ASKED = N_("not in the responses")
 KEEP_WHOLE = 6  # a group of this many statements or fewer is kept on one page
 START_ROOM = 150  # points: a longer group's heading, column heads and its first two or three rows
 
@@ -67,70 +68,78 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
     present = attendees(ctx.roster, ctx.attendance)
     st = styles(w.theme.primary)
     colours = scale_colours(w.theme.primary)
-    facts = " · ".join(x for x in (date_text(w.date, w.date_style), w.location) if x)
+    lang = w.language
+    facts = " · ".join(x for x in (date_text(w.date, w.date_style, language=lang), w.location) if x)
     names = [p.display_name for p in w.presenters]
-    story: list[Flowable] = [para("Evaluation summary", st["h1"]), para(w.title, st["h2"])]
+    words = scale_words(lang)
+    story: list[Flowable] = [para(tr(lang, "Evaluation summary"), st["h1"]), para(w.title, st["h2"])]
     if facts:
         story.append(para(facts, st["small"]))
     if names:
-        story.append(para(("Presenter: " if len(names) == 1 else "Presenters: ") + "; ".join(names), st["small"]))
-    story += [Spacer(1, 8), Figures(_figures(evaluations, present), w.theme.primary), Spacer(1, 6),
-              para(f"Read from {evaluations.source.name}: {response_rate(evaluations, present)}. Each statement "
-                   f"was rated from 1 ({SCALE_WORDS[0].lower()}) to 5 ({SCALE_WORDS[-1].lower()}).", st["small"]),
-              Spacer(1, 4), Legend(colours), Spacer(1, 4)]
+        story.append(para((tr(lang, "Presenter: {names}") if len(names) == 1 else tr(lang, "Presenters: {names}"))
+                          .format(names="; ".join(names)), st["small"]))
+    story += [Spacer(1, 8), Figures(_figures(evaluations, present, lang), w.theme.primary), Spacer(1, 6),
+              para(tr(lang, "Read from {file}: {rate}. Each statement was rated from 1 ({lowest}) to 5 ({highest}).",
+                      file=evaluations.source.name, rate=response_rate(evaluations, present, lang),
+                      lowest=words[0].lower(), highest=words[-1].lower()), st["small"]),
+              Spacer(1, 4), Legend(colours, words), Spacer(1, 4)]
     for title, items in grouped([t.item for t in evaluations.tallies]):
         tallies = [t for t in evaluations.tallies if t.item in items]
-        heading = f"{title}: {OBJECTIVE_STEM[:-1].lower()}" if title == OBJECTIVES else title
-        table = ratings_table(heading, tallies, st, colours, w.theme.primary)
+        heading = (f"{tr(lang, title)}: {tr(lang, OBJECTIVE_STEM)[:-1].lower()}" if title == OBJECTIVES
+                   else tr(lang, title))
+        table = ratings_table(heading, tallies, st, colours, w.theme.primary, lang)
         if len(tallies) <= KEEP_WHOLE:
             story += [Spacer(1, 6), KeepTogether([table])]
         else:  # starts where its heading, column heads and first rows fit; both repeat on the next page
             story += [Spacer(1, 6), CondPageBreak(START_ROOM), table]
-    comments_heading = para("Comments", st["h1"])
+    comments_heading = para(tr(lang, "Comments"), st["h1"])
     comments_heading.keepWithNext = 0  # the first question keeps itself with its first comments
     story += [CondPageBreak(START_ROOM), comments_heading]
     for comments in evaluations.comments:
         count = len(comments.answers)
         lead = [para(comments.question, st["h2"]),
-                para(f"{count} comment{'s' if count != 1 else ''}" if comments.asked else
-                     f"Not asked: {NOT_ASKED}", st["small"])]
+                para(trn(lang, "{n} comment", "{n} comments", count) if comments.asked else
+                     tr(lang, "Not asked: {why}", why=tr(lang, NOT_ASKED)), st["small"])]
         if not comments.answers:
-            story.append(KeepTogether(lead + ([para("No one wrote a comment here.", st["body"])]
+            story.append(KeepTogether(lead + ([para(tr(lang, "No one wrote a comment here."), st["body"])]
                                               if comments.asked else [])))
             continue
         story.append(ListBlock([para(answer, st["bullet"], "•") for answer in comments.answers], lead=lead))
     return story
 
 
-def _figures(evaluations: Evaluations, present: int | None) -> list[tuple[str, str]]:
+def _figures(evaluations: Evaluations, present: int | None, lang: str = "en") -> list[tuple[str, str]]:
     """The key figures at the head of the summary: (value, what it is)."""
-    out = [(str(evaluations.responses), "responses")]
+    out = [(str(evaluations.responses), trn(lang, "response", "responses", evaluations.responses))]
     if present is None:
-        out.append(("unknown", "response rate: attendees not given"))
+        out.append((tr(lang, "unknown"), tr(lang, "response rate: attendees not given")))
     elif present and evaluations.responses <= present:
-        out.append((f"{percent(evaluations.responses, present)}%", f"response rate, of {present} attendees"))
+        out.append((tr(lang, "{percent}%", percent=percent(evaluations.responses, present)),
+                    trn(lang, "response rate, of {n} attendee", "response rate, of {n} attendees", present)))
     else:
-        out.append(("–", "response rate over 100%: check the roster"))
+        out.append(("–", tr(lang, "response rate over 100%: check the roster")))
     overall = evaluations.mean
-    out.append((f"{overall}" if overall is not None else "–", f"mean of all {evaluations.ratings} ratings (1 to 5)"))
+    out.append((number_text(overall, lang) if overall is not None else "–",
+                trn(lang, "mean of all {n} rating (1 to 5)", "mean of all {n} ratings (1 to 5)", evaluations.ratings)))
     return out
 
 
-def ratings_table(heading: str, tallies: list[Tally], st, colours, primary: str) -> Table:
+def ratings_table(heading: str, tallies: list[Tally], st, colours, primary: str, lang: str = "en") -> Table:
     """A group's heading over its statements, each with its responses, mean, the count at each
     point and the bar."""
     numbers = st["cell"].clone("number", alignment=2)
     heads = st["cellbold"].clone("head-number", alignment=2)
     title = st["h2"].clone("group", spaceBefore=0, spaceAfter=0, keepWithNext=0)
     rows = [[para(heading, title)] + [""] * 8]
-    rows += [[para("Statement", st["cellbold"]), para("Responses", heads), para("Mean", heads)]
-            + [para(str(n), heads) for n in range(1, 6)] + [para("Distribution", st["cellbold"])]]
+    rows += [[para(tr(lang, "Statement"), st["cellbold"]), para(tr(lang, "Responses"), heads),
+              para(tr(lang, "Mean"), heads)]
+             + [para(str(n), heads) for n in range(1, 6)] + [para(tr(lang, "Distribution"), st["cellbold"])]]
     for tally in tallies:
         if not tally.asked:
             rows.append([para(tally.item.text, st["cell"]), para("–", numbers), para("–", numbers)] + [""] * 5
-                        + [para(NOT_ASKED, st["cellmuted"])])
+                        + [para(tr(lang, NOT_ASKED), st["cellmuted"])])
             continue
-        mean = "–" if tally.mean is None else f"{tally.mean}"
+        mean = "–" if tally.mean is None else number_text(tally.mean, lang)
         rows.append([para(tally.item.text, st["cell"]), para(str(tally.responses), numbers), para(mean, st["cellbold"]
                                                                                                    .clone("mean", alignment=2))]
                     + [para(str(c), numbers) for c in tally.counts] + [Bar(tally.counts, colours)])
@@ -183,9 +192,9 @@ class Legend(Flowable):
 
     SIZE = 9.0
 
-    def __init__(self, colours):
+    def __init__(self, colours, words: tuple[str, ...] = ()):
         super().__init__()
-        self.colours = colours
+        self.colours, self.words = colours, words or scale_words()
 
     def wrap(self, available_width, available_height):
         self.width, self.height = available_width, 12
@@ -193,7 +202,7 @@ class Legend(Flowable):
 
     def draw(self):
         canvas, x = self.canv, 0.0
-        for n, (words, colour) in enumerate(zip(SCALE_WORDS, self.colours), 1):
+        for n, (words, colour) in enumerate(zip(self.words, self.colours), 1):
             canvas.setFillColor(colour)
             canvas.setStrokeColor(d.RULE)
             canvas.setLineWidth(0.5)

@@ -14,15 +14,18 @@ from reportlab.lib.pagesizes import letter
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, QUESTIONS, SCALE_WORDS, grouped, rated_items
+from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, anchors, grouped, questions, rated_items
+from workshop.i18n import tr
 
 FILENAME = "evaluation.pdf"
 PAGE_W, PAGE_H = letter
 MARGIN = 40
 SCALE = ("1", "2", "3", "4", "5")
-#: What each point of the scale means, printed under its number in the column headers.
-ANCHORS = tuple(tuple(words.split()) for words in SCALE_WORDS)
+#: What each point of the scale means is printed under its number in the column headers
+#: (:func:`workshop.evalitems.anchors`), at this size or the largest of these at which each line
+#: fits its column.
 ANCHOR_SIZE = 9.0
+ANCHOR_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
 BOX_STEP = 38
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP
 #: Statements print at this size (the smaller when the form would otherwise need another page).
@@ -34,7 +37,27 @@ BOTTOM = 56  # above the running footer
 LINE_GAP = 20
 QUESTION_H = 22 + 3 * LINE_GAP + 4  # a question and its (at least) three writing lines
 GROUP_H = 20  # a group's title and its scale numbers
-ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers
+ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers (English)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The scale's words under the numbers in one language: their lines, size and the height of a
+    group heading that carries them."""
+
+    lines: tuple[tuple[str, ...], ...]
+    size: float
+
+    @property
+    def height(self) -> float:
+        return GROUP_H + max(2, *map(len, self.lines)) * self.size * 1.15 + 2
+
+
+def scale(language: str = "en") -> Scale:
+    lines = anchors(language)
+    widest = lambda size: max(d.width(line, size, "sans") for group in lines for line in group)  # noqa: E731
+    size = next((s for s in ANCHOR_SIZES if widest(s) <= BOX_STEP - 2), ANCHOR_SIZES[-1])
+    return Scale(lines, size)
 
 
 @dataclass(frozen=True)
@@ -48,22 +71,26 @@ class Row:
 
 
 def statements(w) -> list[tuple[str, list[str]]]:
-    """The rated statements in their groups, as they print (:func:`workshop.evalitems.rated_items`)."""
-    return [(title, [item.text for item in items]) for title, items in grouped(rated_items(w))]
+    """The rated statements in their groups, as they print (:func:`workshop.evalitems.rated_items`),
+    the groups' names in the outline's language."""
+    return [(tr(w.language, title), [item.text for item in items]) for title, items in grouped(rated_items(w))]
 
 
-def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
+def layout(groups, top: float, language: str = "en") -> list[list[tuple[str, float, object]]]:
     """Pages of (kind, y, payload) placing group headings, rows and the open questions; a row is
     never split, a short group is never split, and a group carried to a new page repeats its
     heading. The first heading on a page carries the scale's words; the open questions stay
     together and share the writing space equally."""
+    asked = questions(language)
+    anchored_h = scale(language).height if language != "en" else ANCHORED_H
+
     def rows_at(size: float):
         return [(title, [Row(tuple(d.wrap(text, "sans", size, TEXT_W)), size) for text in items])
                 for title, items in groups]
 
     def needed(rows) -> float:
-        return (sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + ANCHORED_H - GROUP_H
-                + len(QUESTIONS) * QUESTION_H)
+        return (sum(GROUP_H + sum(r.height for r in rs) + 6 for _, rs in rows) + anchored_h - GROUP_H
+                + len(asked) * QUESTION_H)
 
     # the smaller size only when it keeps the form on one page; a second page is needed anyway otherwise
     rows = next((r for r in map(rows_at, SIZES) if needed(r) <= top - BOTTOM), rows_at(SIZES[0]))
@@ -79,12 +106,12 @@ def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
         y = PAGE_H - 50
 
     def heading_h() -> float:
-        return GROUP_H if any(kind == "group" for kind, _, _ in pages[-1]) else ANCHORED_H
+        return GROUP_H if any(kind == "group" for kind, _, _ in pages[-1]) else anchored_h
 
     def heading(title: str) -> None:
         nonlocal y
         height = heading_h()
-        pages[-1].append(("group", y, (title, height == ANCHORED_H)))
+        pages[-1].append(("group", y, (title, height == anchored_h)))
         y -= height
 
     for title, rs in rows:
@@ -96,15 +123,15 @@ def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
         for row in rs:
             if not room(row.height):
                 new_page()
-                heading(f"{title} (continued)")
+                heading(tr(language, "{title} (continued)", title=title))
             pages[-1].append(("row", y, row))
             y -= row.height
         y -= 6
-    if not room(len(QUESTIONS) * QUESTION_H):
+    if not room(len(asked) * QUESTION_H):
         new_page()
     # the writing space takes what is left of the page, the same number of lines for each question
-    extra = int((y - BOTTOM - len(QUESTIONS) * QUESTION_H) // (LINE_GAP * len(QUESTIONS)))
-    for question in QUESTIONS:
+    extra = int((y - BOTTOM - len(asked) * QUESTION_H) // (LINE_GAP * len(asked)))
+    for question in asked:
         pages[-1].append(("question", y, (question, 3 + extra)))
         y -= QUESTION_H + extra * LINE_GAP
     return pages
@@ -114,16 +141,23 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     d.require_faces("sans", "sans-bold")
     w = ctx.workshop
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Evaluation: {w.title}", "workshop", ctx.when)
-    y = d.heading_block(canvas, PAGE_W, PAGE_H - 50, "Participant evaluation", w, MARGIN)
+    lang = w.language
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(lang, "Evaluation: {title}", title=w.title), "workshop",
+                          ctx.when)
+    y = d.heading_block(canvas, PAGE_W, PAGE_H - 50, tr(lang, "Participant evaluation"), w, MARGIN)
     canvas.setFillColor(d.MUTED)
-    d.draw(canvas, MARGIN, y, "Rate each statement from 1 (strongly disagree) to 5 (strongly agree). "
-                              "Your answers are anonymous.", 9, "sans")
-    pages = layout(statements(w), y - 12)
+    d.draw(canvas, MARGIN, y, tr(lang, "Rate each statement from 1 (strongly disagree) to 5 (strongly agree). "
+                                       "Your answers are anonymous."), 9, "sans")
+    pages = layout(statements(w), y - 12, lang)
+    words = scale(lang)
+    stem = (tr(lang, OBJECTIVES), tr(lang, OBJECTIVE_STEM))
     for number, placed in enumerate(pages, 1):
         for kind, top, payload in placed:
-            {"group": _group, "row": _row, "question": _question}[kind](canvas, top, payload)
-        d.footer(canvas, PAGE_W, w.title, number, len(pages), MARGIN)
+            if kind == "group":
+                _group(canvas, top, payload, words, stem)
+            else:
+                {"row": _row, "question": _question}[kind](canvas, top, payload)
+        d.footer(canvas, PAGE_W, w.title, number, len(pages), MARGIN, lang)
         canvas.showPage()
     canvas.save()
     path = ctx.out_dir / FILENAME
@@ -131,20 +165,22 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     return [path], []
 
 
-def _group(canvas, top: float, heading: tuple[str, bool]) -> None:
+def _group(canvas, top: float, heading: tuple[str, bool], words: Scale | None = None,
+           stem: tuple[str, str] = (OBJECTIVES, OBJECTIVE_STEM)) -> None:
     """A group's title (the objectives' with the stem they share), and over the boxes the scale's
     numbers, with what they mean under them when ``anchored``."""
     title, anchored = heading
+    words = words or scale()
     canvas.setFillColor(d.INK)
     x = MARGIN + d.draw(canvas, MARGIN, top - 11, title, 11, "sans-bold")
-    if title.startswith(OBJECTIVES):
-        d.draw(canvas, x + 6, top - 11, OBJECTIVE_STEM, 10, "sans")
+    if title.startswith(stem[0]):
+        d.draw(canvas, x + 6, top - 11, stem[1], 10, "sans")
     for k, label in enumerate(SCALE):
         middle = BOX_X + k * BOX_STEP + BOX_MIDDLE
         d.draw(canvas, middle, top - 11, label, 9, "sans-bold", "centre")
         if anchored:
-            for n, word in enumerate(ANCHORS[k]):
-                d.draw(canvas, middle, top - 11 - (n + 1) * ANCHOR_SIZE * 1.15 - 1, word, ANCHOR_SIZE, "sans",
+            for n, word in enumerate(words.lines[k]):
+                d.draw(canvas, middle, top - 11 - (n + 1) * words.size * 1.15 - 1, word, words.size, "sans",
                        "centre")
 
 

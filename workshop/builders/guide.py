@@ -14,11 +14,12 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import plan_deck
+from workshop.deck.plan import CONTINUED, plan_deck
 from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
-from workshop.schedule import clock, clock_range, date_text, duration, hours
+from workshop.i18n import N_, hours_text, number_text, tr
+from workshop.schedule import clock, clock_range, date_text, duration
 from workshop.zones import zone_label
 
 FILENAME = "guide.pdf"
@@ -29,26 +30,28 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
     st = styles(w.theme.primary)
     deck = plan_deck(w, agenda)
-    story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
-                             para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
-                             run_of_show(agenda, st, w.clock), Spacer(1, 10)]
+    lang = w.language
+    story: list[Flowable] = [para(tr(lang, "Facilitator guide: {title}", title=w.title), st["h1"]),
+                             para(_facts(w, agenda), st["small"]), para(tr(lang, "Run of show"), st["h2"]),
+                             run_of_show(agenda, st, w.clock, lang), Spacer(1, 10)]
     # the first section follows the run of show on page 1 when its opening fits there
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
-                             thumb=lambda slide, cue: SlideThumb(slide, deck.frame, deck.footer, cue))
+                             thumb=lambda slide, cue: SlideThumb(slide, deck.frame, deck.footer, cue, lang=lang),
+                             lang=lang)
     if w.quiz:
         story += answer_key(w, st)
-    story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
+    story += [CondPageBreak(320)] + materials(agenda, st, w.clock, lang) + running_late(w, agenda, st) + ce_working(w, agenda, st)
     path = ctx.out_dir / FILENAME
     write_document(path, story, w, N_("Facilitator guide"), N_("facilitator guide"), ctx.when)
     return [path], []
 
 
 def _facts(w: m.Workshop, agenda) -> str:
-    bits = [date_text(w.date, w.date_style), w.location,
+    bits = [date_text(w.date, w.date_style, language=w.language), w.location,
             f"{clock_range(agenda.start, agenda.end, w.clock)}{_zone(w)} ({duration(agenda.total_minutes)})",
-            f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
+            f"{hours_text(agenda.ce.awarded, w.language)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
 
 
@@ -70,21 +73,27 @@ def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
     return table
 
 
-def run_of_show(agenda, st, style: str = "24h") -> Table:
-    rows = [[para(h, st["cellbold"]) for h in ("Start", "End", "Min", "Elapsed", "Kind", "Entry")]]
+#: The kinds of entry the run of show names.
+KINDS = {"section": N_("section"), "break": N_("break"), "activity": N_("activity")}
+
+
+def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
+    rows = [[para(tr(lang, h), st["cellbold"]) for h in (N_("Start"), N_("End"), N_("Min"), N_("Elapsed"), N_("Kind"),
+                                                          N_("Entry"))]]
     shade = []
     for item in agenda.items:
-        label = item.label("optional: cut if late")
+        label = item.label(tr(lang, "optional: cut if late"))
         rows.append([para(clock(item.start, style), st["cell"]), para(clock(item.end, style), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
-                     para(item.kind, st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
+                     para(tr(lang, KINDS.get(item.kind, item.kind)), st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
             if seg.kind == "activity":
                 # inside its section's time: each value in its own column, in grey, the title indented
                 rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
-                             para(str(seg.minutes), st["cellmuted"]), "", para("activity", st["cellmuted"]),
+                             para(str(seg.minutes), st["cellmuted"]), "",
+                             para(tr(lang, KINDS["activity"]), st["cellmuted"]),
                              para(seg.title, st["cellsub"])])
     return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
 
@@ -96,10 +105,10 @@ RUN_OF_SHOW_WIDTHS = [50, 50, 34, 52, 58, TEXT_W - 244]
 class SlideThumb(Flowable):
     """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
 
-    def __init__(self, slide, frame, footer, caption: tuple[str, ...] = (), width: float = 132):
+    def __init__(self, slide, frame, footer, caption: tuple[str, ...] = (), width: float = 132, lang: str = "en"):
         super().__init__()
         self.slide, self.frame, self.footer, self.thumb_w = slide, frame, footer, width
-        self.caption = (f"Slide {slide.number}",) + tuple(caption)
+        self.caption = (tr(lang, "Slide {number}", number=slide.number),) + tuple(caption)
         self.below = 4 + 12 * len(self.caption)
 
     def wrap(self, available_width, available_height):
@@ -123,30 +132,31 @@ class SlideThumb(Flowable):
             d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
 
 
-CONTINUED = "Continued from the previous slide."
-
-
-def timing_caption(cue: str) -> tuple[str, ...]:
+def timing_caption(cue: str, lang: str = "en") -> tuple[str, ...]:
     """The deck's timing note ("09:15–09:20 (5 min), 0:15 in, 2:55 left") as the lines under a
     miniature, both counts said from the slide's own place: where it starts, what is left after it."""
-    match = re.fullmatch(r"(.*), (\S+) in, (\S+) left", cue)
+    # the note's form in the outline's language, its three fields read back
+    form = re.escape(tr(lang, "{window}, {done} in, {left} left"))
+    for name, pattern in (("window", "(?P<window>.*)"), ("done", r"(?P<done>\S+)"), ("left", r"(?P<left>\S+)")):
+        form = form.replace(re.escape("{" + name + "}"), pattern)
+    match = re.fullmatch(form, cue)
     if match is None:
         return (cue,) if cue else ()
-    window, done, left = match.groups()
-    return window, f"starts {done} in · {left} left after it"
+    return match["window"], tr(lang, "starts {done} in · {left} left after it", done=match["done"], left=match["left"])
 
 
-def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
+def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
-    span = f"slides {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"slide {numbers[0]}" if numbers else "")
+    span = (tr(lang, "deck slides {first}–{last}", first=numbers[0], last=numbers[-1]) if len(numbers) > 1
+            else (tr(lang, "deck slide {number}", number=numbers[0]) if numbers else ""))
     opening: list[Flowable] = [para(s.title, st["h1"]),
                                para(" · ".join(x for x in (clock_range(item.start, item.end, style),
-                                                           f"{item.minutes} minutes",
-                                                           "optional" if s.optional else "", f"deck {span}") if x),
+                                                           tr(lang, "{n} minutes", n=item.minutes),
+                                                           tr(lang, "optional") if s.optional else "", span) if x),
                                     st["small"])]
     if s.goals:
-        opening.append(para("Goals", st["h2"]))
+        opening.append(para(tr(lang, "Goals"), st["h2"]))
         opening += [para(g, st["bullet"], "•") for g in s.goals]
     if s.notes:
         opening.append(para(s.notes, st["body"]))
@@ -156,46 +166,50 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
         if slide.kind in ("section", "activity", "debrief"):
             continue  # activities are set out in full below
         notes = slide.notes.split("\n\n")
-        cue = next((n[len("Timing: "):] for n in notes if n.startswith("Timing:")), "")
+        timing = tr(lang, "Timing: {cue}", cue="")
+        cue = next((n[len(timing):] for n in notes if n.startswith(timing)), "")
         # a "(cont.)" slide carries on its first slide's time: one timing block for the run, no filler note
-        continued = CONTINUED in notes and cue == previous_cue
+        filler = tr(lang, CONTINUED)
+        continued = filler in notes and cue == previous_cue
         previous_cue = cue
-        texts = [n for n in notes if not n.startswith("Timing:") and n != CONTINUED]
-        caption = () if continued else timing_caption(cue)
+        texts = [n for n in notes if not n.startswith(timing) and n != filler]
+        caption = () if continued else timing_caption(cue, lang)
         if thumb is None:
-            points.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"])]
+            points.append(KeepTogether([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title),
+                                             st["cue"])]
                                        + [para(c, st["small"]) for c in caption] + [para(p, st["body"]) for p in texts]))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
-            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in texts]
+            text = ([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title), st["cue"])]
+                    + [para(p, st["body"]) for p in texts])
             points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
                                                        imageLeftPadding=0, imageRightPadding=14)]
     out: list[Flowable] = [CondPageBreak(180)]
     if points:
         # the heading, its goals and "Talking points" never end a page without the first talking point
         first = 2 if thumb is not None else 1
-        out.append(KeepTogether(opening + [para("Talking points", st["h2"])] + points[:first]))
+        out.append(KeepTogether(opening + [para(tr(lang, "Talking points"), st["h2"])] + points[:first]))
         out += points[first:]
     else:
         out.append(KeepTogether(opening))
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
-        block = [para(f"Activity: {activity.title}", st["h2"]),
-                 para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes",
+        block = [para(tr(lang, "Activity: {title}", title=activity.title), st["h2"]),
+                 para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes),
                                              clock_range(seg.start, seg.end, style)) if x), st["small"])]
         if activity.instructions:
             block.append(para(activity.instructions, st["body"]))
         if activity.materials:
-            block.append(para("Materials: " + "; ".join(activity.materials), st["body"]))
+            block.append(para(tr(lang, "Materials: {list}", list="; ".join(activity.materials)), st["body"]))
         if activity.debrief:
-            block.append(para("Debrief questions", st["h2"]))
+            block.append(para(tr(lang, "Debrief questions"), st["h2"]))
             block += [para(q, st["bullet"], "•") for q in activity.debrief]
         out.append(KeepTogether(block))
     return out
 
 
-def materials(agenda, st, style: str = "24h") -> list[Flowable]:
+def materials(agenda, st, style: str = "24h", lang: str = "en") -> list[Flowable]:
     """Each thing once, in the order first needed, with the activities (and times) that use it."""
-    out: list[Flowable] = [para("Materials checklist", st["h1"])]
+    out: list[Flowable] = [para(tr(lang, "Materials checklist"), st["h1"])]
     needed: dict[str, tuple[str, list[str]]] = {}  # casefolded name -> (name as first written, uses)
     for item in agenda.items:
         if item.kind != "section":
@@ -206,54 +220,62 @@ def materials(agenda, st, style: str = "24h") -> list[Flowable]:
                 needed.setdefault(key, (thing, []))[1].append(f"{activity.title}, {clock(item.activity_time(k).start, style)}")
     for thing, uses in needed.values():
         count = f"  ×{len(uses)}" if len(uses) > 1 else ""
-        out.append(para(f"☐  {thing}{count}  (for {'; '.join(uses)})", st["body"]))
+        out.append(para(f"☐  {thing}{count}  " + tr(lang, "(for {uses})", uses="; ".join(uses)), st["body"]))
     if not needed:
-        out.append(para("No activity lists materials.", st["body"]))
+        out.append(para(tr(lang, "No activity lists materials."), st["body"]))
     return out
 
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
-    out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}{_zone(w)}. For each delay, "
-                                "make only "
-                                "the cuts on its row; what they cannot recover moves the end later.", st["body"])]
-    rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", f"{w.ce.unit if w.ce else 'Hours'}")]]
+    lang = w.language
+    out: list[Flowable] = [para(tr(lang, "If you are running late"), st["h1"]),
+                           para(tr(lang, "The day is planned to end at {time}. For each delay, make only the cuts on "
+                                         "its row; what they cannot recover moves the end later.",
+                                   time=clock(agenda.end, w.clock) + _zone(w)), st["body"])]
+    rows = [[para(h, st["cellbold"]) for h in (tr(lang, "Behind"), tr(lang, "What to cut"), tr(lang, "New end"),
+                                                w.ce.unit if w.ce else tr(lang, "Hours"))]]
     changes = False
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)
         if agenda.ce is None:
-            ce = para("no hours awarded", st["cell"])
+            ce = para(tr(lang, "no hours awarded"), st["cell"])
         elif plan.holds:
-            ce = para(f"no change: {hours(agenda.ce.awarded)} ({plan.instructional_minutes} instructional min)",
-                      st["cell"])
+            ce = para(tr(lang, "no change: {hours} ({minutes} instructional min)",
+                         hours=hours_text(agenda.ce.awarded, lang), minutes=plan.instructional_minutes), st["cell"])
         else:
             changes = True
-            ce = para(f"drops to {hours(plan.hours)}, from {hours(agenda.ce.awarded)} "
-                      f"({plan.instructional_minutes} instructional min)", st["cellbold"])
-        cuts = "; ".join(plan.cuts) if plan.cuts else "nothing optional left to cut"
+            ce = para(tr(lang, "drops to {hours}, from {full} ({minutes} instructional min)",
+                         hours=hours_text(plan.hours, lang), full=hours_text(agenda.ce.awarded, lang),
+                         minutes=plan.instructional_minutes), st["cellbold"])
+        cuts = "; ".join(plan.cuts) if plan.cuts else tr(lang, "nothing optional left to cut")
         end = clock(plan.end, w.clock) + ("" if plan.end == agenda.end else f" ({plan.end - agenda.end:+d} min)")
-        rows.append([para(f"{behind} min", st["cell"]), para(cuts, st["cell"]), para(end, st["cell"]), ce])
+        rows.append([para(tr(lang, "{n} min", n=behind), st["cell"]), para(cuts, st["cell"]), para(end, st["cell"]), ce])
     out.append(_table(rows, [50, 230, 64, TEXT_W - 344]))
     if changes:
         unit = w.ce.unit
         out.append(Spacer(1, 6))
-        out.append(para(f"Where the {unit} drop, the cuts leave too few instructional minutes for the "
-                        f"{hours(agenda.ce.awarded)} {unit} the certificates print. If you make those cuts, set "
-                        f"ce.hours in the outline to the new figure and build the certificates again before you hand "
-                        f"them out. To keep the {unit}, cut no instruction and end later instead.", st["body"]))
+        out.append(para(tr(lang, "Where the {unit} drop, the cuts leave too few instructional minutes for the {hours} "
+                                 "{unit} the certificates print. If you make those cuts, set ce.hours in the outline "
+                                 "to the new figure and build the certificates again before you hand them out. To "
+                                 "keep the {unit}, cut no instruction and end later instead.",
+                           unit=unit, hours=hours_text(agenda.ce.awarded, lang)), st["body"]))
     return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
 
 def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
-    unit = w.ce.unit if w.ce else m.CE.unit
-    out: list[Flowable] = [Spacer(1, 12), para(f"How the {unit} were calculated", st["h1"])]
+    lang = w.language
+    unit = w.ce.unit if w.ce else tr(lang, m.CE.unit)
+    out: list[Flowable] = [Spacer(1, 12), para(tr(lang, "How the {unit} were calculated", unit=unit), st["h1"])]
     if agenda.ce is None:
-        return out + [para("This outline has no ce block: certificates are of attendance, with no hours.", st["body"])]
+        return out + [para(tr(lang, "This outline has no ce block: certificates are of attendance, with no hours."),
+                           st["body"])]
     c = agenda.ce
-    out += [para(f"Instructional minutes (sections only, breaks excluded): {c.instructional_minutes}", st["body"]),
-            para(f"Hour rule: {c.minutes_per_hour} minutes make one hour; hours round down to a multiple of "
-                 f"{c.increment}.", st["body"]),
-            para(c.explain(), st["body"]),
-            para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
-    out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
+    out += [para(tr(lang, "Instructional minutes (sections only, breaks excluded): {n}", n=c.instructional_minutes),
+                 st["body"]),
+            para(tr(lang, "Hour rule: {n} minutes make one hour; hours round down to a multiple of {step}.",
+                    n=c.minutes_per_hour, step=number_text(c.increment, lang)), st["body"]),
+            para(c.explain(lang), st["body"]),
+            para(tr(lang, "Awarded on certificates: {hours} {unit}", hours=hours_text(c.awarded, lang), unit=w.ce.unit),
+                 st["h2"])]
+    out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
     return out

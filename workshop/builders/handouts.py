@@ -72,7 +72,7 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         if w.ce.provider:
             award = tr(lang, "{award} from {provider}", award=award, provider=w.ce.provider)
         out.append(para(award, st["h2"]))
-        out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
+        out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
         out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],

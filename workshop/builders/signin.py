@@ -15,7 +15,8 @@ from reportlab.lib.units import inch
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.schedule import clock_range, hours
+from workshop.i18n import N_, hours_text, tr
+from workshop.schedule import clock_range
 from workshop.zones import zone_label
 
 FILENAME = "sign-in.pdf"
@@ -31,8 +32,9 @@ FOOTER_TOP = 44
 #: Column titles (one or two lines) and widths in points; they add up to the page width less the
 #: margins. The signature cells are the widest: a signature takes more room than a printed name.
 #: The last column is left for the provider to write the hours each person earned.
-COLUMNS = (("#", 22), ("Name (print)", 138), ("License type\nand number", 80), ("Time in", 46),
-           ("Signature in", 169), ("Time out", 46), ("Signature out", 169), ("Hours\n(office use)", 50))
+#: A translation may break a title with "\n" where the English does.
+COLUMNS = (("#", 22), (N_("Name (print)"), 138), (N_("License type\nand number"), 80), (N_("Time in"), 46),
+           (N_("Signature in"), 169), (N_("Time out"), 46), (N_("Signature out"), 169), (N_("Hours\n(office use)"), 50))
 TITLE_SIZE = 9.0
 NAME_SIZES = (11.0, 10.0, 9.0)
 
@@ -97,25 +99,30 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
     buffer = io.BytesIO()
-    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Sign-in sheet: {w.title}", "workshop", ctx.when)
-    first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Sign-in and sign-out sheet", w, MARGIN) - 16
+    lang = w.language
+    canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(lang, "Sign-in sheet: {title}", title=w.title), "workshop",
+                          ctx.when)
+    first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, tr(lang, "Sign-in and sign-out sheet"), w, MARGIN) - 16
     pages = paginate(people, first_top, PAGE_H - 64)
     for page, rows in enumerate(pages, 1):
         if page == 1:
             canvas.setFillColor(d.MUTED)
-            d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end, w.clock)}"
-                   + (f" {zone}" if (zone := zone_label(w.timezone, w.date, w.start)) else "")
-                   + (f" · {hours(agenda.ce.awarded)} {w.ce.unit} on full attendance" if agenda.ce else ""), 10, "sans")
+            zone = zone_label(w.timezone, w.date, w.start)
+            d.draw(canvas, MARGIN, first_top + 16,
+                   tr(lang, "Scheduled {times}", times=clock_range(agenda.start, agenda.end, w.clock)
+                      + (f" {zone}" if zone else ""))
+                   + (" · " + tr(lang, "{hours} {unit} on full attendance", hours=hours_text(agenda.ce.awarded, lang),
+                                 unit=w.ce.unit) if agenda.ce else ""), 10, "sans")
             top = first_top
         else:
             canvas.setFillColor(d.INK)
-            size, lines = d.fit_lines(f"Sign-in and sign-out sheet (continued) · {w.title}", "sans-bold",
+            size, lines = d.fit_lines(tr(lang, "Sign-in and sign-out sheet (continued)") + f" · {w.title}", "sans-bold",
                                       PAGE_W - 2 * MARGIN, (12.0,), 1)
             d.draw(canvas, MARGIN, PAGE_H - 48, _one_line(lines), size, "sans-bold")
             top = PAGE_H - 64
-        bottom = _table(canvas, top, rows)
-        _attestation(canvas, bottom - 22)
-        d.footer(canvas, PAGE_W, w.title, page, len(pages), MARGIN)
+        bottom = _table(canvas, top, rows, lang)
+        _attestation(canvas, bottom - 22, lang)
+        d.footer(canvas, PAGE_W, w.title, page, len(pages), MARGIN, lang)
         canvas.showPage()
     canvas.save()
     path = ctx.out_dir / FILENAME
@@ -127,13 +134,13 @@ def _one_line(lines: list[str]) -> str:
     return lines[0] if len(lines) == 1 else lines[0].rstrip(" ·,") + "…"
 
 
-def _table(canvas, top: float, rows: list[Row]) -> float:
+def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
     canvas.setFillColorRGB(0.93, 0.95, 0.97)
     canvas.rect(MARGIN, top - HEADER_H, PAGE_W - 2 * MARGIN, HEADER_H, stroke=0, fill=1)
     canvas.setFillColor(d.INK)
     x = MARGIN
     for title, width in COLUMNS:
-        titles = title.split("\n")
+        titles = tr(lang, title).split("\n")
         first = top - HEADER_H / 2 - TITLE_SIZE * 0.35 + (len(titles) - 1) * TITLE_SIZE * 0.55
         for n, line in enumerate(titles):
             d.draw(canvas, x + 4, first - n * TITLE_SIZE * 1.1, line, TITLE_SIZE, "sans-bold")
@@ -161,15 +168,15 @@ def _table(canvas, top: float, rows: list[Row]) -> float:
     return y
 
 
-def _attestation(canvas, y: float) -> None:
+def _attestation(canvas, y: float, lang: str = "en") -> None:
     canvas.setFillColor(d.INK)
-    d.draw(canvas, MARGIN, y, "Monitor's attestation: I was present throughout and confirm that the times in and out "
-                              "on this page are correct.", 10, "sans")
+    d.draw(canvas, MARGIN, y, tr(lang, "Monitor's attestation: I was present throughout and confirm that the times in "
+                                       "and out on this page are correct."), 10, "sans")
     y -= 30
     canvas.setStrokeColor(d.INK)
     canvas.setLineWidth(0.6)
-    for label, x0, x1 in (("Monitor's name", MARGIN, MARGIN + 250), ("Signature", MARGIN + 280, MARGIN + 530),
-                          ("Date", MARGIN + 560, PAGE_W - MARGIN)):
+    for label, x0, x1 in ((N_("Monitor's name"), MARGIN, MARGIN + 250), (N_("Signature"), MARGIN + 280, MARGIN + 530),
+                          (N_("Date"), MARGIN + 560, PAGE_W - MARGIN)):
         canvas.line(x0, y, x1, y)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, x0, y - 11, label, 8, "sans")
+        d.draw(canvas, x0, y - 11, tr(lang, label), 8, "sans")

@@ -16,7 +16,8 @@ from workshop.deck.fit import Para
 from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Frame, frame_for
 from workshop.fonts import text_width
 from workshop.quiz import letter
-from workshop.schedule import Agenda, clock, clock_range, duration, hours
+from workshop.i18n import N_, hours_text, tr
+from workshop.schedule import Agenda, clock, clock_range, duration
 from workshop.zones import zone_label
 
 # The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
@@ -33,6 +34,8 @@ LEAD = 28.0  # quotes, questions, and the time to be back from a break
 BODY = 24.0  # bullets, numbered lists, the agenda, activity text
 SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact details
 QUIZ_KINDS = ("quiz", "answer")
+#: The note on a "(cont.)" slide; the guide leaves it out of its talking points.
+CONTINUED = N_("Continued from the previous slide.")
 QUOTE_INSET = 88.0  # the quote's text starts right of its mark  # a knowledge-check question and the slide that answers it
 
 
@@ -190,12 +193,21 @@ class _Planner:
         """A time range as every output prints it (en dash; 12- or 24-hour as the outline asks)."""
         return clock_range(start, end, self.w.clock)
 
+    def t(self, msgid: str, **fields) -> str:
+        """A label of the deck in the outline's language."""
+        return tr(self.w.language, msgid, **fields)
+
     def cue(self, start: int, end: int, label: str = "") -> str:
-        """"10:20-10:30 (10 min), 1:20 in, 1:40 left": the slide's window and where we are."""
+        """"10:20-10:30 (10 min), 1:20 in, 1:40 left": the slide's window and where we are;
+        ``label`` (already in the outline's language) follows the window after a space."""
         left = self.agenda.end - end
         minutes = end - start
-        window = f"{self.span(start, end)} ({minutes} min)" if minutes else f"at {self.clock(start)}"
-        return f"Timing: {window}{label}, {duration(start - self.agenda.start)} in, {duration(left)} left"
+        window = (self.t("{span} ({minutes} min)", span=self.span(start, end), minutes=minutes) if minutes
+                  else self.t("at {time}", time=self.clock(start)))
+        if label:
+            window = f"{window} {label}"
+        return self.t("Timing: {cue}", cue=self.t("{window}, {done} in, {left} left", window=window,
+                                                   done=duration(start - self.agenda.start), left=duration(left)))
 
     @staticmethod
     def notes(*parts: str) -> str:
@@ -247,11 +259,12 @@ class _Planner:
         elif columns and not image and (cols := fit.columns(body, body_w, body_h, GUTTER)):
             pages = [cols]
         else:
-            lines, bar = self.bar(f"{title} (cont. 9)")  # one bar height for every page of the run
+            lines, bar = self.bar(self.t("{title} (cont. {n})", title=title, n=9))  # one bar height for every page of the run
             body_x, body_y, body_w, body_h, picture = self.text_area(bar, image, side, inset)
             pages = [[page] for page in fit.balanced_pages(body, body_w, body_h)]
         for n, page in enumerate(pages):
-            page_title = title if n == 0 else (f"{title} (cont.)" if n == 1 else f"{title} (cont. {n})")
+            page_title = title if n == 0 else (self.t("{title} (cont.)", title=title) if n == 1
+                                               else self.t("{title} (cont. {n})", title=title, n=n))
             column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
@@ -327,9 +340,9 @@ class _Planner:
         stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
             stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
-        facts = [x for x in (" · ".join(x for x in (_long_date(w.date, w.date_style), w.location) if x),) if x]
+        facts = [x for x in (" · ".join(x for x in (_long_date(w.date, w.date_style, w.language), w.location) if x),) if x]
         if w.ce and w.ce.provider:
-            facts.append(f"{w.ce.provider} · {hours(a.ce.awarded)} {w.ce.unit}" if a.ce else w.ce.provider)
+            facts.append(f"{w.ce.provider} · {hours_text(a.ce.awarded, w.language)} {w.ce.unit}" if a.ce else w.ce.provider)
         details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
         used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
@@ -353,43 +366,45 @@ class _Planner:
         if details:
             stack.append(("Details", [details], 22.0))
         self.hero("title", w.title, stack, self.notes(
-            "On screen as people arrive. Welcome them, check the room and start on time.",
-            f"Timing: the workshop runs {self.span(a.start, a.end)} "
-            f"({duration(a.total_minutes)}), {a.instructional_minutes} instructional minutes."), top_room=room)
+            self.t("On screen as people arrive. Welcome them, check the room and start on time."),
+            self.t("Timing: {cue}", cue=self.t("the workshop runs {span} ({length}), {minutes} instructional minutes.",
+                                               span=self.span(a.start, a.end), length=duration(a.total_minutes),
+                                               minutes=a.instructional_minutes))), top_room=room)
 
         if own_slide:
             groups = [[Para(p.name, BODY, bold=True, space_before=18),
                        *([Para(p.credentials, SMALL, role="muted", space_before=4)] if p.credentials else [])]
                       for p in w.presenters]
-            self.titled("presenters", "Your presenters" if len(w.presenters) > 1 else "Your presenter", groups,
-                        self.notes("Introduce yourselves: who you are and why this topic matters to you.",
-                                   self.cue(a.start, a.start, " before the first section")))
+            self.titled("presenters", self.t("Your presenters") if len(w.presenters) > 1 else self.t("Your presenter"),
+                        groups, self.notes(self.t("Introduce yourselves: who you are and why this topic matters to you."),
+                                           self.cue(a.start, a.start, self.t("before the first section"))))
 
         self.agenda_timeline()
 
         if w.objectives:
-            groups = [[Para("By the end of this workshop you will be able to:", BODY, role="muted")]]
+            groups = [[Para(self.t("By the end of this workshop you will be able to:"), BODY, role="muted")]]
             groups += _bullet_groups(tuple(m.Item(o) for o in w.objectives), True)
-            self.titled("objectives", "Learning objectives", groups, self.notes(
-                "Read the objectives aloud; they are what the evaluation form asks about.",
-                self.cue(a.start, a.start, " before the first section")), columns=False)
+            self.titled("objectives", self.t("Learning objectives"), groups, self.notes(
+                self.t("Read the objectives aloud; they are what the evaluation form asks about."),
+                self.cue(a.start, a.start, self.t("before the first section"))), columns=False)
 
     def section(self, item) -> None:
         section: m.Section = item.entry
         number = sum(1 for i in self.agenda.items[: self.agenda.items.index(item) + 1] if i.kind == "section")
         total = sum(1 for i in self.agenda.items if i.kind == "section")
-        meta = f"{self.span(item.start, item.end)} · {item.minutes} minutes"
+        meta = self.span(item.start, item.end) + " · " + self.t("{n} minutes", n=item.minutes)
         if section.optional:
-            meta += " · optional"
-        goals = "Goals: " + "; ".join(section.goals) if section.goals else ""
-        optional = "This section is optional: cut it if you are running late." if section.optional else ""
+            meta += " · " + self.t("optional")
+        goals = self.t("Goals: {goals}", goals="; ".join(section.goals)) if section.goals else ""
+        optional = self.t("This section is optional: cut it if you are running late.") if section.optional else ""
         self.section_id = section.id
         if self.w.deck.dividers:
             self.hero("section", section.title, [
-                ("Part", [[Para(f"Part {number} of {total}", SMALL, role="inverse-muted")]], 0.0),
+                ("Part", [[Para(self.t("Part {number} of {total}", number=number, total=total), SMALL,
+                                 role="inverse-muted")]], 0.0),
                 ("Title text", [[Para(section.title, HERO, bold=True, role="inverse")]], 10.0),
                 ("Timing", [[Para(meta, SMALL, role="inverse-muted")]], 16.0)],
-                self.notes(section.notes, goals, optional, self.cue(item.start, item.end, " for the whole section")))
+                self.notes(section.notes, goals, optional, self.cue(item.start, item.end, self.t("for the whole section"))))
         last = item is self.agenda.items[-1] and not section.activities
         for n, slide in enumerate(section.slides):
             start = len(self.slides)
@@ -405,13 +420,15 @@ class _Planner:
         a = self.agenda
         times = max(text_width(self.span(item.start, item.end), BODY, "sans") for item in a.items)
         tab = round(times + 60)
-        rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
+        optional = self.t("optional")
+        rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label(optional)}", BODY, tab=tab,
                       role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
                       space_before=8)] for item in a.items]
         # the zone once, in the title, where everyone joining from elsewhere reads it before the times
-        first = self.titled("agenda", f"Agenda · all times {self.zone}" if self.zone else "Agenda", rows, self.notes(
-            "Walk through the day so people know when the breaks are.",
-            self.cue(a.start, a.start, " before the first section")), columns=False)
+        first = self.titled("agenda", self.t("Agenda · all times {zone}", zone=self.zone) if self.zone
+                            else self.t("Agenda"), rows, self.notes(
+            self.t("Walk through the day so people know when the breaks are."),
+            self.cue(a.start, a.start, self.t("before the first section"))), columns=False)
         line_x = times + 30  # from the body's left edge: the middle of the gap before the labels
         for n in range(first, len(self.slides)):
             slide = self.slides[n]
@@ -433,7 +450,7 @@ class _Planner:
 
     def content(self, slide: m.Slide, seg) -> None:
         notes = self.notes(slide.notes, self.cue(seg.start, seg.end))
-        cont = self.notes("Continued from the previous slide.", self.cue(seg.start, seg.end))
+        cont = self.notes(self.t(CONTINUED), self.cue(seg.start, seg.end))
         body, layout = slide.body, slide.layout
         if layout == "auto":
             layout = "quote" if isinstance(body, m.Quote) else "statement" if body is None else layout
@@ -441,7 +458,8 @@ class _Planner:
             self.statement(slide, notes)
         elif layout in ("image-left", "image-right") and isinstance(body, m.Bullets) and slide.image is not None:
             self.titled("image", slide.title, _bullet_groups(body.items, body.numbered),
-                        self.notes(notes, f"Image: {slide.image.alt}"), self.notes(cont, f"Image: {slide.image.alt}"),
+                        self.notes(notes, self.t("Image: {alt}", alt=slide.image.alt)),
+                        self.notes(cont, self.t("Image: {alt}", alt=slide.image.alt)),
                         image=slide.image, side=layout.split("-")[1], balance=0.5)
         elif isinstance(body, m.Bullets):
             self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont,
@@ -452,7 +470,7 @@ class _Planner:
             lines, bar = self.bar(slide.title)
             x, y, w, h = self.body_area(bar)
             self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
-                                  notes=self.notes(notes, f"Image: {body.alt}"), title_box=self.title_box(bar)))
+                                  notes=self.notes(notes, self.t("Image: {alt}", alt=body.alt)), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
 
@@ -498,58 +516,63 @@ class _Planner:
         if not self.w.deck.activity_slides:
             return
         meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
-                                       f"{activity.minutes} minutes", f"until {self.clock(seg.end)}") if x)
+                                       self.t("{n} minutes", n=activity.minutes),
+                                       self.t("until {time}", time=self.clock(seg.end))) if x)
         groups = [[Para(meta, SMALL, bold=True, role="accent")]]
         if activity.instructions:
             groups.append([Para(activity.instructions, BODY, space_before=14)])
         if activity.materials:
-            groups.append([Para("You will need:", BODY, bold=True, space_before=16)])
+            groups.append([Para(self.t("You will need:"), BODY, bold=True, space_before=16)])
             groups += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
         notes = self.notes(
-            f"Activity: {activity.title} ({activity.format or 'format not set'}, {activity.minutes} min).",
-            f"Instructions: {activity.instructions}" if activity.instructions else "",
-            "Materials: " + ", ".join(activity.materials) if activity.materials else "",
-            "Debrief questions:\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
-            self.cue(seg.start, seg.end, f", ends {self.clock(seg.end)}"))
-        title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
+            self.t("Activity: {title} ({format}, {minutes} min).", title=activity.title,
+                   format=activity.format or self.t("format not set"), minutes=activity.minutes),
+            self.t("Instructions: {text}", text=activity.instructions) if activity.instructions else "",
+            self.t("Materials: {list}", list=", ".join(activity.materials)) if activity.materials else "",
+            self.t("Debrief questions:") + "\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
+            self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end))))
+        title = activity.title if _ACTIVITY.match(activity.title) else self.t("Activity: {title}", title=activity.title)
         self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
-            self.titled("debrief", f"Debrief: {activity.title}", qs, self.notes(
-                "Ask the questions in turn; take two or three answers for each.",
-                self.cue(seg.end, seg.end, f" as {activity.title} ends")))
+            self.titled("debrief", self.t("Debrief: {title}", title=activity.title), qs, self.notes(
+                self.t("Ask the questions in turn; take two or three answers for each."),
+                self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title))))
 
     def break_slide(self, item) -> None:
         entry: m.Break = item.entry
         self.section_id = ""
         self.hero("break", entry.label, [
             ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
-            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}"
+            ("Back at", [[Para(self.t("{n} minutes · back at {time}", n=item.minutes, time=self.clock(item.end))
                                 + (f" {self.zone}" if self.zone else ""), LEAD, role="inverse")]], 16.0)],
-            self.notes(f"Tell the room the time to be back: {self.clock(item.end)}.", self.cue(item.start, item.end)))
+            self.notes(self.t("Tell the room the time to be back: {time}.", time=self.clock(item.end)),
+                       self.cue(item.start, item.end)))
 
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""
         total = len(quiz.questions)
         self.section_id = ""
         for n, q in enumerate(quiz.questions, 1):
-            checks = f" It checks objective {q.objective}: {self.w.objectives[q.objective - 1]}." if q.objective else ""
+            checks = (" " + self.t("It checks objective {n}: {objective}.", n=q.objective,
+                                   objective=self.w.objectives[q.objective - 1]) if q.objective else "")
             groups = [[Para(q.ask, LEAD, bold=True)]]
             if q.choices:
                 groups += [[Para(f"{letter(k)}.\t{c}", BODY, tab=40.0, space_before=14)]
                            for k, c in enumerate(q.choices)]
             else:
-                groups.append([Para("True or false?", BODY, role="muted", space_before=18)])
-            self.titled("quiz", f"Knowledge check: question {n} of {total}", groups, self.notes(
-                f"Read the question aloud and give the room time to answer: hands, cards or a poll.{checks}",
-                "The next slide shows the answer."), columns=False)
-            answer = f"{letter(q.key)}. {q.answer}" if q.choices else q.answer
+                groups.append([Para(self.t("True or false?"), BODY, role="muted", space_before=18)])
+            self.titled("quiz", self.t("Knowledge check: question {n} of {total}", n=n, total=total), groups, self.notes(
+                self.t("Read the question aloud and give the room time to answer: hands, cards or a poll.") + checks,
+                self.t("The next slide shows the answer.")), columns=False)
+            answer = f"{letter(q.key)}. {q.answer}" if q.choices else self.t(q.answer)
             groups = [[Para(q.ask, SMALL, role="muted")],
-                      [Para(f"Answer: {answer}", LEAD, bold=True, role="accent", space_before=18)]]
+                      [Para(self.t("Answer: {answer}", answer=answer), LEAD, bold=True, role="accent", space_before=18)]]
             if q.explain:
                 groups.append([Para(q.explain, BODY, space_before=16)])
-            self.titled("answer", f"Answer to question {n}", groups, self.notes(
-                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on."),
+            self.titled("answer", self.t("Answer to question {n}", n=n), groups, self.notes(
+                self.t("Answer: {answer}", answer=answer) + ".", q.explain,
+                self.t("Ask who chose something else, and why, before moving on.")),
                 columns=False)
 
     def references(self) -> None:
@@ -557,8 +580,8 @@ class _Planner:
         if not self.w.references:
             return
         groups = [[Para(r, SMALL, space_before=10, hanging=28.0)] for r in self.w.references]
-        self.titled("references", "References", groups, self.notes(
-            "The full list is in the participant handouts.", self.cue(self.agenda.end, self.agenda.end)),
+        self.titled("references", self.t("References"), groups, self.notes(
+            self.t("The full list is in the participant handouts."), self.cue(self.agenda.end, self.agenda.end)),
             columns=False)
 
     def closing(self) -> None:
@@ -575,12 +598,12 @@ class _Planner:
                                                                                person.website) if x]
             return paras
 
-        title = [Para("Stay in touch", HERO, bold=True, role="inverse")]
+        title = [Para(self.t("Stay in touch"), HERO, bold=True, role="inverse")]
         room = self.hero_bottom - 48 - fit.height(title, width) - 24
-        self.hero("closing", "Stay in touch", [("Title text", [title], 0.0),
+        self.hero("closing", self.t("Stay in touch"), [("Title text", [title], 0.0),
                                                ("Contact", self.people(presenter, room, width), 24.0)],
-                  self.notes("Thank the group, point to the evaluation form, and leave your contact details on screen.",
-                             self.cue(self.agenda.end, self.agenda.end, " as the workshop ends")))
+                  self.notes(self.t("Thank the group, point to the evaluation form, and leave your contact details on screen."),
+                             self.cue(self.agenda.end, self.agenda.end, self.t("as the workshop ends"))))
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:
@@ -592,7 +615,7 @@ def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY
     return groups
 
 
-def _long_date(date, style: str = "") -> str:
+def _long_date(date, style: str = "", language: str = "en") -> str:
     from workshop.schedule import date_text
 
-    return date_text(date, style)
+    return date_text(date, style, language=language)

@@ -9,8 +9,18 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.docstyle import para, table_style
+from workshop.i18n import N_, tr, trn
 from workshop.quiz import letter
 from workshop.quiz.score import shown
+
+
+#: A true/false question's options, as printed (the model keeps the English words the exports use).
+TRUE_FALSE = (N_("True"), N_("False"))
+
+
+def shown_option(option: str, question: m.Question, language: str) -> str:
+    """A choice as printed: a true/false question's True and False in ``language``."""
+    return option if question.choices else tr(language, option)
 
 
 class TickBox(Flowable):
@@ -32,44 +42,46 @@ class TickBox(Flowable):
 
 def question_page(workshop: m.Workshop, st) -> list[Flowable]:
     """The handouts' "Knowledge check": every question with a box beside each choice."""
-    quiz = workshop.quiz
-    intro = "Tick one box for each question."
+    quiz, lang = workshop.quiz, workshop.language
+    intro = tr(lang, "Tick one box for each question.")
     if quiz.pass_percent is not None:
-        intro += f" The pass mark is {shown(quiz.pass_percent)}."
-    out: list[Flowable] = [PageBreak(), para("Knowledge check", st["h1"]), para(intro, st["body"]),
-                           para("Name: ________________________________    Date: ______________", st["body"]),
+        intro += " " + tr(lang, "The pass mark is {mark}.", mark=shown(quiz.pass_percent))
+    out: list[Flowable] = [PageBreak(), para(tr(lang, "Knowledge check"), st["h1"]), para(intro, st["body"]),
+                           para(tr(lang, "Name: {line}    Date: {short_line}", line="_" * 32, short_line="_" * 14),
+                                st["body"]),
                            Spacer(1, 6)]
     for n, q in enumerate(quiz.questions, 1):
-        rows = [[TickBox(), para(f"{letter(k)}.  {option}" if q.choices else option, st["body"])]
+        rows = [[TickBox(), para(f"{letter(k)}.  {option}" if q.choices else tr(lang, option), st["body"])]
                 for k, option in enumerate(q.options)]
         table = Table(rows, colWidths=[22, None], hAlign="LEFT")
         table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 16),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-        kind = "" if q.choices else "  (true or false)"
+        kind = "" if q.choices else "  " + tr(lang, "(true or false)")
         out.append(KeepTogether([para(f"{n}.  {q.ask}{kind}", st["h2"]), table]))
     return out
 
 
 def answer_key(workshop: m.Workshop, st) -> list[Flowable]:
     """The guide's answer key: for each question the right answer, the explanation and its objective."""
-    quiz = workshop.quiz
-    out: list[Flowable] = [CondPageBreak(260), para("Knowledge check: answer key", st["h1"])]
-    facts = [f"{len(quiz.questions)} questions"]
+    quiz, lang = workshop.quiz, workshop.language
+    out: list[Flowable] = [CondPageBreak(260), para(tr(lang, "Knowledge check: answer key"), st["h1"])]
+    facts = [trn(lang, "{n} question", "{n} questions", len(quiz.questions))]
     if quiz.pass_percent is not None:
-        facts.append(f"pass mark {shown(quiz.pass_percent)}: record each score in the roster's score column "
-                     "(83, 83% or 5/6); below the mark, or blank, no certificate is issued")
+        facts.append(tr(lang, "pass mark {mark}: record each score in the roster's score column (83, 83% or 5/6); "
+                              "below the mark, or blank, no certificate is issued", mark=shown(quiz.pass_percent)))
     out.append(para("; ".join(facts) + ".", st["small"]))
     bold = ParagraphStyle("answer", parent=st["body"], fontName="ws-sans-bold", spaceAfter=1)
     for n, q in enumerate(quiz.questions, 1):
-        answer = f"{letter(q.key)}. {q.answer}" if q.choices else q.answer
-        block = [para(f"{n}.  {q.ask}", st["h2"]), para(f"Answer: {answer}", bold)]
+        answer = f"{letter(q.key)}. {q.answer}" if q.choices else tr(lang, q.answer)
+        block = [para(f"{n}.  {q.ask}", st["h2"]), para(tr(lang, "Answer: {answer}", answer=answer), bold)]
         if q.choices:
-            block.append(para("Choices: " + "; ".join(f"{letter(k)}. {c}" for k, c in enumerate(q.choices)),
+            block.append(para(tr(lang, "Choices: {list}", list="; ".join(f"{letter(k)}. {c}"
+                                                                         for k, c in enumerate(q.choices))),
                               st["small"]))
         if q.explain:
-            block.append(para(f"Why: {q.explain}", st["body"]))
+            block.append(para(tr(lang, "Why: {text}", text=q.explain), st["body"]))
         if q.objective:
-            block.append(para(f"Checks objective {q.objective}: {workshop.objectives[q.objective - 1]}",
-                              st["small"]))
+            block.append(para(tr(lang, "Checks objective {n}: {objective}", n=q.objective,
+                                 objective=workshop.objectives[q.objective - 1]), st["small"]))
         out.append(KeepTogether(block))
     return out

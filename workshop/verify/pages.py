@@ -5,10 +5,14 @@ verification needs: the lookup page names no one, a certificate page masks the l
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from html import escape
+
+from workshop.i18n import N_, tr, trn
+from workshop.i18n import hours_text as _hours_in
 
 from .record import CertificateRecord, Revoked, Superseded
 
@@ -74,87 +78,112 @@ def dates_text(days: tuple[dt.date, ...], fmt: Callable[[dt.date], str]) -> str:
     return ", ".join(fmt(d) for d in sorted(days))
 
 
-def hours_text(hours: Decimal, unit: str) -> str:
+def hours_text(hours: Decimal, unit: str, language: str = "en") -> str:
+    if language != "en":
+        return f"{_hours_in(Decimal(hours), language)} {unit}"
     return f"{Decimal(hours).normalize():f} {unit}"
 
 
-def _document(title: str, body: str, extra_head: str = "") -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+def _document(title: str, body: str, extra_head: str = "", language: str = "en") -> str:
+    return (f"<!DOCTYPE html>\n<html lang=\"{escape(language)}\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<link rel=\"icon\" href=\"data:,\">\n"
             f"{extra_head}<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
             f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
 
 
-def _status_block(record: CertificateRecord, fmt: Callable[[dt.date], str]) -> str:
+def _status_block(record: CertificateRecord, fmt: Callable[[dt.date], str], lang: str = "en") -> str:
     status = record.status
     if isinstance(status, Revoked):
-        reason = f" Reason: {escape(status.reason)}." if status.reason else ""
+        reason = " " + escape(tr(lang, "Reason: {reason}.", reason=status.reason)) if status.reason else ""
         return ('<div class="status revoked" role="status"><span class="mark" aria-hidden="true">✕</span><div>'
-                f'<strong>Revoked</strong><p>The provider revoked this certificate on {escape(fmt(status.date))}. '
-                f'It is no longer valid.{reason}</p></div></div>\n')
+                '<strong>' + escape(tr(lang, "Revoked")) + '</strong><p>'
+                + escape(tr(lang, "The provider revoked this certificate on {date}. It is no longer valid.",
+                            date=fmt(status.date)))
+                + f'{reason}</p></div></div>\n')
     if isinstance(status, Superseded):
+        link = f'<a class="id" href="../{escape(status.by_id)}/">{escape(status.by_id)}</a>'
         return ('<div class="status superseded" role="status"><span class="mark" aria-hidden="true">!</span><div>'
-                '<strong>Superseded by a newer certificate</strong><p>This certificate was replaced; the current one is '
-                f'<a class="id" href="../{escape(status.by_id)}/">{escape(status.by_id)}</a>.</p></div></div>\n')
+                '<strong>' + escape(tr(lang, "Superseded by a newer certificate")) + '</strong><p>'
+                + escape(tr(lang, "This certificate was replaced; the current one is {id}.", id="\0")).replace("\0", link)
+                + '</p></div></div>\n')
     return ('<div class="status valid" role="status"><span class="mark" aria-hidden="true">✓</span><div>'
-            '<strong>Valid</strong><p>This certificate was issued by the provider named below and has not been '
-            'revoked or replaced.</p></div></div>\n')
+            '<strong>' + escape(tr(lang, "Valid")) + '</strong><p>'
+            + escape(tr(lang, "This certificate was issued by the provider named below and has not been revoked or "
+                              "replaced."))
+            + '</p></div></div>\n')
 
 
 def certificate_page(record: CertificateRecord, fmt: Callable[[dt.date], str] = long_date,
-                     earlier_versions: int = 0) -> bytes:
-    """``verify/<id>/index.html`` for the newest version of a certificate."""
-    rows = [("Certificate ID", f'<span class="id">{escape(record.id)}</span>'
-             + (f" (version {record.version})" if record.version > 1 else "")),
-            ("Issued to", escape(record.name))]
+                     earlier_versions: int = 0, language: str = "en") -> bytes:
+    """``verify/<id>/index.html`` for the newest version of a certificate, in ``language``."""
+    lang = language
+    rows = [(tr(lang, "Certificate ID"), f'<span class="id">{escape(record.id)}</span>'
+             + (" " + escape(tr(lang, "(version {n})", n=record.version)) if record.version > 1 else "")),
+            (tr(lang, "Issued to"), escape(record.name))]
     if record.licence.strip():
-        rows.append(("Licence", f'<span class="id">{escape(mask_licence(record.licence))}</span>'))
-    rows += [("Workshop", escape(record.title)),
-             ("Date" if len(record.dates) == 1 else "Dates", escape(dates_text(record.dates, fmt))),
-             ("Hours", escape(hours_text(record.hours, record.unit))),
-             ("Provider", (f'<a href="{escape(record.provider_url)}">{escape(record.provider)}</a>'
-                           if record.provider_url else escape(record.provider)))]
+        rows.append((tr(lang, "Licence"), f'<span class="id">{escape(mask_licence(record.licence))}</span>'))
+    rows += [(tr(lang, "Workshop"), escape(record.title)),
+             (tr(lang, "Date") if len(record.dates) == 1 else tr(lang, "Dates"), escape(dates_text(record.dates, fmt))),
+             (tr(lang, "Hours"), escape(hours_text(record.hours, record.unit, lang))),
+             (tr(lang, "Provider"), (f'<a href="{escape(record.provider_url)}">{escape(record.provider)}</a>'
+                                     if record.provider_url else escape(record.provider)))]
     if record.approvals:
         if len(record.approvals) == 1:
-            rows.append(("Approval", escape(record.approvals[0])))
+            rows.append((tr(lang, "Approval"), escape(record.approvals[0])))
         else:
-            rows.append(("Approvals", "<ul>" + "".join(f"<li>{escape(a)}</li>" for a in record.approvals) + "</ul>"))
-    rows.append(("Issued", escape(fmt(record.issued))))
-    listing = "".join(f"<dt>{label}</dt><dd>{value}</dd>\n" for label, value in rows)
-    replaced = (f" It replaces {earlier_versions} earlier version{'s' if earlier_versions > 1 else ''} "
-                "with the same ID." if earlier_versions else "")
-    body = (f'<header>\n<p class="provider">{escape(record.provider)}</p>\n<h1>Certificate verification</h1>\n'
-            f"</header>\n{_status_block(record, fmt)}<dl>\n{listing}</dl>\n"
-            "<footer><p>This page is published by the provider from its record of issued certificates."
-            f"{replaced} The same certificate as a signed Open Badges 3.0 credential: "
-            '<a href="credential.json">credential.json</a>.</p>\n'
-            '<p><a href="../">Check another certificate</a></p></footer>\n')
+            rows.append((tr(lang, "Approvals"),
+                         "<ul>" + "".join(f"<li>{escape(a)}</li>" for a in record.approvals) + "</ul>"))
+    rows.append((tr(lang, "Issued"), escape(fmt(record.issued))))
+    listing = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>\n" for label, value in rows)
+    replaced = (" " + trn(lang, "It replaces {n} earlier version with the same ID.",
+                          "It replaces {n} earlier versions with the same ID.", earlier_versions)
+                if earlier_versions else "")
+    body = (f'<header>\n<p class="provider">{escape(record.provider)}</p>\n'
+            '<h1>' + escape(tr(lang, "Certificate verification")) + '</h1>\n'
+            f"</header>\n{_status_block(record, fmt, lang)}<dl>\n{listing}</dl>\n<footer><p>"
+            + escape(tr(lang, "This page is published by the provider from its record of issued certificates."))
+            + escape(replaced) + " "
+            + escape(tr(lang, "The same certificate as a signed Open Badges 3.0 credential:"))
+            + ' <a href="credential.json">credential.json</a>.</p>\n'
+            '<p><a href="../">' + escape(tr(lang, "Check another certificate")) + '</a></p></footer>\n')
     head = '<meta name="robots" content="noindex, nofollow">\n'
-    return _document(f"Certificate {record.id} · {record.provider}", body, head).encode("utf-8")
+    return _document(tr(lang, "Certificate {id} · {provider}", id=record.id, provider=record.provider), body, head,
+                     lang).encode("utf-8")
 
+
+#: What the lookup page's script says, by key; each in the site's language (``{id}`` and ``{typed}``
+#: are filled in by the script).
+LOOKUP_MESSAGES = {
+    "empty": N_("Type the certificate ID printed on the certificate."),
+    "malformed": N_("\"{typed}\" is not a certificate ID: an ID has only letters, digits and dashes."),
+    "looking": N_("Looking for {id}…"),
+    "offline": N_("The site could not be reached; check your connection and try again."),
+    "missing": N_("There is no certificate with the ID {id}. Check the ID on the certificate and try again."),
+}
 
 LOOKUP_SCRIPT = """
 const form = document.getElementById('lookup');
 const field = document.getElementById('cid');
 const answer = document.getElementById('answer');
-function say(text, none) { answer.textContent = text; answer.className = none ? 'none' : ''; }
+function say(key, none, id, typed) {
+  answer.textContent = T[key].replace('{id}', id || '').replace('{typed}', typed || '');
+  answer.className = none ? 'none' : '';
+}
 async function find(raw) {
   const id = raw.trim().replace(/\\s+/g, '').toUpperCase();
-  if (!id) { say('Type the certificate ID printed on the certificate.', true); return; }
-  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(id)) {
-    say('"' + raw.trim() + '" is not a certificate ID: an ID has only letters, digits and dashes.', true); return;
-  }
-  say('Looking for ' + id + '…', false);
+  if (!id) { say('empty', true); return; }
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(id)) { say('malformed', true, id, raw.trim()); return; }
+  say('looking', false, id);
   let found = false;
   try {
     const response = await fetch('./' + id + '/credential.json', {method: 'GET', cache: 'no-store'});
     found = response.ok;
   } catch (error) {
-    say('The site could not be reached; check your connection and try again.', true); return;
+    say('offline', true); return;
   }
   if (found) { window.location.href = './' + id + '/'; }
-  else { say('There is no certificate with the ID ' + id + '. Check the ID on the certificate and try again.', true); }
+  else { say('missing', true, id); }
 }
 form.addEventListener('submit', event => { event.preventDefault(); find(field.value); });
 const given = new URLSearchParams(window.location.search).get('id');
@@ -162,19 +191,32 @@ if (given) { field.value = given; find(given); }
 """
 
 
-def lookup_page(provider: str) -> bytes:
+def _with_code(text: str, code: str) -> str:
+    """``text`` (a message with ``{code}``) escaped, its ``{code}`` set as an id."""
+    return escape(text).replace("{code}", f'<span class="id">{escape(code)}</span>')
+
+
+def lookup_page(provider: str, language: str = "en") -> bytes:
     """``verify/index.html``: finds a certificate by the id typed in; lists and embeds no one."""
-    body = (f'<header>\n<p class="provider">{escape(provider)}</p>\n<h1>Verify a certificate</h1>\n</header>\n'
-            "<p>Type the certificate ID printed at the foot of the certificate (for example "
-            '<span class="id">20260314-EXAMPLE1</span>) to see whether the provider issued it and whether it is '
-            "still valid.</p>\n"
-            '<form id="lookup" action="./" method="get"><label for="cid" style="flex-basis:100%">Certificate ID</label>'
+    lang = language
+    messages = json.dumps({key: tr(lang, text) for key, text in LOOKUP_MESSAGES.items()}, ensure_ascii=True)
+    messages = messages.replace("<", "\\u003c")  # nothing in it can close the script element
+    body = (f'<header>\n<p class="provider">{escape(provider)}</p>\n'
+            '<h1>' + escape(tr(lang, "Verify a certificate")) + '</h1>\n</header>\n<p>'
+            + _with_code(tr(lang, "Type the certificate ID printed at the foot of the certificate (for example {code}) "
+                                  "to see whether the provider issued it and whether it is still valid."),
+                         "20260314-EXAMPLE1")
+            + "</p>\n"
+            '<form id="lookup" action="./" method="get"><label for="cid" style="flex-basis:100%">'
+            + escape(tr(lang, "Certificate ID")) + '</label>'
             '<input id="cid" name="id" autocomplete="off" spellcheck="false" required>'
-            '<button type="submit">Verify</button></form>\n'
-            '<p id="answer" aria-live="polite"></p>\n'
-            "<noscript><p>This search needs JavaScript. Without it, add the certificate ID to this page's address: "
-            "<span class=\"id\">…/verify/ID/</span>.</p></noscript>\n"
-            "<footer><p>Every certificate also has a signed Open Badges 3.0 credential at "
-            '<span class="id">ID/credential.json</span>.</p></footer>\n'
-            f"<script>{LOOKUP_SCRIPT}</script>\n")
-    return _document(f"Verify a certificate · {provider}", body).encode("utf-8")
+            '<button type="submit">' + escape(tr(lang, "Verify")) + '</button></form>\n'
+            '<p id="answer" aria-live="polite"></p>\n<noscript><p>'
+            + _with_code(tr(lang, "This search needs JavaScript. Without it, add the certificate ID to this page's "
+                                  "address: {code}."), "…/verify/ID/")
+            + "</p></noscript>\n<footer><p>"
+            + _with_code(tr(lang, "Every certificate also has a signed Open Badges 3.0 credential at {code}."),
+                         "ID/credential.json")
+            + "</p></footer>\n"
+            f"<script>const T = {messages};{LOOKUP_SCRIPT}</script>\n")
+    return _document(tr(lang, "Verify a certificate · {provider}", provider=provider), body, language=lang).encode("utf-8")

@@ -42,7 +42,7 @@ def _check(records: list[CertificateRecord], template: str) -> None:
 
 
 def site_files(records: Iterable[CertificateRecord], key: ProviderKey, verify_url_template: str,
-               date_text: Callable[[dt.date], str] = long_date) -> Iterator[tuple[str, bytes]]:
+               date_text: Callable[[dt.date], str] = long_date, language: str = "en") -> Iterator[tuple[str, bytes]]:
     """Every file of ``verify/`` as (path inside verify/, bytes), in a stable order.
 
     ``records`` holds every version of every certificate the ledger issued (revoked and superseded
@@ -57,24 +57,24 @@ def site_files(records: Iterable[CertificateRecord], key: ProviderKey, verify_ur
         newest[r.id] = r
         count[r.id] = count.get(r.id, 0) + 1
     providers = sorted({r.provider for r in records})
-    yield "index.html", lookup_page(" · ".join(providers))
+    yield "index.html", lookup_page(" · ".join(providers), language)
     yield "status.json", status_list_credential(records, key, verify_url_template)
     for r in records:
         top = newest[r.id]
         name = address.credential_filename(r.version, top.version)
         yield f"{r.id}/{name}", credential_json(r, key, verify_url_template, top.version)
         if r is top:
-            yield f"{r.id}/index.html", certificate_page(r, date_text, count[r.id] - 1)
+            yield f"{r.id}/index.html", certificate_page(r, date_text, count[r.id] - 1, language)
 
 
 def write_site(records: Iterable[CertificateRecord], key: ProviderKey, verify_url_template: str, folder: Path,
-               date_text: Callable[[dt.date], str] = long_date) -> list[Path]:
+               date_text: Callable[[dt.date], str] = long_date, language: str = "en") -> list[Path]:
     """Write :func:`site_files` under ``folder`` (made if missing; meant to be the kit's ``verify/``
     inside the pipeline's temporary build folder). Returns the paths written, in a stable order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written, made = [], {folder}
-    for relative, data in site_files(records, key, verify_url_template, date_text):
+    for relative, data in site_files(records, key, verify_url_template, date_text, language):
         path = folder / relative
         if path.parent not in made:
             path.parent.mkdir(exist_ok=True)
