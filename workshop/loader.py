@@ -224,7 +224,7 @@ class _Reader(ValueReader):
 
         node = self.mapping(ce.get("email"), "ce.email", "email")
         if node is None:
-            return m.Email()
+            return m.Email(subject=tr(self.language, m.Email.subject))
         values = {}
         for key in ("from", "subject", "body"):
             text = self.text(node, key, "ce.email")

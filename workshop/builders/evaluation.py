@@ -54,9 +54,14 @@ class Scale:
 
 
 def scale(language: str = "en") -> Scale:
-    lines = anchors(language)
+    """The scale's words in ``language`` at the largest size at which each line fits its column; a
+    line too wide even at the smallest size is broken between words (at most three lines)."""
+    room = BOX_STEP - 2
+    lines = tuple(tuple(piece for line in group for piece in
+                        (line.split(" ", 1) if d.width(line, ANCHOR_SIZES[-1], "sans") > room else [line]))[:3]
+                  for group in anchors(language))
     widest = lambda size: max(d.width(line, size, "sans") for group in lines for line in group)  # noqa: E731
-    size = next((s for s in ANCHOR_SIZES if widest(s) <= BOX_STEP - 2), ANCHOR_SIZES[-1])
+    size = next((s for s in ANCHOR_SIZES if widest(s) <= room), ANCHOR_SIZES[-1])
     return Scale(lines, size)
 
 

@@ -233,7 +233,7 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
                                          "its row; what they cannot recover moves the end later.",
                                    time=clock(agenda.end, w.clock) + _zone(w)), st["body"])]
     rows = [[para(h, st["cellbold"]) for h in (tr(lang, "Behind"), tr(lang, "What to cut"), tr(lang, "New end"),
-                                                w.ce.unit if w.ce else tr(lang, "Hours"))]]
+                                                w.ce.unit[:1].upper() + w.ce.unit[1:] if w.ce else tr(lang, "Hours"))]]
     changes = False
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)

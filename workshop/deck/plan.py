@@ -197,15 +197,15 @@ class _Planner:
         """A label of the deck in the outline's language."""
         return tr(self.w.language, msgid, **fields)
 
-    def cue(self, start: int, end: int, label: str = "") -> str:
+    def cue(self, start: int, end: int, label: str = "", joined: str = " ") -> str:
         """"10:20-10:30 (10 min), 1:20 in, 1:40 left": the slide's window and where we are;
-        ``label`` (already in the outline's language) follows the window after a space."""
+        ``label`` (already in the outline's language) follows the window after ``joined``."""
         left = self.agenda.end - end
         minutes = end - start
         window = (self.t("{span} ({minutes} min)", span=self.span(start, end), minutes=minutes) if minutes
                   else self.t("at {time}", time=self.clock(start)))
         if label:
-            window = f"{window} {label}"
+            window = f"{window}{joined}{label}"
         return self.t("Timing: {cue}", cue=self.t("{window}, {done} in, {left} left", window=window,
                                                    done=duration(start - self.agenda.start), left=duration(left)))
 
@@ -530,7 +530,7 @@ class _Planner:
             self.t("Instructions: {text}", text=activity.instructions) if activity.instructions else "",
             self.t("Materials: {list}", list=", ".join(activity.materials)) if activity.materials else "",
             self.t("Debrief questions:") + "\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
-            self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end))))
+            self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end)), ", "))
         title = activity.title if _ACTIVITY.match(activity.title) else self.t("Activity: {title}", title=activity.title)
         self.titled("activity", title, groups, notes, columns=False)
         if activity.debrief:

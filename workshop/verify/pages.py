@@ -199,7 +199,7 @@ def _with_code(text: str, code: str) -> str:
 def lookup_page(provider: str, language: str = "en") -> bytes:
     """``verify/index.html``: finds a certificate by the id typed in; lists and embeds no one."""
     lang = language
-    messages = json.dumps({key: tr(lang, text) for key, text in LOOKUP_MESSAGES.items()}, ensure_ascii=True)
+    messages = json.dumps({key: tr(lang, text) for key, text in LOOKUP_MESSAGES.items()}, ensure_ascii=False)
     messages = messages.replace("<", "\\u003c")  # nothing in it can close the script element
     body = (f'<header>\n<p class="provider">{escape(provider)}</p>\n'
             '<h1>' + escape(tr(lang, "Verify a certificate")) + '</h1>\n</header>\n<p>'
