@@ -276,3 +276,29 @@ def test_the_catalogs_are_in_step_with_the_code():
             for text in strings:
                 assert {f for _, f, _, _ in string.Formatter().parse(text) if f} <= fields | {"n"}, (language, text)
                 assert fields - {"n"} <= {f for _, f, _, _ in string.Formatter().parse(text) if f}, (language, text)
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_attendance_log_of_an_online_workshop_is_in_the_language(in_tmp, language):
+    """The log's labels and the attendance rule's reasons in the outline's language; attendance.csv
+    keeps the English reasons the command's output gives."""
+    from test_attendance import ROSTER as ONLINE_ROSTER, outline, zoom_meeting
+
+    write(in_tmp, "ethics.yaml", outline().replace("workshop:\n", f"workshop:\n  language: {language}\n", 1))
+    write(in_tmp, "roster.csv", ONLINE_ROSTER)
+    zoom_meeting(in_tmp)
+    result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out",
+                 "--only", "certificates,sign-in")
+    assert result.exit_code == 0, result.stderr
+    text = plain(reading_order(in_tmp / "out" / "sign-in.pdf"))
+    expected = {"es": ["Registro de asistencia", "Seminario web interactivo en vivo", "Horas otorgadas", "Totales:",
+                       "minutos de instrucción", "sin certificado"],
+                "fr": ["Registre des présences", "Webinaire interactif en direct", "Heures accordées", "Totaux :",
+                       "minutes de formation", "aucune attestation"]}[language]
+    for label in expected:
+        assert label in text, label
+    for written in outline_texts() + ["Ethics online", "Live online", "Sunrise Consulting"]:
+        text = text.replace(written, " ")
+    left = [label for label in english_labels(language) if re.search(rf"(?<![\w']){re.escape(label)}(?![\w'])", text)]
+    assert not left, left
+    assert "no certificate" in (in_tmp / "out" / "attendance.csv").read_text(encoding="utf-8-sig")

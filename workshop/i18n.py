@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -107,3 +108,47 @@ def cldr_date(day: dt.date, style: str, language: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, format=_CLDR_STYLES.get(style, "full"), locale=language)
+
+
+class Figure(Decimal):
+    """A number a :class:`Said` prints as written ("0.25", "0,25"), not as hours ("0.25" but "1.00")."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message kept with its fields, to print in any language later: a reason the attendance
+    rule gives is English in attendance.csv and the command's output, and in the outline's language
+    on the attendance log. A field may itself be a :class:`Said`; a :class:`~decimal.Decimal` prints
+    as hours, a :class:`Figure` as written. ``plural`` and ``count`` make it a :func:`trn` message."""
+
+    msgid: str
+    fields: tuple[tuple[str, object], ...] = ()
+    plural: str = ""
+    count: int = 0
+
+    def text(self, language: str = DEFAULT) -> str:
+        values = {}
+        for name, value in self.fields:
+            if isinstance(value, Said):
+                value = value.text(language)
+            elif isinstance(value, Figure):
+                value = number_text(value, language)
+            elif isinstance(value, Decimal):
+                value = hours_text(value, language)
+            values[name] = value
+        if self.plural:
+            return trn(language, self.msgid, self.plural, self.count, **values)
+        return tr(language, self.msgid, **values)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT)
+
+
+def said(msgid: str, **fields) -> Said:
+    """``msgid`` with its ``fields``, to print later in a language (:class:`Said`)."""
+    return Said(msgid, tuple(fields.items()))
+
+
+def said_n(singular: str, plural: str, n: int, **fields) -> Said:
+    """The singular or plural message for ``n`` (``{n}`` filled in), to print later."""
+    return Said(singular, tuple(fields.items()), plural, n)

@@ -7,8 +7,9 @@ update`` would. A translator then edits only the ``.po``. ``tests/test_i18n.py``
 template or a catalog is behind the code.
 
 Messages are marked in the code by :func:`workshop.i18n.tr` (the message is its second argument),
-:func:`workshop.i18n.trn` (singular and plural, second and third), ``N_`` for constants, and a
-builder's own ``self.t`` (first argument).
+:func:`workshop.i18n.trn` (singular and plural, second and third), ``N_`` for constants,
+:func:`workshop.i18n.said` and ``said_n`` for messages printed later, and a builder's own
+``self.t`` (first argument).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from workshop.i18n import DOMAIN, LOCALE_DIR, catalog_path, languages
 
 PACKAGE = Path(__file__).parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"tr": (2,), "trn": (2, 3), "N_": None, "t": None}
+KEYWORDS = {"tr": (2,), "trn": (2, 3), "N_": None, "t": None, "said": None, "said_n": (1, 2)}
 #: The template carries no date, so that the same code writes the same file.
 FIXED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 HEADER = ("# The labels workshop prints in its outputs (the deck, handouts, guide, forms, certificates, e-mail\n"

@@ -22,6 +22,7 @@ from workshop.attendance.match import Person, gather, with_roster
 from workshop.attendance.report import Join, Report, key, name_key, read_report
 from workshop.attendance.rule import award, present_minutes, shown_windows, windows
 from workshop.errors import InputError, Problem, Src, display_path
+from workshop.i18n import Said, said
 from workshop.pdfdraw import unprintable
 from workshop.record.settled import Settled
 from workshop.roster import Attendee, Roster
@@ -42,8 +43,12 @@ class Decision:
     missed: int
     hours: Decimal | None  # hours awarded; None without a ce block or without a certificate
     certified: bool
-    reason: str
+    reason: str  # in English, as attendance.csv and the command's output give it
     attendee: Attendee | None = None  # the roster row (licence, score), when the person is on it
+    said: Said | None = None  # the reason, to print in the outline's language (the attendance log)
+
+    def reason_in(self, language: str) -> str:
+        return self.said.text(language) if self.said is not None else self.reason
 
     @property
     def license(self) -> str:
@@ -295,22 +300,23 @@ def _decide(p: Person, within, instructional: int, rule: m.AttendanceRule, agend
     present = present_minutes(present_spans, within)
     common = dict(name=p.name, email=p.email, how=p.how, where=p.where, joined=first, left=last,
                   present=present, missed=instructional - present, attendee=p.attendee)
+    def refused(why: Said) -> Decision:
+        return Decision(**common, hours=None, certified=False, reason=str(why), said=why)
+
     if p.how == "staff":
-        return Decision(**common, hours=None, certified=False, reason="host or presenter: not an attendee")
+        return refused(said("host or presenter: not an attendee"))
     if p.how == "not on the roster":
-        return Decision(**common, hours=None, certified=False,
-                        reason="in a report but not on the roster: no certificate; add them to the roster to certify")
+        return refused(said("in a report but not on the roster: no certificate; add them to the roster to certify"))
     if p.attendee is not None and not p.attendee.attended:
-        return Decision(**common, hours=None, certified=False, reason="the roster says not attended: no certificate")
+        return refused(said("the roster says not attended: no certificate"))
     if not p.joins:
-        return Decision(**common, hours=None, certified=False,
-                        reason="not in any attendance report and no time in or out: no certificate")
+        return refused(said("not in any attendance report and no time in or out: no certificate"))
     if present_spans == [] and any(j.waiting for j in p.joins):
-        return Decision(**common, hours=None, certified=False, reason="only in the waiting room: no certificate")
+        return refused(said("only in the waiting room: no certificate"))
     given = award(present, instructional, rule, agenda.ce)
     earned = None if not given.certified else (given.hours if given.hours is not None else
                                                 (agenda.ce.awarded if agenda.ce else None))
-    return Decision(**common, hours=earned, certified=given.certified, reason=given.reason)
+    return Decision(**common, hours=earned, certified=given.certified, reason=given.reason, said=given.said)
 
 
 def _as_attendee(a: Attendee, d: Decision, agenda: Agenda) -> Attendee:

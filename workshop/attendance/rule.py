@@ -21,7 +21,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from workshop import model as m
-from workshop.schedule import Agenda, CEWorking, clock_range, hours
+from workshop.i18n import Figure, Said, said, said_n
+from workshop.schedule import Agenda, CEWorking, clock_range
 
 Span = tuple[dt.datetime, dt.datetime]
 
@@ -78,35 +79,46 @@ def present_minutes(spans: list[Span], within: list[Span]) -> int:
 class Award:
     hours: Decimal | None  # None: the full award (or no ce block)
     certified: bool
-    reason: str
+    said: Said  # why, to print in any language
+
+    @property
+    def reason(self) -> str:
+        return str(self.said)
 
 
 def award(present: int, instructional: int, rule: m.AttendanceRule, ce: CEWorking | None) -> Award:
     """What the rule gives for ``present`` of ``instructional`` minutes."""
     missed = instructional - present
     if present <= 0:
-        return Award(Decimal(0), False, "not present during instructional time: no certificate")
+        return Award(Decimal(0), False, said("not present during instructional time: no certificate"))
     if ce is None:  # no hours to award, so no rule to apply: presence earns the attendance certificate
-        return Award(None, True, f"present {_minutes(present)} of {instructional} (no ce block: a certificate of "
-                                 "attendance, with no hours)")
-    full = f"{hours(ce.awarded)} hours"
+        return Award(None, True, said("present {minutes} of {instructional} (no ce block: a certificate of attendance, "
+                                      "with no hours)", minutes=_minutes(present), instructional=instructional))
     if missed == 0:
-        return Award(None, True, f"present for all {instructional} instructional minutes: {full}")
+        return Award(None, True, said("present for all {instructional} instructional minutes: {hours} hours",
+                                      instructional=instructional, hours=ce.awarded))
     if missed <= rule.grace_minutes:
-        return Award(None, True, f"missed {_minutes(missed)}, within the {rule.grace_minutes}-minute grace: {full}")
-    beyond = f"missed {_minutes(missed)}, more than the {rule.grace_minutes}-minute grace"
+        return Award(None, True, said("missed {minutes}, within the {grace}-minute grace: {hours} hours",
+                                      minutes=_minutes(missed), grace=rule.grace_minutes, hours=ce.awarded))
+    beyond = said("missed {minutes}, more than the {grace}-minute grace", minutes=_minutes(missed),
+                  grace=rule.grace_minutes)
     if rule.partial != "prorate":
-        return Award(Decimal(0), False, f"{beyond}, and the rule gives no partial credit: no certificate")
+        return Award(Decimal(0), False, said("{beyond}, and the rule gives no partial credit: no certificate",
+                                             beyond=beyond))
     steps = math.floor(Fraction(present, ce.minutes_per_hour) / Fraction(ce.increment))
     earned = min(Decimal(steps) * ce.increment, ce.awarded)
-    working = (f"{present} / {ce.minutes_per_hour} = {float(Fraction(present, ce.minutes_per_hour)):.2f} h, "
-               f"rounded down to {ce.increment}")
+    exact = Decimal(f"{float(Fraction(present, ce.minutes_per_hour)):.2f}")
+    working = said("{present} / {per_hour} = {exact} h, rounded down to {step}", present=present,
+                   per_hour=ce.minutes_per_hour, exact=exact, step=Figure(ce.increment))
     if earned <= 0:
-        return Award(Decimal(0), False, f"{beyond}; {working} = 0 hours: no certificate")
+        return Award(Decimal(0), False, said("{beyond}; {working} = 0 hours: no certificate", beyond=beyond,
+                                             working=working))
     if earned >= ce.awarded:
-        return Award(None, True, f"{beyond}; {working}: the full {hours(ce.awarded)} hours")
-    return Award(earned, True, f"{beyond}; {working} = {hours(earned)} hours (partial credit)")
+        return Award(None, True, said("{beyond}; {working}: the full {hours} hours", beyond=beyond, working=working,
+                                      hours=ce.awarded))
+    return Award(earned, True, said("{beyond}; {working} = {hours} hours (partial credit)", beyond=beyond,
+                                    working=working, hours=earned))
 
 
-def _minutes(n: int) -> str:
-    return f"{n} instructional minute{'s' if n != 1 else ''}"
+def _minutes(n: int) -> Said:
+    return said_n("{n} instructional minute", "{n} instructional minutes", n)

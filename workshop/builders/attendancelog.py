@@ -59,11 +59,12 @@ def _cells(x: Decision, full, lang: str = "en") -> tuple[str, ...]:
     if x.certified and x.hours is not None:
         award = hours_text(x.hours, lang)
         if full is not None and x.hours < full:
-            award = tr(lang, "{hours} (partial): {reason}", hours=award, reason=x.reason)
+            award = tr(lang, "{hours} (partial): {reason}", hours=award, reason=x.reason_in(lang))
     elif x.certified:
         award = tr(lang, "certificate of attendance")
     else:
-        award = x.reason if "no certificate" in x.reason else tr(lang, "no certificate: {reason}", reason=x.reason)
+        award = (x.reason_in(lang) if "no certificate" in x.reason
+                 else tr(lang, "no certificate: {reason}", reason=x.reason_in(lang)))
     return (x.name, x.email or tr(lang, "(none in the report)"), f"{x.joined:%H:%M:%S}" if x.joined else "",
             f"{x.left:%H:%M:%S}" if x.left else "", str(x.present), str(x.missed), award)
 
