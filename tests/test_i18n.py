@@ -302,3 +302,21 @@ def test_the_attendance_log_of_an_online_workshop_is_in_the_language(in_tmp, lan
     left = [label for label in english_labels(language) if re.search(rf"(?<![\w']){re.escape(label)}(?![\w'])", text)]
     assert not left, left
     assert "no certificate" in (in_tmp / "out" / "attendance.csv").read_text(encoding="utf-8-sig")
+
+
+def test_the_knowledge_check_and_its_exports_are_in_the_language(in_tmp):
+    write(in_tmp, "quiz-fr.yaml", f"extends: {(Path(__file__).parent / 'data' / 'quiz.yaml').as_posix()}\n"
+                                  "workshop:\n  language: fr\n")
+    result = run("build", "quiz-fr.yaml", "--out", "kit", "--only", "deck,handouts,guide,quiz")
+    assert result.exit_code == 0, result.stderr
+    out = in_tmp / "kit"
+    handouts, guide = (plain(reading_order(out / name)) for name in ("handouts.pdf", "guide.pdf"))
+    assert "Vérification des connaissances" in handouts and "Cochez une case par question." in handouts
+    assert "Vrai" in handouts and "Faux" in handouts and "(vrai ou faux)" in handouts
+    assert "Vérification des connaissances : corrigé" in guide and "Réponse : " in guide
+    deck = plain(deck_text(out / "deck.pptx"))
+    assert "Vérification des connaissances : question 1 de" in deck and "Vrai ou faux?" in deck
+    exports = {p.name: p for p in out.rglob("*") if p.suffix in (".gift", ".txt", ".zip")}
+    gift = next(p for name, p in exports.items() if name.endswith((".gift", ".txt")))
+    assert "vérification des connaissances" in plain(gift.read_text(encoding="utf-8"))
+    assert "Importer dans Moodle" in gift.read_text(encoding="utf-8")

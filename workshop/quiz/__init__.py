@@ -7,7 +7,16 @@ from __future__ import annotations
 import math
 
 from workshop import model as m
+from workshop.i18n import N_, tr
 from workshop.schedule import Agenda, hours
+
+#: A true/false question's options, as printed (the model keeps the English words the exports' formats use).
+TRUE_FALSE = (N_("True"), N_("False"))
+
+
+def shown_option(option: str, question: m.Question, language: str) -> str:
+    """A choice as printed: a true/false question's True and False in ``language``."""
+    return option if question.choices else tr(language, option)
 
 
 def letter(k: int) -> str:

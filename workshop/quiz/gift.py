@@ -14,6 +14,7 @@ escapes them) are escaped, with line breaks written as ``\\n``.
 from __future__ import annotations
 
 from workshop import model as m
+from workshop.i18n import tr, trn
 
 _SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:",
             "\n": "\\n", "\r": ""}
@@ -27,8 +28,10 @@ def escape(text: str) -> str:
 def gift(workshop: m.Workshop) -> str:
     """The GIFT file for the workshop's quiz, UTF-8 text ending in a newline."""
     quiz = workshop.quiz
-    parts = [f"// {_comment(workshop.title)}: knowledge check ({len(quiz.questions)} questions)\n"
-             "// Import in Moodle: Question bank > Import > GIFT format.\n"]
+    heading = trn(workshop.language, "{title}: knowledge check ({n} question)", "{title}: knowledge check ({n} questions)",
+                  len(quiz.questions), title=_comment(workshop.title))
+    how = tr(workshop.language, "Import in Moodle: Question bank > Import > GIFT format.")
+    parts = [f"// {heading}\n// {how}\n"]
     for n, question in enumerate(quiz.questions, 1):
         parts.append(_question(n, question, workshop.objectives))
     return "\n".join(parts)

@@ -9,18 +9,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.docstyle import para, table_style
-from workshop.i18n import N_, tr, trn
+from workshop.i18n import tr, trn
 from workshop.quiz import letter
 from workshop.quiz.score import shown
-
-
-#: A true/false question's options, as printed (the model keeps the English words the exports use).
-TRUE_FALSE = (N_("True"), N_("False"))
-
-
-def shown_option(option: str, question: m.Question, language: str) -> str:
-    """A choice as printed: a true/false question's True and False in ``language``."""
-    return option if question.choices else tr(language, option)
 
 
 class TickBox(Flowable):

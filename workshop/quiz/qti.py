@@ -22,6 +22,8 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 from workshop import model as m
+from workshop.i18n import tr, trn
+from workshop.quiz import shown_option
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -74,7 +76,7 @@ def _manifest(workshop: m.Workshop, ident: str, when: dt.datetime) -> bytes:
     _sub(metadata, "schema", "IMS Content")
     _sub(metadata, "schemaversion", "1.1.3")
     lom = _sub(metadata, "imsmd:lom")
-    _sub(_sub(_sub(lom, "imsmd:general"), "imsmd:title"), "imsmd:string", f"{workshop.title}: knowledge check")
+    _sub(_sub(_sub(lom, "imsmd:general"), "imsmd:title"), "imsmd:string", tr(workshop.language, "{title}: knowledge check", title=workshop.title))
     contribute = _sub(_sub(lom, "imsmd:lifeCycle"), "imsmd:contribute")
     _sub(_sub(contribute, "imsmd:date"), "imsmd:dateTime", when.date().isoformat())
     _sub(root, "organizations")
@@ -90,19 +92,19 @@ def _manifest(workshop: m.Workshop, ident: str, when: dt.datetime) -> bytes:
 def _assessment(workshop: m.Workshop, ident: str) -> bytes:
     root = ET.Element("questestinterop", {"xmlns": QTI_NS, "xmlns:xsi": XSI, "xsi:schemaLocation":
                                           f"{QTI_NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"})
-    assessment = _sub(root, "assessment", ident=ident, title=f"{workshop.title}: knowledge check")
+    assessment = _sub(root, "assessment", ident=ident, title=tr(workshop.language, "{title}: knowledge check", title=workshop.title))
     field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
     _sub(field, "fieldlabel", "cc_maxattempts")
     _sub(field, "fieldentry", "1")
     section = _sub(assessment, "section", ident="root_section")
     for n, question in enumerate(workshop.quiz.questions, 1):
-        _item(section, f"{ident}_q{n}", n, question)
+        _item(section, f"{ident}_q{n}", n, question, workshop.language)
     return _xml(root)
 
 
-def _item(section: ET.Element, ident: str, n: int, q: m.Question) -> None:
+def _item(section: ET.Element, ident: str, n: int, q: m.Question, lang: str = "en") -> None:
     labels = [f"{ident}_a{k}" for k in range(1, len(q.options) + 1)]
-    item = _sub(section, "item", ident=ident, title=f"Question {n}")
+    item = _sub(section, "item", ident=ident, title=tr(lang, "Question {n}", n=n))
     fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
     for label, entry in (("question_type", "true_false_question" if q.true_false else "multiple_choice_question"),
                          ("points_possible", "1.0"), ("original_answer_ids", ",".join(labels)),
@@ -115,7 +117,8 @@ def _item(section: ET.Element, ident: str, n: int, q: m.Question) -> None:
     _sub(_sub(presentation, "material"), "mattext", f"<div><p>{html.escape(q.ask)}</p></div>", texttype="text/html")
     choices = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality="Single"), "render_choice")
     for label, option in zip(labels, q.options):
-        _sub(_sub(_sub(choices, "response_label", ident=label), "material"), "mattext", option, texttype="text/plain")
+        _sub(_sub(_sub(choices, "response_label", ident=label), "material"), "mattext", shown_option(option, q, lang),
+             texttype="text/plain")
     processing = _sub(item, "resprocessing")
     _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     if q.explain:
@@ -134,10 +137,12 @@ def _meta(workshop: m.Workshop, ident: str) -> bytes:
     count = len(workshop.quiz.questions)
     root = ET.Element("quiz", {"identifier": ident, "xmlns": CANVAS_NS, "xmlns:xsi": XSI,
                                "xsi:schemaLocation": f"{CANVAS_NS} https://canvas.instructure.com/xsd/cccv1p0.xsd"})
-    _sub(root, "title", f"{workshop.title}: knowledge check")
+    _sub(root, "title", tr(workshop.language, "{title}: knowledge check", title=workshop.title))
     passing = workshop.quiz.pass_percent
-    note = f"Pass mark: {passing}%." if passing is not None else ""
-    _sub(root, "description", html.escape(f"{count} questions on the learning objectives. {note}".strip()))
+    lang = workshop.language
+    note = tr(lang, "Pass mark: {percent}%.", percent=passing) if passing is not None else ""
+    text = trn(lang, "{n} question on the learning objectives.", "{n} questions on the learning objectives.", count)
+    _sub(root, "description", html.escape(f"{text} {note}".strip()))
     for tag, value in (("shuffle_answers", "false"), ("scoring_policy", "keep_highest"), ("quiz_type", "assignment"),
                        ("points_possible", f"{count}.0"), ("show_correct_answers", "true"),
                        ("one_question_at_a_time", "false"), ("available", "false")):
