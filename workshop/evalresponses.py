@@ -20,7 +20,7 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError, Problem, Src, display_path
-from workshop.evalitems import MIDDLE_WORDS, QUESTIONS, SCALE_WORDS, Item, questions, rated_items, scale_words
+from workshop.evalitems import MIDDLE_WORDS, QUESTIONS, Item, questions, rated_items, scale_words
 from workshop.i18n import tr
 from workshop.evaltally import Comments, Evaluations, Tally
 

@@ -49,7 +49,7 @@ def template():
     return catalog
 
 
-def _bytes(catalog, template: bool) -> bytes:
+def _bytes(catalog) -> bytes:
     from babel.messages.pofile import write_po
 
     out = io.BytesIO()
@@ -72,9 +72,9 @@ def updated(language: str, pot):
 def expected_files() -> dict[Path, bytes]:
     """The template and each catalog as this code wants them."""
     pot = template()
-    files = {TEMPLATE: _bytes(pot, True)}
+    files = {TEMPLATE: _bytes(pot)}
     for language in languages()[1:]:
-        files[catalog_path(language)] = _bytes(updated(language, pot), False)
+        files[catalog_path(language)] = _bytes(updated(language, pot))
     return files
 
 

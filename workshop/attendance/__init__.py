@@ -48,7 +48,11 @@ class Decision:
     said: Said | None = None  # the reason, to print in the outline's language (the attendance log)
 
     def reason_in(self, language: str) -> str:
-        return self.said.text(language) if self.said is not None else self.reason
+        """The reason in ``language``; as written when it was not kept as a message (or was
+        replaced by one that was not)."""
+        if self.said is None or str(self.said) != self.reason:
+            return self.reason
+        return self.said.text(language)
 
     @property
     def license(self) -> str:

@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import letter
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
+from workshop.evalitems import QUESTIONS  # noqa: F401  (the English form's, as questions(language) gives each)
 from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, anchors, grouped, questions, rated_items
 from workshop.i18n import tr
 
@@ -25,6 +26,7 @@ SCALE = ("1", "2", "3", "4", "5")
 #: (:func:`workshop.evalitems.anchors`), at this size or the largest of these at which each line
 #: fits its column.
 ANCHOR_SIZE = 9.0
+ANCHORS = anchors()  # the English form's, as each language's are: scale(language).lines
 ANCHOR_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
 BOX_STEP = 38
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP

@@ -14,6 +14,7 @@ from decimal import Decimal
 from workshop import model as m
 from workshop.attendance import Decision
 from workshop.errors import display_path
+from workshop.i18n import said
 from workshop.quiz.score import shown as shown_score
 from workshop.roster import Attendee, Roster
 from workshop.schedule import Agenda, hours
@@ -62,14 +63,15 @@ def with_scores(decisions: tuple[Decision, ...], roster: Roster | None,
             out.append(x)
             continue
         if a.score is None:
-            reason = "no score (the test was not taken): no certificate"
+            why = said("no score (the test was not taken): no certificate")
         elif a.score < mark:
-            reason = f"scored {shown_score(a.score)}, below the pass mark of {shown_score(mark)}: no certificate"
+            why = said("scored {score}, below the pass mark of {mark}: no certificate", score=shown_score(a.score),
+                       mark=shown_score(mark))
         else:
             out.append(x)
             continue
-        held.append(f"{shown}: row {a.row}, {a.name}: {reason}")
-        out.append(dataclasses.replace(x, certified=False, hours=None, reason=reason))
+        held.append(f"{shown}: row {a.row}, {a.name}: {why}")
+        out.append(dataclasses.replace(x, certified=False, hours=None, reason=str(why), said=why))
     return tuple(out), held
 
 
