@@ -65,3 +65,8 @@ def test_an_outline_validate_passes_builds_every_pdf(tmp_path):
     handouts = "\n".join(pdf_text(tmp_path / "kit" / "handouts.pdf"))
     assert "Bob 👩‍⚕️" in handouts
     assert "Hello" in handouts
+
+
+def test_an_emoji_between_right_to_left_words_keeps_its_spaces_in_the_line_order():
+    drawn = [r for r in pdfdraw.runs(pdfdraw.shown("שלום 🎉 עולם"), "sans") if r.source.startswith("🎉")]
+    assert [r.text for r in drawn] == [" 🎉"]  # the space after it in reading order is on its left
