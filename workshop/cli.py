@@ -116,9 +116,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...]):
     from workshop.builders.deck import theme_warnings
 
     themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
+    for warning in [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
+                    *(ctx.roster.warnings if ctx.roster else ()),
                     *quiz_warnings(workshop, agenda), *themed]:
         click.echo(f"warning: {warning}", err=True)
 

@@ -152,9 +152,10 @@ def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     result.files = [ctx.out_dir / f.relative_to(kit.path) for f in files]
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    result.warnings = unit_warnings(ctx.workshop) + result.warnings
+    result.warnings = (unit_warnings(ctx.workshop) + timing_warnings(ctx.workshop, ctx.agenda, ctx.workshop.clock)
+                       + result.warnings)
     return result
 
 

@@ -408,6 +408,13 @@ class _Planner:
                 self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
+        gap = item.open_time
+        if gap is not None and self.slides and self.slides[-1].section_id == section.id:
+            # on screen until the section ends: its notes say so, with the times
+            last = self.slides[-1]
+            self.slides[-1] = replace(last, notes=self.notes(last.notes, (
+                f"Then open time: {self.span(gap.start, gap.end)} ({gap.minutes} min) the outline gives to no "
+                f"slide or activity; '{section.title}' ends at {self.clock(gap.end)}.")))
 
     def agenda_timeline(self) -> None:
         """The agenda as a timeline: each item's time range, then a dot on a vertical line, then
