@@ -224,3 +224,83 @@ def test_a_section_whose_slides_share_its_minutes_has_no_open_time(tmp_path):
     result = run("validate", outline)
     assert result.exit_code == 0 and "'Talk' runs" not in result.stderr, result.stderr
     assert "'Practice' runs" in result.stderr
+
+
+# -- build --only after an edit ------------------------------------------------------------------
+
+
+def lengthen_introduction(outline: Path, minutes: int = 40) -> None:
+    text = outline.read_text(encoding="utf-8")
+    edited = text.replace("    title: Introduction\n    minutes: 15\n", f"    title: Introduction\n    minutes: {minutes}\n", 1)
+    assert edited != text
+    outline.write_text(edited, encoding="utf-8")
+
+
+def deck_text(pptx: Path) -> str:
+    parts = []
+    for slide in Presentation(str(pptx)).slides:
+        parts += [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        parts.append(slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "")
+    return " ".join(" ".join(parts).split())
+
+
+def flat_pdf(pdf: Path) -> str:
+    return " ".join(" ".join(pdf_text(pdf)).split())
+
+
+def assert_kit_agrees(kit: Path, agenda: dict) -> None:
+    """The times and hours of ``workshop schedule --json``, read back from every output."""
+    hours = f"{agenda['ce_hours']:.2f} CE hours"
+    deck, handouts, guide, signin = (deck_text(kit / "deck.pptx"), flat_pdf(kit / "handouts.pdf"),
+                                     flat_pdf(kit / "guide.pdf"), flat_pdf(kit / "sign-in.pdf"))
+    for item in agenda["items"]:
+        span = f"{item['start']}–{item['end']}"
+        assert span in deck, ("deck", span)
+        assert span in handouts, ("handouts", span)
+        assert f"{item['start']} {item['end']} {item['minutes']} " in guide, ("guide", span)
+    whole = f"{agenda['start']}–{agenda['end']}"
+    assert f"Timing: the workshop runs {whole}" in deck
+    for name, text in (("deck", deck), ("handouts", handouts), ("guide", guide), ("sign-in", signin)):
+        assert hours in text, (name, hours)
+    assert f"Scheduled {whole} · {hours}" in signin
+
+
+def test_only_deck_after_an_edit_rebuilds_and_names_what_would_contradict_it(tmp_path):
+    outline, kit = copy_bundled(tmp_path), tmp_path / "kit"
+    assert run("build", outline, "--out", kit).exit_code == 0
+    lengthen_introduction(outline)
+    agenda = schedule(outline)
+    assert (agenda["items"][0]["end"], agenda["end"], agenda["ce_hours"]) == ("09:40", "12:40", 3.25)
+    evaluation = (kit / "evaluation.pdf").read_bytes()
+    result = run("build", outline, "--only", "deck", "--out", kit)
+    assert result.exit_code == 0, result.stderr
+    assert ("Also rebuilt handouts.pdf, guide.pdf, sign-in.pdf, not named in --only: they show what the outline "
+            "changed, and would have contradicted the rest of the kit.") in result.stdout
+    assert_kit_agrees(kit, agenda)
+    assert (kit / "evaluation.pdf").read_bytes() == evaluation  # it shows no time: left alone
+    # nothing changed since: --only builds only what it names
+    again = run("build", outline, "--only", "deck", "--out", kit)
+    assert again.exit_code == 0 and "Built 1 file" in again.stdout and "Also rebuilt" not in again.stdout
+
+
+def test_only_leaves_issued_certificates_and_a_named_sign_in_sheet_and_says_so(tmp_path):
+    outline, kit = copy_bundled(tmp_path), tmp_path / "kit"
+    roster = OUTLINES / "sample-roster.csv"
+    assert run("build", outline, "--roster", roster, "--out", kit).exit_code == 0
+    before = {n: (kit / n).read_bytes() for n in ("certificates.pdf", "certificates.csv", "sign-in.pdf")}
+    lengthen_introduction(outline)
+    result = run("build", outline, "--only", "deck", "--out", kit)
+    assert result.exit_code == 0, result.stderr
+    assert "Also rebuilt handouts.pdf, guide.pdf, not named in --only" in result.stdout
+    assert f"warning: {kit}/certificates.pdf: shows the outline as it was when it was made" in result.stderr
+    assert "certificates are issued records, so this build leaves them as they are" in result.stderr
+    assert f"warning: {kit}/sign-in.pdf: shows the outline as it was when it was made, not as it is now, " \
+           "and lists the roster's names" in result.stderr
+    assert {n: (kit / n).read_bytes() for n in before} == before
+    # with the roster the sheet is brought up to date, names and all; the certificates still wait to be asked for
+    result = run("build", outline, "--only", "deck", "--roster", roster, "--out", kit)
+    assert result.exit_code == 0, result.stderr
+    assert "Also rebuilt sign-in.pdf" in result.stdout and "certificates.pdf: shows" in result.stderr
+    signin = flat_pdf(kit / "sign-in.pdf")
+    assert "Scheduled 09:00–12:40 · 3.25 CE hours" in signin and "José Martínez" in signin
+    assert (kit / "certificates.pdf").read_bytes() == before["certificates.pdf"]

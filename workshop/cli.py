@@ -251,6 +251,12 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     extra = len(result.files) - len(shown)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+    if result.added:
+        from workshop.outputs import BY_NAME
+
+        files = ", ".join(BY_NAME[n].files[0] for n in result.added)
+        click.echo(f"Also rebuilt {files}, not named in --only: {'they show' if len(result.added) > 1 else 'it shows'} "
+                   "what the outline changed, and would have contradicted the rest of the kit.")
 
 
 @main.command()

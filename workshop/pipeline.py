@@ -40,6 +40,7 @@ class BuildResult:
     out_dir: Path
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # outputs not asked for, rebuilt so the kit agrees
 
 
 def build_time(workshop: m.Workshop) -> dt.datetime:
@@ -76,8 +77,14 @@ def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
+    from workshop.agreement import widen
+
     ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme)
-    return write_outputs(ctx, chosen(ctx, only))
+    widened = widen(ctx, chosen(ctx, only))  # with --only: and the outputs that no longer agree
+    result = write_outputs(ctx, widened.outputs)
+    result.added = [o.name for o in widened.added]
+    result.warnings += widened.warnings
+    return result
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
@@ -136,12 +143,14 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
 
 def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     """Make ``outputs`` and move them into the kit folder; every other file there stays."""
+    from workshop.agreement import records
+
     with KitFolder(ctx.out_dir, owned_names()) as kit:
         staged = kit.stage()
         try:
             result = _run(outputs, replace(ctx, out_dir=staged))
             _check_ledger_kept(kit.path, staged, ctx.out_dir)
-            files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files})
+            files = kit.publish(staged, {f.rstrip("/") for o in outputs for f in o.files}, records(ctx, outputs))
         except OSError as exc:
             kit.discard(staged)
             raise InputError(_write_problem(ctx.out_dir, exc)) from None

@@ -29,7 +29,7 @@ from typing import Callable
 from workshop import pipeline
 from workshop.outputs import OUTPUTS, chosen
 from workshop.builders.context import BuildContext
-from workshop.errors import InputError, display_path
+from workshop.errors import InputError, Src, display_path
 from workshop.loader import read_outline
 from workshop.roster import read_roster
 
@@ -64,11 +64,14 @@ def _fields(value) -> list[tuple[str, object]] | None:
     """A model record's fields other than locations, or None if ``value`` is not a record."""
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return None
-    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _WHERE]
+    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)
+            if f.name not in _WHERE and not f.name.endswith("_src")]
 
 
 def _plain(value, files: _Files):
     """``value`` as nested tuples of plain values, locations left out and files by content."""
+    if isinstance(value, Src):  # where something was written (theme.layouts keeps one per layout)
+        return None
     fields = _fields(value)
     if fields is not None:
         return (type(value).__name__,) + tuple((name, _plain(v, files)) for name, v in fields)
