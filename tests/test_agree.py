@@ -304,3 +304,33 @@ def test_only_leaves_issued_certificates_and_a_named_sign_in_sheet_and_says_so(t
     signin = flat_pdf(kit / "sign-in.pdf")
     assert "Scheduled 09:00–12:40 · 3.25 CE hours" in signin and "José Martínez" in signin
     assert (kit / "certificates.pdf").read_bytes() == before["certificates.pdf"]
+
+
+# -- the smaller points --------------------------------------------------------------------------
+
+
+def test_a_list_written_line_by_line_in_notes_stays_a_list_in_the_guide(tmp_path):
+    outline = write(tmp_path, "notes.yaml", """\
+        workshop:
+          title: Notes
+          date: 2026-03-14
+        presenters:
+          - name: Ana Presenter
+        sections:
+          - title: Talk
+            minutes: 20
+            slides:
+              - title: Points
+                bullets: [a]
+                notes: |
+                  Cover these:
+                  - point one
+                  - point two
+                  1. first step
+                  2. second step
+        """)
+    assert run("build", outline, "--only", "guide", "--out", tmp_path / "kit").exit_code == 0
+    lines = [" ".join(line.split()) for page in pdf_text(tmp_path / "kit" / "guide.pdf") for line in page.splitlines()]
+    for item in ("• point one", "• point two", "1. first step", "2. second step"):
+        assert any(line.endswith(item) for line in lines), (item, lines)
+    assert not any("point one - point two" in line or "point one • point two" in line for line in lines)

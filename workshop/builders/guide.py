@@ -130,6 +130,27 @@ def timing_caption(cue: str) -> tuple[str, ...]:
     return window, f"starts {done} in · {left} left after it"
 
 
+_LISTED = re.compile(r"^\s*(?:([-*•])|(\d{1,2}[.)]))\s+(.*)$")
+
+
+def note_paras(texts: list[str], st) -> list[Flowable]:
+    """Notes as the guide sets them: each paragraph, and a list written line by line in them
+    ("- point one" on a line, "2. point two" on the next) as a list, one item a line."""
+    out: list[Flowable] = []
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        if len(lines) < 2 or not any(_LISTED.match(line) for line in lines):
+            out.append(para(text, st["body"]))
+            continue
+        for line in lines:
+            match = _LISTED.match(line)
+            if match:
+                out.append(para(match.group(3), st["bullet"], "•" if match.group(1) else match.group(2)))
+            else:
+                out.append(para(line.strip(), st["body"]))
+    return out
+
+
 def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
     s: m.Section = item.entry
     numbers = [x.number for x in slides]
@@ -159,9 +180,9 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
         caption = () if continued else timing_caption(cue)
         if thumb is None:
             points.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"])]
-                                       + [para(c, st["small"]) for c in caption] + [para(p, st["body"]) for p in texts]))
+                                       + [para(c, st["small"]) for c in caption] + note_paras(texts, st)))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
-            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in texts]
+            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + note_paras(texts, st)
             points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
                                                        imageLeftPadding=0, imageRightPadding=14)]
     out: list[Flowable] = [CondPageBreak(180)]
