@@ -334,3 +334,30 @@ def test_a_list_written_line_by_line_in_notes_stays_a_list_in_the_guide(tmp_path
     for item in ("• point one", "• point two", "1. first step", "2. second step"):
         assert any(line.endswith(item) for line in lines), (item, lines)
     assert not any("point one - point two" in line or "point one • point two" in line for line in lines)
+
+
+def test_an_unquoted_yes_or_no_bullet_is_one_problem_not_two(tmp_path):
+    outline = write(tmp_path, "yes.yaml", """\
+        workshop:
+          title: Yes or no
+          date: 2026-03-14
+        presenters:
+          - name: Ana Presenter
+        sections:
+          - title: Talk
+            minutes: 20
+            slides:
+              - title: Points
+                bullets:
+                  - Yes
+                  - No
+                  -
+        """)
+    for command in ("validate", "build"):
+        result = run(command, outline, *(("--out", tmp_path / "kit") if command == "build" else ()))
+        assert result.exit_code == 2
+        problems = [line for line in result.lines if "problem" not in line]
+        assert problems == [
+            f"{outline}:12:13: section 1, slide 1, bullet 1: expected text, got Yes (read as true/false; put it in quotes)",
+            f"{outline}:13:13: section 1, slide 1, bullet 2: expected text, got No (read as true/false; put it in quotes)",
+            f"{outline}:14:12: section 1, slide 1, bullet 3: empty; write its text or delete the line"], problems
