@@ -361,3 +361,45 @@ def test_an_unquoted_yes_or_no_bullet_is_one_problem_not_two(tmp_path):
             f"{outline}:12:13: section 1, slide 1, bullet 1: expected text, got Yes (read as true/false; put it in quotes)",
             f"{outline}:13:13: section 1, slide 1, bullet 2: expected text, got No (read as true/false; put it in quotes)",
             f"{outline}:14:12: section 1, slide 1, bullet 3: empty; write its text or delete the line"], problems
+
+
+def test_a_question_of_several_lines_keeps_them_in_the_canvas_export(tmp_path):
+    import html
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    outline = write(tmp_path, "quiz.yaml", """\
+        workshop:
+          title: Quiz
+          date: 2026-03-14
+        presenters:
+          - name: Ana Presenter
+        objectives:
+          - Name the first step
+        sections:
+          - title: Talk
+            minutes: 20
+            slides:
+              - title: Points
+                bullets: [a]
+        quiz:
+          questions:
+            - ask: |
+                Read the case:
+                A client arrives late & upset.
+                What comes first?
+              objective: 1
+              choices: [Listen, Reschedule]
+              answer: Listen
+        """)
+    assert run("build", outline, "--only", "quiz", "--out", tmp_path / "kit").exit_code == 0
+    with zipfile.ZipFile(tmp_path / "kit" / "quiz-qti.zip") as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".xml") and "manifest" not in n
+                    and b"<item " in archive.read(n))
+        root = ET.fromstring(archive.read(name))
+    qti = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+    shown = next(root.iter(f"{qti}item")).find(f"{qti}presentation/{qti}material/{qti}mattext").text
+    shown = " ".join(shown.split())  # as a browser shows HTML: a line end in the text is a space
+    lines = re.sub(r"\s*(<br/>|</p><p>)\s*", "\n", shown)
+    assert html.unescape(re.sub(r"<[^>]+>", "", lines)).split("\n") == [
+        "Read the case:", "A client arrives late & upset.", "What comes first?"]
