@@ -42,6 +42,25 @@ def test_mixed_scripts_and_emoji_are_drawn_on_a_page(text, face):
     assert buffer.getvalue().startswith(b"%PDF")
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(mixed, min_size=1, max_size=4), st.sampled_from([60.0, 140.0, 460.0]))
+def test_mixed_paragraphs_wrap_and_print_in_a_document(texts, width):
+    """The handouts' and guide's paragraphs: wrapped at a narrow or a wide measure, on a page,
+    whatever the mix; every line read back in a document built like theirs."""
+    from reportlab.platypus import Table
+
+    from workshop import docstyle
+
+    st_ = docstyle.styles("1F4E79")
+    story = [docstyle.para(t, st_["body"]) for t in texts]
+    story.append(Table([[docstyle.para(texts[0], st_["cell"])]], colWidths=[width]))
+    buffer = io.BytesIO()
+    doc, canvas_class = docstyle.document(buffer, "t", "t", "t", "test")
+    doc.width = width
+    doc.build(story, canvasmaker=canvas_class)
+    assert buffer.getvalue().startswith(b"%PDF")
+
+
 def test_an_outline_validate_passes_builds_every_pdf(tmp_path):
     outline = write(tmp_path, "o.yaml", """\
         workshop:
