@@ -1,4 +1,5 @@
-"""A kit that agrees with itself: what ``build --only`` must rebuild besides what it was asked for.
+"""A kit that agrees with itself: each output's fingerprint (what it is made from, which ``watch``
+rebuilds by), and what ``build --only`` must rebuild besides what it was asked for.
 
 Every build records in the kit's manifest, for each output it made, a digest of what that output
 shows from the outline (:func:`outline_prints`: the parts of the outline and agenda it is made
@@ -18,12 +19,69 @@ that lists a roster's names when this build has no roster (rebuilding it would d
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 from pathlib import Path
 
 from workshop.builders.context import BuildContext
-from workshop.errors import InputError, display_path
+from workshop.errors import InputError, Src, display_path
 from workshop.kitdir import KitFolder
 from workshop.outputs import OUTPUTS, Output, owned_names
+
+#: Model fields that say where a value was written, not what it is.
+_WHERE = {"src", "hours_src", "minutes_src", "end_src", "source", "row"}
+
+
+class FileDigests:
+    """Content digests of files, recomputed only when a file's size or time changes."""
+
+    def __init__(self):
+        self.known: dict[Path, tuple[tuple, str]] = {}
+
+    def digest(self, path: Path) -> str:
+        stamp = file_stamp(path)
+        cached = self.known.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, hashlib.sha256(path.read_bytes()).hexdigest() if stamp else "missing")
+            self.known[path] = cached
+        return cached[1]
+
+
+def file_stamp(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def record_fields(value) -> list[tuple[str, object]] | None:
+    """A model record's fields other than locations, or None if ``value`` is not a record."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return None
+    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)
+            if f.name not in _WHERE and not f.name.endswith("_src")]
+
+
+def _plain(value, files: FileDigests):
+    """``value`` as nested tuples of plain values, locations left out and files by content."""
+    if isinstance(value, Src):  # where something was written (theme.layouts keeps one per layout)
+        return None
+    fields = record_fields(value)
+    if fields is not None:
+        return (type(value).__name__,) + tuple((name, _plain(v, files)) for name, v in fields)
+    if isinstance(value, (tuple, list)):
+        return tuple(_plain(v, files) for v in value)
+    if isinstance(value, Path):
+        return ("file", str(value), files.digest(value))
+    return value
+
+
+def fingerprints(ctx: BuildContext, files: FileDigests | None = None) -> dict[str, str]:
+    """A digest per output of what it is made from (:attr:`Output.made_from`)."""
+    files = files or FileDigests()
+    return {o.name: hashlib.sha256(repr(_plain(o.made_from(ctx), files)).encode()).hexdigest() for o in OUTPUTS}
+
 
 #: Outputs that print the roster's names: not rebuilt without a roster when they were made with one.
 _NAMES_SHOWN = ("certificates", "sign-in")
@@ -31,8 +89,6 @@ _NAMES_SHOWN = ("certificates", "sign-in")
 
 def outline_prints(ctx: BuildContext) -> dict[str, str]:
     """A digest per output of what it shows from the outline (the roster left out)."""
-    from workshop.watch import fingerprints
-
     return fingerprints(dataclasses.replace(ctx, roster=None, attendance=None))
 
 

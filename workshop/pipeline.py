@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workshop import model as m
+from workshop.agreement import records, widen
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
@@ -77,8 +78,6 @@ def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = 
     Every input is read and checked before the first file is written. Outputs that need a roster
     are made only with one; without it, certificates issued before stay in the kit.
     """
-    from workshop.agreement import widen
-
     ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme)
     widened = widen(ctx, chosen(ctx, only))  # with --only: and the outputs that no longer agree
     result = write_outputs(ctx, widened.outputs)
@@ -143,8 +142,6 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
 
 def write_outputs(ctx: BuildContext, outputs: list[Output]) -> BuildResult:
     """Make ``outputs`` and move them into the kit folder; every other file there stays."""
-    from workshop.agreement import records
-
     with KitFolder(ctx.out_dir, owned_names()) as kit:
         staged = kit.stage()
         try:
