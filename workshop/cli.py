@@ -134,9 +134,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     from workshop.builders.deck import theme_warnings
 
     themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
+    for warning in [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
+                    *(ctx.roster.warnings if ctx.roster else ()),
                     *quiz_warnings(workshop, agenda), *themed,
                     *_evaluation_warnings(ctx)]:
         click.echo(f"warning: {warning}", err=True)
@@ -298,6 +299,12 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+    if result.added:
+        from workshop.outputs import BY_NAME
+
+        files = ", ".join(BY_NAME[n].files[0] for n in result.added)
+        click.echo(f"Also rebuilt {files}, not named in --only: {'they show' if len(result.added) > 1 else 'it shows'} "
+                   "what the outline changed, and would have contradicted the rest of the kit.")
 
 
 @main.command()
