@@ -89,7 +89,7 @@ _NAMES_SHOWN = ("certificates", "sign-in")
 
 def outline_prints(ctx: BuildContext) -> dict[str, str]:
     """A digest per output of what it shows from the outline (the roster left out)."""
-    return fingerprints(dataclasses.replace(ctx, roster=None, attendance=None))
+    return fingerprints(dataclasses.replace(ctx, roster=None, attendance=None, decisions=(), plan=None, evidence=()))
 
 
 def records(ctx: BuildContext, outputs: list[Output], prints: dict[str, str] | None = None) -> dict[str, dict]:
