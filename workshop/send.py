@@ -244,18 +244,31 @@ def _append(path: Path, row: list[str]) -> None:
 
 
 def _connect(server: Server) -> smtplib.SMTP:
+    """A connection, logged in; one that fails on the way (TLS, login) is closed, not left to the
+    garbage collector."""
+    opened: list[smtplib.SMTP] = []
+    try:
+        return _open(server, opened)
+    except BaseException:
+        for client in opened:
+            client.close()
+        raise
+
+
+def _open(server: Server, opened: list) -> smtplib.SMTP:
     try:
         if server.security == "ssl":
             client = smtplib.SMTP_SSL(server.host, server.port, timeout=30, context=ssl.create_default_context())
         else:
             client = smtplib.SMTP(server.host, server.port, timeout=30)
-            if server.security == "starttls":
-                try:
-                    client.starttls(context=ssl.create_default_context())
-                except smtplib.SMTPNotSupportedError:
-                    raise InputError(Problem(Src(f"{server.host}:{server.port}"), "the mail server does not offer "
-                                             "STARTTLS; set WORKSHOP_SMTP_SECURITY=ssl (port 465) if it takes TLS "
-                                             "from the start")) from None
+        opened.append(client)
+        if server.security == "starttls":
+            try:
+                client.starttls(context=ssl.create_default_context())
+            except smtplib.SMTPNotSupportedError:
+                raise InputError(Problem(Src(f"{server.host}:{server.port}"), "the mail server does not offer "
+                                         "STARTTLS; set WORKSHOP_SMTP_SECURITY=ssl (port 465) if it takes TLS "
+                                         "from the start")) from None
         if server.user and server.password:
             try:
                 client.login(server.user, server.password)
@@ -304,7 +317,7 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
         try:
             client.quit()
         except (OSError, smtplib.SMTPException):
-            pass
+            client.close()  # quit closes only when the server answers
 
 
 def _attachment_sha256(message: EmailMessage) -> str:
