@@ -5,7 +5,9 @@
    `workshop watch`, the time from saving a one-slide edit to the new deck.pptx being in place,
    and to every affected output being in place.
 2. certificates.pdf for a 10,000-attendee roster (`workshop build --only certificates`), against a
-   bare reportlab loop drawing the same pages with the same fonts; with peak memory.
+   bare reportlab loop drawing the same pages with the same fonts; with peak memory. Then the
+   verification site for the same 10,000 certificates (signed Open Badges credentials, a page each,
+   the status list: `workshop.verify.write_site`), against the certificates alone.
 3. How build time grows: 30 / 300 / 2,000 slides (the most an outline may have); 100 / 1,000 / 10,000 attendees.
 
 Each figure is the best of --repeat runs (default 3). Outputs go to bench/out/ (git-ignored).
@@ -136,6 +138,35 @@ c.save()
 '''
 
 
+SITE = r'''
+import csv, dataclasses, datetime as dt, sys, time
+from decimal import Decimal
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from workshop.verify import CertificateRecord, provider_key, write_site
+began = time.perf_counter()
+key = provider_key("Sunrise Consulting", Path(sys.argv[2]) / "keys")
+base = CertificateRecord(
+    id="", version=1, name="", licence="", hours=Decimal(3), unit="contact hours",
+    title="Relationship: What It's All About", description="A three-hour workshop on the therapeutic relationship.",
+    dates=(dt.date(2026, 3, 14),), provider="Sunrise Consulting", provider_url="https://sunrise.example.org/",
+    approvals=("Sample statement: approved by the Example Board",), issued=dt.date(2026, 3, 14), status_index=0)
+records = [dataclasses.replace(base, id=f"20260314-{k:08X}", name=row["name"], licence=row["license"], status_index=k)
+           for k, row in enumerate(csv.DictReader(open(sys.argv[1], encoding="utf-8")))]
+write_site(records, key, "https://certs.example.org/verify/{id}", Path(sys.argv[2]) / "verify")
+'''
+
+
+def verification_site(rosterfile: Path, folder: Path) -> tuple[float, float]:
+    """Seconds and peak MB of writing the verification site for every row of ``rosterfile``
+    (one process, from records to files; the provider's key is made in ``folder``)."""
+    script = OUT / "site.py"
+    script.write_text(SITE, encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return peak_of([sys.executable, str(script), str(rosterfile), str(folder), str(ROOT)])
+
+
 def watch_latency(rosterfile: Path, edits: int) -> tuple[list[float], list[float]]:
     """Seconds from saving a one-slide edit to the new deck.pptx being in place under
     `workshop watch`, and to the last output (the guide) being in place."""
@@ -230,6 +261,9 @@ def main() -> None:
     bare, bare_mb = peak_of([sys.executable, str(ref_py), str(big), str(OUT / "bare.pdf"), str(ROOT)])
     print(f"\ncertificates, {n:,} attendees           : {ours:6.2f} s, peak {ours_mb:5.0f} MB")
     print(f"bare reportlab loop, same pages          : {bare:6.2f} s, peak {bare_mb:5.0f} MB   (ours / bare = {ours / bare:.2f}x)")
+    site, site_mb = verification_site(big, OUT / "site")
+    print(f"verification site, same {n:,} certificates: {site:6.2f} s, peak {site_mb:5.0f} MB   "
+          f"(certificates + site = {(ours + site) / ours:.2f}x the certificates alone)")
 
     print("\ngrowth (whole kit without roster):")
     for slides in ((30, 300) if args.quick else (30, 300, 2000)):

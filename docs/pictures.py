@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 OUTLINE = ROOT / "outlines" / "therapeutic-relationship.yaml"
 ROSTER = ROOT / "outlines" / "sample-roster.csv"
+EVALUATIONS = ROOT / "outlines" / "sample-evaluations.csv"
 #: The slides shown for each theme: title, agenda, a list, a quote, a divider, an activity.
 SLIDES = (1, 2, 12, 9, 7, 20)
 
@@ -84,6 +85,14 @@ def main() -> None:
         handouts = pages(kit / "handouts.pdf", tmp, dpi=70)
         slide_page = next(p for p in handouts if _has_miniatures(p))
         Image.open(slide_page).save(IMAGES / "handout-slides.png", optimize=True)
+        evaluation_summary(tmp)
+
+
+def evaluation_summary(tmp: Path) -> None:
+    """The first page of the evaluation summary of the sample responses."""
+    build(OUTLINE, tmp / "summary", "--roster", ROSTER, "--evaluations", EVALUATIONS, "--only", "evaluation-summary")
+    shot = pages(tmp / "summary" / "evaluation-summary.pdf", tmp, dpi=70)[0]
+    Image.open(shot).save(IMAGES / "evaluation-summary.png", optimize=True)
 
 
 def _has_miniatures(page: Path) -> bool:

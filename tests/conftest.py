@@ -69,10 +69,12 @@ def assert_rejected(result: Result, *expected: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def plain_environment(monkeypatch):
-    """The variables the build reads, cleared so the developer's shell cannot change a result."""
+def plain_environment(monkeypatch, tmp_path_factory):
+    """The variables the build reads, cleared so the developer's shell cannot change a result; the
+    provider's signing key made in a folder of the test run's, never the developer's own."""
     for name in ("WORKSHOP_JOBS", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WORKSHOP_KEY_DIR", str(tmp_path_factory.mktemp("keys")))
 
 
 @pytest.fixture

@@ -293,3 +293,151 @@ def corporate_template(path: Path, background: str = "14213D", band: str = "FCA3
             layout._element.find(qn("p:cSld")).set("name", "Headline Only")
     prs.save(str(path))
     return path
+
+
+def _run(para, text: str, font: str = "") -> None:
+    run = para.add_run()
+    run.text = text
+    if font:
+        run.font.name = font
+
+
+def _stack(slide, colours, left=0, top=0, width=None, height=None) -> None:
+    """Full-size pictures one on top of another, as a build-up deck stacks them; the last shows."""
+    for n, colour in enumerate(colours):
+        picture = slide.shapes.add_picture(io.BytesIO(png(colour=colour)), left, top, width, height)
+        picture._element.nvPicPr.cNvPr.set("descr", f"Step {n + 1} of the build-up")
+
+
+#: The pictures of the talk deck's build-up slide, bottom to top: the top one is the one that shows.
+BUILD_UP = [(200, 40, 40), (40, 160, 40), (40, 40, 200)]
+
+
+def talk_deck(path: Path) -> Path:
+    """A conference talk made in PowerPoint the way nobody here would: an untitled slide that is
+    one boxed command, Wingdings and Symbol characters, a build-up of stacked full-size pictures,
+    two columns, a table with a header row, a chart alone on its slide, numbered part dividers,
+    notes on the title slide, and a last "Questions?" slide with the speaker's contact details."""
+    prs = Presentation()
+    layouts = prs.slide_layouts
+    width, height = prs.slide_width, prs.slide_height
+
+    slide = prs.slides.add_slide(layouts[TITLE])
+    slide.shapes.title.text = "Listening Well"
+    bullets(slide.placeholders[1].text_frame, ["What counselors can learn from call centres", "Sam Rivera, PhD"])
+    slide.notes_slide.notes_text_frame.text = "Thank the organisers.\nMention that the slides are online."
+
+    slide = prs.slides.add_slide(layouts[SECTION])
+    slide.shapes.title.text = "Part 1: Foundations"
+    slide.placeholders[1].text_frame.text = "Part 1 of 2"
+
+    slide = prs.slides.add_slide(layouts[BLANK])
+    box = slide.shapes.add_shape(1, Inches(2), Inches(3), Inches(6), Inches(1))  # a rectangle
+    box.text_frame.text = "$ pip install listening-skills"
+    slide.notes_slide.notes_text_frame.text = "Pause here; let them read it."
+
+    slide = prs.slides.add_slide(layouts[CONTENT])
+    slide.shapes.title.text = "How a session feels"
+    frame = slide.placeholders[1].text_frame
+    bullets(frame, ["Heard ", "Rushed ", "Effect size "])
+    _run(frame.paragraphs[0], "J", "Wingdings")
+    _run(frame.paragraphs[1], "L", "Wingdings")
+    _run(frame.paragraphs[1], " then ")
+    _run(frame.paragraphs[1], "\uf0f0", "Wingdings")
+    _run(frame.paragraphs[1], " better")
+    _run(frame.paragraphs[2], "b", "Symbol")
+    _run(frame.paragraphs[2], " grows ")
+    _run(frame.paragraphs[2], "\uf0e0", "Wingdings")
+    slide.notes_slide.notes_text_frame.text = "Ask: when did you last feel heard?"
+
+    slide = prs.slides.add_slide(layouts[TITLE_ONLY])
+    slide.shapes.title.text = "A call, step by step"
+    _stack(slide, BUILD_UP, 0, 0, width, height)
+
+    slide = prs.slides.add_slide(layouts[TWO])
+    slide.shapes.title.text = "Then and now"
+    bullets(slide.placeholders[1].text_frame, ["Paper forms", "Phone calls", ("at set hours", 1)])
+    bullets(slide.placeholders[2].text_frame, ["Online forms", "Video calls"])
+
+    slide = prs.slides.add_slide(layouts[TITLE_ONLY])
+    slide.shapes.title.text = "Skills compared"
+    table = slide.shapes.add_table(3, 3, Inches(0.5), Inches(2), Inches(9), Inches(2)).table
+    for r, row in enumerate([("Skill", "On the phone", "In the room"), ("Reflecting", "Say it back", "Nod"),
+                             ("Pausing", "Count to three", "Wait")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+    slide = prs.slides.add_slide(layouts[TITLE_ONLY])
+    slide.shapes.title.text = "Calls answered"
+    data = CategoryChartData()
+    data.categories = ["2024", "2025"]
+    data.add_series("Day", (120, 180))
+    data.add_series("Night", (40, 75))
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(8), Inches(5),
+                                   data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "Calls a month"
+
+    slide = prs.slides.add_slide(layouts[CONTENT])
+    slide.shapes.title.text = "The headset"
+    body = slide.placeholders[1]
+    body.left, body.top, body.width, body.height = Inches(5), Inches(1.8), Inches(4.5), Inches(4.5)
+    bullets(body.text_frame, ["Both hands free", "Voice close to the ear"])
+    picture = slide.shapes.add_picture(io.BytesIO(png(colour=(90, 90, 90))), Inches(0.5), Inches(2), Inches(4))
+    picture._element.nvPicPr.cNvPr.set("descr", "A headset on a desk")
+
+    slide = prs.slides.add_slide(layouts[TITLE_ONLY])
+    slide.shapes.title.text = "The desk"
+    picture = slide.shapes.add_picture(io.BytesIO(png(colour=(10, 120, 120))), Inches(1), Inches(2), Inches(8))
+    picture._element.nvPicPr.cNvPr.set("descr", "A call-centre desk with two screens")
+
+    slide = prs.slides.add_slide(layouts[CONTENT])
+    slide.shapes.title.text = "Why it matters"
+    bullets(slide.placeholders[1].text_frame, ["Calls are short", "Every word counts"])
+    picture = slide.shapes.add_picture(io.BytesIO(png(colour=(240, 240, 250))), 0, 0, width, height)
+    tree = slide.shapes._spTree
+    tree.remove(picture._element)
+    tree.insert(2, picture._element)  # sent to the back: a background photo behind the text
+
+    slide = prs.slides.add_slide(layouts[SECTION])
+    slide.shapes.title.text = "Part 2: Practice"
+    slide.placeholders[1].text_frame.text = "Part 2 of 2"
+
+    slide = prs.slides.add_slide(layouts[BLANK])
+    box = slide.shapes.add_shape(1, Inches(1), Inches(3), Inches(8), Inches(1.2))
+    box.text_frame.text = "Listening is a skill, not a gift."
+
+    slide = prs.slides.add_slide(layouts[CONTENT])
+    slide.shapes.title.text = "Questions?"
+    bullets(slide.placeholders[1].text_frame, ["sam.rivera@example.org", "www.example.org/listening",
+                                               "+1 (555) 010-2030"])
+    slide.notes_slide.notes_text_frame.text = "Leave this up while people ask."
+
+    prs.save(str(path))
+    return path
+
+
+def quarto_deck(path: Path) -> Path:
+    """A deck as Quarto (through pandoc) writes one: 16:9, a text box with each slide's number in
+    the lower right corner, and layouts named the way Google Slides names them."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    google = {TITLE: "TITLE", CONTENT: "TITLE_AND_BODY", SECTION: "SECTION_HEADER", TWO: "TITLE_AND_TWO_COLUMNS",
+              TITLE_ONLY: "TITLE_ONLY"}
+    for index, name in google.items():
+        prs.slide_layouts[index]._element.cSld.set("name", name)
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE])
+    slide.shapes.title.text = "Reproducible slides"
+    slide.placeholders[1].text_frame.text = "Alex Kim"
+    for n, (title, items) in enumerate([("Why", ["One source", "Many outputs"]),
+                                        ("How", ["Write Markdown", "Render to pptx"]),
+                                        ("Next", ["Try it on your own talk"])], 2):
+        slide = prs.slides.add_slide(prs.slide_layouts[CONTENT])
+        slide.shapes.title.text = title
+        bullets(slide.placeholders[1].text_frame, items)
+        number_box = slide.shapes.add_textbox(prs.slide_width - Inches(1), prs.slide_height - Inches(0.6),
+                                              Inches(0.8), Inches(0.4))
+        number_box.text_frame.text = str(n)
+        slide.notes_slide.notes_text_frame.text = f"Speaker note for {title.lower()}."
+    prs.save(str(path))
+    return path

@@ -9,7 +9,6 @@ from office import pdf_words
 from printcheck import low_contrast_words, render, text_sizes
 from test_print import flat
 from workshop.builders import certificates as c
-from workshop.model import APPROVAL_MAX_CHARS
 
 SEAL_RGB = (180, 140, 40)
 INK_RGB = (20, 30, 90)
@@ -134,30 +133,29 @@ def test_a_missing_seal_is_refused_at_its_line(in_tmp):
         assert any(line.startswith(f"o.yaml:14:9: ce.seal: {problem}") for line in result.lines), result.lines
 
 
-def test_an_approval_too_long_for_a_certificate_is_refused(in_tmp):
-    text = "Approved. " * (APPROVAL_MAX_CHARS // 10 + 1)
-    write(in_tmp, "o.yaml", MINIMAL + f'ce:\n  provider: P\n  approval: "{text.strip()}"\n')
-    assert_rejected(run("build", "o.yaml", "--out", "kit"),
-                    f"o.yaml:14:13: ce.approval: {len(text.strip())} characters is more than a certificate has "
-                    f"room for ({APPROVAL_MAX_CHARS} at most); shorten the statement")
-    assert not (in_tmp / "kit").exists()
-
-
-def test_a_long_statement_in_capitals_still_fits_its_zone():
-    text = (APPROVAL.upper() * 2)[:APPROVAL_MAX_CHARS]
-    size, lines = c._Certificate.approval_lines(text)
-    assert c.fits_approval(text) and size >= 8 and len(lines) <= 3
-
-
-def test_an_approval_of_wide_letters_that_cannot_fit_is_refused(in_tmp):
-    text = ("Wm " * (APPROVAL_MAX_CHARS // 3)).strip()
-    assert not c.fits_approval(text)
+def test_an_approval_too_long_even_for_a_second_page_is_refused_by_validate_and_build(in_tmp):
+    text = " ".join(["Approved by the Example Board of Behavioral Health, provider No. 1234."] * 90)
+    assert not c.fits_approval([text])
     write(in_tmp, "o.yaml", MINIMAL + f'ce:\n  provider: P\n  approval: "{text}"\n')
     (in_tmp / "r.csv").write_text("name\nAna\n", encoding="utf-8")
     for command in (("validate", "o.yaml"), ("build", "o.yaml", "--roster", "r.csv", "--out", "kit")):
-        assert_rejected(run(*command), "o.yaml:14:13: ce.approval: the approval statement needs more than the three "
-                                       "lines a certificate has room for; shorten it")
+        assert_rejected(run(*command), f"o.yaml:14:13: ce.approval: the approval statements printed on a certificate "
+                                       f"({len(text):,} characters) need more than its two pages have room for at "
+                                       f"8 pt; shorten them")
     assert not (in_tmp / "kit").exists()
+
+
+def test_a_long_statement_in_capitals_still_fits_the_front():
+    text = (APPROVAL.upper() * 2)[:450]
+    size, lines = c._front_lines((text,))
+    assert size >= 8 and len(lines) <= 3
+
+
+def test_a_statement_of_wide_letters_that_cannot_fit_the_front_goes_to_a_second_page():
+    text = ("Wm " * 150).strip()
+    assert not c._front_lines((text,)) and c.fits_approval([text])
+    size, paragraphs = c._back_lines((text,))
+    assert size >= 8 and " ".join(paragraphs[0]) == text
 
 
 # -- the bottom band: signatures centred across the width, above the id line; the QR code captioned

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import BUNDLED, run
 from workshop import __version__
+from workshop.schema import SCHEMA_FILE
 
 
 def test_version():
@@ -25,13 +26,33 @@ def test_help_on_every_command():
         assert result.stdout.startswith(f"Usage: main {command} "), result.stdout
 
 
-def test_new_starts_from_the_bundled_outline(in_tmp):
-    result = run("new", "my-workshop")
+def test_new_writes_a_short_starter_with_a_comment_on_each_key(in_tmp):
+    result = run("new", "Trauma-Informed Care")
     assert result.exit_code == 0, result.stderr
-    assert (in_tmp / "my-workshop.yaml").read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
-    assert run("validate", "my-workshop.yaml").exit_code == 0
-    again = run("new", "my-workshop")
+    assert result.stdout.splitlines() == ["Wrote trauma-informed-care.yaml, a starter outline for Trauma-Informed Care. Fill it in "
+                            "(each line says what it is for), then build the kit:", "",
+                            "    workshop build trauma-informed-care.yaml"]
+    text = (in_tmp / "trauma-informed-care.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}\n")
+    assert '  title: "Trauma-Informed Care"' in text
+    assert len(text.splitlines()) < 80 and "Therapeutic" not in text  # not a copy of the bundled workshop
+    for line in text.splitlines():
+        if re.match(r"^\s*(- )?[a-z_]+:", line):  # every key says what it is for
+            assert "  # " in line, line
+    built = run("build", "trauma-informed-care.yaml", "--out", "kit")  # the command it printed
+    assert built.exit_code == 0, built.stderr
+    again = run("new", "Trauma-Informed Care")
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_new_prints_the_next_command_as_it_must_be_typed(in_tmp):
+    result = run("new", "My Talks/Ethics 101")
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "My Talks" / "ethics-101.yaml").is_file()
+    assert result.stdout.splitlines()[-1] == "    workshop build 'My Talks/ethics-101.yaml'"
+    assert "Ethics 101" in (in_tmp / "My Talks" / "ethics-101.yaml").read_text(encoding="utf-8")
+    assert run("new", "grief-work").exit_code == 0
+    assert '  title: "Grief work"' in (in_tmp / "grief-work.yaml").read_text(encoding="utf-8")
 
 
 def test_installed_command_reports_bad_outline_without_traceback(tmp_path):

@@ -91,7 +91,7 @@ def test_a_flag_prints_as_its_letters(tmp_path):
 def no_emoji_face(monkeypatch):
     from workshop import fonts
 
-    monkeypatch.setitem(fonts.FACES, "emoji", ("no-such-emoji-face.ttf",))
+    monkeypatch.setattr(fonts, "FONT_DIRS", [fonts.BUNDLED_FONTS])  # none of the system's faces, nor its emoji
     fonts.forget()
     yield
     monkeypatch.undo()
@@ -115,8 +115,8 @@ def test_without_the_emoji_face_a_roster_name_with_an_emoji_is_refused_by_row(in
     (in_tmp / "r.csv").write_text("name\nBob Smith\nZoë 🌟 Star\n", encoding="utf-8")
     result = run("build", "o.yaml", "--roster", "r.csv", "--out", "kit")
     assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
-    assert ("r.csv: row 3, name: 'Zoë 🌟 Star' cannot be printed: no installed font has '🌟' (U+1F31F); "
-            "install fonts-symbola (Debian and Ubuntu), which prints emoji in black and white, or remove it"
+    assert ("r.csv: row 3, name: 'Zoë 🌟 Star': '🌟' (U+1F31F, Glowing star) cannot be printed: no installed font "
+            "has it; install fonts-symbola (Debian and Ubuntu), which prints emoji in black and white, or remove it"
             in result.lines), result.lines
     assert not (in_tmp / "kit").exists()
 

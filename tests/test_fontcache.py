@@ -20,7 +20,7 @@ def build(folder, out, env):
 def test_a_build_makes_the_same_bytes_with_a_cold_a_warm_and_no_font_cache(tmp_path):
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     off = build(tmp_path, "off", {**env, "WORKSHOP_FONT_CACHE": "off"})
-    assert not (tmp_path / "cache").exists()  # off means nothing written
+    assert not (tmp_path / "cache" / "workshop" / "fonts").exists()  # off means nothing written
     cold = build(tmp_path, "cold", env)
     kept = list((tmp_path / "cache" / "workshop" / "fonts").glob("*.faces"))
     assert len(kept) >= 4  # the faces the kit uses, parsed once and kept
@@ -51,3 +51,21 @@ def test_a_cache_file_others_can_write_is_not_read(tmp_path, monkeypatch):
     assert fontcache._read(entry, path) is not None
     entry.chmod(0o666)
     assert fontcache._read(entry, path) is None
+
+
+def test_the_characters_of_a_font_file_are_read_once_and_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = font_file("hebrew")
+    reads = []
+
+    def read(p):
+        reads.append(p)
+        return [(0, "truetype", frozenset({0x05D0, 0x05D1}))]
+
+    assert fontcache.kept_coverage(path, read) == [(0, "truetype", frozenset({0x05D0, 0x05D1}))]
+    assert fontcache.kept_coverage(path, read) == [(0, "truetype", frozenset({0x05D0, 0x05D1}))]
+    assert reads == [path]  # the second time from the cache
+    (entry,) = (tmp_path / "workshop" / "fonts").glob("*.cmap")
+    entry.chmod(0o666)  # writable by others: read the font again
+    fontcache.kept_coverage(path, read)
+    assert reads == [path, path]

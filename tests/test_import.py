@@ -11,7 +11,7 @@ import yaml
 from pptx import Presentation
 
 import decks
-from conftest import BUNDLED, assert_rejected, run
+from conftest import BUNDLED, DATA, OUTLINES, assert_rejected, run
 from workshop.importer import container
 
 
@@ -68,10 +68,14 @@ def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
     assert by_title["The alliance at a glance"]["image"] == {
         "path": "images/slide-10.png", "alt": "Two chairs facing each other: counselor and client"}
     assert (in_tmp / "images" / "slide-10.png").read_bytes() == decks.png()
-    assert by_title["Qualities compared"]["bullets"] == ["Trust", ["What it looks like: Confidences kept"],
-                                                         "Respect", ["What it looks like: No assumptions"]]
-    assert by_title["What the research shows"]["bullets"] == ["The relationship predicts outcome across approaches"]
-    assert by_title["Self-care matters"]["bullets"] == ["Body, mind and relationships", "Boundaries on hours"]
+    assert by_title["Qualities compared"]["bullets"] == ["Quality: Trust", ["What it looks like: Confidences kept"],
+                                                         "Quality: Respect", ["What it looks like: No assumptions"]]
+    assert by_title["What the research shows"]["bullets"] == [
+        "The relationship predicts outcome across approaches", "Chart: Effect sizes",
+        ["Alliance: 0.57", "Empathy: 0.58", "Technique: 0.2"]]
+    care = by_title["Self-care matters"]
+    assert care["bullets"] == ["Body, mind and relationships", "Boundaries on hours"]
+    assert (care["image"]["path"], care["layout"]) == ("images/slide-13.png", "image-right")
     assert (in_tmp / "images" / "slide-13.png").is_file()
     assert pause == {"break": "Morning break", "minutes": 15}
     assert [s["title"] for s in after["slides"]] == ["Taking a personal inventory"]
@@ -82,18 +86,22 @@ def test_a_presenters_deck_comes_in_field_by_field(in_tmp):
     text = outline.read_text(encoding="utf-8")
     assert ("      # slide 12\n"
             "      # not brought in: a video; see slide 12 of the old deck\n"
-            "      # not brought in: a chart (“Effect sizes”); see slide 12 of the old deck\n"
             "      # not brought in: SmartArt; see slide 12 of the old deck\n"
-            "      # not brought in: an embedded Excel object; see slide 12 of the old deck\n") in text
+            "      # not brought in: an embedded Excel object; see slide 12 of the old deck\n"
+            "      # not brought in: animations (the built deck shows each slide whole); see slide 12 of the old deck\n"
+            "      # brought in differently: a chart (“Effect sizes”), as its data in bullets; draw the chart again in "
+            "PowerPoint if you need it\n") in text
     assert "minutes: 20  # check: estimated at 2-3 minutes a slide (7 slides)" in text
     assert "# check: hidden in the old deck; delete this slide if you do not show it" in text
-    assert "# picture not placed (a slide shows one body): images/slide-13.png\n" in text
-    for line in ("  slide 12: a video", "  slide 12: a chart (“Effect sizes”)", "  slide 12: SmartArt",
+    for line in ("  slide 12: a video", "  slide 12: SmartArt",
+                 "  slide 12: a chart (“Effect sizes”), as its data in bullets; draw the chart again in PowerPoint if "
+                 "you need it",
                  "  slide 12: an embedded Excel object",
                  "  slide 12: animations (the built deck shows each slide whole)",
-                 "  slide 11: a table, as bullets (one per row)", "  slide 11: an equation",
+                 "  slide 11: a table, as bullets (one per row, each cell named by its column's heading)",
+                 "  slide 11: an equation",
                  "  slide 5: bullets more than two levels deep, brought up to the second level",
-                 "  slide 13: a picture beside text, saved as images/slide-13.png but not placed"):
+                 "  slide 13: a picture beside text, placed right of it (layout image-right)"):
         assert line in result.stdout.splitlines()
     assert "Next: check the minutes in old-deck.yaml, then run: workshop build old-deck.yaml" in result.stdout
     assert not [line for line in result.stdout.splitlines() if line.startswith("  slide 4:")], \
@@ -157,6 +165,220 @@ def test_a_built_deck_imports_back_to_its_outline(in_tmp):
     assert titles(in_tmp / "second" / "deck.pptx") == titles(in_tmp / "first" / "deck.pptx")
     # the notes carry each slide's timing line: the same notes are the same timing
     assert notes(in_tmp / "second" / "deck.pptx") == notes(in_tmp / "first" / "deck.pptx")
+
+
+# -- decks nobody here made: every paragraph and note comes in --------------------------------
+
+#: What a symbol-font character shows, as the talk deck types them (font, code as stored).
+SHOWN = {("Wingdings", "J"): "☺", ("Wingdings", "L"): "☹", ("Wingdings", "\uf0f0"): "⇨",
+         ("Wingdings", "\uf0e0"): "", ("Symbol", "b"): "β"}
+
+
+def paragraphs(deck, slide_numbers: bool = True) -> list[tuple[int, str]]:
+    """Every paragraph, table cell and line of notes of ``deck``, read with python-pptx, with
+    symbol-font runs as they show; without text boxes holding only the slide's number when
+    ``slide_numbers`` is false."""
+    found = []
+
+    def text_of(paragraph) -> str:
+        return "".join(SHOWN.get((r.font.name, r.text), r.text) if r.font.name in ("Wingdings", "Symbol") else r.text
+                       for r in paragraph.runs)
+
+    def shapes(n, items):
+        for shape in items:
+            if shape.shape_type == 6:  # a group
+                shapes(n, shape.shapes)
+            elif shape.has_text_frame:
+                texts = [" ".join(text_of(p).split()) for p in shape.text_frame.paragraphs]
+                if not slide_numbers and texts == [str(n)]:
+                    continue
+                found.extend((n, t) for t in texts if t)
+            elif getattr(shape, "has_table", False) and shape.has_table:
+                found.extend((n, " ".join(c.text.split())) for row in shape.table.rows for c in row.cells if c.text)
+
+    for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+        shapes(n, slide.shapes)
+        if slide.has_notes_slide:
+            found.extend((n, " ".join(line.split())) for line in slide.notes_slide.notes_text_frame.text.split("\n")
+                         if line.strip())
+    return found
+
+
+def outline_texts(outline) -> list[str]:
+    """Every value of the outline, and every comment, as one line of text each."""
+    values = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif node is not None:
+            values.append(" ".join(str(node).split()))
+
+    text = outline.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    walk(data)
+    values += [", ".join(filter(None, (p["name"], p.get("credentials")))) for p in data["presenters"]]
+    return values + [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line]
+
+
+def assert_all_brought_in(deck, outline, slide_numbers: bool = True) -> None:
+    texts = outline_texts(outline)
+    lost = [(n, t) for n, t in paragraphs(deck, slide_numbers) if not any(t in v for v in texts)]
+    assert not lost, f"paragraphs of the deck not in the outline: {lost}"
+
+
+def slides_of(data) -> dict:
+    return {s["title"]: s for section in data["sections"] for s in section.get("slides", [])}
+
+
+def test_a_talk_deck_comes_in_whole_and_builds_on_its_own_design(in_tmp):
+    deck = decks.talk_deck(in_tmp / "talk.pptx")
+    result, outline, data = imported(in_tmp, "talk.pptx")
+    assert_all_brought_in(deck, outline)
+    lines = result.stdout.splitlines()
+    slides = slides_of(data)
+
+    # an untitled slide whose only content is a boxed command
+    assert slides["$ pip install listening-skills"]["notes"] == "Pause here; let them read it."
+    assert "Listening is a skill, not a gift." in slides
+    assert not [line for line in lines if "empty slide" in line]
+    # Wingdings and Symbol as the characters they show; what has no equivalent is named
+    assert slides["How a session feels"]["bullets"] == ["Heard ☺", "Rushed ☹ then ⇨ better", "Effect size β grows"]
+    assert "  slide 4: a Wingdings character (0xE0) with no Unicode equivalent, left out" in lines
+    # a build-up: the top picture of the stack, and no word of text beside it
+    build_up = slides["A call, step by step"]
+    assert build_up["image"]["alt"] == "Step 3 of the build-up" and "layout" not in build_up
+    assert (in_tmp / build_up["image"]["path"]).read_bytes() == decks.png(colour=decks.BUILD_UP[-1])
+    assert not [line for line in lines if line.startswith("  slide 5:") and "beside text" in line]
+    # a picture beside text goes on its side; a picture alone is the slide
+    headset = slides["The headset"]
+    assert (headset["bullets"], headset["layout"], headset["image"]["alt"]) == (
+        ["Both hands free", "Voice close to the ear"], "image-left", "A headset on a desk")
+    assert slides["The desk"]["image"]["alt"] == "A call-centre desk with two screens"
+    assert "image" not in slides["Why it matters"], "a full-slide picture behind the text is a background"
+    assert "picture not placed (it filled the slide, behind the text): images/slide-11.png" in outline_texts(outline)
+    # two columns, a table with its header row, a chart with its data
+    assert (slides["Then and now"]["bullets"], slides["Then and now"]["layout"]) == (
+        ["Paper forms", "Phone calls", ["at set hours"], "Online forms", "Video calls"], "two-columns")
+    assert slides["Skills compared"]["bullets"] == [
+        "Skill: Reflecting", ["On the phone: Say it back", "In the room: Nod"],
+        "Skill: Pausing", ["On the phone: Count to three", "In the room: Wait"]]
+    assert slides["Calls answered"]["bullets"] == ["Chart: Calls a month",
+                                                   ["2024: Day 120, Night 40", "2025: Day 180, Night 75"]]
+    # numbered part dividers: the build numbers the parts itself
+    assert [s["title"] for s in data["sections"]] == ["Foundations", "Practice"]
+    # the title slide's notes; the last slide's contact details; the presenter's design
+    text = outline.read_text(encoding="utf-8")
+    assert "  # speaker notes of the title slide:\n  #   Thank the organisers.\n" in text
+    assert data["presenters"] == [{"name": "Sam Rivera", "credentials": "PhD", "email": "sam.rivera@example.org",
+                                   "phone": "+1 (555) 010-2030", "website": "www.example.org/listening"}]
+    assert data["deck"] == {"closing": False}
+    assert data["theme"] == {"template": "talk.pptx"}
+
+    built = run("build", "talk.yaml", "--out", "kit")
+    assert built.exit_code == 0, built.stderr
+    rebuilt = Presentation(str(in_tmp / "kit" / "deck.pptx"))
+    assert (rebuilt.slide_width, rebuilt.slide_height) == (Presentation(str(deck)).slide_width,
+                                                           Presentation(str(deck)).slide_height)
+    shown = {s.shapes.title.text if s.shapes.title else "": s for s in rebuilt.slides}
+    assert shown["Then and now"].slide_layout.name == "Two Content"
+    assert [s.shape_type for s in shown["The headset"].shapes if s.shape_type == 13], "the headset picture is placed"
+    assert list(shown)[-1] == "Questions?" and "Stay in touch" not in shown
+    assert "This template will work" in run("template", "talk.yaml").stdout
+
+
+def test_a_quarto_deck_leaves_its_slide_numbers_and_keeps_its_layout_names(in_tmp):
+    deck = decks.quarto_deck(in_tmp / "slides.pptx")
+    result, outline, data = imported(in_tmp, "slides.pptx")
+    assert_all_brought_in(deck, outline, slide_numbers=False)
+    assert [s["bullets"] for s in data["sections"][0]["slides"]] == [
+        ["One source", "Many outputs"], ["Write Markdown", "Render to pptx"], ["Try it on your own talk"]]
+    assert "  slide 3: its slide number (“3”) in a text box, left out (the build numbers every slide)" in \
+        result.stdout.splitlines()
+    assert data["theme"] == {"template": "slides.pptx", "layouts": {
+        "title": "TITLE", "section": "SECTION_HEADER", "title_only": "TITLE_ONLY", "content": "TITLE_AND_BODY",
+        "two_content": "TITLE_AND_TWO_COLUMNS"}}
+    template = run("template", "slides.yaml")
+    assert template.exit_code == 0 and "slides 13.33 x 7.50 in (16:9)" in template.stdout
+    assert run("build", "slides.yaml", "--out", "kit").exit_code == 0
+    assert [s.slide_layout.name for s in Presentation(str(in_tmp / "kit" / "deck.pptx")).slides][:2] == [
+        "TITLE", "TITLE_AND_BODY"]
+
+
+def test_a_design_the_build_cannot_use_is_offered_commented_out(in_tmp):
+    deck = decks.quarto_deck(in_tmp / "tall.pptx")
+    prs = Presentation(str(deck))
+    prs.slide_width, prs.slide_height = prs.slide_height, prs.slide_width  # portrait
+    prs.save(str(deck))
+    result, outline, data = imported(in_tmp, "tall.pptx")
+    assert "theme" not in data
+    text = outline.read_text(encoding="utf-8")
+    assert "# The deck's own design cannot be used as it is:\n#   tall.pptx has portrait slides" in text
+    assert '\n#   template: "tall.pptx"\n' in text
+    assert run("build", "tall.yaml", "--out", "kit").exit_code == 0
+
+
+def test_symbol_fonts_are_read_as_unicode():
+    from workshop.importer.symbols import translate
+
+    assert translate("a+b", "Symbol") == ("α+β", ["a → α", "b → β"], [])
+    assert translate("\uf0fc", "Wingdings") == ("✓", ["U+F0FC → ✓"], [])
+    assert translate("x\ue000y", "Calibri") == (
+        "xy", [], ["a private-use character (U+E000) in Calibri, which shows only in the font it was made for"])
+
+
+# -- a deck made by workshop build comes back as the outline that made it --------------------
+
+
+@pytest.mark.parametrize("source", [*sorted(OUTLINES.glob("*.yaml")), DATA / "quiz.yaml", "no-closing", "layouts",
+                                    "long-lists"],
+                         ids=lambda p: getattr(p, "stem", p))
+def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
+    from workshop.loader import load_outline
+
+    if source == "no-closing":  # a quiz, and no "Stay in touch" slide
+        source = in_tmp / "no-closing.yaml"
+        source.write_text(f"extends: {DATA / 'quiz.yaml'}\ndeck:\n  closing: false\n", encoding="utf-8")
+    elif source == "layouts":  # every layout a slide can name: statement, quote, image-left, -right, two columns
+        from test_deck_layouts import OUTLINE
+
+        source = in_tmp / "layouts.yaml"
+        source.write_text(OUTLINE, encoding="utf-8")
+        (in_tmp / "cycle.png").write_bytes(decks.png(300, 300))
+    elif source == "long-lists":  # objectives and an agenda that continue on a second slide
+        source = in_tmp / "long.yaml"
+        source.write_text("workshop: {title: Long lists, date: 2026-03-14}\npresenters: [{name: Dana Lee}]\n"
+                          "objectives:\n" + "".join(f"  - Objective {n}, long enough to take most of a line on "
+                                                    "the slide\n" for n in range(1, 15))
+                          + "sections:\n" + "".join(f"  - {{title: Part {n}, minutes: 10}}\n" for n in range(1, 17)),
+                          encoding="utf-8")
+    assert run("build", source, "--out", "first", "--only", "deck").exit_code == 0
+    result = run("import", "first/deck.pptx", "-o", "again.yaml")
+    assert result.exit_code == 0, result.stderr
+    again = run("build", "again.yaml", "--out", "second", "--only", "deck")
+    assert again.exit_code == 0, again.stderr
+
+    def shown(folder):  # titles, layouts, and the notes with each slide's timing line (its minutes)
+        return [(s.shapes.title.text if s.shapes.title else "", s.slide_layout.name,
+                 s.notes_slide.notes_text_frame.text) for s in Presentation(str(in_tmp / folder / "deck.pptx")).slides]
+
+    assert shown("second") == shown("first")
+    assert load_outline(in_tmp / "again.yaml").objectives == load_outline(source).objectives
+    original = load_outline(source)
+    assert _questions(load_outline(in_tmp / "again.yaml").quiz) == \
+        _questions(original.quiz if original.deck.quiz else None)
+    assert load_outline(in_tmp / "again.yaml").deck.closing == original.deck.closing
+    if original.deck.quiz:
+        assert run("build", "again.yaml", "--out", "second", "--only", "quiz").exit_code == 0
+        assert (in_tmp / "second" / "quiz.gift").is_file()
+
+
+def _questions(quiz) -> list | None:
+    return None if quiz is None else [(q.ask, q.answer, q.choices, q.objective, q.explain) for q in quiz.questions]
 
 
 # -- text that YAML would misread -------------------------------------------------------------

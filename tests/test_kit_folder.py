@@ -237,3 +237,15 @@ def test_a_kit_folder_replaced_by_a_link_is_not_emptied(in_tmp):
                                 "place); move it away and build again")
     assert run("build", talk, *roster, "--out", "kit").exit_code == 0  # writes nothing there
     assert files(archive) == before
+
+
+def test_a_second_build_waits_for_the_lock_on_the_folder(tmp_path):
+    from filelock import Timeout
+
+    with kitdir.KitFolder(tmp_path / "kit", {"deck.pptx"}) as kit:
+        with pytest.raises(Timeout):
+            kitdir._folder_lock(kit.path).acquire(timeout=0.2)
+        assert [p.name for p in kit.path.iterdir()] == []  # the lock is kept outside the kit
+    lock = kitdir._folder_lock(tmp_path / "kit")
+    lock.acquire(timeout=0.2)  # released when the first build ended
+    lock.release()

@@ -326,7 +326,7 @@ def test_run_of_show_sets_every_value_in_its_own_column(tmp_path, outline):
     for row in rows:
         assert abs(row[0].x0 - columns["Start"]) < 1 and abs(row[1].x0 - columns["End"]) < 1, row
         assert abs(row[2].x0 - columns["Min"]) < 1, row
-        kind = next(w for w in row if w.text in ("section", "break", "activity"))
+        kind = next(w for w in row if w.text in ("section", "break", "activity", "open"))
         assert abs(kind.x0 - columns["Kind"]) < 1, row
         entry = [w for w in row if w.x0 > kind.x1]
         assert entry and entry[0].x0 >= columns["Entry"] - 1, row

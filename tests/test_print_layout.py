@@ -95,8 +95,10 @@ def test_debrief_questions_heading_is_set_like_the_other_subheads(kits):
 def test_the_late_plan_makes_only_the_cuts_each_delay_needs(kits):
     page = next(p for p in pdf_text(kits["bundled"] / "guide.pdf") if "If you are running late" in p)
     text = flat(page)
-    # the optional section covers a 10-minute delay by itself: the break is not shortened as well
-    assert "10 min drop ‘Self-inventory" in text and "10 min shorten ‘Morning break’" not in text
+    # a 10-minute delay takes 7 minutes of the break and 3 of an activity, not a whole optional section
+    assert "10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care 12:15" in text
+    assert "plan’ by 3 min instructional min)" in text
+    assert "drop ‘Self-inventory" not in text
     assert text.count("12:15") >= 5  # every delay up to 20 minutes still ends on time, none early
     assert "12:08" not in text
     assert "drops to 2.75, from 3.00" in text and "build the certificates again" in text

@@ -68,7 +68,7 @@ def test_reissue_makes_new_versions_and_keeps_the_old_rows_superseded_with_the_r
     assert (kept["name"], kept["status"], kept["version"]) == ("Bo Chen", "valid", "1")
     assert (new["name"], new["status"], new["version"], new["supersedes"]) == (
         "Ann M. Lee", "valid", "2", old["certificate_id"])
-    assert new["certificate_id"] == old["certificate_id"] + "-v2"
+    assert new["certificate_id"] == old["certificate_id"] + "-V2"
     assert names_printed(in_tmp / "kit") == ["Bo Chen", "Ann M. Lee"]
     assert kept == first[1] | {"page": "1"}  # the unchanged record is the same row, on its new page
 
@@ -273,3 +273,16 @@ def test_verify_knows_every_file_the_kit_issued_and_nothing_else(in_tmp):
     assert revoked.exit_code == 0
     told = run("verify", rows[1]["certificate_id"], "--out", "kit")
     assert told.exit_code == 1 and "status: REVOKED on" in told.stdout and "(duplicate)" in told.stdout
+
+
+def test_a_bracket_that_is_no_credential_pronoun_or_device_is_a_question_without_a_roster(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    zoom_meeting(in_tmp, [("Ann Lee (Mom)", "ann@example.org", FULL), ("Bo Chen (he/him)", "bo@example.org", FULL)])
+    args = ("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out")
+    result = run(*args)
+    refused(result, "zoom.csv:5:1: the display name 'Ann Lee (Mom)' has a bracket that is not a credential",
+            "- row: zoom.csv:5\n    name: Ann Lee\n    reason: ...")
+    assert "Bo Chen" not in result.stderr  # pronouns are plainly not a name
+    write(in_tmp, "ethics.decisions.yaml", "- row: zoom.csv:5\n  name: Ann Lee\n  reason: she confirmed her name\n")
+    assert run(*args).exit_code == 0
+    assert [r["name"] for r in ledger(in_tmp / "out")] == ["Ann Lee", "Bo Chen"]

@@ -69,7 +69,8 @@ def test_every_bad_row_is_listed_in_row_order(tmp_path):
         f"{path}: row 3, hours: 9 is more than the workshop's 3.00 CE hours",
         f"{path}: row 4, hours: expected a number of hours, got 'abc'",
         f"{path}: row 5, attended: expected yes or no (or blank for yes), got 'maybe'",
-        f"{path}: row 6, name: {KLINGON!r} cannot be printed: no installed font has '\uf8e0' (U+F8E0)",
+        f"{path}: row 6, name: {KLINGON!r}: '\\uf8e0' (U+F8E0, a private-use character) cannot be printed: no "
+        "installed font has it; private-use characters show only in the font they were made for; remove it",
         f"{path}: row 12, hours: expected a number of hours, got '-1'",
         f"{path}: row 12, name: the name is blank; every attendee needs the name to print on the certificate",
     ]

@@ -314,4 +314,6 @@ def test_the_sheet_the_workbook_opens_on_is_read(in_tmp):
 
 def test_a_license_no_font_can_print_is_refused_like_a_name(in_tmp):
     assert_rejected(build(in_tmp, "r.csv", "name,license\nAnn Lee,LPC \ue000 1\n"),
-                    "r.csv: row 2, license: 'LPC \\ue000 1' cannot be printed: no installed font has '\ue000' (U+E000)")
+                    "r.csv: row 2, license: 'LPC \\ue000 1': '\\ue000' (U+E000, a private-use character) cannot be "
+                    "printed: no installed font has it; private-use characters show only in the font they were made "
+                    "for; remove it")

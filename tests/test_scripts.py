@@ -154,7 +154,8 @@ def test_a_roster_name_no_font_has_is_refused(in_tmp):
     (in_tmp / "r.csv").write_text("name\nAna \ue000\n", encoding="utf-8")
     result = run("build", "o.yaml", "--roster", "r.csv", "--out", "kit")
     assert result.exit_code == 2
-    assert "r.csv: row 2, name: 'Ana \\ue000' cannot be printed: no installed font has '\ue000' (U+E000)" \
+    assert "r.csv: row 2, name: 'Ana \\ue000': '\\ue000' (U+E000, a private-use character) cannot be printed: no " \
+           "installed font has it; private-use characters show only in the font they were made for; remove it" \
            in result.lines, result.lines
 
 

@@ -229,3 +229,11 @@ def test_a_refused_login_is_named_and_the_password_is_never_printed_or_written(i
     assert "the mail server refused the login of 'ce@sunrise.example'" in result.stderr
     assert PASSWORD not in result.stderr + result.stdout
     assert not any(PASSWORD.encode() in p.read_bytes() for p in (in_tmp / "kit").rglob("*") if p.is_file())
+
+
+def test_a_server_without_starttls_is_told_plainly(in_tmp, inbox, monkeypatch):
+    kit(in_tmp)
+    monkeypatch.setenv("WORKSHOP_SMTP_SECURITY", "starttls")
+    result = run("send", BUNDLED, "--out", "kit")
+    assert result.exit_code == 2 and "the mail server does not offer STARTTLS" in result.stderr
+    assert not inbox.messages and not (in_tmp / "kit" / "sent.csv").exists()

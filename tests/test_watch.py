@@ -15,8 +15,9 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, MINIMAL, OUTLINES, write
+from conftest import BUNDLED, DATA, MINIMAL, OUTLINES, write
 from workshop import pipeline
+from workshop.model import Approval
 from workshop.outputs import BY_NAME, OUTPUTS
 from workshop.watch import fingerprints
 
@@ -166,7 +167,10 @@ MUTATIONS = {
     "objectives": lambda w: dataclasses.replace(w, objectives=w.objectives[:-1]),
     "location": lambda w: dataclasses.replace(w, location="Elsewhere"),
     "theme accent": lambda w: dataclasses.replace(w, theme=dataclasses.replace(w.theme, accent="8A3FFC")),
-    "ce approval": lambda w: dataclasses.replace(w, ce=dataclasses.replace(w.ce, approval="Approved again")),
+    "ce approval": lambda w: dataclasses.replace(w, ce=dataclasses.replace(w.ce, approvals=(Approval("Approved again"),))),
+    "ce approval for some": lambda w: dataclasses.replace(w, ce=dataclasses.replace(
+        w.ce, approvals=w.ce.approvals + (Approval("Approved by the Board", ("LPC",)),))),
+    "timezone": lambda w: dataclasses.replace(w, timezone="America/Chicago"),
     "references": lambda w: dataclasses.replace(w, references=w.references[:1]),
 }
 
@@ -178,7 +182,7 @@ def test_an_unchanged_fingerprint_means_unchanged_bytes(tmp_path, what):
     from workshop.schedule import build_agenda
 
     roster = OUTLINES / "sample-roster.csv"
-    ctx = pipeline.prepare(BUNDLED, tmp_path / "a", roster)
+    ctx = pipeline.prepare(BUNDLED, tmp_path / "a", roster, evaluations=DATA / "evaluation-responses.csv")
     workshop = MUTATIONS[what](ctx.workshop)
     other = dataclasses.replace(ctx, workshop=workshop, agenda=build_agenda(workshop), out_dir=tmp_path / "b")
     before, after = fingerprints(ctx), fingerprints(other)
@@ -202,4 +206,20 @@ def test_each_output_owns_the_file_its_builder_writes():
         assert output.builder().FILENAME == output.files[0]
     certificates = BY_NAME["certificates"].builder()
     assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/",
-                                             certificates.ATTENDANCE, "evidence/")
+                                             certificates.ATTENDANCE, "evidence/", "verify/")
+
+
+def test_watch_says_each_warning_once(tmp_path):
+    """The deck and the other outputs are built in two steps; a roster's warning is the same in
+    both and is said once."""
+    from workshop.watch import Watcher
+
+    write(tmp_path, "w.yaml", MINIMAL)
+    write(tmp_path, "roster.csv", "name,email,shirt size\nAnn Lee,ann@example.org,M\n")
+    said: list[str] = []
+    watcher = Watcher(tmp_path / "w.yaml", tmp_path / "kit", tmp_path / "roster.csv", say=said.append,
+                      complain=said.append)
+    watcher.start()
+    warnings = [line for line in said if line.startswith("warning:")]
+    assert any("shirt size" in w for w in warnings), said
+    assert len(warnings) == len(set(warnings)), warnings

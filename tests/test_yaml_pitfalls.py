@@ -60,7 +60,7 @@ def test_ordinary_comments_stay_comments(in_tmp):
 def test_quoted_hash_is_kept(in_tmp):
     path = valid(in_tmp, MINIMAL + 'ce:\n  provider: P\n  approval: "Approved, provider #SW-0042"\ntheme:\n  primary: "#0B6E4F"\n')
     workshop = load_outline(path)
-    assert workshop.ce.approval == "Approved, provider #SW-0042" and workshop.theme.primary == "0B6E4F"
+    assert workshop.ce.approvals[0].statement == "Approved, provider #SW-0042" and workshop.theme.primary == "0B6E4F"
 
 
 # -- numbers YAML reads its own way -------------------------------------------------------------
@@ -342,3 +342,34 @@ def test_libyaml_and_the_python_loader_read_every_outline_the_same(monkeypatch):
     monkeypatch.setattr(yamlsrc, "_fast_compose", lambda text: None)
     for f in files:
         assert yamlsrc.parse_yaml(f.read_bytes(), f.name) == fast[f], f.name
+
+
+def test_validate_names_every_syntax_mistake_in_one_run(in_tmp):
+    """A mistake in the workshop block and one in each of three sections: four lines, in order."""
+    write(in_tmp, "o.yaml", """\
+        workshop:
+          title: Step 1: the "hard" part
+          date: 2026-03-14
+        presenters:
+          - name: Ana
+        sections:
+          - title: One
+            minutes: 10
+            slides:
+              - title: Hi
+                bullets: [a, b
+          - title: Two
+            minutes: 10
+          - title: Three
+            minutes: 10
+            notes: "a backslash \\q here"
+          - title: Four
+             minutes: 10
+        """)
+    result = run("validate", "o.yaml")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert [line.split(": ", 1)[0] for line in result.lines] == ["o.yaml:2:16", "o.yaml:11:18", "o.yaml:16:26",
+                                                                 "o.yaml:18:13"]
+    assert result.lines[1].endswith('put the whole text in quotes: bullets: "[a, b"')
+    assert result.lines[2].endswith("use single quotes: notes: 'a backslash \\q here'")
+    assert result.stderr.splitlines()[-1] == "4 problems found; nothing was written."

@@ -1,12 +1,11 @@
 """Where the bundled example outline and sample roster live once the package is installed.
 
-In a source checkout (or an editable install) they are the repository's ``outlines/``; a
-regular install copies that folder to ``<prefix>/share/workshop/outlines``.
+In a source checkout (or an editable install) they are the repository's ``outlines/``; the wheel
+carries that folder as the package ``workshop.outlines``.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 OUTLINE = "therapeutic-relationship.yaml"
@@ -14,8 +13,8 @@ ROSTER = "sample-roster.csv"
 
 
 def outlines_dir() -> Path | None:
-    candidates = [Path(__file__).resolve().parent.parent / "outlines",
-                  Path(sys.prefix) / "share" / "workshop" / "outlines"]
+    here = Path(__file__).resolve().parent
+    candidates = [here / "outlines", here.parent / "outlines"]
     return next((c for c in candidates if (c / OUTLINE).is_file()), None)
 
 

@@ -12,30 +12,35 @@ from workshop.errors import Problem, Src
 
 def faces_problems(faces: tuple[str, ...], output: str) -> list[Problem]:
     """The faces an output prints with that are not installed."""
-    from workshop.fonts import FACES
+    from workshop.fonts import FACES, REINSTALL
     from workshop.pdfdraw import register
 
     missing = [f for f in faces if register(f) is None]
     if not missing:
         return []
     wanted = ", ".join(dict.fromkeys(FACES[f][0] for f in missing))
-    return [Problem(Src(output), f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                                 "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")]
+    return [Problem(Src(output), f"fonts not found: {wanted}; {REINSTALL}")]
 
 
 def approval_problems(workshop: m.Workshop) -> list[Problem]:
-    """An approval statement that, in its letters, needs more room than the certificate keeps for
-    it (the loader has refused one of too many characters already)."""
+    """Approval statements that, for some licence, need more room than a certificate's two pages
+    give at 8 pt (each set of statements a licence can print is tried: those for everyone, and
+    with them those ``for`` each licence word named)."""
     ce = workshop.ce
-    if ce is None or not ce.approval or len(ce.approval) > m.APPROVAL_MAX_CHARS:
+    if ce is None or not ce.approvals:
         return []
     from workshop.builders.certificates import fits_approval
 
-    if fits_approval(ce.approval):
-        return []
-    return [Problem(ce.approval_src if ce.approval_src.line else ce.src,
-                    "the approval statement needs more than the three lines a certificate has room for; "
-                    "shorten it", "ce.approval")]
+    licences = dict.fromkeys(["", *(word for a in ce.approvals for word in a.licences)])
+    for licence in licences:
+        chosen = ce.approvals_for(licence)
+        if chosen and not fits_approval([a.statement for a in chosen]):
+            whose = f"a {licence} certificate" if licence else "a certificate"
+            return [Problem(chosen[-1].src if chosen[-1].src.line else ce.src,
+                            f"the approval statements printed on {whose} ({sum(len(a.statement) for a in chosen):,} "
+                            "characters) need more than its two pages have room for at 8 pt; shorten them",
+                            chosen[-1].where)]
+    return []
 
 
 def template_problems(workshop: m.Workshop) -> list[Problem]:

@@ -79,6 +79,11 @@ attendance_option = click.option("--attendance", multiple=True, type=click.Path(
                                  help="Attendance report of a live online session: a Zoom meeting or webinar report, "
                                       "a Teams attendance report, or a roster with time in/out columns. Repeat for "
                                       "several reports; without --roster, the reports are the roster.")
+evaluations_option = click.option("--evaluations", type=click.Path(dir_okay=False, path_type=Path),
+                                  metavar="RESPONSES",
+                                  help="Responses to the evaluation form (.csv or .xlsx), as exported from Google "
+                                       "Forms or Microsoft Forms or typed from the paper forms: adds "
+                                       "evaluation-summary.pdf and evaluation-summary.csv.")
 decisions_option = click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
                                  help="What you settled in writing about the evidence (default: "
                                       "<outline name>.decisions.yaml beside the outline, when it exists).")
@@ -103,9 +108,10 @@ def main():
 @out_option
 @reissue_option
 @decisions_option
+@evaluations_option
 @reports_problems
 def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, reissue: str,
-             decisions: Path | None):
+             decisions: Path | None, evaluations: Path | None):
     """Check OUTLINE (and the roster, if given) exactly as build does, without writing anything;
     print every problem as FILE:LINE:COLUMN: message.
 
@@ -113,24 +119,43 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     """
     from workshop.pipeline import prepare
 
-    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions)
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
+                  evaluations=evaluations)
     workshop, agenda = ctx.workshop, ctx.agenda
     slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
     click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
                f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
                + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
                + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees, "
-                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else ""))
+                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else "")
+               + (f"; {evaluations}: valid: {_responses(ctx)}" if ctx.evaluations else ""))
     from workshop.quiz import quiz_warnings
 
     from workshop.builders.deck import theme_warnings
 
     themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
-                    *quiz_warnings(workshop, agenda), *themed]:
+    for warning in [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
+                    *(ctx.roster.warnings if ctx.roster else ()),
+                    *quiz_warnings(workshop, agenda), *themed,
+                    *_evaluation_warnings(ctx)]:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _responses(ctx) -> str:
+    """What ``validate`` says of the evaluation responses: how many, and of how many attendees."""
+    from workshop.evaltally import attendees, response_rate
+
+    return response_rate(ctx.evaluations, attendees(ctx.roster, ctx.attendance))
+
+
+def _evaluation_warnings(ctx) -> list[str]:
+    if ctx.evaluations is None:
+        return []
+    from workshop.evaltally import attendees, rate_warnings
+
+    return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, attendees(ctx.roster, ctx.attendance))]
 
 
 def _certificates_to_issue(ctx) -> int:
@@ -153,6 +178,10 @@ def schedule(outline: Path, as_json: bool):
         return
     click.echo(workshop.title)
     facts = [workshop.date.isoformat() if workshop.date else "", workshop.location]
+    if workshop.timezone:
+        from workshop.zones import zone_label
+
+        facts.append(f"times in {zone_label(workshop.timezone, workshop.date, workshop.start)} ({workshop.timezone})")
     if any(facts):
         click.echo(" · ".join(f for f in facts if f))
     click.echo("")
@@ -185,26 +214,31 @@ def schedule(outline: Path, as_json: bool):
 @click.argument("name")
 @reports_problems
 def new(name: str):
-    """Start a new outline NAME.yaml from the bundled example workshop."""
-    source = bundled_outline()
-    if source is None:
-        raise click.ClickException("the bundled example outline is not installed")
+    """Start a new outline for the workshop NAME: a short starter with a comment on each key.
+
+    "Trauma-Informed Care" writes trauma-informed-care.yaml with that title."""
+    import datetime as dt
+
+    from workshop.starter import command_line, outline_path, starter_outline, title_for
+
     if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
         raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
                                "e.g. workshop new my-workshop")
-    name = Path(name)
-    target = name if name.suffix.lower() in (".yaml", ".yml") else name.with_name(name.name + ".yaml")
-    text = source.read_text(encoding="utf-8")
+    target = outline_path(name)
+    title = title_for(name)
     try:
         if target.exists():
             raise click.UsageError(f"{target} already exists; choose another name")
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as f:
-            f.write(text)
+            f.write(starter_outline(title, dt.date.today()))
     except OSError as exc:
         raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
             from None
-    click.echo(f"Wrote {target}. Edit it, then run: workshop validate {target}")
+    click.echo(f"Wrote {target}, a starter outline for {title}. Fill it in (each line says what it is for), "
+               "then build the kit:")
+    click.echo("")
+    click.echo(f"    {command_line('workshop', 'build', target)}")
 
 
 def _only(ctx, param, value):
@@ -227,13 +261,14 @@ def _only(ctx, param, value):
 @click.option("--only", callback=_only, metavar="LIST",
               help=f"Build only these outputs, comma-separated: {','.join(OUTPUT_NAMES)}.")
 @split_option
+@evaluations_option
 @click.option("--theme", "theme", metavar="NAME", help="Use this bundled theme instead of the outline's colours "
               "(workshop themes lists them).")
 @reissue_option
 @decisions_option
 @reports_problems
 def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...], out_dir: Path | None, only,
-          split: bool, theme: str | None, reissue: str, decisions: Path | None):
+          split: bool, evaluations: Path | None, theme: str | None, reissue: str, decisions: Path | None):
     """Build the kit for OUTLINE into the output folder.
 
     With no OUTLINE, builds the bundled example with its sample roster. Everything is checked
@@ -252,16 +287,24 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
             raise click.UsageError("name an OUTLINE: the bundled example is not installed")
         roster = roster or bundled_roster()
     result = build_kit(outline, out_dir, roster=roster, only=only, split=split, progress=_progress,
-                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions)
+                       attendance=attendance, theme=theme, reissue=reissue, decisions=decisions,
+                       evaluations=evaluations)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     shown = [f for f in result.files if f.parent == result.out_dir]
     click.echo(f"Built {len(shown)} file{'s' if len(shown) != 1 else ''} in {result.out_dir}/:")
+    width = max([20] + [len(path.name) for path in shown])
     for path in shown:
-        click.echo(f"  {path.name:<20} {_size(path.stat().st_size):>9}")
+        click.echo(f"  {path.name:<{width}} {_size(path.stat().st_size):>9}")
     extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+    if result.added:
+        from workshop.outputs import BY_NAME
+
+        files = ", ".join(BY_NAME[n].files[0] for n in result.added)
+        click.echo(f"Also rebuilt {files}, not named in --only: {'they show' if len(result.added) > 1 else 'it shows'} "
+                   "what the outline changed, and would have contradicted the rest of the kit.")
 
 
 @main.command()

@@ -31,3 +31,10 @@ def readable(hex_colour: str, background: str = "FFFFFF", ratio: float = AA_NORM
         if contrast(candidate, background) >= ratio:
             return candidate
     return "000000"
+
+
+def tint(hex_colour: str, amount: float, towards: str = "FFFFFF") -> str:
+    """``hex_colour`` mixed with ``towards`` (white): ``amount`` 1 keeps the colour, 0 gives white."""
+    a = [int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)]
+    b = [int(towards[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(y + (x - y) * amount):02X}" for x, y in zip(a, b))

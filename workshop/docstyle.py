@@ -59,6 +59,26 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
     }
 
 
+#: How strongly each point of a 1-5 rating scale is tinted with the theme's colour, 1 the palest.
+SCALE_TINTS = (0.16, 0.34, 0.54, 0.76, 1.0)
+
+
+def scale_colours(primary: str) -> tuple[HexColor, ...]:
+    """Five fills for the points of a rating scale, pale to full strength of the theme's colour
+    (darkened as headings are), so a distribution reads from disagreement to agreement."""
+    from workshop.colour import tint
+
+    base = readable(primary)
+    return tuple(HexColor("#" + tint(base, k)) for k in SCALE_TINTS)
+
+
+def panel_colour(primary: str) -> HexColor:
+    """A pale wash of the theme's colour behind a table's header row or a figure."""
+    from workshop.colour import tint
+
+    return HexColor("#" + tint(readable(primary), 0.08))
+
+
 def numbered_style(st: dict[str, ParagraphStyle], count: int) -> ParagraphStyle:
     """The bullet style for a list numbered 1 to ``count``: the numbers right-aligned in a gutter
     as wide as the widest one, so the text of item 9 and item 10 starts at the same place."""

@@ -1,4 +1,6 @@
-"""Parsed TrueType faces kept between runs, so a build does not parse the same font files again.
+"""Parsed TrueType faces, and the characters each font file has, kept between runs.
+
+A build then does not read the same font files again.
 
 ReportLab reads a TrueType file glyph by glyph: a CJK face of 50,000 glyphs takes longer to parse
 than the rest of a small build. The parsed face (its character map, widths and glyph offsets,
@@ -38,22 +40,43 @@ def cache_dir() -> Path | None:
     return Path(base) / "workshop" / "fonts"
 
 
-def load_ttfont(name: str, path: Path):
-    """ReportLab's ``TTFont(name, path)``, its face from the cache when it is there."""
+def load_ttfont(name: str, path: Path, number: int = 0):
+    """ReportLab's ``TTFont(name, path)`` (face ``number`` of a collection), its face from the
+    cache when it is there."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     folder = cache_dir()
-    entry = _entry(folder, path) if folder is not None else None
+    entry = _entry(folder, path, number) if folder is not None else None
     face = _read(entry, path) if entry is not None else None
     if face is None:
-        font = TTFont(name, str(path), subfontIndex=0)
+        font = TTFont(name, str(path), subfontIndex=number)
         if entry is not None:
             _write(entry, font.face)
         return font
     return _font_with(name, face)
 
 
-def _entry(folder: Path, path: Path) -> Path | None:
+def kept_coverage(path: Path, read):
+    """``read(path)``, the faces of a font file and the characters each has, kept like a parsed
+    face: a computer with hundreds of fonts (Windows, macOS) reads them all only once."""
+    folder = cache_dir()
+    entry = _entry(folder, path, suffix=".cmap") if folder is not None else None
+    if entry is not None:
+        try:
+            info = entry.stat()
+            if not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022):
+                kept = marshal.loads(entry.read_bytes())
+                if isinstance(kept, list) and all(isinstance(f, tuple) and len(f) == 3 for f in kept):
+                    return kept
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    faces = read(path)
+    if entry is not None:
+        _keep(entry, marshal.dumps(faces))
+    return faces
+
+
+def _entry(folder: Path, path: Path, number: int = 0, suffix: str = ".faces") -> Path | None:
     import reportlab
 
     try:
@@ -61,8 +84,8 @@ def _entry(folder: Path, path: Path) -> Path | None:
     except OSError:
         return None
     key = "|".join(map(str, (FORMAT, reportlab.Version, sys.version_info[:2], path.resolve(), stat.st_size,
-                             stat.st_mtime_ns)))
-    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".faces")
+                             stat.st_mtime_ns) + ((number,) if number else ())))
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + suffix)
 
 
 def _read(entry: Path, path: Path):
@@ -70,7 +93,8 @@ def _read(entry: Path, path: Path):
 
     try:
         info = entry.stat()
-        if info.st_uid != os.getuid() or info.st_mode & 0o022:  # only the user's own, unshared files
+        # only the user's own, unshared files (Windows keeps no owner or mode bits to check)
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
             return None
         state = marshal.loads(entry.read_bytes())  # marshal.load on a file reads it in small pieces: slow
         data = path.read_bytes()
@@ -94,8 +118,16 @@ def _write(entry: Path, face) -> None:
              for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
     try:
         data = marshal.dumps(state)
+    except (ValueError, TypeError):
+        return  # a value marshal cannot keep: no cache this time; the font was parsed and is used as is
+    _keep(entry, data)
+
+
+def _keep(entry: Path, data: bytes) -> None:
+    """Write ``data`` to the cache file ``entry`` whole, or not at all."""
+    try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".writing-", suffix=".faces")
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".writing-", suffix=entry.suffix)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -103,8 +135,8 @@ def _write(entry: Path, face) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-    except (OSError, ValueError, TypeError):
-        pass  # no cache this time (or a value marshal cannot keep); the font was parsed and is used as is
+    except OSError:
+        pass  # no cache this time (a read-only home, a full disk)
 
 
 def _name(value, name_bytes):

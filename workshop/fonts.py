@@ -2,10 +2,16 @@
 
 The deck names its font (Calibri by default) and is measured with a metric-compatible face
 (Carlito), so PowerPoint, LibreOffice and Google Slides break lines where the plan did. PDFs
-embed the faces found here. A character the main face lacks is drawn in a fallback face: first
-the face made for its script (Noto Sans Devanagari for Devanagari, Nanum Gothic for Hangul, ...),
-then the named fallbacks, then any installed Noto face that has it, found by reading the faces'
-character maps (once, and only when a character needs it). A character no face has is measured
+embed the faces found here. The faces the kit needs ship inside the package (Carlito, Noto Serif,
+Noto Sans Arabic and Hebrew, and the common Chinese and Japanese characters) and come first, so a
+kit looks the same on every computer; other scripts are drawn in the system's own faces, found in
+the usual font folders of Linux, macOS and Windows (``WORKSHOP_FONT_DIRS`` names others instead).
+A character the main face lacks is drawn in a fallback face: first the face made for its script
+(Noto Sans Devanagari for Devanagari, Nanum Gothic for Hangul, ...), then the named fallbacks,
+then any upright regular face in the font folders that has it, found by reading the faces'
+character maps (once, and only when a character needs it). TrueType collections are read face by
+face; a face with PostScript (CFF) outlines is passed over, since the PDFs embed TrueType outlines
+only, and a message about a character no face has names it. A character no face has is measured
 as a full em, which errs towards more room; :func:`face_for` returns None for it, so the check
 before a build can name it.
 """
@@ -21,10 +27,20 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIRS = [Path(__file__).resolve().parent / "data" / "fonts", Path.home() / ".fonts",
-             Path.home() / ".local" / "share" / "fonts", Path("/usr/local/share/fonts"), Path("/usr/share/fonts")]
+from workshop.fontfiles import FONT_SUFFIXES, NOT_REGULAR, outlines, read_coverage, system_font_dirs
 
-#: For each face we may use, the font files that can stand for it, best first.
+#: The faces that ship inside the package (with their licences): they come first, so a kit looks
+#: the same on every computer. See tools/bundle_fonts.py for where each came from.
+BUNDLED_FONTS = Path(__file__).resolve().parent / "data" / "fonts"
+#: What to do when a bundled face is missing: the package was installed without its data.
+REINSTALL = ("workshop ships these in its workshop/data/fonts folder, which is missing or incomplete: install "
+             "workshop again (python -m pip install --force-reinstall workshop-kit)")
+
+#: Every folder searched, the bundled faces first (a test may replace the whole list).
+FONT_DIRS = [BUNDLED_FONTS, *system_font_dirs()]
+
+#: For each face we may use, the font files that can stand for it, best first. A collection's
+#: first face is used; a file name with "#N" names face N of a collection.
 FACES: dict[str, tuple[str, ...]] = {
     "sans": ("Carlito-Regular.ttf", "LiberationSans-Regular.ttf", "NotoSans-Regular.ttf", "DejaVuSans.ttf"),
     "sans-bold": ("Carlito-Bold.ttf", "LiberationSans-Bold.ttf", "NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"),
@@ -38,22 +54,24 @@ FACES: dict[str, tuple[str, ...]] = {
     "wide": ("DejaVuSans.ttf", "NotoSans-Regular.ttf"),
     "arabic": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"),
     "hebrew": ("NotoSansHebrew-Regular.ttf", "DejaVuSans.ttf"),
-    "cjk": ("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-zenhei.ttc"),
+    # the bundled subset: the Chinese and Japanese characters nearly every name uses
+    "cjk": ("DroidSansFallback-Subset.ttf",),
+    # the rest from the system's own face (Debian: fonts-droid-fallback; Windows: Microsoft YaHei)
+    "cjk-system": ("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-zenhei.ttc", "msyh.ttc",
+                   "simsun.ttc"),
     # Droid Sans Fallback has only a few hundred of the 11,172 Hangul syllables (Debian: fonts-nanum)
-    "korean": ("NanumGothic.ttf", "NanumBarunGothic.ttf", "UnDotum.ttf"),
+    "korean": ("NanumGothic.ttf", "NanumBarunGothic.ttf", "UnDotum.ttf", "malgun.ttf"),
     # emoji in black and white, which prints on any printer (Debian: fonts-symbola); a colour
     # emoji face cannot be embedded in a PDF as text
     "emoji": ("Symbola_hint.ttf", "Symbola.ttf"),
 }
-FALLBACKS = ("wide", "arabic", "hebrew", "cjk", "korean", "emoji")
+FALLBACKS = ("wide", "arabic", "hebrew", "cjk", "cjk-system", "korean", "emoji")
 #: The Debian package that supplies the emoji face, named in messages when it is missing.
 EMOJI_PACKAGE = "fonts-symbola"
 #: The face made for a script, named by the first word of its characters' Unicode names; other
 #: scripts look for "NotoSans<Script>-Regular.ttf" (fonts-noto-core) before the fallbacks.
 SCRIPT_FACES = {"HANGUL": "korean", "CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "BOPOMOFO": "cjk",
                 "IDEOGRAPHIC": "cjk", "ARABIC": "arabic", "HEBREW": "hebrew"}
-#: Installed faces searched by coverage, when neither the script's face nor a fallback has a character.
-_SCANNED = re.compile(r"^Noto(Sans|Serif|Naskh|Kufi|Music)?[A-Za-z]*-Regular\.ttf$")
 #: Width, in ems, assumed for characters no available face carries.
 UNKNOWN_WIDTH = 1.0
 
@@ -70,12 +88,31 @@ def _index() -> dict[str, Path]:
     return found
 
 
+def _file_and_number(name: str) -> tuple[str, int]:
+    """"NotoSansThai-Regular" -> ("NotoSansThai-Regular.ttf", 0); "msyh.ttc#1" -> ("msyh.ttc", 1)."""
+    file, _, number = name.partition("#")
+    if not file.lower().endswith(FONT_SUFFIXES):
+        file += ".ttf"
+    return file, int(number) if number.isdigit() else 0
+
+
+def font_location(face: str) -> tuple[Path, int] | None:
+    """The best file on this machine for ``face`` and the number of the face in it (0 unless the
+    file is a collection), or None. A face with PostScript (CFF) outlines is passed over: the PDFs
+    can embed TrueType outlines only."""
+    index = _index()
+    for name in FACES.get(face, (face,)):
+        file, number = _file_and_number(name)
+        if file in index and outlines(index[file], number) == "truetype":
+            return index[file], number
+    return None
+
+
 def font_file(face: str) -> Path | None:
     """The best file on this machine for ``face`` ("sans", "cjk", or an installed face's file
-    name without ".ttf", such as "NotoSansThai-Regular"), or None."""
-    index = _index()
-    names = FACES.get(face, (face + ".ttf",))
-    return next((index[n] for n in names if n in index), None)
+    name, such as "NotoSansThai-Regular" or "msyh.ttc#1"), or None."""
+    found = font_location(face)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -91,12 +128,12 @@ class Face:
 @functools.lru_cache(maxsize=None)
 def tt_font(face: str) -> TTFont | None:
     """The parsed font for ``face`` (parsed once; the PDFs register this same object)."""
-    path = font_file(face)
-    if path is None:
+    found = font_location(face)
+    if found is None:
         return None
     from workshop.fontcache import load_ttfont
 
-    return load_ttfont(f"ws-{face}", path)
+    return load_ttfont("ws-" + re.sub(r"[^A-Za-z0-9_-]", "-", face), *found)
 
 
 @functools.lru_cache(maxsize=None)
@@ -111,11 +148,11 @@ def load_face(face: str) -> Face | None:
 
 def forget() -> None:
     """Forget every font looked up so far (after FONT_DIRS changes, as in tests)."""
-    for cached in (_index, tt_font, load_face, _fallback, _coverage):
+    for cached in (_index, outlines, tt_font, load_face, _fallback, _coverage, _scanned):
         cached.cache_clear()
     _WIDTHS.clear()
     from workshop import pdfdraw, shaping
-    pdfdraw.register.cache_clear()
+    pdfdraw.unregister()
     shaping.forget()
 
 
@@ -207,22 +244,38 @@ def _candidates(char: str):
 
 @functools.lru_cache(maxsize=None)
 def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
-    """Every installed Noto face that may stand in for a script, with the code points it maps.
+    """Every upright, regular face in the font folders that may stand in for a script, with the
+    code points it maps: TrueType faces the PDFs can embed (see :func:`cff_faces_with` for the rest).
 
-    Sans before serif before the rest, then by name, so the same machine always picks the same face.
+    Noto Sans before Noto Serif before other Noto faces before the rest, then by name, so the same
+    machine always picks the same face.
     """
-    import uharfbuzz
+    return tuple((face, codes) for face, kind, codes in _scanned() if kind == "truetype")
 
+
+def cff_faces_with(char: str) -> list[str]:
+    """Font files with ``char`` that the PDFs cannot use, their outlines being PostScript (CFF)."""
+    return list(dict.fromkeys(face.partition("#")[0] for face, kind, codes in _scanned()
+                              if kind == "cff" and ord(char) in codes))
+
+
+@functools.lru_cache(maxsize=None)
+def _scanned() -> tuple[tuple[str, str, frozenset[int]], ...]:
     def rank(name: str):
-        return (0 if name.startswith("NotoSans") else 1 if name.startswith("NotoSerif") else 2, name)
+        group = (0 if name.startswith("NotoSans") else 1 if name.startswith("NotoSerif") else
+                 2 if name.startswith("Noto") else 3)
+        return group, name.lower()
+
+    from workshop.fontcache import kept_coverage
 
     found = []
-    for name in sorted((n for n in _index() if _SCANNED.match(n)), key=rank):
-        try:
-            codes = frozenset(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(_index()[name]))).unicodes)
-        except Exception:  # an unreadable font file is one face fewer, not a failed build
-            continue
-        found.append((name[:-4], codes))
+    index = _index()
+    names = [n for n in index if n.lower().endswith(FONT_SUFFIXES) and not NOT_REGULAR.search(n.rsplit(".", 1)[0])]
+    for name in sorted(names, key=rank):
+        faces = kept_coverage(index[name], read_coverage)
+        for number, kind, codes in faces:
+            shown = name[:-4] if name.endswith(".ttf") else name  # "NotoSansThai-Regular", as _candidates names it
+            found.append((shown if len(faces) == 1 and number == 0 else f"{name}#{number}", kind, codes))
     return tuple(found)
 
 

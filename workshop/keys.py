@@ -1,7 +1,8 @@
-"""Every key an outline may use, declared once with a line of meaning.
+"""Every key an outline may use, declared once with a line of meaning and the shape of its value.
 
-The loader checks outlines against these (unknown keys get a "did you mean"); the docs in
-``docs/outline-format.md`` describe the same keys for people.
+The loader checks outlines against these (unknown keys get a "did you mean"); the JSON Schema that
+editors use for completion (:mod:`workshop.schema`) is made from the same declarations, and the
+docs in ``docs/outline-format.md`` describe the same keys for people.
 """
 
 KEYS: dict[str, dict[str, str]] = {
@@ -28,6 +29,7 @@ KEYS: dict[str, dict[str, str]] = {
         "location": "venue, or 'Live online'",
         "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
         "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
+        "timezone": "IANA time zone of the clock times, e.g. America/New_York: printed beside them, and report times are checked against it",
     },
     "presenter": {
         "name": "required",
@@ -37,7 +39,8 @@ KEYS: dict[str, dict[str, str]] = {
     },
     "ce": {
         "provider": "the approved provider's name",
-        "approval": "the approval statement printed on certificates",
+        "approval": "the approval statement printed on certificates (the one-statement form of approvals)",
+        "approvals": "every approver's statement, each printed in full; an item may be {statement: TEXT, for: [LCSW]}",
         "minutes_per_hour": "60 (default) or 50",
         "increment": "hours round down to a multiple of this (default 0.25)",
         "hours": "hours to award, at most what the agenda supports",
@@ -47,6 +50,8 @@ KEYS: dict[str, dict[str, str]] = {
         "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
         "email": "the message 'workshop send' e-mails with each certificate",
     },
+    "approval": {"statement": "the approver's statement, printed in full (required)",
+                 "for": "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"},
     "email": {"from": "the sender, e.g. 'Sunrise CE <ce@example.org>' (default: WORKSHOP_SMTP_USER)",
               "subject": "the subject; {name}, {title}, {hours}, {unit}, {id}, {verify_url}, {date}, {provider}",
               "body": "the message; the same {fields}"},
@@ -100,6 +105,49 @@ KEYS: dict[str, dict[str, str]] = {
              "end_matter": "before (default) or after: references and contact slides before or after your own "
                            "last slide (Thank you, Questions)"},
     "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
+}
+
+#: The shape of each key's value, for the JSON Schema: "text", "texts" (a list of lines, or one),
+#: "minutes", "number", "percent", "integer", "flag", "date", "clock", "bullets", "choices", "answer",
+#: "{kind}" (a mapping of that kind's keys), "[kind]" (a list of them), "presenters", "sections",
+#: "approvals" (statements, each text or an approval mapping) or "quote-or-text". Every key of :data:`KEYS` has one.
+SHAPES: dict[str, dict[str, str]] = {
+    "outline": {"extends": "text", "workshop": "{workshop}", "presenters": "presenters", "ce": "{ce}",
+                "objectives": "texts", "sections": "sections", "references": "texts", "theme": "{theme}",
+                "quiz": "{quiz}", "deck": "{deck}", "handouts": "{handouts}"},
+    "workshop": {"title": "text", "subtitle": "text", "audience": "text", "date": "date", "start": "clock",
+                 "end": "clock", "location": "text", "clock": "text", "date_style": "text", "timezone": "text"},
+    "presenter": {"name": "text", "credentials": "text", "email": "text", "phone": "text", "website": "text",
+                  "signature": "text"},
+    "ce": {"provider": "text", "approval": "text", "minutes_per_hour": "integer", "increment": "number",
+           "hours": "number", "verify_url": "text", "unit": "text", "attendance": "{attendance}", "seal": "text",
+           "email": "{email}", "approvals": "approvals"},
+    "approval": {"statement": "text", "for": "texts"},
+    "email": {"from": "text", "subject": "text", "body": "text"},
+    "attendance": {"grace_minutes": "integer", "partial": "text"},
+    "section": {"id": "text", "title": "text", "minutes": "minutes", "slides": "[slide]",
+                "activities": "[activity]", "optional": "flag", "notes": "text", "goals": "texts",
+                "handout": "{handout}"},
+    "break": {"break": "text", "minutes": "minutes", "id": "text"},
+    "slide": {"title": "text", "bullets": "bullets", "numbered": "bullets", "quote": "quote-or-text",
+              "image": "{image}", "notes": "text", "minutes": "minutes", "layout": "text"},
+    "quote": {"text": "text", "source": "text"},
+    "image": {"path": "text", "alt": "text"},
+    "activity": {"title": "text", "minutes": "minutes", "format": "text", "instructions": "text",
+                 "materials": "texts", "debrief": "texts"},
+    "handout": {"points": "texts", "prompts": "texts", "worksheet": "{worksheet}"},
+    "worksheet": {"title": "text", "instructions": "text", "rows": "texts", "columns": "texts",
+                  "lines": "minutes"},
+    "theme": {"primary": "text", "accent": "text", "font": "text", "logo": "text", "template": "text",
+              "name": "text", "layouts": "{layouts}"},
+    "layouts": {"title": "text", "section": "text", "title_only": "text", "content": "text",
+                "two_content": "text"},
+    "quiz": {"pass_percent": "percent", "per_hour": "number", "questions": "[question]"},
+    "question": {"ask": "text", "objective": "integer", "choices": "choices", "answer": "answer",
+                 "explain": "text"},
+    "deck": {"quiz": "flag", "dividers": "flag", "activity_slides": "flag", "closing": "flag",
+             "end_matter": "text"},
+    "handouts": {"slides": "flag"},
 }
 
 #: What one entry of each list is called in messages ("section 3", "bullet 2").

@@ -10,7 +10,8 @@ removes only files the manifest lists as its own. Before moving anything it writ
 (``.ready``) into the staging folder; a build that is killed while moving is finished by the next
 one, and a staging folder without a journal is a build that never completed and is removed. One
 build at a time: a lock on the folder makes a second build (a ``watch`` and a ``build``, say)
-wait for the first.
+wait for the first. The lock is a file of the user's cache folder named after the kit folder's
+real path (the ``filelock`` library: the same on Windows as on POSIX), so the kit holds no file of it.
 
 The folder itself is never removed or recreated, so its permissions, owner and any file the
 user keeps in it stay as they are; a symbolic link is followed to the folder it names.
@@ -44,7 +45,7 @@ class KitFolder:
         self.given = Path(out_dir)
         self.owned = owned  # top-level names the kit's outputs write
         self.path = Path(os.path.realpath(self.given))
-        self._lock: int | None = None
+        self._lock = None
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -52,10 +53,10 @@ class KitFolder:
         self._check_ownership()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            self._lock = os.open(self.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         except OSError as exc:
             raise _refuse(self.given, f"cannot write the output folder: {_reason(exc)}") from None
-        _lock(self._lock)
+        self._lock = _folder_lock(self.path)
+        self._lock.acquire()
         self._check_ownership()  # again, now that no other build can be changing it
         for leftover in sorted(self.path.glob(STAGING + "*")):
             if (leftover / JOURNAL).is_file():
@@ -70,7 +71,7 @@ class KitFolder:
 
     def __exit__(self, *exc) -> None:
         if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock.release()
             self._lock = None
 
     def check(self) -> None:
@@ -128,10 +129,25 @@ class KitFolder:
                                 "folder and build again")
         return listed
 
-    def publish(self, staged: Path, replaced: set[str], kept: tuple[str, ...] = ()) -> list[Path]:
+    def built_from(self) -> dict[str, dict]:
+        """What each output in the kit was made from, as the build that made it recorded it:
+        output name -> {"outline": digest, "roster": whether a roster was given} (see
+        :mod:`workshop.agreement`). Empty for a kit made before this was recorded."""
+        try:
+            found = json.loads((self.path / MANIFEST).read_text(encoding="utf-8")).get("built from", {})
+        except (OSError, ValueError, AttributeError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, dict)}
+
+    def publish(self, staged: Path, replaced: set[str], built_from: dict[str, dict] | None = None,
+                kept: tuple[str, ...] = ()) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
         names ``replaced`` that the new build did not make are removed; all others stay, and so do
         files under the top-level names ``kept`` (records, which are only added to).
+        ``built_from`` says what each output made was made from; the manifest keeps it, with what
+        it said of the outputs not made this time.
 
         Nothing is moved when a file the build would replace or remove is not as workshop wrote it
         (a deck edited by hand, a file the user put there) or when a folder of the kit has been
@@ -143,7 +159,8 @@ class KitFolder:
         self._check_untouched(made + removed, old)
         journal = {"install": made, "remove": removed,
                    "manifest": {f: d for f, d in old.items() if f not in superseded}
-                   | {f: _sha256(staged / f) for f in made}}
+                   | {f: _sha256(staged / f) for f in made},
+                   "built from": self.built_from() | (built_from or {})}
         _write_json(staged / JOURNAL, journal)
         try:
             self._apply(staged)
@@ -199,7 +216,10 @@ class KitFolder:
             parent = target.parent
             if parent != self.path and not parent.is_symlink() and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
-        _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
+        record = {"written by": "workshop", "files": journal["manifest"]}
+        if isinstance(journal.get("built from"), dict):
+            record["built from"] = journal["built from"]
+        _write_json(staged / "manifest", record)
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
 
@@ -223,12 +243,30 @@ def _write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _lock(fd: int) -> None:
+def _folder_lock(folder: Path):
+    """The lock that lets one build at a time write into ``folder``: a file in the user's cache
+    folder (the system's temporary folder when that cannot be written)."""
+    from filelock import FileLock
+
+    name = hashlib.sha256(os.fsencode(folder)).hexdigest()[:32] + ".lock"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "workshop" / "locks"
+    for place in (cache, Path(tempfile.gettempdir()) / f"workshop-locks-{_user()}"):
+        try:
+            place.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return FileLock(place / name)
+        except OSError:
+            continue
+    raise _refuse(folder, "cannot make the lock that keeps two builds from writing into this folder at once: "
+                          "neither ~/.cache nor the temporary folder can be written")
+
+
+def _user() -> str:
     try:
-        import fcntl
-    except ImportError:  # not on POSIX: builds into one folder are not serialised there
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX)
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database: one shared name
+        return "user"
 
 
 def _reason(exc: OSError) -> str:

@@ -12,13 +12,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from workshop import model as m
+from workshop.verify.address import verify_url_problem
 from workshop.deck.frame import ROLES
 from workshop.errors import InputError, Src
 from workshop.keys import KEYS, child, nth, sub
 from workshop.schedule import CLOCKS, DATE_STYLES
-from workshop.values import ValueReader
+from workshop.values import ValueReader, one_line
 from workshop.variants import entry_id, load_tree
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
+from workshop.zones import zone_problem
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
@@ -96,6 +98,10 @@ class _Reader(ValueReader):
             allowed = ", ".join(f"{name} ({example})" for name, example in DATE_STYLES.items())
             self.bad(info.get("date_style").src, "workshop.date_style", f"expected one of {allowed}; got '{written}'")
             date_style = ""
+        zone = self.text(info, "timezone", "workshop") or None
+        if zone and (problem := zone_problem(zone)):
+            self.bad(info.get("timezone").src, "workshop.timezone", problem)
+            zone = None
         presenters = self.presenters(root)
         sections = self.sections(root)
         objectives = self.texts(root, "objectives", "")
@@ -106,7 +112,7 @@ class _Reader(ValueReader):
             date=self.date(info, "date", "workshop"),
             start=9 * 60 if start is None else start, end=end,
             end_src=info.get("end").src if info.get("end") else info.src, clock=style,
-            date_style=date_style,
+            date_style=date_style, timezone=zone,
             location=self.text(info, "location", "workshop"),
             presenters=presenters, ce=self.ce(root),
             objectives=objectives,
@@ -127,7 +133,8 @@ class _Reader(ValueReader):
             if isinstance(node, Scalar) and isinstance(node.value, str):
                 if not node.value.strip():
                     self.bad(node.src, here, "required: write the presenter's name")
-                found.append(m.Presenter(name=node.value.strip()))
+                found.append(m.Presenter(name=one_line(node.value)))
+                self._once(found, node.src, here)
                 continue
             p = self.mapping(node, here, "presenter")
             if p is None:
@@ -137,7 +144,21 @@ class _Reader(ValueReader):
                 credentials=self.text(p, "credentials", here), email=self.text(p, "email", here),
                 phone=self.text(p, "phone", here), website=self.text(p, "website", here),
                 signature=self.file(p.get("signature"), child(here, "signature"), image=True)))
+            self._once(found, (p.get("name") or p).src, here)
         return tuple(found)
+
+    def _once(self, found: list[m.Presenter], src, here: str) -> None:
+        """Refuse the presenter just added when the list already has them (same name or email):
+        listed twice, they would be printed and signed twice."""
+        new = found[-1]
+        same = lambda a, b: " ".join(a.casefold().split()) == " ".join(b.casefold().split())  # noqa: E731
+        for n, earlier in enumerate(found[:-1]):
+            if (new.name and same(new.name, earlier.name)) or (new.email and same(new.email, earlier.email)):
+                what = new.name if new.name and same(new.name, earlier.name) else new.email
+                self.bad(src, here, f"{what} is already listed as presenter {n + 1}; list each presenter once "
+                                    "(delete this entry, or merge the two)")
+                found.pop()
+                return
 
     def ce(self, root: Map) -> m.CE | None:
         node = self.mapping(root.get("ce"), "ce", "ce")
@@ -154,26 +175,28 @@ class _Reader(ValueReader):
         if increment is not None and increment <= 0:
             self.bad(node.get("increment").src, "ce.increment", "the increment must be more than zero")
             increment = None
+        elif increment is not None and (1 % increment if increment < 1 else increment % 1):
+            # 0.333 does not go into an hour: three steps are 0.999 h, so a full hour would print short.
+            steps = int(1 // increment) if increment < 1 else 1
+            self.bad(node.get("increment").src, "ce.increment",
+                     f"{increment} does not divide the hour ({steps} x {increment} = {steps * increment}), so whole "
+                     "hours would print short; use a step that goes into an hour exactly: 0.5, 0.25, 0.2, 0.1 "
+                     "(a third of an hour has no exact decimal: use 0.25 or 0.5), or 1")
+            increment = None
         verify_url = self.text(node, "verify_url", "ce")
-        if verify_url and "{id}" not in verify_url:
-            self.bad(node.get("verify_url").src, "ce.verify_url", "the address must contain {id}, "
-                                                                 "where each certificate's id goes")
+        if verify_url and (problem := verify_url_problem(verify_url)):
+            self.bad(node.get("verify_url").src, "ce.verify_url", problem)
         hours_node = node.get("hours")
         unit = " ".join(self.text(node, "unit", "ce").split())
         if unit and not any(c.isalpha() for c in unit):
             self.bad(node.get("unit").src, "ce.unit", f"expected the board's word for the hours, such as "
                                                       f"\"contact hours\" or \"CE hours\", got {unit!r}")
-        approval = self.text(node, "approval", "ce")
-        if len(approval) > m.APPROVAL_MAX_CHARS:
-            self.bad(node.get("approval").src, "ce.approval", f"{len(approval)} characters is more than a "
-                     f"certificate has room for ({m.APPROVAL_MAX_CHARS} at most); shorten the statement")
         return m.CE(
-            provider=self.text(node, "provider", "ce", required=True), approval=approval,
+            provider=self.text(node, "provider", "ce", required=True), approvals=self.approvals(node),
             minutes_per_hour=minutes_per_hour,
             increment=Decimal("0.25") if increment is None else increment,
             hours=self.number(node, "hours", "ce"), verify_url=verify_url, unit=unit or m.CE.unit,
             src=node.src, hours_src=hours_node.src if hours_node else node.src,
-            approval_src=node.get("approval").src if node.get("approval") else node.src,
             attendance=self.attendance(node), seal=self.file(node.get("seal"), "ce.seal", image=True),
             email=self.email(node))
 
@@ -204,6 +227,59 @@ class _Reader(ValueReader):
             self.bad(node.get("subject").src, "ce.email.subject", "a subject is one line")
         return m.Email(sender=values.get("from", ""), subject=values.get("subject", m.Email.subject),
                        body=values.get("body", ""), src=node.src)
+
+    def approvals(self, ce: Map) -> tuple[m.Approval, ...]:
+        """``ce.approvals`` (statements, each whole, some for certain licences only), or the one
+        statement of ``ce.approval``; an outline giving both is refused rather than merged, since
+        which comes first on a certificate would be a guess."""
+        one = self.text(ce, "approval", "ce")
+        many = ce.get("approvals")
+        if one and not is_null(many):
+            self.bad(ce.entries["approval"].key_src, "ce.approval",
+                     "ce.approval and ce.approvals are both given; move this statement into the ce.approvals "
+                     "list where it should print, and remove ce.approval")
+            return ()
+        if one:
+            return (m.Approval(one, src=ce.get("approval").src, where="ce.approval"),)
+        found = []
+        for n, item in enumerate(self.items(many, "ce.approvals")):
+            here = f"ce.approvals, statement {n + 1}"
+            # a plain statement; "- Approved by the Board: provider 1234" is one too, which YAML
+            # reads as a key and a value (line_of_text takes it back as the line it was)
+            if not isinstance(item, Map) or (len(item.entries) == 1 and not set(item.entries) & set(KEYS["approval"])):
+                text = self.line_of_text(item, here)
+                words: tuple[str, ...] = ()
+            else:
+                self.mapping(item, here, "approval")
+                text = self.text(item, "statement", here, required=True)
+                words = self.licence_words(item, here)
+            if text:
+                found.append(m.Approval(text, words, item.src, here))
+        if isinstance(many, Seq) and not many.items:
+            self.bad(ce.entries["approvals"].key_src, "ce.approvals", "list at least one statement, or remove "
+                                                                      "ce.approvals")
+        return tuple(found)
+
+    def licence_words(self, item: Map, here: str) -> tuple[str, ...]:
+        """``for:`` of an approval: the licence words it is printed for (LCSW, LMSW), as a list or
+        one word; () when it has no ``for``."""
+        node, here = item.get("for"), child(here, "for")
+        if is_null(node):
+            if "for" in item.entries:
+                self.bad(item.entries["for"].key_src, here, "list the licences this statement is for "
+                                                            "(for: [LCSW, LMSW]), or remove for")
+            return ()
+        if isinstance(node, Seq) and not node.items:
+            self.bad(node.src, here, "list the licences this statement is for (for: [LCSW, LMSW]), or remove for")
+        words = []
+        for value in [node] if isinstance(node, Scalar) else self.items(node, here):
+            word = self.text_value(value, here)
+            if not word or any(c.isspace() or c == "," for c in word):
+                self.bad(value.src, here, f"expected licence words such as LCSW or LPC, one per list item "
+                                          f"(for: [LCSW, LMSW]), got {word!r}")
+            else:
+                words.append(word)
+        return tuple(words)
 
     def attendance(self, ce: Map) -> m.AttendanceRule | None:
         from workshop.variants import describe

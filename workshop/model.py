@@ -40,8 +40,28 @@ class AttendanceRule:
     src: Src = _NOWHERE
 
 
-#: The longest approval statement a certificate has room for: three lines at its smallest size.
-APPROVAL_MAX_CHARS = 450
+@dataclass(frozen=True)
+class Approval:
+    """One approver's statement (``ce.approvals``), printed whole on the certificates it applies to."""
+
+    statement: str
+    licences: tuple[str, ...] = ()  # ``for:``: only licences starting with one of these words; () for all
+    src: Src = _NOWHERE
+    where: str = "ce.approvals"  # its place in the outline, as messages name it
+
+    @property
+    def labelled(self) -> str:
+        """The statement as a page for everyone prints it: "For LCSW, LMSW: ..." when it has ``for``."""
+        return f"For {', '.join(self.licences)}: {self.statement}" if self.licences else self.statement
+
+    def applies_to(self, licence: str) -> bool:
+        """True for every licence when the statement names none; otherwise when the licence's text
+        starts with one of the named words, in any case, as a whole word ("LCSW 123", "lcsw-c")."""
+        if not self.licences:
+            return True
+        head = licence.strip().casefold()
+        return any(head.startswith(word.casefold()) and not head[len(word):len(word) + 1].isalnum()
+                   for word in self.licences)
 
 
 #: What a certificate e-mail's subject and body may name: ``{name}`` and so on.
@@ -61,7 +81,7 @@ class Email:
 @dataclass(frozen=True)
 class CE:
     provider: str = ""
-    approval: str = ""
+    approvals: tuple[Approval, ...] = ()  # in the order written; ``ce.approval`` is the one-statement form
     minutes_per_hour: int = 60
     increment: Decimal = Decimal("0.25")
     hours: Decimal | None = None
@@ -72,7 +92,10 @@ class CE:
     attendance: AttendanceRule | None = None
     seal: Path | None = None  # the provider's seal, printed on certificates
     email: Email = field(default_factory=Email)
-    approval_src: Src = _NOWHERE
+
+    def approvals_for(self, licence: str) -> tuple[Approval, ...]:
+        """The statements a certificate for ``licence`` prints, in the order written."""
+        return tuple(a for a in self.approvals if a.applies_to(licence))
 
 
 @dataclass(frozen=True)
@@ -263,6 +286,7 @@ class Workshop:
     end_src: Src = _NOWHERE
     clock: str = "24h"  # how outputs print times: "24h" (18:30) or "12h" (6:30 PM)
     date_style: str = ""  # how outputs print dates (schedule.DATE_STYLES); "" when not written
+    timezone: str | None = None  # IANA name (America/New_York): printed beside clock times; None when not written
 
     @property
     def slug(self) -> str:

@@ -15,6 +15,7 @@ from typing import Callable
 from workshop.builders.context import BuildContext
 from workshop.checks import approval_problems, faces_problems, kit_text_problems, template_problems
 from workshop.errors import InputError, Problem, Src
+from workshop.evaltally import attendees
 
 #: Faces every document built with :mod:`workshop.docstyle` draws with.
 _DOC_FACES = ("sans", "sans-bold", "sans-italic", "sans-bolditalic")
@@ -30,6 +31,7 @@ class Output:
     made_from: Callable[[BuildContext], tuple]  # everything the output shows; see watch.py
     faces: tuple[str, ...] = ()  # PDF faces it cannot print without
     needs_roster: bool = False  # without a roster it is not made, and what was issued stays
+    needs_evaluations: bool = False  # made only from the evaluation responses (--evaluations)
     aside: bool = False  # made in the second process when there is one (about half the work)
 
     def builder(self):
@@ -48,7 +50,7 @@ class Output:
 
 def _facts(ctx: BuildContext) -> tuple:
     w = ctx.workshop
-    return ctx.when, w.title, w.subtitle, w.date, w.date_style, w.clock, w.location, w.presenters
+    return ctx.when, w.title, w.subtitle, w.date, w.date_style, w.clock, w.timezone, w.location, w.presenters
 
 
 def _deck(ctx: BuildContext) -> tuple:
@@ -75,7 +77,7 @@ OUTPUTS: tuple[Output, ...] = (
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
     Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
-                                            "evidence/"),
+                                            "evidence/", "verify/"),
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
                         ctx.attendance, ctx.decisions, _records(ctx)),
            _CERTIFICATE_FACES, needs_roster=True),
@@ -87,6 +89,10 @@ OUTPUTS: tuple[Output, ...] = (
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce)),
+    Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
+           lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.objectives, ctx.evaluations,
+                        attendees(ctx.roster, ctx.attendance)),
+           _DOC_FACES, needs_evaluations=True),
 )
 BY_NAME = {o.name: o for o in OUTPUTS}
 NAMES = tuple(BY_NAME)
@@ -100,6 +106,9 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
         if lacking:
             raise InputError(Problem(Src("--only"), f"{', '.join(o.name for o in lacking)} need a roster: "
                                                     "add --roster FILE (a .csv or .xlsx of attendees)"))
+        if "evaluation-summary" in only and ctx.evaluations is None:
+            raise InputError(Problem(Src("--only"), "evaluation-summary is made from the evaluation form's "
+                                                    "responses: add --evaluations FILE (a .csv or .xlsx export)"))
         if "quiz" in only and ctx.workshop.quiz is None:
             raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
                                                     "'Knowledge check' in the README) or leave quiz out of --only"))
@@ -108,7 +117,8 @@ def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
                                                     "is the attendance log they were decided with; give the roster "
                                                     "(--roster) or reports (--attendance) to make it again"))
     return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)
-            and not (o.name == "sign-in" and ctx.records_in_kit and ctx.roster is None)]
+            and not (o.name == "sign-in" and ctx.records_in_kit and ctx.roster is None)
+            and (ctx.evaluations is not None or not o.needs_evaluations)]
 
 
 def check_all(ctx: BuildContext) -> list[Problem]:

@@ -18,8 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from workshop import shaping
-from workshop.fonts import (FACES, clusters, face_for, is_emoji_modifier, load_face, missing_characters, tt_font,
-                            wrap_by)
+from workshop.fonts import (FACES, REINSTALL, clusters, face_for, is_emoji_modifier, load_face, missing_characters,
+                            tt_font, wrap_by)
 from workshop.schedule import date_text
 from workshop.typography import typeset
 
@@ -40,16 +40,29 @@ def register(face: str) -> str | None:
     font = tt_font(face)
     if font is None:
         return None
+    # ReportLab hands a new font the object of an earlier one with the same PostScript name; two
+    # files of one face (a font in a collection and on its own, say) must each draw with their own
+    earlier = pdfmetrics._dynFaceNames.get(font.face.name)
+    if earlier is not None and earlier is not font and earlier.fontName.startswith("ws-"):
+        del pdfmetrics._dynFaceNames[font.face.name]
     pdfmetrics.registerFont(font)
     return font.fontName
+
+
+def unregister() -> None:
+    """Forget the faces registered so far (after the font folders change, as in tests)."""
+    register.cache_clear()
+    for registry in (pdfmetrics._fonts, pdfmetrics._dynFaceNames):
+        for key, font in list(registry.items()):
+            if getattr(font, "fontName", "").startswith("ws-"):
+                del registry[key]
 
 
 def require_faces(*faces: str) -> None:
     missing = [f for f in faces if register(f) is None]
     if missing:
         wanted = ", ".join(FACES[f][0] for f in missing)
-        raise FontsMissing(f"fonts not found: {wanted}; install them (Debian: fonts-noto-core, "
-                           "fonts-crosextra-carlito, fonts-droid-fallback, fonts-dejavu-core, fonts-nanum)")
+        raise FontsMissing(f"fonts not found: {wanted}; {REINSTALL}")
 
 
 def clean(text: str) -> str:
@@ -126,7 +139,9 @@ def runs(text: str, face: str) -> list[Run]:
             # selectors and skin tones between them are left out (they would print as marks) and
             # the text as written is kept for copying
             # a flag's two regional indicators print as its letters ("US"), not as two dotted boxes
-            drawn = "".join(c for c in piece.text if not silent_in_print(c)).translate(_FLAG_LETTERS)
+            # right to left, its pictographs and the spaces between them are drawn in the line's order
+            shown_order = reversed(list(clusters(piece.text))) if rtl else [piece.text]
+            drawn = "".join(c for c in "".join(shown_order) if not silent_in_print(c)).translate(_FLAG_LETTERS)
             out.append(Run(drawn, font, piece.text))
         elif rtl or shaping.is_complex(piece.text):
             out.append(Run(shaping.shape(piece.text, piece.face, rtl), font, piece.text, rtl))

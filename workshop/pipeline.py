@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workshop import model as m
+from workshop.agreement import records, widen
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
@@ -41,6 +42,7 @@ class BuildResult:
     out_dir: Path
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # outputs not asked for, rebuilt so the kit agrees
 
 
 def build_time(workshop: m.Workshop) -> dt.datetime:
@@ -72,36 +74,43 @@ def default_out_dir(outline: Path) -> Path:
 def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = None,
               only: tuple[str, ...] | None = None, split: bool = False, progress=None,
               attendance: tuple[Path, ...] = (), theme: str | None = None, reissue: str = "",
-              decisions: Path | None = None) -> BuildResult:
+              decisions: Path | None = None, evaluations: Path | None = None) -> BuildResult:
     """Build the kit for ``outline`` into ``out_dir``; raise :class:`InputError` on bad input.
 
     Every input is read and checked before the first file is written. Outputs that need a roster
-    are made only with one; without it, certificates issued before stay in the kit.
+    are made only with one; without it, certificates issued before stay in the kit. The summary
+    of the evaluations is made only from the responses (``evaluations``).
     """
     ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue,
-                  decisions=decisions)
-    return write_outputs(ctx, chosen(ctx, only))
+                  decisions=decisions, evaluations=evaluations)
+    widened = widen(ctx, chosen(ctx, only))  # with --only: and the outputs that no longer agree
+    result = write_outputs(ctx, widened.outputs)
+    result.added = [o.name for o in widened.added]
+    result.warnings += widened.warnings
+    return result
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
             progress=None, roster_reader=read_roster, attendance: tuple[Path, ...] = (),
-            theme: str | None = None, reissue: str = "", decisions: Path | None = None) -> BuildContext:
-    """Read and check the outline, the roster, the attendance reports, the kit's issued records
-    and every output's needs: all a build checks. ``theme`` names a bundled theme that replaces the
-    outline's colours and font."""
+            theme: str | None = None, reissue: str = "", decisions: Path | None = None,
+            evaluations: Path | None = None) -> BuildContext:
+    """Read and check the outline, the roster, the attendance reports, the kit's issued records,
+    the evaluation responses and every output's needs: all a build checks. ``theme`` names a
+    bundled theme that replaces the outline's colours and font."""
     workshop, files = read_outline(outline)
     if theme:
         from workshop.themes import with_theme
 
         workshop = with_theme(workshop, theme)
     return context_for(workshop, outline, out_dir, roster, split, progress, roster_reader, attendance,
-                       reissue=reissue, outline_files=tuple(files), decisions=decisions)
+                       reissue=reissue, outline_files=tuple(files), decisions=decisions, evaluations=evaluations)
 
 
 def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None, roster: Path | None = None,
                 split: bool = False, progress=None, roster_reader=read_roster,
                 attendance: tuple[Path, ...] = (), reissue: str = "",
-                outline_files: tuple[Path, ...] = (), decisions: Path | None = None) -> BuildContext:
+                outline_files: tuple[Path, ...] = (), decisions: Path | None = None,
+                evaluations: Path | None = None) -> BuildContext:
     """The build context for an outline already loaded, after every check :func:`check_all` runs.
 
     With attendance reports (or a roster with time in/out columns) the roster is the one the
@@ -119,7 +128,7 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
 
     def read(path: Path):
         return roster_reader(path, agenda.ce.awarded if agenda.ce else None,
-                             increment=agenda.ce.increment if agenda.ce else None)
+                             increment=agenda.ce.increment if agenda.ce else None, start=workshop.start)
 
     if roster is not None:
         checked_roster = read(roster)
@@ -136,9 +145,18 @@ def context_for(workshop: m.Workshop, outline: Path, out_dir: Path | None = None
         if checked_roster is None and timed and timed[0].timed:
             checked_roster, timed = timed[0], timed[1:]
         checked_roster, decisions = work_out(workshop, agenda, checked_roster, reports, timed, settled)
+    evaluated, problems = None, []
+    if evaluations is not None:
+        from workshop.evalresponses import read_evaluations
+
+        try:
+            evaluated = read_evaluations(evaluations, workshop)
+        except InputError as exc:
+            problems += exc.problems
     out = out_dir or default_out_dir(outline)
-    ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions)
-    problems = check_all(ctx)
+    ctx = BuildContext(workshop, agenda, out, build_time(workshop), checked_roster, split, progress, decisions,
+                       evaluations=evaluated)
+    problems += check_all(ctx)
     if problems:
         raise InputError(problems)
     return plan.record(ctx, outline, outline_files, roster, attendance, reissue, settled_path)
@@ -154,7 +172,7 @@ def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] |
             result = _run(outputs, replace(ctx, out_dir=staged))
             if replaced is None:
                 replaced = {f.rstrip("/") for o in outputs for f in o.files}
-            files = kit.publish(staged, replaced, kept=plan.KEPT)
+            files = kit.publish(staged, replaced, records(ctx, outputs), kept=plan.KEPT)
         except OSError as exc:
             kit.discard(staged)
             raise InputError(_write_problem(ctx.out_dir, exc)) from None
@@ -165,9 +183,10 @@ def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] |
     result.files = [ctx.out_dir / f.relative_to(kit.path) for f in files]
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    result.warnings = unit_warnings(ctx.workshop) + result.warnings
+    result.warnings = (unit_warnings(ctx.workshop) + timing_warnings(ctx.workshop, ctx.agenda, ctx.workshop.clock)
+                       + result.warnings)
     return result
 
 
@@ -320,4 +339,4 @@ def revoke_certificate(outline: Path, out_dir: Path | None, certificate: str, re
         raise InputError(problems)
     from workshop.outputs import BY_NAME
 
-    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv"})
+    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv", "verify"})

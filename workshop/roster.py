@@ -24,8 +24,9 @@ from workshop.schedule import hours as shown_hours
 # Header spellings, compared with case, spaces and punctuation removed ("License #" is "license").
 # Registration exports (Eventbrite, Zoom, Google Forms) split the name into first and last.
 HEADERS = {
-    "name": ("name", "fullname", "attendeename", "participantname", "yourname", "yourfullname",
-             "nameoncertificate", "certificatename", "nameforcertificate"),
+    "name": ("name", "fullname", "attendeename", "participantname", "yourname", "yourfullname"),
+    # A registration form's "Name as it should appear on your certificate" (see _field).
+    "certificate name": ("nameoncertificate", "certificatename", "nameforcertificate", "nameonyourcertificate"),
     "first": ("firstname", "first", "givenname", "forename", "attendeefirstname"),
     "last": ("lastname", "last", "surname", "familyname", "attendeelastname"),
     "email": ("email", "emailaddress", "mail", "attendeeemail", "youremail", "youremailaddress"),
@@ -40,12 +41,17 @@ HEADERS = {
     "time out": ("timeout", "signouttime", "timesignedout", "departuretime", "timeleft", "checkouttime"),
 }
 _FIELD = {spelling: field for field, spellings in HEADERS.items() for spelling in spellings}
-_WHAT = {"name": "the name", "first": "the first name", "last": "the last name", "email": "the email",
+_WHAT = {"name": "the name", "certificate name": "the name for the certificate", "first": "the first name", "last": "the last name", "email": "the email",
          "license": "the license", "hours": "the hours", "attended": "whether they attended",
          "score": "the knowledge-check score", "time in": "the time in", "time out": "the time out"}
 # Attendance marks, compared as _key() reads them ("Checked In" is "checkedin").
-NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin"}
-YES = {"yes", "y", "true", "1", "x", "present", "attended", "attending", "checkedin"}
+NO = {"no", "n", "false", "0", "absent", "notattending", "noshow", "didnotattend", "notattended", "notcheckedin",
+      "cancelled", "canceled", "refunded", "deleted", "declined"}
+YES = {"yes", "y", "true", "1", "x", "present", "attended", "checkedin"}
+# What a registration export says of a ticket or a sign-up (Eventbrite's Attendee Status "Attending",
+# a form's "Registered"): someone who holds a place, which is not someone who came.
+REGISTERED = {"attending", "registered", "going", "confirmed", "booked", "approved", "pending", "waitlisted",
+              "waitlist", "paid", "rsvpd", "rsvpyes", "enrolled", "signedup", "ticketed", "ordercompleted"}
 #: The day a spreadsheet gives a cell that holds only a time (Excel's and LibreOffice's epochs).
 EXCEL_TIME_ONLY = {(1899, 12, 30), (1899, 12, 31), (1900, 1, 1)}
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
@@ -85,12 +91,14 @@ class Roster:
 
 
 def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif", *,
-                increment: Decimal | None = None) -> Roster:
+                increment: Decimal | None = None, start: int | None = None) -> Roster:
     """Read and check the roster; ``max_hours`` is the full CE award (None without a ce block).
 
     Partial hours are rounded down to a multiple of ``increment`` (the outline's ``ce.increment``)
     the way the workshop's own hours are; each rounding, and each attendee left with no hours and
-    so no certificate, is named in the roster's warnings."""
+    so no certificate, is named in the roster's warnings. ``start`` is the workshop's start (minutes
+    after midnight): with it, typed times that end before the workshop starts are refused along
+    with every other problem of the sheet, in one run."""
     path = Path(path)
     shown = display_path(path)
     if not path.is_file():
@@ -99,25 +107,41 @@ def read_roster(path: Path, max_hours: Decimal | None, name_face: str = "serif",
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path, shown, warnings)
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
-        rows = csv_rows(path, shown, warnings, known=lambda title: _key(title) in _FIELD)
+        rows = csv_rows(path, shown, warnings, known=lambda title: _field(title) is not None)
     else:
         raise InputError(Problem(Src(shown), f"a roster is a .csv or .xlsx file, not {path.suffix}"))
     if not rows:
         raise InputError(Problem(Src(shown), "the roster is empty; it needs a header row with a 'name' column"))
     columns = _columns([_text(h) for h in rows[0]], rows[1:], shown, warnings)
     problems: list[Problem] = []
+    unprintable_cells: list = []  # told together, one problem for each script no font has
     attendees = []
     # A column that only marks who came ("yes", "x", "present", never "no") is a checklist: a blank
     # there could mean absent, so it is refused rather than read as yes.
     given = [_text(_at(row, columns.get("attended"))) for row in rows[1:]] if "attended" in columns else []
     marks = "" if any(_key(v) in NO for v in given) else next((v for v in given if _key(v) in YES), "")
+    registered = [(n, v) for n, v in enumerate(given, start=2) if _key(v) in REGISTERED]
+    if registered and not any(_key(v) in YES for v in given):
+        # Eventbrite's attendee export says "Attending" of every ticket holder, before and after the
+        # day: a column of registration statuses says who signed up, not who came.
+        title = _text(rows[0][columns["attended"]])
+        statuses = ", ".join(repr(v) for v in dict.fromkeys(v for _, v in registered))
+        raise InputError(Problem(Src(shown), f"the column {title!r} holds registration statuses ({statuses}), not "
+                                 "attendance: holding a ticket or a place is not having come. Add an 'Attended' "
+                                 "column (yes or no for each person), or give the check-in export instead "
+                                 "(Eventbrite: the attendee report after check-in, where those who came say "
+                                 "'Checked In')", f"row {registered[0][0]}, {title}"))
     for number, row in enumerate(rows[1:], start=2):
         if not any(_text(value) for value in row):
             continue
-        reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"))
+        reading = _Row(number, shown, problems, warnings, text_file=path.suffix.lower() not in (".xlsx", ".xlsm"),
+                       start=start, unprintable=unprintable_cells)
         attendee = reading.attendee(row, columns, max_hours, increment, name_face, marks)
         if attendee is not None:
             attendees.append(attendee)
+    from workshop.printable import unprintable_problems
+
+    problems += unprintable_problems(unprintable_cells)
     problems += _duplicates(attendees, shown, warnings)
     if not attendees and not problems:
         problems.append(Problem(Src(shown), "the roster has a header row but no attendees; is it the right file "
@@ -152,11 +176,22 @@ def _key(header: str) -> str:
     return re.sub(r"[\W_]+", "", header.casefold())
 
 
+def _field(title: str) -> str | None:
+    """The field a column title gives, or None: a title that asks for the name as the certificate
+    should show it ("Name as it should appear on your certificate") is the certificate name."""
+    key = _key(title)
+    if key in _FIELD:
+        return _FIELD[key]
+    if "certificate" in key and "name" in key:
+        return "certificate name"
+    return None
+
+
 def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str]) -> dict[str, int]:
     """Which column gives each field; the header problems; a warning naming every unused column."""
     found: dict[str, list[int]] = {}
     for index, title in enumerate(header):
-        field = _FIELD.get(_key(title))
+        field = _field(title)
         if field:
             found.setdefault(field, []).append(index)
     problems = [Problem(Src(shown), f"columns {_names(header, found[f])} "
@@ -164,6 +199,20 @@ def _columns(header: list[str], rows: list[list], shown: str, warnings: list[str
                                     "them and rename or delete the others", "row 1")
                 for f in HEADERS if len(found.get(f, ())) > 1]
     columns = {f: found[f][0] for f in HEADERS if f in found}
+    if "certificate name" in columns:
+        # The form asked each person how their name should print: that answer is the name, and
+        # the account's or the other name column is only a stand-in for a blank answer.
+        others = [columns.pop(p) for p in ("name", "first", "last") if p in columns]
+        shown_others = others
+        if "name" in found and len(others) > 1:
+            others = others[:1]  # the full name; first and last beside it are the same person's parts
+        if others:
+            warnings.append(f"{shown}: the name printed comes from {header[columns['certificate name']]!r} (as each "
+                            f"person asked it to appear on the certificate), not from {_names(header, shown_others)}; "
+                            f"{_names(header, others)} {'is' if len(others) == 1 else 'are'} used only where "
+                            "that answer is blank")
+            columns["other names"] = others  # type: ignore[assignment]
+        columns["name"] = columns.pop("certificate name")
     if "name" in columns and ("first" in columns or "last" in columns):
         parts = [columns.pop(p) for p in ("first", "last") if p in columns]
         warnings.append(f"{shown}: the name comes from {header[columns['name']]!r}; "
@@ -231,17 +280,27 @@ def _text(value) -> str:
 class _Row:
     """One data row read into an :class:`Attendee`, its problems and warnings collected."""
 
-    def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str], text_file: bool):
+    def __init__(self, number: int, shown: str, problems: list[Problem], warnings: list[str], text_file: bool,
+                 start: int | None = None, unprintable: list | None = None):
         self.number, self.shown, self.problems, self.warnings = number, shown, problems, warnings
         self.text_file = text_file  # a CSV, where a stray quote can pull rows into one cell
+        self.start = start  # the workshop's start, minutes after midnight, when known
+        self.unprintable = [] if unprintable is None else unprintable
 
     def bad(self, column: str, message: str) -> None:
         self.problems.append(Problem(Src(self.shown), message, f"row {self.number}, {column}"))
 
     def attendee(self, row, columns: dict[str, int], max_hours: Decimal | None, increment: Decimal | None,
                  face: str, marks: str) -> Attendee | None:
-        cell = {field: _text(_at(row, index)) for field, index in columns.items()}
+        cell = {field: _text(_at(row, index)) for field, index in columns.items() if field != "other names"}
         before = len(self.problems)
+        if "name" in columns and not cell["name"] and columns.get("other names"):
+            # the certificate-name answer left blank: the form's other name stands in, and says so
+            stand_in = " ".join(p for p in (_text(_at(row, i)) for i in columns["other names"]) if p)
+            cell["name"] = stand_in
+            if stand_in:
+                self.warnings.append(f"{self.shown}: row {self.number}: the certificate-name answer is blank; "
+                                     f"printed the name {stand_in!r} from the form's other name column")
         if "name" in columns:
             name = self.one_line("name", cell["name"])
         else:
@@ -288,6 +347,14 @@ class _Row:
             self.bad("time out", f"{_text(raw_out)} is not after the time in ({_text(raw_in)}); write times "
                                  "like 18:05 or 6:05 PM")
             return None, None
+        start = None if self.start is None else self.start * 60
+        if start is not None and read[1] <= start and read[0] < 13 * 3600 and read[0] + 12 * 3600 >= start - 3600:
+            # "6:00" to "8:30" on a sheet for a 6 PM session: morning by the clock, evening by the
+            # workshop; either reading is a guess.
+            self.bad("time in", f"{_hhmm(read[0])} to {_hhmm(read[1])} ends before the workshop starts at "
+                                f"{_hhmm(start)}; if these are afternoon or evening times, write them as 18:00 or "
+                                "6:00 PM")
+            return None, None
         return read[0], read[1]
 
     def clock(self, column: str, value) -> int | str | None:
@@ -306,15 +373,11 @@ class _Row:
         return seconds
 
     def printable(self, column: str, text: str, face: str) -> None:
-        """Refuse a value some character of which no installed font can draw, in the certificate's
-        face or the sans face the sign-in sheet prints it in."""
+        """Note a value some character of which no installed font can draw, in the certificate's
+        face or the sans face the sign-in sheet prints it in (all are told together at the end)."""
         missing = list(dict.fromkeys(unprintable(text, face) + unprintable(text, "sans")))
         if missing:
-            from workshop.printable import emoji_hint
-
-            chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            hint = emoji_hint(missing)
-            self.bad(column, f"{text!r} cannot be printed: no installed font has {chars}" + (f"; {hint}" if hint else ""))
+            self.unprintable.append((Src(self.shown), f"row {self.number}, {column}", text, missing))
 
     def one_line(self, column: str, text: str) -> str:
         """The cell as it prints, or "" after a problem when it holds a line break or control character."""
@@ -336,6 +399,11 @@ class _Row:
 
     def attended(self, text: str, marks: str) -> bool:
         value = _key(text)
+        if value in REGISTERED:
+            # beside check-ins ("Checked In"), a registration status is a place never checked in
+            self.warnings.append(f"{self.shown}: row {self.number}: {text!r} is a registration, not a check-in: "
+                                 "not attended, no certificate; if they came, write Checked In (or yes)")
+            return False
         if value == "" and marks:
             self.bad("attended", f"blank, but this column marks who attended with {marks!r}, so blank could "
                                  f"mean absent; write {marks!r} (attended) or no")
@@ -373,6 +441,10 @@ class _Row:
             self.warnings.append(f"{self.shown}: row {self.number}: {raw} hours rounded down to "
                                  f"{shown_hours(earned)} {why}")
         return earned
+
+
+def _hhmm(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 
 def _number(text: str) -> bool:
@@ -421,7 +493,8 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
     it is refused."""
     import openpyxl
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # not read-only: the row heights say which rows are hidden, and each cell has its number format
+        book = openpyxl.load_workbook(path, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise InputError(Problem(Src(shown), _unreadable_workbook(path))) from None
@@ -432,14 +505,23 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
                                                  "show the roster's sheet and save the workbook on it"))
         if len(book.worksheets) > 1:
             warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        problems = []
+        rows = [[_shown_value(cell, shown, problems) for cell in row] for row in sheet.iter_rows()]
+        hidden = [n for n, row in enumerate(rows, start=1)
+                  if sheet.row_dimensions[n].hidden and any(v not in (None, "") for v in row)]
+        for n in hidden:
+            # A hidden (or filtered-out) row is easy to miss, and is often one the organizer meant
+            # to drop: it is neither read nor skipped silently.
+            problems.append(Problem(Src(shown), "the row is hidden in the workbook (hidden, or filtered out), so it "
+                                    "cannot be told whether it was meant: unhide it (select the rows around it, "
+                                    "right-click > Unhide, or clear the filter) and delete it, or mark it attended "
+                                    "no", f"row {n}"))
         others = [w.title for w in book.worksheets if w.title != sheet.title and w.sheet_state == "visible"]
         if not any(v not in (None, "") for row in rows for v in row) and others:
             raise InputError(Problem(Src(shown), f"the sheet {sheet.title!r} the workbook opens on is empty; its "
                                      f"other sheets: {', '.join(repr(t) for t in others)}: open the workbook on the "
                                      f"report's sheet and save it, or delete the empty sheet"))
-        written = formulas[sheet.title].iter_rows(values_only=True)
-        problems = []
+        written = list(formulas[sheet.title].iter_rows(values_only=True))
         for number, (row, source) in enumerate(zip(rows, written), start=1):
             for index, (value, formula) in enumerate(zip(row, source)):
                 if value is None and isinstance(formula, str) and formula.startswith("="):
@@ -452,3 +534,77 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
     finally:
         book.close()
         formulas.close()
+
+
+#: The most digits a spreadsheet number holds exactly (Excel keeps 15 significant digits).
+_EXACT_DIGITS = 15
+
+
+def _shown_value(cell, shown: str, problems: list[Problem]):
+    """A workbook cell's value, a whole number given as the sheet shows it: a licence stored as the
+    number 4512 with the format 000000 is "004512", with "LPC "000000 it is "LPC 004512". A number
+    with more digits than a spreadsheet keeps is refused (its last digits may already be lost)."""
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if abs(value) >= 10 ** _EXACT_DIGITS:
+        problems.append(Problem(Src(shown), f"the number {value:.15G} has more digits than a spreadsheet number "
+                                "keeps (15), so its last digits may be lost; format the column as Text and type "
+                                "the value again", f"row {cell.row}, column {_letter(cell.column - 1)}"))
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return value
+    text = _formatted(int(value), cell.number_format or "General")
+    return value if text is None else text
+
+
+def _formatted(number: int, pattern: str) -> str | None:
+    """``number`` written by a spreadsheet number format made of digit places (0 and #) and literal
+    text ("LPC "000000, 00000-0000, \\A0000); None for any other format (General, decimals,
+    percentages, dates, thousands separators), whose value is read as the number it is."""
+    pattern = pattern.split(";")[0]
+    parts: list[tuple[str, str]] = []  # ("digit", "0" or "#") or ("text", literal)
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == '"':
+            end = pattern.find('"', i + 1)
+            if end < 0:
+                return None
+            parts.append(("text", pattern[i + 1:end]))
+            i = end + 1
+        elif c == "\\" and i + 1 < len(pattern):
+            parts.append(("text", pattern[i + 1]))
+            i += 2
+        elif c in "0#":
+            parts.append(("digit", c))
+            i += 1
+        elif c == "[":  # a colour or condition: [Red], [>100]
+            end = pattern.find("]", i)
+            if end < 0:
+                return None
+            i = end + 1
+        elif c in "_*":  # spacing the width of the next character, or a fill: nothing to print
+            i += 2
+        elif c in " -()/:+$":
+            if c in "/:":
+                return None  # a fraction or a time
+            parts.append(("text", c))
+            i += 1
+        else:
+            return None  # General, @, a decimal point, %, E+, a date or time code, a thousands comma
+    places = [k for k, (kind, _) in enumerate(parts) if kind == "digit"]
+    if not places or number < 0:
+        return None
+    digits = str(number)
+    first_zero = next((n for n, k in enumerate(places) if parts[k][1] == "0"), len(places))
+    digits = digits.rjust(len(places) - first_zero, "0")
+    out = [text for _, text in parts]
+    spare = len(digits) - len(places)  # digits beyond the places all go to the first one
+    for n, k in enumerate(places):
+        if n == 0 and spare > 0:
+            out[k] = digits[: spare + 1]
+        else:
+            at = n + spare
+            out[k] = digits[at] if 0 <= at < len(digits) else ""
+    return "".join(out)

@@ -244,46 +244,38 @@ def _append(path: Path, row: list[str]) -> None:
 
 
 def _connect(server: Server) -> smtplib.SMTP:
-    """A connection, logged in; one that fails on the way (TLS, login) is closed, not left to the
-    garbage collector."""
-    opened: list[smtplib.SMTP] = []
-    try:
-        return _open(server, opened)
-    except BaseException:
-        for client in opened:
-            client.close()
-        raise
-
-
-def _open(server: Server, opened: list) -> smtplib.SMTP:
+    where = Src(f"{server.host}:{server.port}")
     try:
         if server.security == "ssl":
             client = smtplib.SMTP_SSL(server.host, server.port, timeout=30, context=ssl.create_default_context())
         else:
             client = smtplib.SMTP(server.host, server.port, timeout=30)
-        opened.append(client)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise InputError(Problem(where, f"cannot reach the mail server: {_reason(exc)}; check WORKSHOP_SMTP_HOST, "
+                                        "WORKSHOP_SMTP_PORT and WORKSHOP_SMTP_SECURITY. Nothing was sent")) from None
+    stage = "starttls"
+    try:
         if server.security == "starttls":
-            try:
-                client.starttls(context=ssl.create_default_context())
-            except smtplib.SMTPNotSupportedError:
-                raise InputError(Problem(Src(f"{server.host}:{server.port}"), "the mail server does not offer "
-                                         "STARTTLS; set WORKSHOP_SMTP_SECURITY=ssl (port 465) if it takes TLS "
-                                         "from the start")) from None
+            client.starttls(context=ssl.create_default_context())
+        stage = "login"
         if server.user and server.password:
-            try:
-                client.login(server.user, server.password)
-            except smtplib.SMTPNotSupportedError:
-                raise InputError(Problem(Src(f"{server.host}:{server.port}"), "the mail server takes no login; "
-                                         "leave WORKSHOP_SMTP_PASSWORD unset")) from None
+            client.login(server.user, server.password)
         return client
     except smtplib.SMTPAuthenticationError:
-        raise InputError(Problem(Src(f"{server.host}:{server.port}"), f"the mail server refused the login of "
-                                 f"{server.user!r}; check WORKSHOP_SMTP_USER and WORKSHOP_SMTP_PASSWORD")) from None
+        problem = Problem(where, f"the mail server refused the login of {server.user!r}; check WORKSHOP_SMTP_USER "
+                                 "and WORKSHOP_SMTP_PASSWORD. Nothing was sent")
+    except smtplib.SMTPNotSupportedError:
+        problem = Problem(where, "the mail server does not offer STARTTLS; set WORKSHOP_SMTP_SECURITY=ssl (port 465) "
+                                 "if it takes TLS from the start. Nothing was sent" if stage == "starttls" else
+                          "the mail server takes no login; leave WORKSHOP_SMTP_PASSWORD unset. Nothing was sent")
     except (OSError, smtplib.SMTPException) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-        raise InputError(Problem(Src(f"{server.host}:{server.port}"), f"cannot reach the mail server: {reason}; "
-                                 "check WORKSHOP_SMTP_HOST, WORKSHOP_SMTP_PORT and WORKSHOP_SMTP_SECURITY. "
-                                 "Nothing was sent")) from None
+        problem = Problem(where, f"the mail server stopped the connection: {_reason(exc)}. Nothing was sent")
+    client.close()
+    raise InputError(problem)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
 
 
 def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> None:
@@ -317,7 +309,7 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
         try:
             client.quit()
         except (OSError, smtplib.SMTPException):
-            client.close()  # quit closes only when the server answers
+            client.close()
 
 
 def _attachment_sha256(message: EmailMessage) -> str:

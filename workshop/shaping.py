@@ -19,7 +19,7 @@ import unicodedata
 
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from workshop.fonts import font_file, tt_font
+from workshop.fonts import font_location, tt_font
 
 FEATURES = {"kern": True, "liga": True}
 
@@ -69,11 +69,17 @@ def levels(text: str) -> list[int]:
         storage = bidi.get_empty_storage()
         storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
         bidi.get_embedding_levels(fact, storage)
-        bidi.explicit_embed_and_overrides(storage)
+        every = list(storage["chars"])
+        bidi.explicit_embed_and_overrides(storage)  # rule X9 takes out joiners and embedding marks
         bidi.resolve_weak_types(storage)
         bidi.resolve_neutral_types(storage, False)
         bidi.resolve_implicit_levels(storage, False)
-        out += [c["level"] for c in storage["chars"]]
+        kept = {id(c) for c in storage["chars"]}
+        level = base
+        for char in every:  # one level per character: one X9 took out goes with the one before it
+            if id(char) in kept:
+                level = char["level"]
+            out.append(level)
     return out
 
 
@@ -125,7 +131,8 @@ def shaped_width(text: ShapedStr, size: float) -> float:
 def _hb_font(face: str):
     import uharfbuzz as hb
 
-    return hb.Font(hb.Face(hb.Blob.from_file_path(str(font_file(face))), 0))
+    path, number = font_location(face)
+    return hb.Font(hb.Face(hb.Blob.from_file_path(str(path)), number))
 
 
 @functools.lru_cache(maxsize=None)

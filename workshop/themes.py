@@ -1,14 +1,13 @@
 """The bundled themes: ``templates/<name>/theme.yaml``, each a description and the colours (and,
 if it wants, the font) the deck's design and the PDFs take from ``theme``.
 
-In a source checkout (or an editable install) they are the repository's ``templates/``; a
-regular install copies that folder to ``<prefix>/share/workshop/templates``. A theme file is ours,
+In a source checkout (or an editable install) they are the repository's ``templates/``; the wheel
+carries that folder as the package ``workshop.templates``. A theme file is ours,
 not the user's: a broken one is a bug, so it is read plainly, without the outline's checks.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +24,8 @@ class BundledTheme:
 
 
 def templates_dir() -> Path | None:
-    candidates = [Path(__file__).resolve().parent.parent / "templates",
-                  Path(sys.prefix) / "share" / "workshop" / "templates"]
+    here = Path(__file__).resolve().parent
+    candidates = [here / "templates", here.parent / "templates"]
     return next((c for c in candidates if c.is_dir()), None)
 
 

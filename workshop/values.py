@@ -19,6 +19,15 @@ from workshop.schedule import parse_clock
 from workshop.variants import describe
 from workshop.yamlsrc import Map, Node, Scalar, Seq, is_null
 
+#: Keys whose text prints on one line (titles, names): a line break in them is read as a space.
+ONE_LINE = {"title", "subtitle", "name", "credentials", "provider", "location", "audience", "break", "unit"}
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break (and the spaces around it) read as one space."""
+    return re.sub(rf"[ \t]*[{LINE_BREAKS}]+[ \t]*", " ", text).strip()
+
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 #: What "required" asks for, where the key's own name is not clear enough.
 _REQUIRED = {"minutes": "minutes (a whole number)", "alt": "picture's description (alt)",
@@ -91,7 +100,12 @@ class ValueReader:
         if required and not self.require(node, key, path):
             return ""
         value = node.get(key)
-        return self.text_value(value, here)
+        text = self.text_value(value, here)
+        if key in ONE_LINE and any(c in text for c in LINE_BREAKS):
+            # `title: |` keeps the line breaks it was written with; a title or a name prints on one
+            # line, so a break is the space the writer meant, never glued ("Practice:Boundaries").
+            text = one_line(text)
+        return text
 
     def text_value(self, value: Node | None, here: str) -> str:
         if is_null(value):
@@ -119,7 +133,8 @@ class ValueReader:
                                       "put the whole text in quotes")
             return ""
         text = self.text_value(value, here)
-        if not visible(text) and (value is None or isinstance(value, Scalar)):
+        if not visible(text) and (value is None or isinstance(value, Scalar) and not isinstance(value.value, bool)):
+            # (a yes or no read as true or false was reported above: put it in quotes)
             self.bad(value.src if value else Src("<outline>"), here, "empty; write its text or delete the line")
         return text
 
@@ -197,6 +212,15 @@ class ValueReader:
         minute = parse_clock(raw)
         if minute is None:
             self.bad(value.src, child(path, key), f"expected a time like \"09:00\" or \"6:30 PM\", got {describe(value)}")
+        elif minute < 60 and re.search(r"[Aa]\.?\s*[Mm]", raw):
+            # "12:00 AM" is midnight by the clock, but many people write it for noon: either
+            # reading is a guess, so the 24-hour form is asked for.
+            at = f"{minute // 60:02d}:{minute % 60:02d}"
+            noon = f"12:{minute % 60:02d}"
+            self.bad(value.src, child(path, key), f"{raw!r} reads as midnight ({at}) but is often meant as noon; "
+                                                  f"write \"{at}\" for midnight or \"{noon}\" (or \"{noon} PM\") "
+                                                  "for noon")
+            return None
         return minute
 
     def date(self, node: Map, key: str, path: str) -> dt.date | None:

@@ -243,6 +243,47 @@ def syntax_problem(exc: yaml.MarkedYAMLError, places: Places, shown: str) -> Pro
                          "is safest in quotes")
 
 
+def more_syntax_problems(text: str, shown: str, first: Problem) -> list[Problem]:
+    """Syntax problems besides ``first`` (where the whole document stopped being readable): each
+    top-level block, and each entry of a top-level list (a section, say), is read on its own, with
+    the other lines left blank so every line keeps its number, and the first problem in each is
+    told. One run then names a mistake in the workshop block and one in each broken section."""
+    lines = text.split("\n")
+    found = []
+    for first_line, last_line in _pieces(lines):
+        piece = "\n".join(line if first_line <= n <= last_line else "" for n, line in enumerate(lines))
+        loader = None
+        try:
+            loader = yaml.SafeLoader(piece)
+            loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            problem = syntax_problem(exc, Places(piece), shown)
+            if problem.src.line != first.src.line and problem.src.line > 0:
+                found.append(problem)
+        except (yaml.YAMLError, RecursionError):
+            pass  # told by the reading of the whole document, or not a problem of this piece alone
+        finally:
+            if loader is not None:
+                loader.dispose()
+    return list(dict.fromkeys(found))
+
+
+def _pieces(lines: list[str]) -> list[tuple[int, int]]:
+    """The (first, last) line indexes of each top-level block, a list's block cut into its entries."""
+    starts = [n for n, line in enumerate(lines) if line[:1] not in ("", " ", "#", "\t") and not line.startswith("---")]
+    pieces = []
+    for k, start in enumerate(starts):
+        end = (starts[k + 1] if k + 1 < len(starts) else len(lines)) - 1
+        entries = [n for n in range(start + 1, end + 1) if re.match(r"^( *)- ", lines[n])]
+        indent = min((len(lines[n]) - len(lines[n].lstrip(" ")) for n in entries), default=None)
+        items = [n for n in entries if len(lines[n]) - len(lines[n].lstrip(" ")) == indent]
+        if len(items) > 1:
+            pieces += [(n, (items[j + 1] if j + 1 < len(items) else end + 1) - 1) for j, n in enumerate(items)]
+        else:
+            pieces.append((start, end))
+    return pieces
+
+
 def _colon_message(places: Places, line_no: int, line: str, col: int) -> str:
     start = value_start(line)
     if start < col - 1 and line[start:].strip():

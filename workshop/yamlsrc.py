@@ -30,8 +30,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from workshop.errors import InputError, Problem, Src
 from workshop.keys import child, nth, sub
-from workshop.yamlhints import (Places, bad_character, check_text, comment_cut, corrected_line, number_note,
-                                syntax_problem)
+from workshop.yamlhints import (Places, bad_character, check_text, comment_cut, corrected_line,
+                                more_syntax_problems, number_note, syntax_problem)
 
 #: Largest outline file read. A real outline is a few dozen KB; anything near this is the
 #: wrong file (a video, a database, /dev/zero) and reading it whole would only exhaust memory.
@@ -144,7 +144,8 @@ def parse_yaml(data: bytes, shown: str) -> Node | None:
         root = loader.get_single_node()
         aliased = loader.aliased
     except yaml.MarkedYAMLError as exc:
-        raise InputError(syntax_problem(exc, places, shown)) from None
+        first = syntax_problem(exc, places, shown)
+        raise InputError([first, *more_syntax_problems(text, shown, first)]) from None
     except yaml.reader.ReaderError as exc:
         line, col = places.at(exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.attendance.match import Person, gather, with_roster
-from workshop.attendance.report import Join, Report, key, read_report
+from workshop.attendance.report import Join, Report, key, name_key, read_report
 from workshop.attendance.rule import award, present_minutes, shown_windows, windows
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import unprintable
@@ -96,17 +96,20 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
         return roster, None
     day = workshop.date
     problems: list[Problem] = []
-    read = _reports(reports, day, agenda, problems)
+    settled = settled or Settled()
+    read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order,
+                    settled=settled)
     for sheet in rosters:
         if not sheet.timed:
             problems.append(Problem(Src(_shown(sheet)), "given with --attendance but it has no 'time in' and "
                                                         "'time out' columns; give a roster with --roster"))
-    joins = [j for r in read for j in r.joins] + [_row_join(s, a, day) for s in rosters for a in s.attendees
-                                                   if a.time_in is not None]
-    settled = settled or Settled()
+    phones = _dial_ins(read, settled, roster is not None, problems)
+    joins = [j for r in read for j in r.joins] + phones + [_row_join(s, a, day) for s in rosters for a in s.attendees
+                                                            if a.time_in is not None]
     ignored: list[str] = []
     people = _people(workshop, roster, joins, problems, settled, ignored)
-    problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins})
+    problems += _unused(settled, {(Path(j.source).name.casefold(), j.line) for j in joins + [p for r in read
+                                                                                        for p in r.phones]})
     if problems:
         raise InputError(problems)
     within = windows(agenda, day)
@@ -134,26 +137,98 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     return new, Attendance(tuple(decisions), online, instructional, shown_windows(agenda, workshop.clock))
 
 
-def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem]) -> list[Report]:
-    """Every report read, each one checked to be of this session; problems collected."""
+def _reports(paths: tuple[Path, ...], day: dt.date, agenda: Agenda, problems: list[Problem], *,
+             timezone: str = "", date_orders: dict[str, str] | None = None,
+             language: str | None = None, settled: Settled | None = None) -> list[Report]:
+    """Every report read, each one checked to be of this session; problems collected.
+
+    ``date_orders`` maps a report (its file name, casefolded) to the date order settled for it in writing,
+    "month-first" or "day-first"; ``language`` is the outline's language tag; ``timezone`` the
+    outline's ``workshop.timezone``, named when a report's times sit whole hours off the agenda."""
     read: list[Report] = []
     for path in paths:
         try:
-            read.append(read_report(path, day))
+            read.append(read_report(path, day, date_order=(date_orders or {}).get(Path(path).name.casefold()),
+                                    language=language))
         except InputError as exc:
             problems += exc.problems
+    if settled is not None:  # a dial-in settled in writing needs no warning that it is not
+        read = [dataclasses.replace(r, warnings=tuple(w for w in r.warnings if not any(
+                    w.startswith(f"{p.source}: row {p.line}: ") and settled.rows.get((Path(p.source).name.casefold(),
+                                                                                      p.line)) for p in r.phones)))
+                for r in read]
     midnight = dt.datetime.combine(day, dt.time())
     span = (midnight + dt.timedelta(minutes=agenda.start), midnight + dt.timedelta(minutes=agenda.end))
     for report in read:
+        shift = _zone_shift(report, span)
         if not report.joins:
             problems.append(Problem(Src(report.source), f"this {report.kind} has no one in it; give the report "
                                                         "downloaded after the session"))
+        elif shift:
+            n = abs(shift)
+            hours_ = f"{n} hour{'s' if n != 1 else ''}"
+            zone = f"the workshop's time zone ({timezone})" if timezone else "the workshop's time zone"
+            target = timezone or "the workshop's"
+            problems.append(Problem(Src(report.source), f"this {report.kind} covers {report.covers()}: its people "
+                                    f"join and leave {hours_} {'earlier' if shift > 0 else 'later'} than the workshop "
+                                    f"runs ({day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}), at both ends. "
+                                    f"The likely cause is the time zone: Zoom and Teams write a report's times in the "
+                                    f"zone of the account that downloads it, and this one looks {hours_} "
+                                    f"{'behind' if shift > 0 else 'ahead of'} {zone}. Set that account's time zone to "
+                                    f"{target} and download the report again"
+                                    + ("" if timezone else ", or add workshop.timezone to the outline")))
         elif not any(j.start < span[1] and j.end > span[0] for j in report.joins if not j.waiting):
             problems.append(Problem(Src(report.source), f"this {report.kind} covers {report.covers()}, but the "
                                     f"workshop runs {day.isoformat()} {clock(agenda.start)}-{clock(agenda.end)}: "
                                     "give the report of this session (its times are read as the workshop's local "
                                     "time)"))
     return read
+
+
+def _dial_ins(read: list[Report], settled: Settled, with_roster: bool, problems: list[Problem]) -> list[Join]:
+    """The dial-in rows the decisions file settles: a dial-in is no one's presence until it says
+    whose it is (a roster person), that it is nobody, or the name to print. Given to a person
+    without a roster, there is no one to give it to: refused."""
+    found = []
+    for j in (p for r in read for p in r.phones):
+        d = settled.row(j.source, j.line)
+        if d is None:
+            continue
+        if d.person and not with_roster:
+            problems.append(Problem(d.src, f"{j.source} row {j.line} is a dial-in given to {d.person}, but there is no "
+                                           "roster to find them in: give --roster, or write the name to print "
+                                           "(name: ...) instead of person", "row"))
+            continue
+        found.append(j)
+    return found
+
+
+def _zone_shift(report: Report, span: tuple[dt.datetime, dt.datetime]) -> int:
+    """The whole hours to add to a report's times for its people to arrive and leave about when
+    the agenda starts and ends, when its own times do not: 0 when they do, or when no shift fits.
+
+    A person's arrival is their first join, their leaving their last leave; the middle (median)
+    person of each is compared, so a few early, late or lingering people do not decide it."""
+    people: dict[str, list[dt.datetime]] = {}
+    for j in report.joins:
+        if j.waiting or j.staff:
+            continue
+        seen = people.setdefault(j.email or name_key(j.name), [j.start, j.end])
+        seen[0], seen[1] = min(seen[0], j.start), max(seen[1], j.end)
+    if len(people) < 2:
+        return 0
+    arrive = sorted(p[0] for p in people.values())[len(people) // 2]
+    leave = sorted(p[1] for p in people.values())[len(people) // 2]
+    minutes = dt.timedelta(minutes=1)
+
+    def fits(hours_: int) -> bool:
+        shift = dt.timedelta(hours=hours_)
+        return (span[0] - 45 * minutes <= arrive + shift <= span[0] + 30 * minutes
+                and span[1] - 45 * minutes <= leave + shift <= span[1] + 60 * minutes)
+
+    if fits(0):
+        return 0
+    return min((h for h in range(-14, 15) if h and fits(h)), key=abs, default=0)
 
 
 def _unused(settled: Settled, rows: set[tuple[str, int]]) -> list[Problem]:
@@ -187,12 +262,15 @@ def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], prob
     else:
         people = gather(joins, workshop.presenters, problems, settled, ignored)
         people_to_check = [p for p in people if p.how != "staff"]
+    from workshop.printable import unprintable_problems
+
+    unprintable_names = []  # told together, one problem for each script no font has
     for p in people_to_check:
         missing = list(dict.fromkeys(unprintable(p.name, "serif") + unprintable(p.name, "sans")))
         if missing and p.joins:
             j = p.joins[0]
-            problems.append(Problem(Src(j.source, j.line, 1), f"{p.name!r} cannot be printed: no installed font "
-                                    f"has {', '.join(repr(c) for c in missing)}; give a roster with the name"))
+            unprintable_names.append((Src(j.source, j.line, 1), "", p.name, missing))
+    problems += unprintable_problems(unprintable_names)
     return people
 
 

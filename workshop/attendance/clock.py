@@ -5,9 +5,11 @@ zone of the account that downloaded the report, and the outline's clock times ar
 own, so the two are compared as they stand. A report downloaded in another zone does not overlap
 the agenda and is refused with the times it covers (see :mod:`workshop.attendance.report`).
 
-Numeric dates are read month first (10/07/2026 is October 7), as Zoom and US Teams write them,
-unless the file itself shows day first (a first number above 12) or only the day-first reading
-gives the workshop's date; the second case is said in a warning, never decided silently.
+A numeric date such as 03/04/2026 is read by the convention the file itself shows: another date
+in it whose day is above 12, else the platform's own US layout (Zoom's ``10/07/2026 06:09:00 PM``,
+Teams' ``10/7/26, 6:09:00 PM``), else the language and region of the outline when given, else
+the order settled in writing (``date_order``). Never by which reading gives the workshop's date:
+a US report of March 4 is not an April 3 session.
 """
 
 from __future__ import annotations
@@ -83,11 +85,36 @@ def date_readings(text: str) -> tuple[dt.date | None, dt.date | None] | None:
     return None
 
 
-class Stamps:
-    """The date-and-time cells of one report, read with one date order for the whole file."""
+#: Languages and regions whose numeric dates put the month first; others put the day first,
+#: except those listed as unknown (their usage is mixed).
+_MONTH_FIRST = {"en", "en-us", "es-us", "en-ph", "en-as", "en-gu", "en-pr", "en-um", "en-vi"}
+_MIXED = {"en-ca", "fr-ca", "ja", "zh", "ko", "hu", "lt", "sv", "mn", "fa"}
+ORDERS = ("month-first", "day-first")
 
-    def __init__(self, workshop_day: dt.date):
-        self.day = workshop_day
+
+def language_order(language: str | None) -> str | None:
+    """The date order a language tag's region writes ("en-US": month-first, "en-GB", "fr":
+    day-first), or None when it does not settle it."""
+    if not language:
+        return None
+    tag = language.strip().replace("_", "-").casefold()
+    if tag in _MONTH_FIRST:
+        return "month-first"
+    if tag in _MIXED or tag.split("-")[0] in _MIXED:
+        return None
+    return "day-first"
+
+
+class Stamps:
+    """The date-and-time cells of one report, read with one date order for the whole file.
+
+    ``known`` is the pattern of the platform's US layout (month first), ``date_order`` the order
+    settled in writing, ``language`` the outline's language tag."""
+
+    def __init__(self, workshop_day: dt.date, *, date_order: str | None = None, language: str | None = None,
+                 known: "re.Pattern[str] | None" = None, name: str = "this report"):
+        self.day, self.name = workshop_day, name
+        self.date_order, self.language, self.known = date_order, language, known
         self.parts: dict[str, tuple[tuple[dt.date | None, dt.date | None], int] | None] = {}
 
     def add(self, text: str) -> bool:
@@ -100,26 +127,32 @@ class Stamps:
             self.parts[text] = (readings, seconds) if readings and seconds is not None else None
         return self.parts[text] is not None
 
-    def order(self) -> tuple[str, str]:
-        """("month-first" or "day-first", a sentence for the warnings or "")."""
-        numeric = [r for r, _ in filter(None, self.parts.values()) if r[0] != r[1]]
+    def order(self) -> tuple[str | None, str]:
+        """("month-first" or "day-first", a sentence for the warnings or ""); (None, why) when
+        nothing settles a date that reads both ways."""
+        if self.date_order:
+            return self.date_order, ""
+        numeric = {t: r for t, (r, _) in ((t, p) for t, p in self.parts.items() if p) if r[0] != r[1]}
         if not numeric:
             return "month-first", ""
-        month_first_only = all(r[0] for r in numeric)
-        day_first_only = all(r[1] for r in numeric)
+        month_first_only = all(r[0] for r in numeric.values())
+        day_first_only = all(r[1] for r in numeric.values())
         if month_first_only and not day_first_only:
             return "month-first", ""
         if day_first_only and not month_first_only:
             return "day-first", ""
         if not month_first_only and not day_first_only:
             return "month-first", ""  # some cell is no date either way; each such cell is reported
-        near = {o: any(abs((r[k] - self.day).days) <= 1 for r in numeric) for k, o in enumerate(("month-first",
-                                                                                                  "day-first"))}
-        if near["day-first"] and not near["month-first"]:
-            sample = numeric[0][1]
-            return "day-first", (f"its dates are read day first ({sample:%d/%m/%Y} as {sample:%B} {sample.day}), "
-                                 "the only reading that gives the workshop's date")
-        return "month-first", ""
+        if self.known is not None and all(self.known.match(t) for t in numeric):
+            return "month-first", ""
+        by_language = language_order(self.language)
+        if by_language:
+            return by_language, ""
+        text, (month, day) = next(iter(numeric.items()))
+        return None, (f"its dates read two ways: {text.split()[0].rstrip(',')} is {month:%B} {month.day} read month "
+                      f"first, {day:%B} {day.day} read day first, and nothing in the file settles which (no day "
+                      "above 12, not the platform's US layout); settle it in writing in the decisions file: "
+                      f"- {{report: {self.name}, date_order: month-first, reason: ...}} (or day-first)")
 
     def get(self, text: str, order: str) -> dt.datetime | None:
         found = self.parts.get(text.strip())

@@ -161,8 +161,18 @@ def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: lis
     a row without email joins the person with that name (a phone join), or is a person of its
     own. One name under two addresses is a question, unless settled."""
     settled = settled or Settled()
-    if ignored is not None:  # called on its own: the report is the roster
+    if ignored is not None:  # called on its own: the report is the roster, and its names are printed
         joins = _settle(joins, settled, ignored)
+        for join in joins:
+            if join.bracket_kind == "other" and not settled.row(join.source, join.line) and not join.staff:
+                problems.append(Problem(Src(join.source, join.line, 1), question(
+                    join.source, join.line,
+                    f"the display name {join.display + ' (' + join.bracket + ')'!r} has a bracket that is not a "
+                    "credential, pronouns or a device, so the name to print is not known",
+                    [f"  - row: {_file(join)}:{join.line}\n    name: {join.display}\n    reason: ...",
+                     f"  - row: {_file(join)}:{join.line}\n    name: {join.bracket}\n    reason: ..."])))
+        joins = [j for j in joins if not (j.bracket_kind == "other" and not settled.row(j.source, j.line)
+                                          and not j.staff)]
     joins = [dataclasses.replace(j, email=settled.alias(j.email)) if j.email else j for j in joins]
     asked: set[tuple[str, str]] = set()
     people: list[Person] = []

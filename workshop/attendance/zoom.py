@@ -15,7 +15,7 @@ first and last name are the name to print when the report is the roster.
 
 from __future__ import annotations
 
-from workshop.attendance.report import Raw, Table, key, renamed
+from workshop.attendance.report import Raw, Table, key, read_name
 
 
 def _find(header: list[str], *wanted: str) -> int | None:
@@ -52,15 +52,16 @@ def read_meeting(table: Table) -> list[Raw] | None:
     for line, cells in table.rows[header_at + 1:]:
         if not any(cells):
             continue
-        printed, names = renamed(_cell(cells, name))
+        read = read_name(_cell(cells, name))
         address = _cell(cells, email)
         in_room = _cell(cells, waiting).lower()
         if in_room not in ("yes", "true", "y", "no", "false", "n", ""):
             table.bad(line, f"In Waiting Room says {_cell(cells, waiting)!r}; expected Yes or No (time in the waiting "
                             "room is not counted, so it must be clear): download the report again")
-        raws.append(Raw(line, printed, names, address, _cell(cells, join), _cell(cells, leave),
+        raws.append(Raw(line, read.name, read.names, address, _cell(cells, join), _cell(cells, leave),
                         staff=bool(host_email) and address.casefold() == host_email,
-                        waiting=in_room in ("yes", "true", "y")))
+                        waiting=in_room in ("yes", "true", "y"), display=read.display, bracket=read.bracket,
+                        bracket_kind=read.bracket_kind, phone=read.phone))
     return raws
 
 
@@ -85,11 +86,13 @@ def read_webinar(table: Table) -> list[Raw] | None:
         start, end = _cell(cells, _find(header, "jointime")), _cell(cells, _find(header, "leavetime"))
         if attended in ("no", "n", "false") or start in ("", "--"):
             continue  # registered, never came: not presence
-        printed, names = renamed(_cell(cells, _find(header, "usernameoriginalname", "username", "name")))
+        read = read_name(_cell(cells, _find(header, "usernameoriginalname", "username", "name")))
+        printed, names, phone = read.name, read.names, read.phone
         first, last = _cell(cells, _find(header, "firstname")), _cell(cells, _find(header, "lastname"))
         registered = " ".join(p for p in (first, last) if p and p != "--")
-        if registered:
-            printed, names = registered, names + (registered,)
+        if registered:  # the registration's name: a dial-in of a registered attendee is theirs
+            printed, names, phone = registered, names + (registered,), False
         raws.append(Raw(line, printed, names, _cell(cells, _find(header, "email", "useremail")), start, end,
-                        staff=section.startswith(("host", "panelist"))))
+                        staff=section.startswith(("host", "panelist")), display=read.display, bracket=read.bracket,
+                        bracket_kind=read.bracket_kind, phone=phone))
     return raws

@@ -17,6 +17,7 @@ from workshop import pdfdraw as d
 from workshop.attendance import Decision
 from workshop.builders.context import BuildContext
 from workshop.schedule import clock_range, hours
+from workshop.zones import zone_label
 
 FILENAME = "sign-in.pdf"
 PAGE_W, PAGE_H = landscape(letter)
@@ -119,9 +120,10 @@ def _page_top(canvas, w, agenda, attendance, full, page: int, dry: bool) -> floa
 def _first_heading(canvas, w, agenda, attendance, full) -> float:
     y = d.heading_block(canvas, PAGE_W, PAGE_H - 48, "Attendance log", w, MARGIN)
     canvas.setFillColor(d.MUTED)
-    facts = (f"Live interactive webinar · instructional time counted: {attendance.windows} "
+    zone = f" {label}" if (label := zone_label(w.timezone, w.date, w.start)) else ""
+    facts = (f"Live interactive webinar · instructional time counted: {attendance.windows}{zone} "
              f"({attendance.instructional} minutes; breaks not counted) · scheduled "
-             f"{clock_range(agenda.start, agenda.end, w.clock)}"
+             f"{clock_range(agenda.start, agenda.end, w.clock)}{zone}"
              + (f" · {hours(full)} {w.ce.unit} on full attendance" if full is not None else ""))
     size, lines = d.fit_lines(facts, "sans", PAGE_W - 2 * MARGIN, (10.0, 9.0, 8.0), 3)
     for line in lines:

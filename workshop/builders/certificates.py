@@ -73,8 +73,11 @@ def design_of(w: m.Workshop, online: bool) -> str:
     parts = [LAYOUT, w.location, w.date_style, online,
              w.theme.primary, w.theme.accent, _file_digest(w.theme.logo)]
     if ce is not None:
-        parts += [ce.provider, ce.approval, repr(getattr(ce, "approvals", ())), ce.unit, ce.verify_url,
-                  _file_digest(ce.seal)]
+        # one statement written as ce.approval keeps the fingerprint it had before ce.approvals
+        single = len(ce.approvals) == 1 and ce.approvals[0].where == "ce.approval"
+        statements = () if single else tuple((a.statement, a.licences) for a in ce.approvals)
+        parts += [ce.provider, ce.approvals[0].statement if single else "", repr(statements), ce.unit,
+                  ce.verify_url, _file_digest(ce.seal)]
     parts += [(p.name, p.credentials, _file_digest(p.signature)) for p in w.presenters[:3]]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -100,7 +103,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         digest = painter.page(canvas, r.certificate_id, attendee, earned, _partial(earned, full),
                               issued=dt.date.fromisoformat(r.issued))
         printed[r.certificate_id] = (page, digest)
-        page += getattr(painter, "pages", lambda a: 1)(attendee)
+        page += painter.pages(attendee)
         if step and n % 100 == 0:
             step(100)
     if not valid:
@@ -127,12 +130,44 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
                                     reprints="; ".join(reprints))
         records.append(r)
     files.append(ledger.write(ctx.out_dir / LEDGER, records))
+    if workshop.ce and workshop.ce.verify_url:
+        files += _site(ctx, records, full)
     if ctx.decisions:  # a revoke changes the ledger, not the decisions
         files.append(_attendance(ctx.out_dir / ATTENDANCE, ctx, records))
     if plan.new:  # what the new versions were decided from; unchanged records have theirs already
         kit = ctx.out_dir.parent  # the build writes into a staging folder inside the kit
         files += evidence.write(kit, ctx.out_dir, list(ctx.evidence), records[-1].issued)
     return files, []
+
+
+def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None) -> list[Path]:
+    """verify/: a page and a signed Open Badges credential for every version the ledger holds, and
+    the signed revocation list (see :mod:`workshop.verify`). The provider's key stays outside the kit."""
+    from workshop import verify
+    from workshop.errors import InputError, Problem, Src
+
+    w = ctx.workshop
+    newer = {r.supersedes: r for r in records if r.supersedes}
+    site = []
+    for index, r in enumerate(records):  # the ledger's order never changes: each keeps its place in the list
+        if r.status == ledger.REVOKED:
+            status = verify.Revoked(r.reason, dt.date.fromisoformat(r.status_date))
+        elif r.status == ledger.SUPERSEDED and r.certificate_id in newer:
+            status = verify.Superseded(newer[r.certificate_id].certificate_id, int(newer[r.certificate_id].version))
+        else:
+            status = verify.Valid()
+        site.append(verify.CertificateRecord(
+            id=r.certificate_id, version=1, name=r.name, licence=r.license,
+            hours=Decimal(r.hours) if r.hours else Decimal(0), unit=w.ce.unit, title=r.title,
+            description=w.subtitle or w.title, dates=(dt.date.fromisoformat(r.date),), provider=r.provider,
+            provider_url="", approvals=tuple(a.statement for a in w.ce.approvals if a.applies_to(r.license)),
+            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full))
+    try:
+        key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
+        return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
+                                 date_text=lambda day: date_text(day, w.date_style))
+    except (verify.KeyProblem, verify.SiteProblem) as exc:
+        raise InputError(Problem(Src("ce.verify_url"), str(exc))) from None
 
 
 def single_pdf(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record) -> bytes:
@@ -248,9 +283,27 @@ RULE_CONTRAST = 3.0
 TOP_CORNER_W = 110
 LOGO_ZONE = (LEFT, PAGE_H - 128, TOP_CORNER_W, 56)
 SEAL_ZONE = (RIGHT - 88, PAGE_H - 148, 88, 88)
-#: The approval statement is set between the hours and the tops of the signature images and QR code.
+#: The approval statements are set between the hours and the tops of the signature images and QR
+#: code, each starting a line, at the largest of these sizes at which they all fit.
 APPROVAL_TOP = 180
 APPROVAL_FLOOR = max(SIGN_LINE_Y + 3 + SIGN_IMAGE_H, QR_Y + QR_SIDE) + 5
+APPROVAL_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
+#: Statements that do not all fit there go, all of them and in order, to a second page, where the
+#: front says so: a board's auditor finds every approval in one place, none split across a turn.
+APPROVALS_ELSEWHERE = "The continuing-education approvals for this course are printed on page 2."
+#: The second page: the same frame, logo, seal and provider, a heading, the workshop and the
+#: attendee (with the certificate id, so a page that comes loose is matched to its certificate),
+#: then the statements as left-aligned paragraphs in a column of a comfortable measure, each
+#: marked by a rule in the accent colour, at the largest of these sizes at which all fit.
+BACK_HEADING = "Approvals"
+BACK_WHO_Y = PAGE_H - 166  # baseline of "Certificate of NAME" under the heading
+BACK_TITLE_Y = PAGE_H - 192  # the workshop's title (one or two lines), then its date and place
+BACK_TOP = PAGE_H - 262  # top of the statements' band
+BACK_FLOOR = FOOTER_Y + 22  # bottom of the statements' band, above the footer
+BACK_COLUMN = 560  # the statements' measure: about 95 characters a line at 11 pt
+BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+BACK_LEADING = 1.4
+BACK_GAP = 1.0  # space between two statements, in lines of their size
 
 
 def signature_lines(count: int, qr: bool) -> list[tuple[float, float]]:
@@ -286,17 +339,55 @@ def _shortened(text: str, room: float) -> str:
     return text.rstrip(".-") + "…"
 
 
-def fits_approval(text: str) -> bool:
-    """True if the approval statement fits between the hours and the signatures at 8 pt or more."""
-    size, lines = _Certificate.approval_lines(text)
-    return _approval_bottom(size, lines) >= APPROVAL_FLOOR
+def fits_approval(statements: list[str] | tuple[str, ...]) -> bool:
+    """True if one certificate has room for all of ``statements`` at 8 pt or more: on its front,
+    or on its second page."""
+    return bool(_front_lines(tuple(statements))) or _back_lines(tuple(statements))[1] is not None
 
 
 def _approval_bottom(size: float, lines: list[str]) -> float:
     return APPROVAL_TOP - (len(lines) - 1) * size * 1.25 - size * 0.3
 
 
+def _front_lines(statements: tuple[str, ...]) -> tuple[float, list[str]] | tuple[()]:
+    """The statements on the front, each starting a line, at the largest size at which all fit
+    between the hours and the signatures; () when they do not fit at 8 pt."""
+    width = RIGHT - LEFT - 20
+    for size in APPROVAL_SIZES:
+        lines = [line for text in statements for line in d.wrap(text, "sans", size, width)]
+        if _approval_bottom(size, lines) >= APPROVAL_FLOOR:
+            return size, lines
+    return ()
+
+
+def _back_lines(statements: tuple[str, ...]) -> tuple[float, list[list[str]] | None]:
+    """The statements on the second page, wrapped to its column at the largest size at which
+    all fit its band; (8, None) when even 8 pt is not enough."""
+    for size in BACK_SIZES:
+        paragraphs = [d.wrap(text, "sans", size, BACK_COLUMN) for text in statements]
+        if _back_height(size, paragraphs) <= BACK_TOP - BACK_FLOOR:
+            return size, paragraphs
+    return BACK_SIZES[-1], None
+
+
+def _paragraph_depth(size: float, lines: list[str]) -> float:
+    """From the top of a statement's first line to the foot of its last (descenders included)."""
+    return (len(lines) - 1) * size * BACK_LEADING + size
+
+
+def _back_height(size: float, paragraphs: list[list[str]]) -> float:
+    return sum(_paragraph_depth(size, p) for p in paragraphs) + (len(paragraphs) - 1) * size * BACK_GAP
+
+
 class _Certificate:
+    """Draws certificates: what every page shares once, as PDF forms, and each attendee's own part.
+
+    A certificate is one page, or two when the approval statements for its licence do not fit
+    the front. Statements with ``for:`` differ between certificates, so they are not in the
+    form every page shares: each distinct set of statements is drawn once, as its own form, the
+    first time a certificate needs it, and placed on the pages of every certificate with that set.
+    """
+
     def __init__(self, workshop: m.Workshop, agenda, when: dt.datetime, online: bool = False):
         self.w = workshop
         self.online = online  # ASWB ACE wants the format of a live online course on its certificates
@@ -310,6 +401,8 @@ class _Certificate:
         self.ink = HexColor("#" + readable(workshop.theme.primary))
         self.has_ce = workshop.ce is not None
         self.unit = workshop.ce.unit if workshop.ce else m.CE.unit
+        self._sets: dict[str, tuple[int, ...]] = {}  # licence -> the statements it prints (by position)
+        self._layouts: dict[tuple[int, ...], tuple] = {}  # those statements -> where and how they print
 
     def canvas(self, buffer) -> Canvas:
         canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), f"Certificates: {self.w.title}",
@@ -317,33 +410,45 @@ class _Certificate:
         self.form(canvas)
         return canvas
 
-    def form(self, canvas: Canvas) -> None:
-        """The part of every page that does not change from attendee to attendee."""
+    def frame(self, canvas: Canvas) -> None:
+        """Border, logo, seal and provider: the same on both pages of a certificate."""
         w = self.w
-        canvas.beginForm("certificate")
         canvas.setStrokeColor(self.primary)
         canvas.setLineWidth(5)
         canvas.rect(BORDER, BORDER, PAGE_W - 2 * BORDER, PAGE_H - 2 * BORDER)
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(1.2)
         canvas.rect(INNER, INNER, PAGE_W - 2 * INNER, PAGE_H - 2 * INNER)
-        centre = PAGE_W / 2
         if w.theme.logo:
             self.image(canvas, w.theme.logo, *LOGO_ZONE)
         seal = w.ce.seal if w.ce else None
         if seal:
             self.image(canvas, seal, *SEAL_ZONE, centre=True)
-        between = RIGHT - LEFT - 2 * (TOP_CORNER_W + 10)  # the width left between the corner images
         if w.ce and w.ce.provider:
             canvas.setFillColor(self.ink)
-            size, lines = d.fit_lines(w.ce.provider, "sans-bold", between, (18.0, 16.0, 14.0, 12.0), 2)
+            size, lines = d.fit_lines(w.ce.provider, "sans-bold", self.between, (18.0, 16.0, 14.0, 12.0), 2)
             for k, line in enumerate(lines):
-                d.draw(canvas, centre, PAGE_H - 88 - k * size * 1.15, line, size, "sans-bold", "centre")
+                d.draw(canvas, PAGE_W / 2, PAGE_H - 88 - k * size * 1.15, line, size, "sans-bold", "centre")
+
+    @property
+    def between(self) -> float:
+        """The width left between the corner images for the provider's name and the heading."""
+        return RIGHT - LEFT - 2 * (TOP_CORNER_W + 10)
+
+    def heading(self, canvas: Canvas, text: str) -> None:
+        seal = self.w.ce.seal if self.w.ce else None
         canvas.setFillColor(self.ink)
-        heading = "Certificate of Completion" if self.has_ce else "Certificate of Attendance"
-        size, _ = d.fit_lines(heading, "serif-bold", between if w.theme.logo or seal else RIGHT - LEFT,
+        size, _ = d.fit_lines(text, "serif-bold", self.between if self.w.theme.logo or seal else RIGHT - LEFT,
                               (34.0, 32.0, 30.0, 28.0), 1)
-        d.draw(canvas, centre, PAGE_H - 134, heading, size, "serif-bold", "centre")
+        d.draw(canvas, PAGE_W / 2, PAGE_H - 134, text, size, "serif-bold", "centre")
+
+    def form(self, canvas: Canvas) -> None:
+        """The part of every front page that does not change from attendee to attendee."""
+        w = self.w
+        canvas.beginForm("certificate")
+        self.frame(canvas)
+        centre = PAGE_W / 2
+        self.heading(canvas, "Certificate of Completion" if self.has_ce else "Certificate of Attendance")
         canvas.setFillColor(d.INK)
         d.draw(canvas, centre, PAGE_H - 166, "This certifies that", 14, "serif-italic", "centre")
         d.draw(canvas, centre, 320, "has completed" if self.has_ce else "attended", 14, "serif-italic", "centre")
@@ -352,31 +457,106 @@ class _Certificate:
         for line in lines:
             d.draw(canvas, centre, y, line, size, "serif-bold", "centre")
             y -= size * 1.2
-        # the format statement takes the place of a location that only says the session was online
-        place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
-        facts = " · ".join(x for x in (date_text(w.date, w.date_style, "short"), place,
-                                       "Live interactive webinar" if self.online else "") if x)
         canvas.setFillColor(d.MUTED)
-        d.draw(canvas, centre, y - 2, facts, 12, "sans", "centre")
-        if w.ce and w.ce.approval:
-            canvas.setFillColor(d.INK)
-            size, lines = self.approval_lines(w.ce.approval)
-            for k, line in enumerate(lines):
-                d.draw(canvas, centre, APPROVAL_TOP - k * size * 1.25, line, size, "sans", "centre")
+        d.draw(canvas, centre, y - 2, self.facts(), 12, "sans", "centre")
         self.signatures(canvas)
         canvas.endForm()
 
-    @staticmethod
-    def approval_lines(text: str) -> tuple[float, list[str]]:
-        """The board's approval statement at the largest size (12 pt down to 8) at which it fits
-        between the hours and the signature images; never cut (the loader limits its length)."""
-        width = RIGHT - LEFT - 20
-        sizes = (12.0, 11.0, 10.0, 9.0, 8.0)
-        for size in sizes:
-            lines = d.wrap(text, "sans", size, width)
-            if _approval_bottom(size, lines) >= APPROVAL_FLOOR:
-                return size, lines
-        return sizes[-1], d.wrap(text, "sans", sizes[-1], width)
+    def facts(self) -> str:
+        """Date, place and format: "March 14, 2026 · Denver, CO"."""
+        w = self.w
+        # the format statement takes the place of a location that only says the session was online
+        place = "" if self.online and re.search(r"online|virtual|webinar", w.location, re.I) else w.location
+        return " · ".join(x for x in (date_text(w.date, w.date_style, "short"), place,
+                                      "Live interactive webinar" if self.online else "") if x)
+
+    # -- approval statements ----------------------------------------------------------------
+
+    def statements(self, attendee: Attendee) -> tuple[int, ...]:
+        """Positions in ``ce.approvals`` of the statements this attendee's certificate prints."""
+        licence = attendee.license
+        if licence not in self._sets:
+            approvals = self.w.ce.approvals if self.w.ce else ()
+            self._sets[licence] = tuple(k for k, a in enumerate(approvals) if a.applies_to(licence))
+        return self._sets[licence]
+
+    def layout(self, chosen: tuple[int, ...]) -> tuple:
+        """Where ``chosen`` statements print: ("front", size, lines), ("back", size, paragraphs),
+        or ("none",). Statements too long even for a second page are refused before a build
+        (checks.approval_problems); here they would be a bug, never a cut."""
+        if chosen not in self._layouts:
+            texts = tuple(self.w.ce.approvals[k].statement for k in chosen)
+            if not texts:
+                self._layouts[chosen] = ("none",)
+            elif front := _front_lines(texts):
+                self._layouts[chosen] = ("front", *front)
+            else:
+                size, paragraphs = _back_lines(texts)
+                if paragraphs is None:
+                    raise ValueError("approval statements longer than a certificate's second page")
+                self._layouts[chosen] = ("back", size, paragraphs)
+        return self._layouts[chosen]
+
+    def pages(self, attendee: Attendee) -> int:
+        """How many pages this attendee's certificate takes: 2 when its approval statements go
+        to a second page, else 1."""
+        return 2 if self.layout(self.statements(attendee))[0] == "back" else 1
+
+    def approval_form(self, canvas: Canvas, chosen: tuple[int, ...]) -> str:
+        """The name of the form holding ``chosen`` statements as this page shows them (on the front,
+        or the front's pointer to the second page), drawn into ``canvas`` the first time."""
+        name = "approvals-" + "-".join(map(str, chosen))
+        if not canvas.hasForm(name):
+            kind, *how = self.layout(chosen)
+            canvas.beginForm(name)
+            centre = PAGE_W / 2
+            if kind == "front":
+                size, lines = how
+                canvas.setFillColor(d.INK)
+                for k, line in enumerate(lines):
+                    d.draw(canvas, centre, APPROVAL_TOP - k * size * 1.25, line, size, "sans", "centre")
+            else:
+                canvas.setFillColor(d.MUTED)
+                d.draw(canvas, centre, APPROVAL_TOP - 8, APPROVALS_ELSEWHERE, 12, "serif-italic", "centre")
+            canvas.endForm()
+        return name
+
+    def back_form(self, canvas: Canvas, chosen: tuple[int, ...]) -> str:
+        """The name of the form holding a second page's shared part and ``chosen`` statements."""
+        name = "approvals-back-" + "-".join(map(str, chosen))
+        if canvas.hasForm(name):
+            return name
+        _, size, paragraphs = self.layout(chosen)
+        canvas.beginForm(name)
+        self.frame(canvas)
+        self.heading(canvas, BACK_HEADING)
+        centre = PAGE_W / 2
+        canvas.setFillColor(d.INK)
+        title_size, lines = d.fit_lines(self.w.title, "serif-italic", RIGHT - LEFT - 40, (14.0, 13.0, 12.0), 2)
+        y = BACK_TITLE_Y
+        for line in lines:
+            d.draw(canvas, centre, y, line, title_size, "serif-italic", "centre")
+            y -= title_size * 1.2
+        canvas.setFillColor(d.MUTED)
+        d.draw(canvas, centre, y - 2, self.facts(), 11, "sans", "centre")
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(0.8)
+        canvas.line(centre - 60, y - 20, centre + 60, y - 20)
+        # a short list of statements sits a little below the band's top, a long one fills it
+        height = _back_height(size, paragraphs)
+        top = BACK_TOP - min(BACK_TOP - BACK_FLOOR - height, 40) / 2
+        x = (PAGE_W - BACK_COLUMN) / 2
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(2)
+        canvas.setFillColor(d.INK)
+        for paragraph in paragraphs:
+            depth = _paragraph_depth(size, paragraph)
+            canvas.line(x - 12, top, x - 12, top - depth)
+            for k, line in enumerate(paragraph):
+                d.draw(canvas, x, top - size * 0.8 - k * size * BACK_LEADING, line, size, "sans", "left")
+            top -= depth + size * BACK_GAP
+        canvas.endForm()
+        return name
 
     @staticmethod
     def image(canvas: Canvas, path, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
@@ -413,9 +593,17 @@ class _Certificate:
 
     def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool,
              issued: dt.date | None = None) -> str:
-        """Draw one attendee's page; return the SHA-256 of the page's content stream. ``issued`` is
-        the record's date of issue (the build's date when not given)."""
+        """Draw one attendee's certificate: its front and, when its approval statements continue
+        there (:meth:`pages`), its second page. ``issued`` is the record's date of issue (the
+        build's date when not given). Returns the SHA-256 of the front's content stream for a
+        one-page certificate, and for a two-page one the SHA-256 of the two pages' hex digests
+        written one after the other (front first)."""
+        chosen = self.statements(attendee)
+        two = self.pages(attendee) == 2
+        issued = issued or self.issued
         canvas.doForm("certificate")
+        if chosen:
+            canvas.doForm(self.approval_form(canvas, chosen))
         centre = PAGE_W / 2
         canvas.setFillColor(d.INK)
         size, lines = self.name_lines(attendee.name)
@@ -437,8 +625,8 @@ class _Certificate:
             text = f"{hours(earned)} {self.unit}" + (" (partial attendance)" if partial else "")
             d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
         canvas.setFillColor(d.MUTED)
-        issued = date_text(issued or self.issued, self.w.date_style, "short")
-        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {issued}", 9, "sans", "centre")
+        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
+               + (" · page 1 of 2" if two else ""), 9, "sans", "centre")
         if self.w.ce and self.w.ce.verify_url:
             url = self.w.ce.verify_url.replace("{id}", cid)
             self.qr(canvas, url)
@@ -447,6 +635,26 @@ class _Certificate:
             for k, line in enumerate(qr_caption(url)):
                 d.draw(canvas, middle, QR_Y - 10 - k * (QR_CAPTION_SIZE + 1.5), line, QR_CAPTION_SIZE, "sans",
                        "centre")
+        digest = _page_stream_sha256(canvas)
+        canvas.showPage()
+        if not two:
+            return digest
+        back = self.back(canvas, cid, attendee, chosen, issued)
+        return hashlib.sha256((digest + back).encode("ascii")).hexdigest()
+
+    def back(self, canvas: Canvas, cid: str, attendee: Attendee, chosen: tuple[int, ...], issued: dt.date) -> str:
+        """The second page: the shared part and the statements (a form), then whose certificate it
+        continues, so a page that comes loose is matched to its front. Returns its digest."""
+        canvas.doForm(self.back_form(canvas, chosen))
+        centre = PAGE_W / 2
+        canvas.setFillColor(d.INK)
+        size, lines = d.fit_lines(f"Certificate of {attendee.name}", "serif", RIGHT - LEFT - 40,
+                                  (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0), 2)
+        for k, line in enumerate(lines):
+            d.draw(canvas, centre, BACK_WHO_Y + (len(lines) - 1 - 2 * k) * size * 0.575, line, size, "serif", "centre")
+        canvas.setFillColor(d.MUTED)
+        d.draw(canvas, centre, FOOTER_Y, f"Certificate ID {cid} · Issued {date_text(issued, self.w.date_style, 'short')}"
+               " · page 2 of 2", 9, "sans", "centre")
         digest = _page_stream_sha256(canvas)
         canvas.showPage()
         return digest

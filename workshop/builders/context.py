@@ -28,3 +28,4 @@ class BuildContext:
     design: str = ""  # the fingerprint of what every certificate prints alike (see certificates.design)
     reissue: str = ""  # --reissue: the reason to make changed certificates new versions
     records_in_kit: bool = False  # the kit already holds issued certificates (its ledger has rows)
+    evaluations: object | None = None  # workshop.evaltally.Evaluations: the evaluation form's responses

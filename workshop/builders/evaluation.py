@@ -14,13 +14,14 @@ from reportlab.lib.pagesizes import letter
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
+from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, QUESTIONS, SCALE_WORDS, grouped, rated_items
 
 FILENAME = "evaluation.pdf"
 PAGE_W, PAGE_H = letter
 MARGIN = 40
 SCALE = ("1", "2", "3", "4", "5")
 #: What each point of the scale means, printed under its number in the column headers.
-ANCHORS = (("Strongly", "disagree"), ("Disagree",), ("Neutral",), ("Agree",), ("Strongly", "agree"))
+ANCHORS = tuple(tuple(words.split()) for words in SCALE_WORDS)
 ANCHOR_SIZE = 9.0
 BOX_STEP = 38
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP
@@ -30,14 +31,10 @@ TEXT_X = MARGIN + 8
 TEXT_W = BOX_X - TEXT_X - 8
 BOX_MIDDLE = BOX_STEP / 2  # each box and its column header centred in its step
 BOTTOM = 56  # above the running footer
-QUESTIONS = ("What was most useful to you today?", "What would you change?",
-             "Which topics would you like in a future workshop?")
 LINE_GAP = 20
 QUESTION_H = 22 + 3 * LINE_GAP + 4  # a question and its (at least) three writing lines
 GROUP_H = 20  # a group's title and its scale numbers
 ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers
-#: The stem every objective completes, printed once in the group's heading.
-OBJECTIVE_STEM = "This objective was met:"
 
 
 @dataclass(frozen=True)
@@ -51,13 +48,8 @@ class Row:
 
 
 def statements(w) -> list[tuple[str, list[str]]]:
-    """The rated statements in their groups, as they print."""
-    groups = [("Learning objectives", list(w.objectives)),
-              ("Presenters", [f"{p.display_name} knew the subject and presented it clearly" for p in w.presenters]),
-              ("The workshop", ["The content is relevant to my practice", "I will use what I learned with clients",
-                                "The materials and handouts were useful",
-                                "The venue or online platform worked well for learning", "The time was used well"])]
-    return [(title, items) for title, items in groups if items]
+    """The rated statements in their groups, as they print (:func:`workshop.evalitems.rated_items`)."""
+    return [(title, [item.text for item in items]) for title, items in grouped(rated_items(w))]
 
 
 def layout(groups, top: float) -> list[list[tuple[str, float, object]]]:
@@ -145,7 +137,7 @@ def _group(canvas, top: float, heading: tuple[str, bool]) -> None:
     title, anchored = heading
     canvas.setFillColor(d.INK)
     x = MARGIN + d.draw(canvas, MARGIN, top - 11, title, 11, "sans-bold")
-    if title.startswith("Learning objectives"):
+    if title.startswith(OBJECTIVES):
         d.draw(canvas, x + 6, top - 11, OBJECTIVE_STEM, 10, "sans")
     for k, label in enumerate(SCALE):
         middle = BOX_X + k * BOX_STEP + BOX_MIDDLE

@@ -19,6 +19,7 @@ from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
 from workshop.schedule import clock, clock_range, date_text, duration, hours
+from workshop.zones import zone_label
 
 FILENAME = "guide.pdf"
 LATE_STEPS = (5, 10, 15, 20)
@@ -46,9 +47,17 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
 
 def _facts(w: m.Workshop, agenda) -> str:
     bits = [date_text(w.date, w.date_style), w.location,
-            f"{clock_range(agenda.start, agenda.end, w.clock)} ({duration(agenda.total_minutes)})",
+            f"{clock_range(agenda.start, agenda.end, w.clock)}{_zone(w)} ({duration(agenda.total_minutes)})",
             f"{hours(agenda.ce.awarded)} {w.ce.unit}" if agenda.ce else ""]
     return " · ".join(b for b in bits if b)
+
+
+def _zone(w: m.Workshop) -> str:
+    """" EDT" to follow a headline's clock times when the outline sets a time zone, else "". The
+    zone is named where the day's times are first given (the headline above the run-of-show, the
+    end of the day when running late), not on every row of a table the facilitator reads in it."""
+    label = zone_label(w.timezone, w.date, w.start)
+    return f" {label}" if label else ""
 
 
 def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
@@ -72,11 +81,13 @@ def run_of_show(agenda, st, style: str = "24h") -> Table:
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
-            if seg.kind == "activity":
-                # inside its section's time: each value in its own column, in grey, the title indented
+            if seg.kind in ("activity", "open"):
+                # inside its section's time: each value in its own column, in grey, the title indented;
+                # minutes the outline gives to no slide or activity are shown as open time
+                title = seg.title if seg.kind == "activity" else "open time: no slide or activity planned"
                 rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
-                             para(str(seg.minutes), st["cellmuted"]), "", para("activity", st["cellmuted"]),
-                             para(seg.title, st["cellsub"])])
+                             para(str(seg.minutes), st["cellmuted"]), "", para(seg.kind, st["cellmuted"]),
+                             para(title, st["cellsub"])])
     return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
 
 
@@ -115,6 +126,7 @@ class SlideThumb(Flowable):
 
 
 CONTINUED = "Continued from the previous slide."
+OPEN = "Then open time:"  # the deck's note on a section's last slide when minutes are left to nothing
 
 
 def timing_caption(cue: str) -> tuple[str, ...]:
@@ -125,6 +137,27 @@ def timing_caption(cue: str) -> tuple[str, ...]:
         return (cue,) if cue else ()
     window, done, left = match.groups()
     return window, f"starts {done} in · {left} left after it"
+
+
+_LISTED = re.compile(r"^\s*(?:([-*•])|(\d{1,2}[.)]))\s+(.*)$")
+
+
+def note_paras(texts: list[str], st) -> list[Flowable]:
+    """Notes as the guide sets them: each paragraph, and a list written line by line in them
+    ("- point one" on a line, "2. point two" on the next) as a list, one item a line."""
+    out: list[Flowable] = []
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        if len(lines) < 2 or not any(_LISTED.match(line) for line in lines):
+            out.append(para(text, st["body"]))
+            continue
+        for line in lines:
+            match = _LISTED.match(line)
+            if match:
+                out.append(para(match.group(3), st["bullet"], "•" if match.group(1) else match.group(2)))
+            else:
+                out.append(para(line.strip(), st["body"]))
+    return out
 
 
 def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
@@ -151,13 +184,14 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
         # a "(cont.)" slide carries on its first slide's time: one timing block for the run, no filler note
         continued = CONTINUED in notes and cue == previous_cue
         previous_cue = cue
-        texts = [n for n in notes if not n.startswith("Timing:") and n != CONTINUED]
+        # open time is said once, after the section's activities
+        texts = [n for n in notes if not n.startswith(("Timing:", OPEN)) and n != CONTINUED]
         caption = () if continued else timing_caption(cue)
         if thumb is None:
             points.append(KeepTogether([para(f"Slide {slide.number}: {slide.title}", st["cue"])]
-                                       + [para(c, st["small"]) for c in caption] + [para(p, st["body"]) for p in texts]))
+                                       + [para(c, st["small"]) for c in caption] + note_paras(texts, st)))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
-            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + [para(p, st["body"]) for p in texts]
+            text = [para(f"Slide {slide.number}: {slide.title}", st["cue"])] + note_paras(texts, st)
             points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
                                                        imageLeftPadding=0, imageRightPadding=14)]
     out: list[Flowable] = [CondPageBreak(180)]
@@ -181,6 +215,11 @@ def section(item, slides, st, style: str = "24h", thumb=None) -> list[Flowable]:
             block.append(para("Debrief questions", st["h2"]))
             block += [para(q, st["bullet"], "•") for q in activity.debrief]
         out.append(KeepTogether(block))
+    gap = item.open_time
+    if gap is not None:
+        out.append(KeepTogether([para("Open time", st["h2"]), para(
+            f"{clock_range(gap.start, gap.end, style)} · {gap.minutes} minutes the outline gives to no slide or "
+            f"activity; the section ends at {clock(gap.end, style)}.", st["body"])]))
     return out
 
 
@@ -205,8 +244,13 @@ def materials(agenda, st, style: str = "24h") -> list[Flowable]:
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     out: list[Flowable] = [para("If you are running late", st["h1"]),
-                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}. For each delay, make only "
-                                "the cuts on its row; what they cannot recover moves the end later.", st["body"])]
+                           para(f"The day is planned to end at {clock(agenda.end, w.clock)}{_zone(w)}"
+                                + (f"; the outline's end time, {clock(w.end, w.clock)}, leaves {w.end - agenda.end} "
+                                   "minutes to run on before anything is cut" if w.end is not None and w.end > agenda.end
+                                   else "")
+                                + ". For each delay, make only the cuts on its row, the smallest that absorb it: running "
+                                "on, then shorter breaks, then shorter activities, then optional sections; what they "
+                                "cannot recover moves the end later.", st["body"])]
     rows = [[para(h, st["cellbold"]) for h in ("Behind", "What to cut", "New end", f"{w.ce.unit if w.ce else 'Hours'}")]]
     changes = False
     for behind in LATE_STEPS:
@@ -245,6 +289,5 @@ def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
                  f"{c.increment}.", st["body"]),
             para(c.explain(), st["body"]),
             para(f"Awarded on certificates: {hours(c.awarded)} {w.ce.unit}", st["h2"])]
-    if w.ce.approval:
-        out.append(para(w.ce.approval, st["small"]))
+    out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     return out

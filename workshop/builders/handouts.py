@@ -20,6 +20,7 @@ from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLin
                                table_style, write_document)
 from workshop.quiz.pages import question_page
 from workshop.schedule import clock_range, date_text, hours
+from workshop.zones import zone_label
 
 FILENAME = "handouts.pdf"
 
@@ -67,20 +68,23 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out.append(Spacer(1, 8))
         provider = f" from {w.ce.provider}" if w.ce.provider else ""
         out.append(para(f"{hours(agenda.ce.awarded)} {w.ce.unit}{provider}", st["h2"]))
-        if w.ce.approval:
-            out.append(para(w.ce.approval, st["small"]))
+        out += [para(a.labelled, st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
         out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
                                          lead=[para("Learning objectives", st["h1"]),
                                                para("By the end of this workshop you will be able to:", st["body"])])]
     # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
-    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock), Spacer(1, 18)]
+    zone = zone_label(w.timezone, w.date, w.start)
+    out += [CondPageBreak(200), para("Agenda", st["h1"]), agenda_table(agenda, st, w.clock, zone), Spacer(1, 18)]
     return out
 
 
-def agenda_table(agenda, st, style: str = "24h") -> Table:
-    rows = [[para("Time", st["cellbold"]), para("Minutes", st["cellbold"]), para("Session", st["cellbold"])]]
+def agenda_table(agenda, st, style: str = "24h", zone: str = "") -> Table:
+    """The agenda as a table; with a time zone, the Time column's heading names it ("Time (EDT)")
+    once, rather than every row repeating it."""
+    time = f"Time ({zone})" if zone else "Time"
+    rows = [[para(time, st["cellbold"]), para("Minutes", st["cellbold"]), para("Session", st["cellbold"])]]
     for item in agenda.items:
         label = item.label()
         rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),

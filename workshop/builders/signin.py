@@ -16,6 +16,7 @@ from reportlab.lib.units import inch
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.schedule import clock_range, hours
+from workshop.zones import zone_label
 
 FILENAME = "sign-in.pdf"
 PAGE_W, PAGE_H = landscape(letter)
@@ -103,6 +104,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
         if page == 1:
             canvas.setFillColor(d.MUTED)
             d.draw(canvas, MARGIN, first_top + 16, f"Scheduled {clock_range(agenda.start, agenda.end, w.clock)}"
+                   + (f" {zone}" if (zone := zone_label(w.timezone, w.date, w.start)) else "")
                    + (f" · {hours(agenda.ce.awarded)} {w.ce.unit} on full attendance" if agenda.ce else ""), 10, "sans")
             top = first_top
         else:

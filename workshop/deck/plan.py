@@ -17,6 +17,7 @@ from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Fr
 from workshop.fonts import text_width
 from workshop.quiz import letter
 from workshop.schedule import Agenda, clock, clock_range, duration, hours
+from workshop.zones import zone_label
 
 # The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
@@ -118,6 +119,8 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
             p.break_slide(item)
         else:
             p.section(item)
+    if workshop.deck.end_matter == "before" and p.farewell:
+        p.shown_before_farewell()  # the quiz and end matter are shown, and timed, before the goodbye
     if workshop.deck.quiz and workshop.quiz:
         p.quiz(workshop.quiz)
     p.references()
@@ -164,6 +167,9 @@ class _Planner:
         self.slides: list[PlannedSlide] = []
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
+        self.farewell_at: tuple[int, str, str] = (agenda.end, "", "")  # its start, title and section
+        # where the quiz and the end matter are shown: at the end, or before the presenter's goodbye
+        self.end_at, self.end_before, self.end_section = agenda.end, "", ""
         self.f = frame_for(workshop.theme)
         # text on full-bleed slides starts right of the design's accent bar; on a template, where
         # its titles start
@@ -180,6 +186,11 @@ class _Planner:
     def clock(self, minute: int) -> str:
         return clock(minute, self.w.clock)
 
+    @property
+    def zone(self) -> str:
+        """The time zone printed beside the times the room reads ("EDT"), "" when none is set."""
+        return zone_label(self.w.timezone, self.w.date, self.w.start)
+
     def span(self, start: int, end: int) -> str:
         """A time range as every output prints it (en dash; 12- or 24-hour as the outline asks)."""
         return clock_range(start, end, self.w.clock)
@@ -190,6 +201,16 @@ class _Planner:
         minutes = end - start
         window = f"{self.span(start, end)} ({minutes} min)" if minutes else f"at {self.clock(start)}"
         return f"Timing: {window}{label}, {duration(start - self.agenda.start)} in, {duration(left)} left"
+
+    def shown_before_farewell(self) -> None:
+        self.end_at, self.end_before, self.end_section = self.farewell_at
+
+    def end_cue(self, label: str = "") -> str:
+        """The timing of a slide after the agenda's sections (quiz, references, contacts): inside
+        the last section, before its goodbye slide, when the deck shows it there; else at the end."""
+        if self.end_before:
+            return self.cue(self.end_at, self.end_at, f", before '{self.end_before}'")
+        return self.cue(self.end_at, self.end_at, label)
 
     @staticmethod
     def notes(*parts: str) -> str:
@@ -390,8 +411,16 @@ class _Planner:
             self.content(slide, item.slide_time(n))
             if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
                 self.farewell = (start, len(self.slides))
+                self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
+        gap = item.open_time
+        if gap is not None and self.slides and self.slides[-1].section_id == section.id:
+            # on screen until the section ends: its notes say so, with the times
+            last = self.slides[-1]
+            self.slides[-1] = replace(last, notes=self.notes(last.notes, (
+                f"Then open time: {self.span(gap.start, gap.end)} ({gap.minutes} min) the outline gives to no "
+                f"slide or activity; '{section.title}' ends at {self.clock(gap.end)}.")))
 
     def agenda_timeline(self) -> None:
         """The agenda as a timeline: each item's time range, then a dot on a vertical line, then
@@ -402,7 +431,8 @@ class _Planner:
         rows = [[Para(f"{self.span(item.start, item.end)}\t{item.label()}", BODY, tab=tab,
                       role="muted" if item.kind == "break" else "body", italic=item.kind == "break",
                       space_before=8)] for item in a.items]
-        first = self.titled("agenda", "Agenda", rows, self.notes(
+        # the zone once, in the title, where everyone joining from elsewhere reads it before the times
+        first = self.titled("agenda", f"Agenda · all times {self.zone}" if self.zone else "Agenda", rows, self.notes(
             "Walk through the day so people know when the breaks are.",
             self.cue(a.start, a.start, " before the first section")), columns=False)
         line_x = times + 30  # from the body's left edge: the middle of the gap before the labels
@@ -517,13 +547,14 @@ class _Planner:
         self.section_id = ""
         self.hero("break", entry.label, [
             ("Title text", [[Para(entry.label, HERO, bold=True, role="inverse")]], 0.0),
-            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}", LEAD, role="inverse")]], 16.0)],
+            ("Back at", [[Para(f"{item.minutes} minutes · back at {self.clock(item.end)}"
+                                + (f" {self.zone}" if self.zone else ""), LEAD, role="inverse")]], 16.0)],
             self.notes(f"Tell the room the time to be back: {self.clock(item.end)}.", self.cue(item.start, item.end)))
 
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""
         total = len(quiz.questions)
-        self.section_id = ""
+        self.section_id = self.end_section
         for n, q in enumerate(quiz.questions, 1):
             checks = f" It checks objective {q.objective}: {self.w.objectives[q.objective - 1]}." if q.objective else ""
             groups = [[Para(q.ask, LEAD, bold=True)]]
@@ -534,27 +565,28 @@ class _Planner:
                 groups.append([Para("True or false?", BODY, role="muted", space_before=18)])
             self.titled("quiz", f"Knowledge check: question {n} of {total}", groups, self.notes(
                 f"Read the question aloud and give the room time to answer: hands, cards or a poll.{checks}",
-                "The next slide shows the answer."), columns=False)
+                "The next slide shows the answer.", self.end_cue(" for the knowledge check")), columns=False)
             answer = f"{letter(q.key)}. {q.answer}" if q.choices else q.answer
             groups = [[Para(q.ask, SMALL, role="muted")],
                       [Para(f"Answer: {answer}", LEAD, bold=True, role="accent", space_before=18)]]
             if q.explain:
                 groups.append([Para(q.explain, BODY, space_before=16)])
             self.titled("answer", f"Answer to question {n}", groups, self.notes(
-                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on."),
+                f"Answer: {answer}.", q.explain, "Ask who chose something else, and why, before moving on.",
+                self.end_cue(" for the knowledge check")),
                 columns=False)
 
     def references(self) -> None:
-        self.section_id = ""
+        self.section_id = self.end_section
         if not self.w.references:
             return
         groups = [[Para(r, SMALL, space_before=10, hanging=28.0)] for r in self.w.references]
         self.titled("references", "References", groups, self.notes(
-            "The full list is in the participant handouts.", self.cue(self.agenda.end, self.agenda.end)),
+            "The full list is in the participant handouts.", self.end_cue()),
             columns=False)
 
     def closing(self) -> None:
-        self.section_id = ""
+        self.section_id = self.end_section
         if not self.w.deck.closing:
             return
         width = self.hero_w
@@ -572,7 +604,7 @@ class _Planner:
         self.hero("closing", "Stay in touch", [("Title text", [title], 0.0),
                                                ("Contact", self.people(presenter, room, width), 24.0)],
                   self.notes("Thank the group, point to the evaluation form, and leave your contact details on screen.",
-                             self.cue(self.agenda.end, self.agenda.end, " as the workshop ends")))
+                             self.end_cue(" as the workshop ends")))
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:

@@ -86,12 +86,52 @@ def import_deck(deck: Path, outline: Path | None = None, force: bool = False) ->
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")
     draft = draft_outline(raw, deck.name)
+    offer_template(draft, deck, target)
     files = {target: outline_text(draft, display_path(target)).encode("utf-8")}
     files.update({target.parent / rel: content for rel, content in draft.pictures.items()})
     _check_targets(files, force)
     for path, content in files.items():
         _write(path, content)
     return Imported(target, [p for p in files if p != target], draft, _validate(target))
+
+
+#: The layout type PowerPoint gives each kind of layout the deck uses, for a deck whose layouts
+#: are named otherwise (another language, Google Slides' "TITLE_AND_BODY").
+_LAYOUT_TYPES = {"title": "title", "section": "secHead", "title_only": "titleOnly", "content": "obj",
+                 "two_content": "twoObj"}
+
+
+def offer_template(draft: Draft, deck: Path, outline: Path) -> None:
+    """Offer ``deck`` as the outline's ``theme.template``: its path from the outline, and the
+    layouts to use where the deck names them otherwise. When the build could not use it, the
+    reason is kept and the template is written commented out."""
+    from pptx import Presentation
+
+    from workshop.deck.frame import ROLES
+    from workshop.deck.template import template_problems
+
+    try:
+        draft.template = Path(os.path.relpath(deck.resolve(), outline.resolve().parent)).as_posix()
+    except ValueError:  # on another drive than the outline: only the whole path reaches it
+        draft.template = deck.resolve().as_posix()
+    try:
+        prs = Presentation(str(deck))
+        layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+    except Exception:  # the deck was read a moment ago; a template it cannot be is said below
+        layouts = []
+    names = {layout.name for layout in layouts}
+    for role, (name, _) in ROLES.items():
+        if name not in names:
+            match = next((la.name for la in layouts if la.element.get("type") == _LAYOUT_TYPES[role] and la.name), "")
+            if match:
+                draft.layouts[role] = match
+    problems = template_problems(deck.resolve(), Src(display_path(deck)), tuple(draft.layouts.items()))
+    if problems:
+        draft.template_problem = problems[0].message
+        draft.notice(0, "check", f"the deck's design is offered as theme.template but commented out: "
+                                 f"{draft.template_problem}")
+    else:
+        draft.notice(0, "changed", f"the deck's design (its masters and layouts): theme.template is {draft.template}")
 
 
 def _check_targets(files: dict[Path, bytes], force: bool) -> None:

@@ -24,6 +24,7 @@ class DraftSlide:
     numbered: bool = False
     quote: tuple[str, str] | None = None  # text, source
     image: tuple[str, str] | None = None  # path relative to the outline, alt text
+    layout: str = ""  # two-columns, image-left or image-right where the deck showed that
     notes: str = ""
     comments: list[str] = field(default_factory=list)
     minutes: int | None = None
@@ -74,6 +75,16 @@ class DraftPresenter:
 
 
 @dataclass
+class DraftQuestion:
+    ask: str
+    answer: str  # the keyed choice's text, or "true" / "false"
+    number: int  # the question slide's number in the deck
+    choices: list[str] = field(default_factory=list)
+    objective: int | None = None
+    explain: str = ""
+
+
+@dataclass
 class Notice:
     """One line of the import report: something not brought in, or brought in differently."""
 
@@ -101,9 +112,18 @@ class Draft:
     presenters_comment: str = ""
     ce_provider: str = ""  # named on a built deck's title slide; written commented out
     title_extra: list[str] = field(default_factory=list)  # other lines of the title slide
+    title_notes: str = ""  # the title slide's speaker notes: an outline has no place for them
     objectives: list[str] = field(default_factory=list)
     entries: list[DraftSection | DraftBreak] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    kept: list[tuple[int, str]] = field(default_factory=list)  # text of folded slides that no key holds
+    questions: list[DraftQuestion] = field(default_factory=list)  # a built deck's quiz slides
+    #: deck: options the deck shows were set ("quiz", "closing", ...), each with why, as a comment
+    deck: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    #: theme: the source deck as the template (its path from the outline) and any layouts mapped
+    template: str = ""
+    layouts: dict[str, str] = field(default_factory=dict)
+    template_problem: str = ""  # why the template is offered commented out, or ""
     pictures: dict[str, bytes] = field(default_factory=dict)  # path relative to the outline -> bytes
     notices: list[Notice] = field(default_factory=list)
 

@@ -13,9 +13,11 @@ import math
 import re
 
 from workshop.importer.draft import Draft, DraftActivity, DraftBreak, DraftPresenter, DraftSection
+from workshop.importer.quizslides import ANSWER, QUESTION, read_answer, read_question
 from workshop.importer.raw import RawDeck, RawSlide
 from workshop.importer.slides import Pictures, clean, clean_notes, content_slide
-from workshop.importer.titlepage import read_closing_slide, read_title_slide
+from workshop.importer.timing import slide_minutes
+from workshop.importer.titlepage import read_closing_slide, read_contacts, read_title_slide
 from workshop.variants import slugify
 
 #: Minutes a slide is taken to need when the deck does not say: the middle of two to three.
@@ -34,6 +36,15 @@ _REFERENCES = {"references", "reference list", "bibliography", "works cited", "s
                "resources and references", "references and resources"}
 _DEFAULT_SECTION_NAMES = {"default section", "untitled section", ""}
 _OPTIONAL_NOTE = "This section is optional: cut it if you are running late."
+#: A section slide's own numbering ("Part 2: ...", "Part 2 of 5"): the build numbers the parts itself.
+_PART_PREFIX = re.compile(r"^(?:part|section|module|unit|chapter)\s+\d+\s*[:.–—-]\s*(?=\S)", re.I)
+_PART_OF = re.compile(r"^(?:part|section|module|unit|chapter)\s+\d+\s*(?:of|/)\s*\d+$", re.I)
+#: The titles of a last slide that says goodbye (as the build's end matter knows them).
+_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing|contact|"
+                       r"stay in touch|get in touch|keep in touch)\b", re.I)
+#: What a built deck writes in its title slide's notes; the next build writes them again.
+_TITLE_NOTES = ("On screen as people arrive.", "Timing: the workshop runs ")
+_PRESENTERS_TITLES = ("Your presenter", "Your presenters")
 
 
 def draft_outline(deck: RawDeck, source: str) -> Draft:
@@ -54,6 +65,7 @@ class _Reader:
         self.pending_name = ""  # a PowerPoint section that has begun, waiting for its first slide
         self.previous_title = ""
         self.seen_titles: set[str] = set()
+        self.closing_seen = False
 
     def run(self) -> None:
         draft, slides = self.draft, self.deck.slides
@@ -61,11 +73,41 @@ class _Reader:
         if first is not None and self.is_title_slide(first):
             read_title_slide(first, draft)
             draft.notice(1, "folded", "the title slide, as workshop.title and presenters")
+            self.title_notes(first)
+            for line in draft.title_extra:
+                draft.notice(1, "changed", f"“{line}” on the title slide, kept as a comment under workshop:")
             slides = slides[1:]
+        shown = [s for s in slides if not s.hidden]
+        last = shown[-1].number if shown and not self.deck.made_by_workshop else 0
         for slide in slides:
             self.slide(slide)
+            if slide.number == last:
+                self.farewell(slide)
             self.previous_title = clean(slide.title)
         self.finish()
+
+    def title_notes(self, slide: RawSlide) -> None:
+        """Keep the title slide's speaker notes (as a comment: an outline has no key for them)."""
+        notes = clean_notes(slide.notes)
+        if self.deck.made_by_workshop:
+            notes = "\n".join(line for line in notes.split("\n") if not line.startswith(_TITLE_NOTES)).strip()
+        if notes:
+            self.draft.title_notes = notes
+            self.draft.notice(1, "changed", "the title slide's speaker notes, kept as a comment under workshop: "
+                                            "(an outline has no notes for the title slide)")
+        if not self.deck.made_by_workshop:
+            self.keep(slide, [], "")
+
+    def farewell(self, raw: RawSlide) -> None:
+        """The presenter's own last slide with their contact details: the details go to presenters,
+        and the build's own closing slide, which would repeat them, is turned off."""
+        if not _FAREWELL.match(clean(raw.title)):
+            return
+        lines = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        if not read_contacts(lines, self.draft, raw.number):
+            return
+        self.draft.deck["closing"] = (False, f"slide {raw.number}, the deck's own last slide, gives the contact "
+                                             "details; set true for the build's \"Stay in touch\" slide as well")
 
     # -- what kind of slide ----------------------------------------------------------------
 
@@ -89,12 +131,15 @@ class _Reader:
                 raw.title = title = repeat.group(1)
         self.seen_titles.add(title)
         built = self.deck.made_by_workshop or bool(raw.names & {"Part", "Timing", "Back at", "Contact", "Details"})
-        if raw.block("Back at"):  # before the layout: a built deck's breaks use the section header's
+        if self.deck.made_by_workshop and self.generated(raw, title):
+            pass
+        elif raw.block("Back at"):  # before the layout: a built deck's breaks use the section header's
             self.break_slide(raw)
         elif raw.block("Contact") and built:
             read_closing_slide(raw, self.draft)
+            self.closing_seen = True
             self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
-        elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw):
+        elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw) and not self.deck.made_by_workshop:
             self.section_slide(raw)
         elif _BREAK_TITLE.match(title) and self.little_text(raw):
             self.break_slide(raw)
@@ -105,12 +150,27 @@ class _Reader:
         elif base in _REFERENCES:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
             self.draft.notice(raw.number, "folded", f"“{title}”, as references (the build lists them)")
+            if not self.deck.made_by_workshop:
+                self.keep(raw, [], raw.notes)
         elif built and self.activity_slide(raw):
             pass
         elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title[len("Debrief: "):]):
             pass
         else:
             self.content(raw)
+
+    def generated(self, raw: RawSlide, title: str) -> bool:
+        """A slide only a built deck has (quiz questions and answers, the presenters slide), read
+        back into the keys that make it."""
+        if QUESTION.match(title) and read_question(raw, self.draft):
+            self.draft.deck["quiz"] = (True, "the deck has knowledge-check slides")
+            return True
+        if ANSWER.match(title) and read_answer(raw, self.draft):
+            return True
+        if title in _PRESENTERS_TITLES and raw.number == 2:
+            self.draft.notice(raw.number, "folded", f"“{title}”, the presenters slide the build makes")
+            return True
+        return False
 
     @staticmethod
     def little_text(raw: RawSlide) -> bool:
@@ -139,7 +199,8 @@ class _Reader:
             return self.section
         before = [e for e in self.draft.entries if isinstance(e, DraftSection)]
         if not before:
-            has_more = bool(self.section_names) or any(_is_section_layout(s) or s.block("Part")
+            has_more = bool(self.section_names) or any(_is_section_layout(s) and not self.deck.made_by_workshop
+                                                       or s.block("Part")
                                                        for s in self.deck.slides)
             title = "Introduction" if has_more else (self.draft.title or "Presentation")
             comment = ("check: the slides before the first section slide" if has_more else
@@ -150,27 +211,47 @@ class _Reader:
 
     def content(self, raw: RawSlide) -> None:
         slide = content_slide(raw, self.draft, self.pictures)
+        if slide is not None and self.deck.made_by_workshop and _is_section_layout(raw) and len(slide.items) == 1:
+            slide.layout = "statement"  # a built deck shows a statement full-bleed, as it does a divider
         if slide is not None:
             self.current(raw).slides.append(slide)
 
     def continued(self, raw: RawSlide, title: str) -> None:
-        """A built deck's "(cont.)" page: its text joins the slide it continues."""
-        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, joined to the slide it continues")
-        if self.section is None:
-            return
-        if self.section.slides and self.section.slides[-1].title == title:
+        """A "(cont.)" page: its text joins the slide it continues (a page with more than a list,
+        or with nothing to join, stays a slide of its own)."""
+        target = self.section.slides[-1] if self.section is not None and self.section.slides else None
+        if target is not None and target.title == title:
             slide = content_slide(raw, self.draft, self.pictures)
+            alone = slide is not None and (slide.quote or slide.image or target.quote or target.image)
+            if alone and not self.deck.made_by_workshop:
+                self.current(raw).slides.append(slide)
+                return
             if slide is not None:
-                target = self.section.slides[-1]
                 target.items += slide.items
                 target.comments += slide.comments
-        elif title == "References":
+                if slide.notes and not self.deck.made_by_workshop and slide.notes != target.notes:
+                    target.notes = "\n\n".join(filter(None, (target.notes, slide.notes)))
+        elif title == "References" and self.draft.references:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        elif title.lower() in _OBJECTIVES and self.draft.objectives:
+            self.draft.objectives += [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        elif title == "Agenda" and self.deck.made_by_workshop and self.all_rows(raw):
+            pass
+        else:
+            self.content(raw)
+            return
+        self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, joined to the slide it continues")
 
     def section_slide(self, raw: RawSlide) -> None:
         title = clean(raw.title) or self.pending_name or f"Part {len(self.draft.sections) + 1}"
+        numbered = _PART_PREFIX.match(title)
+        if numbered and not self.deck.made_by_workshop:
+            title = title[numbered.end():]
         self.pending_name = ""
         section = self.open_section(title, raw.number)
+        if numbered and not self.deck.made_by_workshop:
+            section.comments.append(f"the section slide's title was “{clean(raw.title)}”; the build numbers the "
+                                    "parts itself")
         timing = raw.block("Timing")
         match = _TIMING.match(clean(timing.paras[0].text)) if timing and timing.paras else None
         if match:
@@ -190,11 +271,21 @@ class _Reader:
                 paragraphs.append(paragraph)
         section.notes = "\n\n".join(paragraphs)
         extra = [clean(p.text) for b in raw.text_blocks if b.name not in ("Part", "Timing") for p in b.paras]
+        numbering = [t for t in extra if _PART_OF.match(t)]
+        if numbering:
+            extra = [t for t in extra if t not in numbering]
+            section.comments.append(f"also on the section slide: {' / '.join(numbering)}; the build numbers the "
+                                    "parts itself")
         if extra:
             section.comments.append("also on the section slide: " + " / ".join(extra))
+            self.draft.notice(raw.number, "changed", "text on the section slide, kept as a comment: " + " / ".join(extra))
         for text in raw.missing:
             section.comments.append(f"not brought in: {text} on the section slide")
             self.draft.notice(raw.number, "missing", text)
+        section.comments += raw.leftover
+        for picture in raw.pictures:
+            section.comments.append(f"not brought in: a picture ({picture.name}) on the section slide")
+            self.draft.notice(raw.number, "missing", f"a picture ({picture.name}) on the section slide")
         self.draft.notice(raw.number, "folded", f"“{title}”, a section slide, as a section")
 
     def break_slide(self, raw: RawSlide) -> None:
@@ -213,6 +304,8 @@ class _Reader:
         self.draft.entries.append(entry)
         self.section = None
         self.draft.notice(raw.number, "folded", f"“{title}”, as a break")
+        if not self.deck.made_by_workshop:
+            self.keep(raw, [clean(p.text) for b in raw.text_blocks for p in b.paras], raw.notes)
 
     def agenda_slide(self, raw: RawSlide) -> None:
         first = _ROW.match(raw.text_blocks[0].paras[0].text)
@@ -222,11 +315,28 @@ class _Reader:
 
     def objectives_slide(self, raw: RawSlide) -> None:
         paras = [clean(p.text) for b in raw.text_blocks for p in b.paras]
+        lead = []
         if len(paras) > 1 and paras[0].endswith(":"):
-            paras = paras[1:]
+            lead, paras = paras[:1], paras[1:]
         self.draft.objectives = paras
         self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as objectives (the build makes "
                                                 "this slide from them)")
+        if not self.deck.made_by_workshop:
+            self.keep(raw, lead, raw.notes)
+
+    def keep(self, raw: RawSlide, texts: list[str], notes: str) -> None:
+        """Text of a slide folded into outline keys that no key holds: kept as comments."""
+        notes = clean_notes(notes)
+        kept = texts + ([f"notes: {line}" for line in notes.split("\n") if line.strip()] if notes else [])
+        kept += raw.leftover + [f"not brought in: {m}" for m in raw.missing]
+        kept += [f"not brought in: a picture ({p.name})" for p in raw.pictures]
+        self.draft.kept += [(raw.number, text) for text in kept]
+        lines = len(texts) + (len(notes.split("\n")) if notes else 0) + len(raw.leftover)
+        if lines:
+            self.draft.notice(raw.number, "changed", f"{lines} line{'s' if lines > 1 else ''} of its text and notes, "
+                                                     "kept as comments at the end of the outline")
+        for text in raw.missing + [f"a picture ({p.name})" for p in raw.pictures]:
+            self.draft.notice(raw.number, "missing", text)
 
     def activity_slide(self, raw: RawSlide) -> bool:
         """A built deck's activity slide: its notes hold the format and minutes, its body the rest."""
@@ -255,6 +365,8 @@ class _Reader:
 
     def finish(self) -> None:
         draft = self.draft
+        if self.deck.made_by_workshop and not self.closing_seen and self.deck.slides:
+            draft.deck["closing"] = (False, "the deck has no \"Stay in touch\" slide")
         if not draft.title:
             draft.title = self.deck.title or _title_from_file(draft.source)
             draft.title_comment = "check: the deck has no title slide; this is " + (
@@ -266,7 +378,7 @@ class _Reader:
         taken: set[str] = set()
         for section in draft.sections:
             if section.minutes:
-                _slide_minutes(section)
+                slide_minutes(section)
             else:
                 own = sum(a.minutes for a in section.activities)
                 count = len(section.slides)
@@ -292,41 +404,6 @@ class _Reader:
 
 def _is_section_layout(raw: RawSlide) -> bool:
     return raw.layout_type == "secHead" or "section" in raw.layout.lower()
-
-
-def _slide_minutes(section: DraftSection) -> None:
-    """Give the slides of a built deck's section the minutes its timing lines show, where needed.
-
-    The build shares a section's spare minutes among the slides without minutes of their own,
-    earlier slides taking any odd minute. The fewest slides are given their own minutes such that
-    the same sharing gives every slide the minutes the old deck showed.
-    """
-    cues = [s.cue_minutes for s in section.slides]
-    if not cues or None in cues:
-        return
-    spare = section.minutes - sum(a.minutes for a in section.activities)
-    best = None
-    for share in sorted(set(cues) | {c - 1 for c in cues}):
-        plan = [None if c in (share, share + 1) else c for c in cues]
-        if _shared(plan, spare) == cues and (best is None or plan.count(None) > best.count(None)):
-            best = plan
-    for slide, minutes in zip(section.slides, best or []):
-        slide.minutes = minutes
-
-
-def _shared(plan: list[int | None], spare: int) -> list[int] | None:
-    """Each slide's minutes as the build would share ``spare`` among the slides planned None."""
-    left = spare - sum(m for m in plan if m is not None)
-    unsized = plan.count(None)
-    if left < 0 or (not unsized and left):
-        return None
-    share, extra = divmod(left, unsized) if unsized else (0, 0)
-    result, rank = [], 0
-    for minutes in plan:
-        if minutes is None:
-            minutes, rank = share + (1 if rank < extra else 0), rank + 1
-        result.append(minutes)
-    return result
 
 
 def _clock(text: str) -> str:

@@ -30,6 +30,7 @@ class Block:
     role: str
     name: str
     paras: tuple[Para, ...]
+    box: tuple[int, int, int, int] | None = None  # left, top, width, height in EMU, where known
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Picture:
     ext: str  # png, jpg, gif, bmp, tiff, or another kind the deck cannot show (emf, wmf, ...)
     alt: str
     name: str
+    box: tuple[int, int, int, int] | None = None  # left, top, width, height in EMU, where known
+    background: bool = False  # fills the slide, behind its text
 
 
 @dataclass
@@ -54,6 +57,10 @@ class RawSlide:
     missing: list[str] = field(default_factory=list)
     #: What came in differently, each a phrase: "a table, as bullets".
     changed: list[str] = field(default_factory=list)
+    #: Text that has no place in an outline (a wide table's rows), kept as comments at the slide.
+    leftover: list[str] = field(default_factory=list)
+    #: What the build makes itself and so is left out, each a phrase: "its slide number".
+    furniture: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from lxml import etree
 from pptx import Presentation
@@ -18,6 +19,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from workshop.errors import InputError, Problem, Src
 from workshop.importer.container import DAMAGED
 from workshop.importer.raw import Block, Para, Picture, RawDeck, RawSlide
+from workshop.importer.symbols import Chars
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -34,6 +36,11 @@ _FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_N
 #: Shapes a built deck draws on every slide: not content.
 _WORKSHOP_FURNITURE = {"Footer", "Slide number"}
 _BAND = 228600  # a quarter inch: shapes whose tops are this close read as one row, left to right
+#: A text box that holds only its slide's number ("7", "7 / 20", "7 of 20"), as Quarto and
+#: other tools write them: the build numbers every slide itself.
+_NUMBER = re.compile(r"^(\d+)(?:\s*(?:/|of)\s*\d+)?$")
+#: A picture this much covered by a later one is hidden under it (a build-up of stacked pictures).
+_COVERED = 0.8
 _MEDIA = {"videoFile": "a video", "quickTimeFile": "a video", "audioFile": "an audio clip",
           "wavAudioFile": "an audio clip", "audioCd": "an audio clip"}
 
@@ -51,7 +58,8 @@ def read_deck(data: bytes, where: Src) -> RawDeck:
     read = []
     for number, slide in enumerate(slides, 1):
         try:
-            read.append(_Slide(slide, number, made_by_workshop).read())
+            read.append(_Slide(slide, number, made_by_workshop, (int(prs.slide_width or 0),
+                                                                 int(prs.slide_height or 0))).read())
         except Exception as exc:  # a slide we cannot read is named, and the rest still comes in
             read.append(RawSlide(number, "", "", missing=[f"the whole slide (it could not be read: "
                                                           f"{type(exc).__name__})"]))
@@ -71,17 +79,23 @@ def _sections(prs, ids: dict[int, int]) -> list[tuple[str, list[int]]]:
 
 
 class _Slide:
-    def __init__(self, slide, number: int, made_by_workshop: bool):
+    def __init__(self, slide, number: int, made_by_workshop: bool, size: tuple[int, int] = (0, 0)):
         self.slide = slide
         layout = slide.slide_layout
         self.raw = RawSlide(number, layout.name or "", layout.element.get("type", "cust"),
                             hidden=slide.element.get("show") in ("0", "false"))
         self.made_by_workshop = made_by_workshop
+        self.size = size
+        self.chars = Chars()
+        tree = slide.element.find("p:cSld/p:spTree", _NS)
+        self.z = {el: n for n, el in enumerate(tree.iter())} if tree is not None else {}
+        self.stacked: list[tuple[int, Picture]] = []  # each picture with its place in the z-order
 
     def read(self) -> RawSlide:
         raw = self.raw
         for shape in _reading_order(self.slide.shapes):
             self.shape(shape)
+        self.visible_pictures()
         tree = self.slide.element.find("p:cSld/p:spTree", _NS)
         if tree is not None:  # the slide's own AlternateContent holds transitions, not content
             self.alternate_content(tree)
@@ -90,8 +104,28 @@ class _Slide:
         if self.slide.has_notes_slide:
             frame = self.slide.notes_slide.notes_text_frame
             if frame is not None:
-                raw.notes = "\n".join(p.text.replace("\v", "\n").rstrip() for p in frame.paragraphs).strip()
+                raw.notes = "\n".join(self.chars.text(p).replace("\v", "\n").rstrip()
+                                      for p in frame.paragraphs).strip()
+        if self.chars.turned:
+            raw.changed.append("symbol-font characters as the Unicode characters they show: "
+                               + ", ".join(self.chars.turned))
+        for what in self.chars.dropped:
+            raw.missing.append(f"{what}, left out")
         return raw
+
+    def visible_pictures(self) -> None:
+        """Keep the pictures that show: one covered by a later picture is under it, never seen."""
+        shown = []
+        for k, (z, picture) in enumerate(self.stacked):
+            over = [p for zz, p in self.stacked if zz > z and _covers(p.box, picture.box)]
+            if over:
+                self.raw.changed.append(f"a picture under another one ({picture.name}), left out: the top picture "
+                                        "of a stack is the one that shows")
+            elif self.raw.blocks and _covers(picture.box, (0, 0, *self.size)):
+                shown.append(replace(picture, background=True))
+            else:
+                shown.append(picture)
+        self.raw.pictures = shown
 
     def shape(self, shape) -> None:
         tag = etree.QName(shape.element).localname
@@ -116,7 +150,7 @@ class _Slide:
                 return
             if kind in _TITLES:
                 if not self.raw.title:
-                    self.raw.title = " ".join(p.text for p in _paragraphs(shape.text_frame, flatten=True))
+                    self.raw.title = " ".join(p.text for p in _paragraphs(shape.text_frame, self.chars, flatten=True))
                     return
                 role = "text"
             else:
@@ -124,9 +158,19 @@ class _Slide:
         elif self.made_by_workshop and shape.name in _WORKSHOP_FURNITURE:
             return
         if shape.has_text_frame:
-            paras = _paragraphs(shape.text_frame)
+            paras = _paragraphs(shape.text_frame, self.chars)
+            if role == "text" and self.slide_number(paras):
+                return
             if paras:
-                self.raw.blocks.append(Block(role, shape.name, tuple(paras)))
+                self.raw.blocks.append(Block(role, shape.name, tuple(paras), _box(shape)))
+
+    def slide_number(self, paras: list[Para]) -> bool:
+        """A text box holding just this slide's number: furniture the build draws itself."""
+        match = _NUMBER.match(paras[0].text) if len(paras) == 1 else None
+        if match and int(match.group(1)) == self.raw.number:
+            self.raw.furniture.append(f"its slide number (“{paras[0].text}”) in a text box")
+            return True
+        return False
 
     def picture(self, shape) -> None:
         nv = shape.element.find("p:nvPicPr", _NS)
@@ -151,7 +195,8 @@ class _Slide:
         except Exception:  # a linked picture has no bytes in the package
             self.raw.missing.append("a linked picture (it is not stored in the deck)")
             return
-        self.raw.pictures.append(Picture(data, "jpg" if ext == "jpeg" else ext, alt, shape.name))
+        self.stacked.append((self.z.get(shape.element, 0),
+                             Picture(data, "jpg" if ext == "jpeg" else ext, alt, shape.name, _box(shape))))
 
     def graphic(self, shape) -> None:
         data = shape.element.find(".//a:graphicData", _NS)
@@ -159,13 +204,7 @@ class _Slide:
         if uri.endswith("/table"):
             self.table(shape)
         elif uri.endswith("/chart") or "chartex" in uri:
-            name = ""
-            try:
-                if shape.has_chart and shape.chart.has_title:
-                    name = " ".join(shape.chart.chart_title.text_frame.text.split())
-            except Exception:  # a chart python-pptx cannot parse is still named, without its title
-                name = ""
-            self.raw.missing.append(f"a chart (“{name}”)" if name else "a chart")
+            self.chart(shape)
         elif uri.endswith("/diagram"):
             self.smartart(shape, data)
         elif uri.endswith("/ole"):
@@ -183,7 +222,9 @@ class _Slide:
         if not rows:
             return
         if merged or cols > 4 or len(rows) > 15:
-            self.raw.missing.append(f"a table ({len(rows)} rows, {cols} columns{', merged cells' if merged else ''})")
+            self.raw.missing.append(f"a table ({len(rows)} rows, {cols} columns{', merged cells' if merged else ''}); "
+                                    "its rows are kept as comments at the slide")
+            self.raw.leftover += ["table row: " + " | ".join(row) for row in rows]
             return
         header = rows[0] if shape.table.first_row and len(rows) > 1 and cols > 1 else None
         paras = []
@@ -191,6 +232,8 @@ class _Slide:
             first, rest = row[0], row[1:]
             if header:
                 rest = [f"{h}: {v}" if h else v for h, v in zip(header[1:], rest) if v]
+                if first and header[0]:
+                    first = f"{header[0]}: {first}"
             else:
                 rest = [v for v in rest if v]
             if first:
@@ -198,8 +241,36 @@ class _Slide:
                 paras += [Para(v, level=1) for v in rest]
             elif rest:
                 paras.append(Para(", ".join(rest)))
-        self.raw.blocks.append(Block("table", shape.name, tuple(paras)))
-        self.raw.changed.append("a table, as bullets (one per row)")
+        self.raw.blocks.append(Block("table", shape.name, tuple(paras), _box(shape)))
+        self.raw.changed.append("a table, as bullets (one per row" + (", each cell named by its column's heading)"
+                                                                      if header else ")"))
+
+    def chart(self, shape) -> None:
+        """A chart comes in where it was, as its title and its data, one category a bullet."""
+        name, paras = "", []
+        try:
+            chart = shape.chart
+            if chart.has_title:
+                name = " ".join(chart.chart_title.text_frame.text.split())
+            plot = chart.plots[0]
+            categories = [str(c) for c in plot.categories]
+            series = [(s.name or "", list(s.values)) for s in plot.series]
+            for k, category in enumerate(categories):
+                values = [(label, values[k]) for label, values in series if k < len(values) and values[k] is not None]
+                shown = ", ".join(f"{label} {_number(v)}" if label and len(series) > 1 else _number(v)
+                                  for label, v in values)
+                paras.append(Para(f"{category}: {shown}" if shown else category, level=1))
+        except Exception:  # a chart python-pptx cannot parse is still named, with what was read of it
+            pass
+        what = f"a chart (“{name}”)" if name else "a chart"
+        if not paras:
+            self.raw.missing.append(what)
+            if name:
+                self.raw.leftover.append(f"the chart's title: {name}")
+            return
+        self.raw.blocks.append(Block("chart", shape.name, (Para(f"Chart: {name}" if name else "Chart"), *paras),
+                                     _box(shape)))
+        self.raw.changed.append(f"{what}, as its data in bullets; draw the chart again in PowerPoint if you need it")
 
     def smartart(self, shape, data) -> None:
         ids = data.find("dgm:relIds", _NS)
@@ -225,6 +296,10 @@ class _Slide:
         for alt in tree.iterfind("mc:AlternateContent", _NS):
             if alt.find(".//a14:m", _NS) is not None:
                 self.raw.missing.append("an equation")
+                text = "".join(t.text or "" for t in alt.iter("{http://schemas.openxmlformats.org/officeDocument/"
+                                                             "2006/math}t"))
+                if text.strip():
+                    self.raw.leftover.append(f"the equation: {' '.join(text.split())}")
             else:
                 self.raw.missing.append("an object only newer PowerPoint versions show (such as a 3D model or zoom)")
 
@@ -239,7 +314,28 @@ def _reading_order(shapes) -> list:
         return list(shapes)
 
 
-def _paragraphs(frame, flatten: bool = False) -> list[Para]:
+def _number(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _box(shape) -> tuple[int, int, int, int] | None:
+    try:
+        box = (shape.left, shape.top, shape.width, shape.height)
+    except Exception:  # a shape whose position python-pptx cannot read
+        return None
+    return None if any(v is None for v in box) else tuple(int(v) for v in box)
+
+
+def _covers(top, under) -> bool:
+    """Whether the box ``top`` hides most of the box ``under``."""
+    if top is None or under is None or under[2] <= 0 or under[3] <= 0:
+        return False
+    w = min(top[0] + top[2], under[0] + under[2]) - max(top[0], under[0])
+    h = min(top[1] + top[3], under[1] + under[3]) - max(top[1], under[1])
+    return w > 0 and h > 0 and w * h >= _COVERED * under[2] * under[3]
+
+
+def _paragraphs(frame, chars: Chars, flatten: bool = False) -> list[Para]:
     """The non-empty paragraphs of ``frame`` with their list levels.
 
     A level is the paragraph's own ``lvl``; text boxes that indent by margin alone (as built decks
@@ -247,7 +343,7 @@ def _paragraphs(frame, flatten: bool = False) -> list[Para]:
     """
     found = []
     for p in frame.paragraphs:
-        text = p.text.replace("\v", "\n")
+        text = chars.text(p).replace("\v", "\n")
         if flatten:
             text = " ".join(text.split())
         if not text.strip():

@@ -17,7 +17,7 @@ from workshop.importer.raw import Para, Picture, RawSlide
 
 #: The timing line a built deck appends to every slide's notes; the next build writes it again.
 TIMING_CUE = re.compile(r"^Timing: .*, \S+ in, \S+ left$")
-_CUE_MINUTES = re.compile(r"^Timing: .*\((\d+) min\), \S+ in, \S+ left$")
+_CUE_MINUTES = re.compile(r"^Timing: (?:.*\((\d+) min\)|at [^,]+), \S+ in, \S+ left$")
 _OPENING = "“\"‘«„"
 _CLOSING = "”\"’»“"
 _DASHES = "—–-―~"
@@ -76,8 +76,15 @@ def _picture_kind(data: bytes) -> str | None:
 def content_slide(raw: RawSlide, draft: Draft, pictures: Pictures) -> DraftSlide | None:
     """The outline slide for ``raw``; None (and a notice) for a slide with nothing on it."""
     paras = [p for block in raw.text_blocks for p in block.paras]
+    if not (raw.title.strip() or paras or raw.pictures or raw.notes.strip() or raw.missing or raw.leftover):
+        draft.notice(raw.number, "folded", "an empty slide, left out")
+        return None
     title = clean(raw.title)
     slide = DraftSlide(title, raw.number)
+    columns = _columns(raw)
+    if columns:
+        slide.layout = "two-columns"
+        slide.comments.append(f"two columns in the old deck: the first {columns} bullets were on the left")
     if not title and paras:
         slide.title = clean(paras[0].text)
         paras = paras[1:]
@@ -91,21 +98,44 @@ def content_slide(raw: RawSlide, draft: Draft, pictures: Pictures) -> DraftSlide
     for text in raw.changed:
         slide.comments.append(f"brought in differently: {text}")
         draft.notice(raw.number, "changed", text)
+    for text in raw.leftover:
+        slide.comments.append(text)
+    for text in raw.furniture:
+        draft.notice(raw.number, "folded", f"{text}, left out (the build numbers every slide)")
     if raw.hidden:
         slide.comments.append("check: hidden in the old deck; delete this slide if you do not show it")
         draft.notice(raw.number, "check", "hidden in the deck; brought in with a comment")
     placed = _body(slide, paras, raw, draft, pictures)
     slide.notes = clean_notes(raw.notes, drop=(f"Image: {placed}",) if placed else ())
     cue = next((m for line in raw.notes.split("\n") if (m := _CUE_MINUTES.match(line.strip()))), None)
-    slide.cue_minutes = int(cue.group(1)) if cue else None
-    if not (raw.title or paras or raw.pictures or raw.notes or raw.missing):
-        draft.notice(raw.number, "folded", "an empty slide, left out")
-        return None
+    slide.cue_minutes = int(cue.group(1) or 0) if cue else None
+    if slide.layout == "two-columns" and (len(slide.items) < 2 or slide.image):
+        slide.layout = ""
+        slide.comments = [c for c in slide.comments if not c.startswith("two columns in the old deck")]
     return slide
 
 
+def _columns(raw: RawSlide) -> int:
+    """The number of top-level paragraphs in the left column of a two-column slide, else 0.
+
+    Two columns are two blocks of text (body placeholders or text boxes) side by side, and
+    nothing else with text on the slide."""
+    blocks = [b for b in raw.text_blocks if b.role in ("body", "text")]
+    if len(blocks) != 2 or len(raw.text_blocks) != 2 or any(b.box is None for b in blocks):
+        return 0
+    left, right = sorted(blocks, key=lambda b: b.box[0])
+    apart = left.box[0] + left.box[2] <= right.box[0] + right.box[2] // 10
+    beside = left.box[1] < right.box[1] + right.box[3] and right.box[1] < left.box[1] + left.box[3]
+    if not (apart and beside) or raw.text_blocks[0] is not left:
+        return 0
+    return sum(1 for p in left.paras if p.level == 0) or len(left.paras)
+
+
 def _body(slide: DraftSlide, paras: list[Para], raw: RawSlide, draft: Draft, pictures: Pictures) -> str:
-    """Give ``slide`` its one body; return the alt text of a picture used as the body, else ""."""
+    """Give ``slide`` its body; return the alt text of a picture the slide shows, else "".
+
+    Text becomes the body; a picture beside a list goes beside it (layout image-left or
+    image-right, by where it was); a picture alone is the body."""
     placed = ""
     if paras:
         quote = _as_quote(paras)
@@ -123,18 +153,34 @@ def _body(slide: DraftSlide, paras: list[Para], raw: RawSlide, draft: Draft, pic
         alt = clean(picture.alt)
         if _FILE_NAME.match(alt):  # what PowerPoint writes when no one described the picture
             alt = ""
-        if not slide.items and not slide.quote and not slide.image:
-            if not alt:
-                alt = f"Picture from slide {raw.number} of {draft.source}"
-                slide.comments.append("check: the picture had no alt text; describe it in image.alt")
-                draft.notice(raw.number, "check", f"a picture without alt text, saved as {path}")
-            slide.image = (path, alt)
-            placed = alt
-        else:
+        beside = bool(slide.items) and not slide.image and slide.layout != "two-columns" and not picture.background
+        if slide.image or slide.quote or (slide.items and not beside):
             described = f", alt text “{alt}”" if alt else ""
-            slide.comments.append(f"picture not placed (a slide shows one body): {path}{described}")
-            draft.notice(raw.number, "changed", f"a picture beside text, saved as {path} but not placed")
+            why = ("a slide shows one picture" if slide.image else "it filled the slide, behind the text"
+                   if picture.background else "a slide shows a quote or two columns alone")
+            slide.comments.append(f"picture not placed ({why}): {path}{described}")
+            draft.notice(raw.number, "changed", f"a picture saved as {path} but not placed ({why})")
+            continue
+        if not alt:
+            alt = f"Picture from slide {raw.number} of {draft.source}"
+            slide.comments.append("check: the picture had no alt text; describe it in image.alt")
+            draft.notice(raw.number, "check", f"a picture without alt text, saved as {path}")
+        slide.image = (path, alt)
+        placed = alt
+        if beside:
+            slide.layout = f"image-{_side(picture, raw)}"
+            draft.notice(raw.number, "changed", f"a picture beside text, placed {slide.layout.split('-')[1]} of it "
+                                                f"(layout {slide.layout})")
     return placed
+
+
+def _side(picture: Picture, raw: RawSlide) -> str:
+    """Which side of the slide's text the picture was on: left or right."""
+    boxes = [b.box for b in raw.text_blocks if b.box is not None]
+    if picture.box is None or not boxes:
+        return "right"
+    text_centre = sum(b[0] + b[2] / 2 for b in boxes) / len(boxes)
+    return "left" if picture.box[0] + picture.box[2] / 2 < text_centre else "right"
 
 
 def _as_quote(paras: list[Para]) -> tuple[str, str] | None:

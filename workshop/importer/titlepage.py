@@ -147,3 +147,41 @@ def read_closing_slide(slide: RawSlide, draft: Draft) -> None:
             current.phone = line
         elif not current.website:
             current.website = line
+
+
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_WEBSITE = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|info)(?:/\S*)?",
+                      re.I)
+_PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{6,}\d")
+
+
+def read_contacts(lines: list[str], draft: Draft, number: int) -> bool:
+    """Give the presenters the e-mail, website and phone that ``lines`` (the presenter's own last
+    slide) show; a line that names a presenter gives the lines after it to that presenter.
+    False when the lines hold no contact details."""
+    found = False
+    current = draft.presenters[0] if len(draft.presenters) >= 1 else None
+    for line in lines:
+        named = next((p for p in draft.presenters if p.name and p.name.lower() in line.lower()), None)
+        if named is not None:
+            current = named
+        email, website, phone = _EMAIL.search(line), None, None
+        rest = _EMAIL.sub(" ", line)
+        website = _WEBSITE.search(rest)
+        if website is None:
+            phone = _PHONE.search(rest)
+        if not (email or website or phone):
+            continue
+        if current is None:
+            current = DraftPresenter("Presenter name")
+            draft.presenters.append(current)
+            draft.presenters_comment = "check: no presenter was found in the deck; write yours"
+            draft.notice(0, "check", "no presenter was found on the title slide; fill in presenters")
+        for key, match in (("email", email), ("website", website), ("phone", phone)):
+            if match and not getattr(current, key):
+                setattr(current, key, match.group(0).rstrip(".,;)"))
+                found = True
+    if found:
+        draft.notice(number, "changed", "the contact details on the last slide, also as the presenters' e-mail, "
+                                        "website or phone")
+    return found

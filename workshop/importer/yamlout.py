@@ -101,6 +101,10 @@ def outline_text(draft: Draft, outline_name: str) -> str:
         out.value(1, "location", draft.location, "check: read from the title slide")
     for line in draft.title_extra:
         out.note(1, f"also on the title slide: {line}")
+    if draft.title_notes:
+        out.note(1, "speaker notes of the title slide:")
+        for line in draft.title_notes.split("\n"):
+            out.note(1, f"  {line}")
     out.blank()
     out.add(0, "presenters:", draft.presenters_comment)
     for person in draft.presenters:
@@ -118,6 +122,12 @@ def outline_text(draft: Draft, outline_name: str) -> str:
     if draft.objectives:
         out.blank()
         out.texts(0, "objectives", draft.objectives)
+    _theme(out, draft, outline_name)
+    if draft.deck:
+        out.blank()
+        out.add(0, "deck:")
+        for key, (value, why) in draft.deck.items():
+            out.add(1, f"{key}: {'true' if value else 'false'}", why)
     out.blank()
     out.add(0, "sections:")
     for entry in draft.entries:
@@ -128,7 +138,61 @@ def outline_text(draft: Draft, outline_name: str) -> str:
     if draft.references:
         out.blank()
         out.texts(0, "references", draft.references)
+    _quiz(out, draft)
+    if draft.kept:
+        out.blank()
+        out.note(0, "Text of slides brought in as outline keys that no key holds, kept here:")
+        for number, text in draft.kept:
+            out.note(0, f"  slide {number}: {text}")
     return "\n".join(out.lines) + "\n"
+
+
+def _theme(out: _Lines, draft: Draft, name: str) -> None:
+    """The source deck as the template, so the rebuilt deck has the presenter's design; written
+    commented out, with the reason, when the build could not use it."""
+    if not draft.template:
+        return
+    out.blank()
+    lines = [(0, "theme:"), (1, f"template: {quote(draft.template)}")]
+    if draft.layouts:
+        lines.append((1, "layouts:"))
+        lines += [(2, f"{role}: {quote(name)}") for role, name in draft.layouts.items()]
+    if draft.template_problem:
+        out.note(0, "The deck's own design cannot be used as it is:")
+        out.note(0, f"  {draft.template_problem}")
+        out.note(0, "Fix the deck in PowerPoint and remove the # signs, or keep the built-in design:")
+        for indent, text in lines:
+            out.note(0, "  " * indent + text)
+    else:
+        out.note(0, "The design (masters, layouts, slide size) of the deck this outline came from;")
+        out.note(0, f"remove these lines for the built-in design. What it gives: workshop template {name}")
+        for indent, text in lines:
+            out.add(indent, text)
+
+
+def _quiz(out: _Lines, draft: Draft) -> None:
+    questions = [q for q in draft.questions if q.answer]
+    for q in draft.questions:
+        if not q.answer:
+            out.note(0, f"slide {q.number}: a question whose answer slide was not found: {q.ask}")
+    if not questions:
+        return
+    out.blank()
+    out.add(0, "quiz:")
+    out.note(1, "check: pass_percent and per_hour are not shown on the slides; add them if you set them")
+    out.add(1, "questions:")
+    for q in questions:
+        out.note(2, f"slide {q.number}")
+        out.value(2, "- ask", q.ask)
+        if q.objective:
+            out.add(3, f"objective: {q.objective}")
+        if q.choices:
+            out.texts(3, "choices", q.choices)
+            out.value(3, "answer", q.answer)
+        else:
+            out.add(3, f"answer: {q.answer}")
+        if q.explain:
+            out.value(3, "explain", q.explain)
 
 
 def _break(out: _Lines, entry: DraftBreak) -> None:
@@ -177,10 +241,12 @@ def _slide(out: _Lines, slide: DraftSlide) -> None:
         out.value(5, "text", slide.quote[0])
         if slide.quote[1]:
             out.value(5, "source", slide.quote[1])
-    elif slide.image:
+    if slide.image:
         out.add(4, "image:")
         out.value(5, "path", slide.image[0])
         out.value(5, "alt", slide.image[1])
+    if slide.layout:
+        out.add(4, f"layout: {slide.layout}")
     if slide.notes:
         out.value(4, "notes", slide.notes)
     if slide.minutes:

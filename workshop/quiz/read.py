@@ -37,6 +37,14 @@ def read_quiz(r, root: Map, objectives: int) -> m.Quiz | None:
     if pass_percent is not None and not 0 < pass_percent <= 100:
         r.bad(q.get("pass_percent").src, "quiz.pass_percent", f"{pass_percent} is not a percentage from 1 to 100")
         pass_percent = None
+    elif pass_percent is not None and pass_percent <= 1 and not _plain(q.get("pass_percent")).endswith("%"):
+        # 0.8 is a fraction written where a percentage goes (like a spreadsheet's 80% cell): read as
+        # 0.8 % it would pass everyone, so it is refused, as a roster's score of 0.8 is.
+        whole = f"{(pass_percent * 100).normalize():f}"
+        r.bad(q.get("pass_percent").src, "quiz.pass_percent",
+              f"{_plain(q.get('pass_percent'))} could be {pass_percent}% or {whole}%; the pass mark is a percentage: "
+              f"write {whole} for {whole}% (or {pass_percent}% if you really mean under one percent)")
+        pass_percent = None
     per_hour = _number(r, q, "per_hour", "a number of questions per CE hour, like 6")
     if per_hour is not None and per_hour <= 0:
         r.bad(q.get("per_hour").src, "quiz.per_hour", "questions per hour must be more than zero")

@@ -19,7 +19,7 @@ from workshop.errors import InputError, Problem, Src, display_path
 from workshop.record import ledger
 from workshop.record.plan import kit_records
 
-_ID = re.compile(r"\b(\d{8}-[0-9A-Z]{8}(?:-v\d+)?)\b")
+_ID = re.compile(r"\b(\d{8}-[0-9A-Z]{8}(?:-V\d+)?)\b")
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,23 @@ def verify(target: str, kit: Path) -> list[Finding]:
     except (PdfReadError, OSError, ValueError) as exc:
         raise InputError(Problem(Src(display_path(path)), f"not a PDF that can be read ({exc})")) from None
     by_page = {digest: r for r in records for digest in [r.page_sha256, *r.reprints.split("; ")] if digest}
+    digests = [hashlib.sha256(stream).hexdigest() for stream, _ in pages]
     found = []
+    after_pair = False
     for n, (stream, text) in enumerate(pages, 1):
-        r = by_page.get(hashlib.sha256(stream).hexdigest())
+        if after_pair:  # the second page of a certificate matched with its front
+            after_pair = False
+            continue
+        r = by_page.get(digests[n - 1])
         if r is not None:
             found.append(Finding(r, "the page is as the kit printed it", n))
+            continue
+        # a certificate whose approvals continue on a second page is recorded by the SHA-256 of
+        # its two pages' digests, front first (_Certificate.page)
+        pair = hashlib.sha256((digests[n - 1] + digests[n]).encode("ascii")).hexdigest() if n < len(pages) else ""
+        if pair in by_page:
+            found.append(Finding(by_page[pair], "the two pages are as the kit printed them", n))
+            after_pair = True
             continue
         named = _ID.search(text.replace("\n", " "))
         record = by_id.get(named.group(1)) if named else None

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,7 +233,7 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
     for before, w in changes:
         index = records.index(before)
         records[index] = dataclasses.replace(before, status=SUPERSEDED, status_date=when, reason=reissue, page="")
-        root = before.supersedes.split("-v")[0] if before.supersedes else before.certificate_id.split("-v")[0]
+        root = re.sub(r"-V\d+$", "", before.certificate_id)
         version = int(before.version) + 1
         records.append(_issue(w, date, provider, design, issued, evidence, version=version,
                               supersedes=before.certificate_id, root=root))
@@ -261,7 +262,7 @@ def revoke(old: list[Record], certificate: str, reason: str, when: dt.date, show
 def _issue(w: Wanted, date: dt.date, provider: str, design: str, issued: dt.date, evidence: str, *, version: int,
            supersedes: str, root: str = "") -> Record:
     base = root or certificate_id(date, provider, w.person)
-    cid = base if version == 1 else f"{base}-v{version}"
+    cid = base if version == 1 else f"{base}-V{version}"
     return Record(cid, w.name, w.email, w.license, w.hours, w.title, w.date, w.provider, score=w.score,
                   minutes_present=w.minutes_present, minutes_missed=w.minutes_missed, version=str(version),
                   status=VALID, issued=str(issued), supersedes=supersedes, person=w.person, design=design,
