@@ -15,15 +15,9 @@ from pptx import Presentation
 from conftest import BUNDLED, OUTLINES, run, write
 from office import pdf_text
 
+#: The bundled outline's own knowledge check, on slides.
 QUIZ = """
 deck: {quiz: true}
-quiz:
-  questions:
-    - {ask: Trust takes time to build, objective: 1, answer: true}
-    - ask: Which is a core component?
-      objective: 1
-      choices: [Trust, Billing]
-      answer: Trust
 """
 
 
@@ -274,7 +268,8 @@ def test_only_deck_after_an_edit_rebuilds_and_names_what_would_contradict_it(tmp
     evaluation = (kit / "evaluation.pdf").read_bytes()
     result = run("build", outline, "--only", "deck", "--out", kit)
     assert result.exit_code == 0, result.stderr
-    assert ("Also rebuilt handouts.pdf, guide.pdf, sign-in.pdf, not named in --only: they show what the outline "
+    # the quiz is made from the CE hours too (its per-hour check), so the bundled outline's quiz comes along
+    assert ("Also rebuilt handouts.pdf, guide.pdf, sign-in.pdf, quiz.gift, not named in --only: they show what the outline "
             "changed, and would have contradicted the rest of the kit.") in result.stdout
     assert_kit_agrees(kit, agenda)
     assert (kit / "evaluation.pdf").read_bytes() == evaluation  # it shows no time: left alone
@@ -291,7 +286,7 @@ def test_only_leaves_issued_certificates_and_a_named_sign_in_sheet_and_says_so(t
     lengthen_introduction(outline)
     result = run("build", outline, "--only", "deck", "--out", kit)
     assert result.exit_code == 0, result.stderr
-    assert "Also rebuilt handouts.pdf, guide.pdf, not named in --only" in result.stdout
+    assert "Also rebuilt handouts.pdf, guide.pdf, quiz.gift, not named in --only" in result.stdout
     assert f"warning: {kit}/certificates.pdf: shows the outline as it was when it was made" in result.stderr
     assert "certificates are issued records, so this build leaves them as they are" in result.stderr
     assert f"warning: {kit}/sign-in.pdf: shows the outline as it was when it was made, not as it is now, " \
