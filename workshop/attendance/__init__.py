@@ -23,7 +23,7 @@ from workshop.attendance.report import Join, Report, key, name_key, read_report
 from workshop.attendance.rule import award, present_minutes, shown_windows, windows
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.pdfdraw import unprintable
-from workshop.record.settled import Settled
+from workshop.record.settled import Settled, question
 from workshop.roster import Attendee, Roster
 from workshop.schedule import Agenda, clock, hours
 
@@ -193,6 +193,13 @@ def _dial_ins(read: list[Report], settled: Settled, with_roster: bool, problems:
     for j in (p for r in read for p in r.phones):
         d = settled.row(j.source, j.line)
         if d is None:
+            name = Path(j.source).name
+            problems.append(Problem(Src(j.source, j.line, 1), question(
+                j.source, j.line, f"{j.display or j.name!r} is a dial-in (a phone, not a name): whose presence it is "
+                                  "cannot be read from the report",
+                ([f"  - row: {name}:{j.line}\n    person: EMAIL OF THE ROSTER PERSON WHO CALLED IN\n    reason: ..."]
+                 if with_roster else [f"  - row: {name}:{j.line}\n    name: THE CALLER'S NAME\n    reason: ..."])
+                + [f"  - row: {name}:{j.line}\n    nobody: true\n    reason: ..."])))
             continue
         if d.person and not with_roster:
             problems.append(Problem(d.src, f"{j.source} row {j.line} is a dial-in given to {d.person}, but there is no "

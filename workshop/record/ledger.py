@@ -99,11 +99,12 @@ def person_key(name: str, email: str, license: str) -> str:
     return "name:" + folded + ("|license:" + " ".join(license.casefold().split()) if license.strip() else "")
 
 
-def certificate_id(date: dt.date, provider: str, person: str) -> str:
+def certificate_id(date: dt.date, provider: str, person: str, delivery: str = "") -> str:
     """``YYYYMMDD-XXXXXXXX``: the workshop date, then eight Crockford base-32 characters of a
-    SHA-256 over the provider, the date and the person; the same person at the same delivery
+    SHA-256 over the provider, the date, the delivery (the workshop's title and start, so two
+    sessions on one day never share an id) and the person; the same person at the same delivery
     always gets the same id, whatever the name printed."""
-    key = "\x1f".join([provider, str(date), person])
+    key = "\x1f".join([provider, str(date), delivery, person])
     code = base64.b32encode(hashlib.sha256(key.encode("utf-8")).digest()).decode("ascii")[:8].translate(_CROCKFORD)
     return f"{date:%Y%m%d}-{code}"
 
@@ -178,7 +179,8 @@ class Plan:
 
 
 def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provider: str, design: str,
-              issued: dt.date, reissue: str = "", evidence: str = "", ledger_shown: str = FILENAME) -> Plan:
+              issued: dt.date, reissue: str = "", evidence: str = "", ledger_shown: str = FILENAME,
+              delivery: str = "") -> Plan:
     """The new ledger: ``old`` kept, ``wanted`` added to it. Raises :class:`InputError` listing
     every change to an issued certificate, unless ``reissue`` gives the reason to make new versions."""
     current = {r.person: r for r in old if r.status != SUPERSEDED}
@@ -199,7 +201,8 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
         before = current.get(w.person)
         if before is None:
             if w.certified:
-                records.append(_issue(w, date, provider, design, issued, evidence, version=1, supersedes=""))
+                records.append(_issue(w, date, provider, design, issued, evidence, version=1, supersedes="",
+                                      delivery=delivery))
                 new.add(records[-1].certificate_id)
             continue
         if before.status == REVOKED:
@@ -260,8 +263,8 @@ def revoke(old: list[Record], certificate: str, reason: str, when: dt.date, show
 
 
 def _issue(w: Wanted, date: dt.date, provider: str, design: str, issued: dt.date, evidence: str, *, version: int,
-           supersedes: str, root: str = "") -> Record:
-    base = root or certificate_id(date, provider, w.person)
+           supersedes: str, root: str = "", delivery: str = "") -> Record:
+    base = root or certificate_id(date, provider, w.person, delivery)
     cid = base if version == 1 else f"{base}-V{version}"
     return Record(cid, w.name, w.email, w.license, w.hours, w.title, w.date, w.provider, score=w.score,
                   minutes_present=w.minutes_present, minutes_missed=w.minutes_missed, version=str(version),

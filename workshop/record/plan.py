@@ -74,7 +74,8 @@ def _reconcile(ctx: BuildContext, old: list[ledger.Record]) -> ledger.Plan:
     return ledger.reconcile(old, wanted(ctx), date=w.date, provider=w.ce.provider if w.ce else "",
                             design=ctx.design, issued=today(), reissue=ctx.reissue,
                             evidence=evidence.names(list(ctx.evidence)),
-                            ledger_shown=f"{display_path(ctx.out_dir)}/{ledger.FILENAME}")
+                            ledger_shown=f"{display_path(ctx.out_dir)}/{ledger.FILENAME}",
+                            delivery=f"{w.title}\x1f{w.start}")
 
 
 def _one_licence_one_person(decisions) -> list[Problem]:
