@@ -63,3 +63,23 @@ def test_the_qr_code_leads_to_the_certificates_page_and_a_bad_address_is_refused
     write(in_tmp, "bad.yaml", text)
     result = run("validate", "bad.yaml")
     assert result.exit_code == 2 and "ce.verify_url: {id} must be the last part of the path" in result.stderr
+
+
+def test_each_certificates_qr_code_scans_to_its_own_page(in_tmp):
+    """Read back as a phone would: every page rendered at print resolution, its QR code decoded."""
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    name = outline(in_tmp)
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", name, "--roster", "r.csv", "--out", "kit", "--only", "certificates").exit_code == 0
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(in_tmp / "kit" / "certificates.pdf"), str(in_tmp / "page")],
+                   check=True)
+    pages = sorted(in_tmp.glob("page-*.png"))
+    found = [[b.text for b in zxingcpp.read_barcodes(Image.open(p)) if b.format == zxingcpp.BarcodeFormat.QRCode]
+             for p in pages]
+    template = next(line.split("verify_url:", 1)[1].strip().strip('"') for line in
+                    (in_tmp / name).read_text(encoding="utf-8").splitlines() if "verify_url:" in line)
+    assert found == [[template.replace("{id}", r["certificate_id"])] for r in ledger(in_tmp / "kit")]
