@@ -77,12 +77,34 @@ def test_sign_in_sorts_names_and_adds_walk_in_rows(sign_in):
     pages = pdf_words(sign_in)
     lines = [flat(t) for t in pdf_text(sign_in)]
     latin = [n for n in roster_names() if n.split()[0] in " ".join(lines)]  # right-to-left names read reversed
-    found = [(page, line.find(name.split()[0])) for name in sorted(latin, key=str.casefold)
+    by_family = ["Aisha Bello", "José Martínez", "Kwame Mensah", "Nguyễn Thị Minh Khai", "Siobhán O'Connor",
+                 "Priya Raghunathan", "Zoë Van der Berg-Łukasiewicz"]  # Nguyễn: a Vietnamese name, family first
+    assert [n for n in by_family if n in latin] == [n for n in by_family if n in latin] and len(latin) >= 7
+    found = [(page, line.find(name.split()[0])) for name in by_family
              for page, line in enumerate(lines) if name.split()[0] in line]
-    assert found == sorted(found) and len(found) >= 5, found
+    assert found == sorted(found) and len(found) == 7, found
     numbers = [n for words in pages for n, _ in row_numbers(words)]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) >= len(roster_names()) + 5
+
+
+def test_long_names_stay_whole_on_a_line_or_break_between_given_and_family_name(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,license\nGuadalupe Hernández-Villanueva de la Cruz,LCSW 1\n"
+                      "Maximilian Alexander Fitzgerald-Whitmore-Oyelaran,LPC 2\nAna Li,LPC 3\n", encoding="utf-8")
+    assert run("build", BUNDLED, "--roster", roster, "--out", tmp_path / "kit", "--only", "sign-in").exit_code == 0
+    words = pdf_words(tmp_path / "kit" / "sign-in.pdf")[0]
+    header = next(w for w in words if w.text == "License")
+    rows = {}
+    for w in words:
+        if w.y0 > header.y1 + 4 and w.x1 < header.x0 and not w.text.isdigit():
+            rows.setdefault(round(w.y0), []).append(w.text)
+    lines = [" ".join(r) for _, r in sorted(rows.items())]
+    # sorted by family name: de la Cruz, Fitzgerald-Whitmore-Oyelaran, Li; a break only between whole names
+    assert lines[0] == "Guadalupe Hernández-Villanueva" and lines[1] == "de la Cruz", lines
+    assert lines[2:4] == ["Maximilian Alexander", "Fitzgerald-Whitmore-Oyelaran"], lines
+    assert lines[4] == "Ana Li", lines
+    assert not any(line.endswith("-") for line in lines)
 
 
 def test_sign_in_rows_are_tall_and_signature_cells_wide(sign_in):
