@@ -334,3 +334,28 @@ def test_the_knowledge_check_is_last_on_a_sheet_of_its_own(tmp_path):
     # the questions keep together: no page holds a single question when the page before had room
     counts = [len(re.findall(r"^\s*\d+\.\s", p, re.M)) for p in pages[start:]]
     assert all(c >= 2 for c in counts), counts
+
+
+@pytest.mark.parametrize("args, expected", [(("--theme", "sunrise"), "9A3412"), (("--theme", "forest"), "1B4332"),
+                                            ((), None)])
+def test_headings_print_in_the_theme_s_print_ink_never_a_yellow_gone_olive(tmp_path, args, expected):
+    """The sunrise theme's primary is a yellow: its headings on paper take the ink its theme.yaml
+    chose. The print-stress outline's two pale colours (a blue and a yellow) give a deep blue."""
+    import colorsys
+
+    source = BUNDLED if args else STRESS
+    assert run("build", source, *args, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    pdf = tmp_path / "kit" / "handouts.pdf"
+    words = pdf_words(pdf)[0]
+    heading = next(w for w in words if w.text == "objectives")
+    image = render(pdf, 1, 150, tmp_path)
+    s = 150 / 72
+    pixels = [image.getpixel((x, y)) for x in range(int(heading.x0 * s), int(heading.x1 * s))
+              for y in range(int(heading.y0 * s), int(heading.y1 * s))]
+    ink = min(pixels, key=sum)
+    if expected:
+        assert all(abs(a - int(expected[k:k + 2], 16)) <= 6 for a, k in zip(ink, (0, 2, 4))), (ink, expected)
+    hue, light, saturation = colorsys.rgb_to_hls(*(v / 255 for v in ink))
+    assert not (saturation > 0.15 and 40 / 360 <= hue <= 80 / 360), ink  # no olive or khaki
+    if not args:  # the pale blue deepened keeps its colour: a clear blue, not a greyed one
+        assert 190 / 360 <= hue <= 230 / 360 and saturation >= 0.5, (ink, hue, saturation)

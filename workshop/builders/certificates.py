@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop import model as m
 from workshop import pdfdraw as d
-from workshop.colour import readable
+from workshop.colour import rule_ink, theme_ink
 from workshop.builders.context import BuildContext
 from workshop.record import evidence, ledger
 from workshop.record.ledger import neutralise
@@ -71,7 +71,7 @@ def design(ctx: BuildContext) -> str:
 def design_of(w: m.Workshop, online: bool) -> str:
     ce = w.ce
     parts = [LAYOUT, w.location, w.date_style, online,
-             w.theme.primary, w.theme.accent, _file_digest(w.theme.logo)]
+             w.theme.primary, w.theme.accent, w.theme.print_ink, _file_digest(w.theme.logo)]
     if ce is not None:
         # one statement written as ce.approval keeps the fingerprint it had before ce.approvals
         single = len(ce.approvals) == 1 and ce.approvals[0].where == "ce.approval"
@@ -446,10 +446,11 @@ class _Certificate:
         self.when = when
         self.issued = when.date()
         # borders and rules in the theme's colours, darkened as far as they must be to show on white
-        self.primary = HexColor("#" + readable(workshop.theme.primary, ratio=RULE_CONTRAST))
-        self.accent = HexColor("#" + readable(workshop.theme.accent, ratio=RULE_CONTRAST))
-        # text in the theme's colour, darkened as far as it must be to read on white
-        self.ink = HexColor("#" + readable(workshop.theme.primary))
+        ink = theme_ink(workshop.theme)
+        self.primary = HexColor("#" + rule_ink(workshop.theme.primary, ink, RULE_CONTRAST))
+        self.accent = HexColor("#" + rule_ink(workshop.theme.accent, ink, RULE_CONTRAST))
+        # text in the theme's print ink: its colour where that reads on paper, never a yellow gone olive
+        self.ink = HexColor("#" + ink)
         self.has_ce = workshop.ce is not None
         self.unit = workshop.ce.unit if workshop.ce else m.CE.unit
         self._sets: dict[str, tuple[int, ...]] = {}  # licence -> the statements it prints (by position)

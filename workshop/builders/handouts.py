@@ -23,6 +23,7 @@ from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLin
                                table_style, write_document)
 from workshop.quiz.pages import question_page
 from workshop.schedule import clock_range, date_text, hours
+from workshop.colour import theme_ink
 from workshop.zones import zone_label
 
 FILENAME = "handouts.pdf"
@@ -30,7 +31,7 @@ FILENAME = "handouts.pdf"
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
-    st = styles(w.theme.primary, reader=True)
+    st = styles(theme_ink(w.theme), reader=True)
     deck = plan_deck(w, agenda) if w.handouts.slides else None
     story: list[Flowable] = []
     story += cover(w, agenda, st)
