@@ -390,6 +390,21 @@ def test_guide_sets_each_talking_point_beside_its_slide(bundled_kit):
     assert any(line.startswith("Slide 9") and "Slide 9:" not in line for line in lines)  # the margin label
 
 
+def test_guide_shows_each_slide_s_words_beside_its_notes_at_a_readable_size(bundled_kit):
+    """The facilitator reads what is on screen in the margin: the slide's points as words of at
+    least 8.5 pt, not a miniature too small to print them (which would show grey bars)."""
+    pdf = bundled_kit / "guide.pdf"
+    pages = pdf_text(pdf)
+    k = next(n for n, p in enumerate(pages) if "Slide 11: Core components" in p)
+    words = pdf_words(pdf)[k]
+    cue = next(w for w in words if w.text == "Slide" and any(v.text == "11:" and abs(v.y0 - w.y0) < 1 for v in words))
+    margin = [w.text for w in words if w.x1 < cue.x0 - 4]
+    for point in ("Trust", "Respect", "Empathy", "Boundaries"):
+        assert point in margin, (point, margin)
+    sizes = {size for t, size in text_sizes(pdf)[k] if t.strip() in ("Trust", "• Trust", "Respect", "• Respect")}
+    assert sizes and min(sizes) >= 8.5, sizes
+
+
 def test_a_short_agenda_does_not_sit_alone_on_a_page(tmp_path):
     assert run("build", DATA / "dense.yaml", "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
     page = next(p for p in pdf_text(tmp_path / "kit" / "handouts.pdf") if "Agenda" in p)
