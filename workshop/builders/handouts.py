@@ -37,7 +37,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     story += cover(w, agenda, st)
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
-            story += section(item, st, w.clock, miniatures(deck, item.entry.id))
+            story += section(item, st, w.clock, miniatures(deck, item.entry.id), theme_ink(w.theme))
     if w.references:
         # under the last section when half a page is free; whole, or broken fairly, if long
         story += [CondPageBreak(250), Spacer(1, 12), ListBlock([para(page_ranges(r), st["reference"]) for r in w.references],
@@ -121,7 +121,7 @@ def agenda_table(agenda, st, style: str = "24h", zone: str = "") -> Table:
     return table
 
 
-def section(item, st, style: str = "24h", slides: tuple = ()) -> list[Flowable]:
+def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "") -> list[Flowable]:
     """A section's pages: its heading and timing, then its ``slides`` as miniatures with lines
     for notes (or, with none, its slides' key points as text), what else to remember, its
     activities, reflection prompts and worksheet."""
@@ -132,7 +132,7 @@ def section(item, st, style: str = "24h", slides: tuple = ()) -> list[Flowable]:
     head = [para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
     if slides:
         frame, shown = slides
-        rows = [SlideRow(slide, frame) for slide in shown]
+        rows = [SlideRow(slide, frame, ink) for slide in shown]
         # the heading keeps its first slide; no page starts with a heading alone
         out: list[Flowable] = [CondPageBreak(SlideRow.height_for(frame) + 60), KeepTogether(head + rows[:1])]
         out += [x for row in rows[1:] for x in (Spacer(1, SlideRow.GAP), row)]
@@ -243,9 +243,9 @@ class SlideRow(Flowable):
     LINE_GAP = 24  # ruled lines a comfortable handwriting's height apart
     CAPTION = 16
 
-    def __init__(self, slide, frame):
+    def __init__(self, slide, frame, ink: str):
         super().__init__()
-        self.slide, self.frame = slide, frame
+        self.slide, self.frame, self.ink = slide, frame, ink
 
     @classmethod
     def height_for(cls, frame) -> float:
@@ -258,7 +258,7 @@ class SlideRow(Flowable):
     def draw(self):
         mini_h = self.height - self.CAPTION
         top = self.height
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=True)
+        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink)
         self.canv.setFillColor(d.MUTED)
         d.draw(self.canv, 0, top - mini_h - 12, f"Slide {self.slide.number}", 9.5, "sans")
         self.canv.setStrokeColor(d.RULE)

@@ -38,7 +38,7 @@ FOOTER_TOP = 44
 COLUMNS = (("#", 22), ("Name (print)", 138), ("License type\nand number", 80), ("Time in", 46),
            ("Signature in", 169), ("Time out", 46), ("Signature out", 169), ("Hours\n(office use)", 50))
 TITLE_SIZE = 9.0
-NAME_SIZES = (11.0, 10.0, 9.0)
+NAME_SIZES = (11.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -97,25 +97,36 @@ def _name_lines(name: str, size: float, width: float) -> list[str]:
     if d.width(name, size, "sans") <= width:
         return [name]
     given, family = split_name(name)
-    if given and d.width(given, size, "sans") <= width and d.width(family, size, "sans") <= width:
-        return [given, family] if not _VIETNAMESE.search(unicodedata.normalize("NFD", name)) else [family, given]
+    if given and d.width(family, size, "sans") <= width:  # the family name kept whole on a line of its own
+        first = _VIETNAMESE.search(unicodedata.normalize("NFD", name))
+        return [family] + d.wrap(given, "sans", size, width) if first else d.wrap(given, "sans", size, width) + [family]
     return d.wrap(name, "sans", size, width)
 
 
-def _row(number: int, name: str = "", license_: str = "") -> Row:
-    """A row whose name and license wrap within their cells (a long name makes the row taller)."""
+def sheet_size(people: list[tuple[str, str]]) -> float:
+    """One size for every name on the sheet: the largest at which each fits its cell on one line
+    (its licence on two at most); else the largest at which each fits on two, broken between given
+    and family name; else 10 pt, a long name taking the lines it needs."""
+    width = COLUMNS[1][1] - 8
+
+    def fits(name: str, lic: str, size: float, lines: int) -> bool:
+        return (len(_name_lines(name, size, width)) <= lines
+                and (not lic or len(d.wrap(lic, "sans", size, COLUMNS[2][1] - 8)) <= 2))
+
+    for lines in (1, 2):
+        for size in NAME_SIZES:
+            if all(fits(name, lic, size, lines) for name, lic in people):
+                return size
+    return NAME_SIZES[1]
+
+
+def _row(number: int, name: str = "", license_: str = "", size: float = NAME_SIZES[0]) -> Row:
+    """A row whose name (on one line, or broken between given and family name) and licence fit
+    their cells at ``size`` (a long name makes the row taller)."""
     if not name and not license_:
         return Row(number)
-    for size in NAME_SIZES:  # one line at any of the sizes before two lines at the largest
-        if d.width(name, size, "sans") <= COLUMNS[1][1] - 8 and (
-                not license_ or len(d.wrap(license_, "sans", size, COLUMNS[2][1] - 8)) <= 2):
-            return Row(number, (name,) if name else (), tuple(d.wrap(license_, "sans", size, COLUMNS[2][1] - 8))
-                       if license_ else (), size)
-    for size in NAME_SIZES:
-        name_lines = _name_lines(name, size, COLUMNS[1][1] - 8) if name else []
-        license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
-        if max(len(name_lines), len(license_lines)) <= 2:
-            break
+    name_lines = _name_lines(name, size, COLUMNS[1][1] - 8) if name else []
+    license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
     return Row(number, tuple(name_lines), tuple(license_lines), size)
 
 
@@ -134,8 +145,9 @@ def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) 
         pages[-1].append(row)
         y -= row.height
 
+    size = sheet_size(people)
     for number, (name, license_) in enumerate(people, 1):
-        place(_row(number, name, license_))
+        place(_row(number, name, license_, size))
     count = len(people)
     for _ in range(max(WALK_INS, -(-count // 10)) if people else BLANK_ROWS):
         count += 1

@@ -31,19 +31,19 @@ GREEK_BELOW = 4.0
 
 
 def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None, x: float, y: float,
-                   width: float, light: bool = False) -> None:
+                   width: float, light: str = "") -> None:
     """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide, on its frame:
     the built-in design, or the template's backgrounds, bands and pictures. ``footer`` None leaves
     out the slide's footer and number (too small to read in a miniature, which is captioned).
-    ``light`` prints the built-in design without its solid title bar or full-bleed fill (the
-    handouts' miniatures, which would spend toner on them): the title in the theme's colour
-    on white over the accent rule."""
+    ``light`` (the theme's print ink, "RRGGBB") prints the built-in design without its solid
+    title bar or full-bleed fill (the handouts' miniatures, which would spend toner on them): the
+    title in that ink on white over the accent rule."""
     s = width / frame.width
     height = frame.height * s
     colours = frame.palette_for(slide.kind)
-    light = light and frame.designed
+    light = light if frame.designed else ""
     if light:
-        ink = readable(colours.primary, WHITE)
+        ink = light
         colours = replace(colours, title_text=ink, title_background=WHITE, on_primary=ink,
                           on_primary_muted=colours.muted_text)
 
