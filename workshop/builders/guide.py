@@ -105,13 +105,16 @@ class SlideCard(Flowable):
     LEADING = 10.5
     PAD = 6
     MAX_LINES = 12
+    PICTURE_H = 64
 
     def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150):
         super().__init__()
         self.slide, self.card_w = slide, width
         self.caption = (f"Slide {slide.number}",) + tuple(caption)
         self.lines = self._lines()
-        self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING
+        picture = slide.image is not None and slide.image.path.is_file()
+        self.picture_h = self.PICTURE_H if picture else 0.0  # a picture slide shows its picture, small
+        self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING + (self.picture_h + 4 if picture else 0)
         self.below = 4 + 12 * len(self.caption)
 
     def _lines(self) -> list[tuple[str, str, float]]:
@@ -156,6 +159,14 @@ class SlideCard(Flowable):
             c.setFillColor(d.INK)
             d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
             y -= self.LEADING
+        if self.picture_h:
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(str(self.slide.image.path))
+            iw, ih = image.getSize()
+            k = min((self.card_w - 2 * self.PAD) / iw, self.picture_h / ih)
+            top = y + self.SIZE - 4
+            c.drawImage(image, (self.card_w - iw * k) / 2, top - ih * k, iw * k, ih * k, mask="auto")
         for k, line in enumerate(self.caption):
             c.setFillColor(d.INK if k == 0 else d.MUTED)
             d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
