@@ -96,9 +96,9 @@ def evaluation_summary(tmp: Path) -> None:
 
 
 def _first_page_of_miniatures(pdf: Path) -> int:
-    """The index of the first handout page with two or more slide miniatures (a "Slide N" caption each)."""
+    """The index of the first handout page with three slide miniatures (a "Slide N" caption each)."""
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    return next(k for k, page in enumerate(text.split("\f")) if len(re.findall(r"^\s*Slide \d+\s*$", page, re.M)) >= 2)
+    return next(k for k, page in enumerate(text.split("\f")) if len(re.findall(r"^\s*Slide \d+\s*$", page, re.M)) >= 3)
 
 
 if __name__ == "__main__":
