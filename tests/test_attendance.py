@@ -144,7 +144,8 @@ def certificates(folder, online: bool = True) -> dict[str, str]:
 
 def _award(line: str) -> str:
     """"2.25" or "2.00 partial" from a certificate's hours line, whatever the board calls its hours."""
-    match = re.match(r"^(\d+\.\d\d) [^\d].*?hours?( \(partial attendance\))?$", line)
+    match = re.match(r"^(\d+\.\d\d) [^\d].*?hours?( awarded for partial attendance of a \d+\.\d\d-hour program)?$",
+                     line)
     return (match.group(1) + (" partial" if match.group(2) else "")) if match else ""
 
 

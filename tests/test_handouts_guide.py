@@ -55,7 +55,7 @@ def test_handouts_slide_pages_number_slides_as_the_deck(kit):
     t = text(out / "handouts.pdf")
     numbers = [int(n) for n in re.findall(r"Slide (\d+)", t)]
     teaching = [s.number for s in plan_deck(workshop, agenda).slides
-                if s.kind in ("content", "quote", "image", "activity", "debrief")]
+                if s.kind in ("content", "statement", "quote", "image", "debrief")]
     assert numbers == teaching and 1 not in numbers  # no title, agenda, divider, break or closing miniature
 
 

@@ -12,12 +12,17 @@ from workshop import model as m
 OBJECTIVES = "Learning objectives"
 PRESENTERS = "Presenters"
 THE_WORKSHOP = "The workshop"
+OVERALL = "Overall"
 #: The stem every objective completes, printed once in the objectives' heading.
 OBJECTIVE_STEM = "This objective was met:"
 PRESENTER_STATEMENT = "knew the subject and presented it clearly"
 WORKSHOP_STATEMENTS = ("The content is relevant to my practice", "I will use what I learned with clients",
                        "The materials and handouts were useful",
-                       "The venue or online platform worked well for learning", "The time was used well")
+                       "The venue or online platform worked well for learning", "The time was used well",
+                       # boards ask every CE evaluation whether the program promoted a product or service
+                       "The content was free of commercial bias or promotion")
+#: The overall rating boards ask for, on the same scale, in a group of its own at the end.
+OVERALL_STATEMENTS = ("Overall, I was satisfied with this workshop",)
 #: The open questions, answered in writing.
 QUESTIONS = ("What was most useful to you today?", "What would you change?",
              "Which topics would you like in a future workshop?")
@@ -47,6 +52,7 @@ def rated_items(workshop: m.Workshop) -> list[Item]:
     items += [Item(PRESENTERS, f"{p.display_name} {PRESENTER_STATEMENT}", tuple(dict.fromkeys((p.display_name, p.name))))
               for p in workshop.presenters]
     items += [Item(THE_WORKSHOP, text) for text in WORKSHOP_STATEMENTS]
+    items += [Item(OVERALL, text) for text in OVERALL_STATEMENTS]
     return items
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
+from workshop.colour import theme_ink
 from workshop.colour import readable
 from workshop.docstyle import (TEXT_W, ListBlock, panel_colour, para, scale_colours, styles, table_style,
                                write_document)
@@ -65,8 +66,9 @@ def _cell(text: str) -> str:
 def summary_story(ctx: BuildContext) -> list[Flowable]:
     w, evaluations = ctx.workshop, ctx.evaluations
     present = attendees(ctx.roster, ctx.attendance)
-    st = styles(w.theme.primary)
-    colours = scale_colours(w.theme.primary)
+    ink = theme_ink(w.theme)
+    st = styles(ink)
+    colours = scale_colours(ink)
     facts = " · ".join(x for x in (date_text(w.date, w.date_style), w.location) if x)
     names = [p.display_name for p in w.presenters]
     story: list[Flowable] = [para("Evaluation summary", st["h1"]), para(w.title, st["h2"])]
@@ -74,14 +76,14 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
         story.append(para(facts, st["small"]))
     if names:
         story.append(para(("Presenter: " if len(names) == 1 else "Presenters: ") + "; ".join(names), st["small"]))
-    story += [Spacer(1, 8), Figures(_figures(evaluations, present), w.theme.primary), Spacer(1, 6),
+    story += [Spacer(1, 8), Figures(_figures(evaluations, present), ink), Spacer(1, 6),
               para(f"Read from {evaluations.source.name}: {response_rate(evaluations, present)}. Each statement "
                    f"was rated from 1 ({SCALE_WORDS[0].lower()}) to 5 ({SCALE_WORDS[-1].lower()}).", st["small"]),
               Spacer(1, 4), Legend(colours), Spacer(1, 4)]
     for title, items in grouped([t.item for t in evaluations.tallies]):
         tallies = [t for t in evaluations.tallies if t.item in items]
         heading = f"{title}: {OBJECTIVE_STEM[:-1].lower()}" if title == OBJECTIVES else title
-        table = ratings_table(heading, tallies, st, colours, w.theme.primary)
+        table = ratings_table(heading, tallies, st, colours, ink)
         if len(tallies) <= KEEP_WHOLE:
             story += [Spacer(1, 6), KeepTogether([table])]
         else:  # starts where its heading, column heads and first rows fit; both repeat on the next page

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepT
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.deck.miniature import draw_miniature
+from workshop.colour import theme_ink
 from workshop.deck.plan import plan_deck
 from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
@@ -27,7 +27,7 @@ LATE_STEPS = (5, 10, 15, 20)
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
-    st = styles(w.theme.primary)
+    st = styles(theme_ink(w.theme))
     deck = plan_deck(w, agenda)
     story: list[Flowable] = [para(f"Facilitator guide: {w.title}", st["h1"]),
                              para(_facts(w, agenda), st["small"]), para("Run of show", st["h2"]),
@@ -36,7 +36,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
-                             thumb=lambda slide, cue: SlideThumb(slide, deck.frame, deck.footer, cue))
+                             thumb=lambda slide, cue: SlideCard(slide, cue))
     if w.quiz:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st, w.clock) + running_late(w, agenda, st) + ce_working(w, agenda, st)
@@ -95,17 +95,51 @@ def run_of_show(agenda, st, style: str = "24h") -> Table:
 RUN_OF_SHOW_WIDTHS = [50, 50, 34, 52, 58, TEXT_W - 244]
 
 
-class SlideThumb(Flowable):
-    """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
+class SlideCard(Flowable):
+    """What a slide shows, as words the facilitator can read at a glance: a card with the slide's
+    number and its on-screen text (title, points, quote) set small but legible, then its timing,
+    in the margin beside its notes. Long text ends with an ellipsis after ``MAX_LINES`` lines;
+    the deck has it whole."""
 
-    def __init__(self, slide, frame, footer, caption: tuple[str, ...] = (), width: float = 132):
+    SIZE = 8.5
+    LEADING = 10.5
+    PAD = 6
+    MAX_LINES = 12
+    PICTURE_H = 64
+
+    def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150):
         super().__init__()
-        self.slide, self.frame, self.footer, self.thumb_w = slide, frame, footer, width
+        self.slide, self.card_w = slide, width
         self.caption = (f"Slide {slide.number}",) + tuple(caption)
+        self.lines = self._lines()
+        picture = slide.image is not None and slide.image.path.is_file()
+        self.picture_h = self.PICTURE_H if picture else 0.0  # a picture slide shows its picture, small
+        self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING + (self.picture_h + 4 if picture else 0)
         self.below = 4 + 12 * len(self.caption)
 
+    def _lines(self) -> list[tuple[str, str, float]]:
+        """(text, face, indent) of each line on the card."""
+        inner = self.card_w - 2 * self.PAD
+        out = [(line, "sans-bold", 0.0) for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
+        for box in self.slide.boxes:
+            for para in box.paras:
+                if box.name == "Title text" or not para.text.strip() or para.text == self.slide.title:
+                    continue
+                indent = 8.0 * min(para.level, 2)
+                marker = "" if not para.level or para.continued else (
+                    f"{para.number}. " if para.number is not None else ("• " if para.level == 1 else "– "))
+                face = "sans-italic" if para.italic else "sans"
+                text = " ".join(para.text.replace("\t", " ").split())
+                for k, line in enumerate(d.wrap(marker + text, face, self.SIZE, inner - indent)):
+                    out.append((line, face, indent + (0 if not k or not marker else d.width(marker, self.SIZE, face))))
+        if len(out) > self.MAX_LINES:
+            text, face, indent = out[self.MAX_LINES - 1]
+            out = out[:self.MAX_LINES - 1] + [(d.ellipsize(text + " …", face, self.SIZE, self.card_w - 2 * self.PAD
+                                                             - indent), face, indent)]
+        return out
+
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.thumb_w, self.thumb_w * self.frame.height / self.frame.width + self.below
+        self.width, self.height = self.card_w, self.card_h + self.below
         return self.width, self.height
 
     # ImageAndFlowables sizes its picture through these two
@@ -116,13 +150,26 @@ class SlideThumb(Flowable):
         pass
 
     def draw(self):
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, self.below, self.thumb_w)
-        self.canv.setStrokeColor(d.RULE)
-        self.canv.setLineWidth(0.5)
-        self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)
+        c = self.canv
+        c.setStrokeColor(d.RULE)
+        c.setLineWidth(0.6)
+        c.rect(0, self.below, self.card_w, self.card_h)
+        y = self.height - self.PAD - self.SIZE
+        for text, face, indent in self.lines:
+            c.setFillColor(d.INK)
+            d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
+            y -= self.LEADING
+        if self.picture_h:
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(str(self.slide.image.path))
+            iw, ih = image.getSize()
+            k = min((self.card_w - 2 * self.PAD) / iw, self.picture_h / ih)
+            top = y + self.SIZE - 4
+            c.drawImage(image, (self.card_w - iw * k) / 2, top - ih * k, iw * k, ih * k, mask="auto")
         for k, line in enumerate(self.caption):
-            self.canv.setFillColor(d.INK if k == 0 else d.MUTED)
-            d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+            c.setFillColor(d.INK if k == 0 else d.MUTED)
+            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
 
 
 CONTINUED = "Continued from the previous slide."
