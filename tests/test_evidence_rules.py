@@ -268,8 +268,10 @@ def test_a_display_name_is_not_the_persons_name(in_tmp):
     assert ("zoom.csv:10:1: '14045550100' is a dial-in (a phone, not a name): whose presence it is cannot be read "
             "from the report. Settle it in writing") in asked.stderr
     assert "zoom.csv:11:1: '+1 404-555-0199' is a dial-in" in asked.stderr and "zoom.csv:12:1:" in asked.stderr
+    assert "zoom.csv:9:1: the display name 'Bo (Robert Diaz)' has a bracket that is not a credential" in asked.stderr
     write(in_tmp, "ethics.decisions.yaml", "".join(f"- row: zoom.csv:{n}\n  nobody: true\n  reason: the co-host's "
-                                                   "lines\n" for n in (10, 11, 12)))
+                                                   "lines\n" for n in (10, 11, 12))
+          + "- row: zoom.csv:9\n  name: Robert Diaz\n  reason: Bo is what Robert Diaz goes by; his account name\n")
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     assert sorted(certificates(in_tmp)) == ["Ann Lee", "Maria Gomez", "Robert Diaz", "Sam Roe"]

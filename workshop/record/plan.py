@@ -23,12 +23,47 @@ from workshop.schedule import hours
 KEPT = ("evidence", "certificates")
 
 
+#: The kit's record files, checked against the SHA-256 the kit's manifest holds for each before
+#: any command reads them: a record deleted or edited by hand is never taken as issued.
+RECORD_FILES = (ledger.FILENAME, "attendance.csv")
+RECORD_FOLDERS = ("evidence/",)
+
+
 def kit_records(out_dir: Path) -> list[ledger.Record]:
-    """The issued records of the kit at ``out_dir``; none when it is not a kit workshop made."""
+    """The issued records of the kit at ``out_dir``; none when it is not a kit workshop made.
+    Refused when a record file the kit wrote is missing or was changed since."""
     out_dir = Path(out_dir)
     if not (out_dir / MANIFEST).is_file():
         return []
+    intact(out_dir)
     return ledger.read(out_dir / ledger.FILENAME)
+
+
+def intact(kit: Path) -> None:
+    """Every record file the manifest lists is there, as workshop wrote it."""
+    import hashlib
+    import json
+
+    try:
+        listed = json.loads((kit / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError, AttributeError):
+        return  # the build itself refuses a damaged manifest, naming it
+    problems = []
+    for name, digest in sorted(listed.items()):
+        if name not in RECORD_FILES and not name.startswith(RECORD_FOLDERS):
+            continue
+        path = kit / name
+        shown = f"{display_path(kit)}/{name}"
+        if not path.is_file():
+            problems.append(Problem(Src(shown), "is missing: it is part of the record of the certificates this kit "
+                                                "issued. Restore it from a backup; nothing is built over a record "
+                                                "with a piece missing"))
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(Problem(Src(shown), "was changed after workshop wrote it: it is part of the record of the "
+                                                "certificates this kit issued. Restore it from a backup (corrections "
+                                                "are made with --reissue or workshop revoke, never by hand)"))
+    if problems:
+        raise InputError(problems)
 
 
 def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], roster: Path | None,
