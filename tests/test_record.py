@@ -286,3 +286,57 @@ def test_a_bracket_that_is_no_credential_pronoun_or_device_is_a_question_without
     write(in_tmp, "ethics.decisions.yaml", "- row: zoom.csv:5\n  name: Ann Lee\n  reason: she confirmed her name\n")
     assert run(*args).exit_code == 0
     assert [r["name"] for r in ledger(in_tmp / "out")] == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_record_deleted_or_edited_by_hand_is_never_taken_as_issued(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    ledger_path = in_tmp / "kit" / "certificates.csv"
+    issued = ledger_path.read_bytes()
+    ledger_path.write_bytes(issued.replace(b",3.00,", b",6.00,", 1))
+    for args in (("build", BUNDLED, "--roster", "r.csv", "--out", "kit"), ("verify", "kit/certificates.pdf"),
+                 ("send", BUNDLED, "--out", "kit", "--dry-run"), ("validate", BUNDLED, "--roster", "r.csv",
+                                                                   "--out", "kit")):
+        refused(run(*args), "kit/certificates.csv: was changed after workshop wrote it")
+    ledger_path.unlink()
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit"), "kit/certificates.csv: is missing")
+    ledger_path.write_bytes(issued)
+    evidence = next((in_tmp / "kit" / "evidence").glob("*-r.csv"))
+    evidence.write_text("edited", encoding="utf-8")
+    refused(run("build", BUNDLED, "--out", "kit"), f"kit/evidence/{evidence.name}: was changed after workshop wrote it")
+
+
+def test_a_roster_email_is_one_address(in_tmp):
+    write(in_tmp, "r.csv", 'name,email\nAnn Lee,"ann@example.org, evil@bad.org"\nBo Chen,Bo Chen <bo@example.org>\n'
+                           "Cy Diaz,cy@example.org;dee@example.org\nDee O'Neil,dee.o'neil@example.org\n")
+    result = run("validate", BUNDLED, "--roster", "r.csv")
+    refused(result, "r.csv: row 2, email: 'ann@example.org, evil@bad.org' is not one e-mail address",
+            "r.csv: row 3, email:", "r.csv: row 4, email:")
+    assert "row 5" not in result.stderr
+
+
+def test_a_blank_reason_is_no_reason(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    write(in_tmp, "r.csv", ROSTER.replace("Ann Lee,", "Ann M. Lee,"))
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--reissue", "   "),
+            "--reissue: say why the certificates are reissued")
+
+
+def test_validate_refuses_a_folder_that_is_not_a_kit_as_build_does(in_tmp):
+    write(in_tmp / "docs", "notes.txt", "mine")
+    write(in_tmp, "r.csv", ROSTER)
+    for command in ("validate", "build"):
+        refused(run(command, BUNDLED, "--roster", "r.csv", "--out", "docs"), "this folder holds files workshop did "
+                                                                             "not write (notes.txt)")
+
+
+def test_two_reports_with_one_file_name_cannot_be_told_apart_by_a_decision(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    for session in ("s1", "s2"):
+        (in_tmp / session).mkdir()
+        zoom_meeting(in_tmp / session, [("Ann Lee", "ann@example.org", FULL)], name="participants.csv")
+    write(in_tmp, "ethics.decisions.yaml", "- row: participants.csv:5\n  nobody: true\n  reason: test line\n")
+    result = run("build", "ethics.yaml", "--attendance", "s1/participants.csv", "--attendance", "s2/participants.csv",
+                 "--out", "out")
+    refused(result, "two reports have the file name participants.csv")

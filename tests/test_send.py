@@ -237,3 +237,20 @@ def test_a_server_without_starttls_is_told_plainly(in_tmp, inbox, monkeypatch):
     result = run("send", BUNDLED, "--out", "kit")
     assert result.exit_code == 2 and "the mail server does not offer STARTTLS" in result.stderr
     assert not inbox.messages and not (in_tmp / "kit" / "sent.csv").exists()
+
+
+def test_sends_at_the_same_time_take_turns_and_no_one_gets_two(in_tmp, inbox):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    kit(in_tmp)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [subprocess.Popen([sys.executable, "-m", "workshop", "send", str(BUNDLED), "--out", "kit"], cwd=in_tmp,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outcomes = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outcomes
+    assert sorted(m["To"].addresses[0].addr_spec for m in inbox.messages) == ["ann@example.org", "bo@example.org"]
+    assert sum(r["status"] == "sent" for r in journal(in_tmp)) == 2

@@ -119,6 +119,11 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     """
     from workshop.pipeline import prepare
 
+    if out_dir is not None:  # the kit folder is checked as build checks it
+        from workshop.kitdir import KitFolder
+        from workshop.outputs import owned_names
+
+        KitFolder(out_dir, owned_names()).check()
     ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
                   evaluations=evaluations)
     workshop, agenda = ctx.workshop, ctx.agenda

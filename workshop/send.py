@@ -105,11 +105,26 @@ def _local(host: str) -> bool:
 
 def send(outline: Path, out_dir: Path | None = None, *, dry_run: bool = False, only: tuple[str, ...] = (),
          reissued: bool = False, env=os.environ, now=None, say=lambda line: None) -> Outcome:
-    """Send (or with ``dry_run`` write to ``send-preview/``) each certified attendee's certificate."""
-    from workshop.pipeline import build_time, default_out_dir
+    """Send (or with ``dry_run`` write to ``send-preview/``) each certified attendee's certificate.
+    The kit is locked meanwhile, as a build locks it: two sends at once take turns, so the second
+    reads what the first recorded and sends no one twice."""
+    from workshop.kitdir import KitFolder
+    from workshop.outputs import owned_names
+    from workshop.pipeline import default_out_dir
+
+    kit = Path(out_dir or default_out_dir(outline))
+    if not kit.is_dir():
+        raise InputError(Problem(Src(display_path(kit)), "no kit here: build it with the roster first (or give "
+                                                         "the kit's folder with --out)"))
+    with KitFolder(kit, owned_names()):
+        return _send(outline, kit, dry_run, only, reissued, env, now, say)
+
+
+def _send(outline: Path, kit: Path, dry_run: bool, only: tuple[str, ...], reissued: bool, env, now,
+          say) -> Outcome:
+    from workshop.pipeline import build_time
 
     workshop, _ = read_outline(outline)
-    kit = Path(out_dir or default_out_dir(outline))
     records = kit_records(kit)
     if not records:
         raise InputError(Problem(Src(display_path(kit)), "no issued certificates here: build the kit with the "

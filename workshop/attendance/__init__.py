@@ -97,6 +97,14 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     day = workshop.date
     problems: list[Problem] = []
     settled = settled or Settled()
+    named: dict[str, list[str]] = {}
+    for path in reports:
+        named.setdefault(Path(path).name.casefold(), []).append(display_path(path))
+    for paths in named.values():
+        if len(paths) > 1 and (settled.rows or settled.date_order):
+            problems.append(Problem(Src(paths[1]), f"two reports have the file name {Path(paths[0]).name} "
+                                    f"({' and '.join(paths)}), and the decisions file names reports by file name: "
+                                    "rename one (e.g. session-2.csv) so that each decision says which it means"))
     read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order,
                     settled=settled)
     for sheet in rosters:

@@ -70,6 +70,10 @@ def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], ro
            reports: tuple[Path, ...], reissue: str, settled: Path | None = None) -> BuildContext:
     """``ctx`` with the decisions, the planned ledger and the evidence; raises :class:`InputError`
     when the build would change an issued certificate without ``reissue``."""
+    if reissue and not reissue.strip():
+        raise InputError(Problem(Src("--reissue"), "say why the certificates are reissued, in words an auditor can "
+                                                   "read later"))
+    reissue = " ".join(reissue.split())
     old = kit_records(ctx.out_dir)
     ctx = dataclasses.replace(ctx, records_in_kit=bool(old))
     if ctx.roster is None:
