@@ -229,7 +229,7 @@ def test_decisions_file_mistakes_are_named_at_their_line(in_tmp):
     for command in ("build", "validate"):
         result = run(command, "ethics.yaml", "--attendance", "zoom.csv", "--decisions", "d.yaml")
         refused(result, "d.yaml:4:3: [1]: every decision says why it was made",
-                        "d.yaml:6:16: [2]: 'same person' takes a list of two or more email addresses")
+                        "d.yaml:6:16: [2]: 'same person' takes a list of two or more different email addresses")
 
 
 def test_one_licence_on_two_rows_is_refused(in_tmp):
@@ -340,3 +340,38 @@ def test_two_reports_with_one_file_name_cannot_be_told_apart_by_a_decision(in_tm
     result = run("build", "ethics.yaml", "--attendance", "s1/participants.csv", "--attendance", "s2/participants.csv",
                  "--out", "out")
     refused(result, "two reports have the file name participants.csv")
+
+
+def test_a_corrected_address_is_a_change_to_that_persons_certificate(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    bo = ledger(in_tmp / "kit")[1]["certificate_id"]
+    write(in_tmp, "r.csv", ROSTER.replace("bo@example.org", "bo.chen@example.org"))
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit"),
+            f"{bo} (Bo Chen): e-mail address 'bo@example.org' would become 'bo.chen@example.org'")
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--reissue", "address bounced").exit_code == 0
+    rows = ledger(in_tmp / "kit")
+    assert [(r["name"], r["email"], r["status"]) for r in rows] == [
+        ("Ann Lee", "ann@example.org", "valid"), ("Bo Chen", "bo@example.org", "superseded"),
+        ("Bo Chen", "bo.chen@example.org", "valid")]
+    assert rows[2]["certificate_id"] == bo + "-V2"
+
+
+def test_two_people_with_one_office_address_keep_their_own_certificates(in_tmp):
+    shared = "name,email,license\nAnn Lee,office@clinic.org,LPC 1\nBen Lee,office@clinic.org,LPC 2\n"
+    write(in_tmp, "r.csv", shared)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    first = {r["name"]: r["certificate_id"] for r in ledger(in_tmp / "kit")}
+    write(in_tmp, "r.csv", "name,email,license\nBen Lee,office@clinic.org,LPC 2\nAnn Lee,office@clinic.org,LPC 1\n")
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0  # the rows swapped: no change
+    assert {r["name"]: r["certificate_id"] for r in ledger(in_tmp / "kit")} == first
+
+
+def test_two_roster_people_cannot_be_settled_as_one(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "r.csv", ROSTER)
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", FULL), ("Bo Chen", "bo@example.org", FULL)])
+    write(in_tmp, "ethics.decisions.yaml", "- same person: [ann@example.org, bo@example.org]\n  reason: typo\n")
+    refused(run("build", "ethics.yaml", "--roster", "r.csv", "--attendance", "zoom.csv", "--out", "out"),
+            "these addresses are Ann Lee's (roster row 2) and Bo Chen's (roster row 3): two people on the roster "
+            "cannot be one person")

@@ -92,6 +92,13 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
     people the roster does not have (each gathered by email, else by name)."""
     settled = settled or Settled()
     joins = _settle(joins, settled, ignored if ignored is not None else [])
+    emails = {a.email.casefold(): a for a in roster.attendees if a.email}
+    for src, listed, _ in settled.same:
+        on_roster = {emails[e].row: emails[e] for e in listed if e in emails}
+        if len(on_roster) > 1:
+            problems.append(Problem(src, "these addresses are " + " and ".join(
+                f"{a.name}'s (roster row {a.row})" for a in on_roster.values()) + ": two people on the roster "
+                "cannot be one person; correct the decision or the roster", "same person"))
     people = [Person(a.name, a.email, "", a) for a in roster.attendees]
     by_email: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}

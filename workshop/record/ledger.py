@@ -40,7 +40,8 @@ COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date
            "page_sha256", "score", "minutes_present", "minutes_missed", "file", "file_sha256", "version", "status",
            "issued", "status_date", "reason", "supersedes", "person", "design", "evidence", "format", "reprints"]
 #: What a change to is a change to the certificate, in the words a list of changes uses.
-FACTS = (("name", "name"), ("license", "licence"), ("hours", "hours"), ("title", "title"), ("date", "date"))
+FACTS = (("name", "name"), ("email", "e-mail address"), ("license", "licence"), ("hours", "hours"),
+         ("title", "title"), ("date", "date"))
 
 
 @dataclass(frozen=True)
@@ -196,9 +197,10 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
     records = list(old)
     new: set[str] = set()
     seen: set[str] = set()
+    moved = _moved(current, wanted)
     for w in wanted:
-        seen.add(w.person)
-        before = current.get(w.person)
+        seen.add(moved.get(w.person, w.person))
+        before = current.get(moved.get(w.person, w.person))
         if before is None:
             if w.certified:
                 records.append(_issue(w, date, provider, design, issued, evidence, version=1, supersedes="",
@@ -242,6 +244,28 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
                               supersedes=before.certificate_id, root=root))
         new.add(records[-1].certificate_id)
     return Plan(tuple(records), frozenset(new), tuple((r.certificate_id, r.status) for r in old))
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _moved(current: dict[str, Record], wanted: list[Wanted]) -> dict[str, str]:
+    """New person keys that are an issued record's person under another address: the same licence
+    number, or (neither having one) the same name, with nobody else in the evidence fitting. A
+    corrected e-mail address is then a change to that person's certificate, not a new person."""
+    keys = {w.person for w in wanted}
+    orphans = [r for r in current.values() if r.valid and r.person not in keys]
+    moved: dict[str, str] = {}
+    for w in wanted:
+        if w.person in current or not w.certified:
+            continue
+        fits = [r for r in orphans if (_fold(r.license) and _fold(r.license) == _fold(w.license))
+                or (not _fold(r.license) and not _fold(w.license) and _fold(r.name) == _fold(w.name))]
+        if len(fits) == 1:
+            moved[w.person] = fits[0].person
+            orphans.remove(fits[0])
+    return moved
 
 
 def revoke(old: list[Record], certificate: str, reason: str, when: dt.date, shown: str) -> list[Record]:

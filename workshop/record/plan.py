@@ -140,11 +140,17 @@ def wanted(ctx: BuildContext) -> list[ledger.Wanted]:
     w, agenda = ctx.workshop, ctx.agenda
     full = agenda.ce.awarded if agenda.ce else None
     out, seen = [], {}
+    names_of: dict[str, set[str]] = {}
+    for x in ctx.decisions:
+        if x.email and x.how != "staff":
+            names_of.setdefault(x.email.casefold(), set()).add(" ".join(x.name.casefold().split()))
     for x in ctx.decisions:
         if x.how == "staff":
             continue
         a = decide.attendee_of(x)
         key = ledger.person_key(x.name, x.email, a.license)
+        if x.email and len(names_of[x.email.casefold()]) > 1:  # an office's shared address: it and the name
+            key = ledger.person_key(x.name, "", a.license) + "|email:" + x.email.casefold()
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:  # two rows with one name and no email: the roster warned they may be two people
             key += f"#{seen[key]}"
