@@ -22,6 +22,13 @@ def outline(folder) -> str:
     return "o.yaml"
 
 
+def status_file(site):
+    """The delivery's own revocation list in verify/ (status-<date>-<code>.json)."""
+    found = sorted(site.glob("status-*.json"))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def ledger(kit) -> list[dict]:
     with open(kit / "certificates.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -34,7 +41,7 @@ def test_the_kits_credentials_verify_until_one_is_revoked(in_tmp):
     rows = ledger(in_tmp / "kit")
     site = in_tmp / "kit" / "verify"
     files = [site / r["certificate_id"] / "credential.json" for r in rows]
-    verdicts = dcc_verify(site / "status.json", files)
+    verdicts = dcc_verify(status_file(site), files)
     assert [(v["verified"], v["status"]) for v in verdicts] == [(True, True), (True, True)], verdicts
     credential = json.loads(files[0].read_text(encoding="utf-8"))
     subject = credential["credentialSubject"]
@@ -46,12 +53,12 @@ def test_the_kits_credentials_verify_until_one_is_revoked(in_tmp):
     write(in_tmp, "r.csv", ROSTER.replace("Ann Lee,", "Ann M. Lee,"))
     assert run("build", name, "--roster", "r.csv", "--out", "kit", "--reissue", "middle initial").exit_code == 0
     newer = site / f"{rows[0]['certificate_id']}-V2" / "credential.json"
-    verdicts = dcc_verify(site / "status.json", files + [newer])
+    verdicts = dcc_verify(status_file(site), files + [newer])
     assert [(v["verified"], v["status"]) for v in verdicts] == [(False, False), (True, True), (True, True)], verdicts
     files[0] = newer  # the correction replaced the first version, whose credential now fails
     result = run("revoke", name, rows[1]["certificate_id"], "--reason", "did not attend", "--out", "kit")
     assert result.exit_code == 0, result.stderr
-    verdicts = dcc_verify(site / "status.json", files)
+    verdicts = dcc_verify(status_file(site), files)
     assert [(v["verified"], v["status"]) for v in verdicts] == [(True, True), (False, False)], verdicts
     with serve(site) as base:
         seen = browse(base, [{"open": f"{rows[0]['certificate_id']}/"}, {"open": f"{rows[1]['certificate_id']}/"},

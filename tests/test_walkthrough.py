@@ -33,9 +33,10 @@ def test_every_command_of_the_walk_through_makes_what_the_readme_says(tmp_path, 
     kit, online = tmp_path / "build" / "therapeutic-relationship", tmp_path / "build" / "therapeutic-relationship-online"
     for name in ("deck.pptx", "handouts.pdf", "guide.pdf", "evaluation.pdf", "sign-in.pdf", "quiz.gift",
                  "quiz-qti.zip", "quiz-kahoot.xlsx", "certificates.pdf", "certificates.csv", "attendance.csv",
-                 "evidence/manifest.csv", "verify/index.html", "verify/status.json",
+                 "evidence/manifest.csv", "verify/index.html",
                  "evaluation-summary.pdf", "evaluation-summary.csv"):
         assert (kit / name).is_file(), name
+    assert len(list((kit / "verify").glob("status-*.json"))) == 1  # this delivery's signed revocation list
     verified = results[1].stdout.splitlines()
     assert verified and all("issued by this kit, unchanged" in line and "status: valid" in line for line in verified)
     previews = sorted((kit / "send-preview").glob("*.eml"))

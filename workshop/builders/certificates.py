@@ -148,6 +148,8 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
 
     w = ctx.workshop
     newer = {r.supersedes: r for r in records if r.supersedes}
+    delivery = hashlib.sha256("\x1f".join([w.ce.provider, str(w.date), w.title, str(w.start)]).encode()).hexdigest()
+    status_list = f"status-{w.date:%Y%m%d}-{delivery[:8]}.json"  # this delivery's own list on a shared site
     site = []
     for index, r in enumerate(records):  # the ledger's order never changes: each keeps its place in the list
         if r.status == ledger.REVOKED:
@@ -161,7 +163,8 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
             hours=Decimal(r.hours) if r.hours else Decimal(0), unit=w.ce.unit, title=r.title,
             description=w.subtitle or w.title, dates=(dt.date.fromisoformat(r.date),), provider=r.provider,
             provider_url="", approvals=tuple(a.statement for a in w.ce.approvals if a.applies_to(r.license)),
-            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full))
+            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full,
+            status_list=status_list))
     try:
         key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
         return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
