@@ -375,3 +375,12 @@ def test_two_roster_people_cannot_be_settled_as_one(in_tmp):
     refused(run("build", "ethics.yaml", "--roster", "r.csv", "--attendance", "zoom.csv", "--out", "out"),
             "these addresses are Ann Lee's (roster row 2) and Bo Chen's (roster row 3): two people on the roster "
             "cannot be one person")
+
+
+def test_a_host_or_panelist_on_the_roster_is_a_question(in_tmp):
+    write(in_tmp, "ethics.yaml", outline().replace("  - name: Dawn Allred\n    email: dawn@example.org\n",
+                                                   "  - name: Pat Host\n"))
+    write(in_tmp, "r.csv", ROSTER + "Dawn Allred,dawn@example.org,LPC 9\n")
+    zoom_meeting(in_tmp, [("Dawn Allred", "dawn@example.org", FULL), ("Ann Lee", "ann@example.org", FULL)])
+    result = run("build", "ethics.yaml", "--roster", "r.csv", "--attendance", "zoom.csv", "--out", "out")
+    refused(result, "zoom.csv:5:1: 'Dawn Allred' is a host or panelist in this report, and roster row 4's Dawn Allred")

@@ -141,6 +141,14 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
                                         f"email {join.email} is {person.name}'s (roster row {person.attendee.row}); "
                                         "correct the email in the roster or the report"))
                 continue
+            if join.staff:
+                problems.append(Problem(Src(join.source, join.line, 1), question(
+                    join.source, join.line,
+                    f"{join.name!r} is a host or panelist in this report, and roster row {person.attendee.row}'s "
+                    f"{person.name}: staff are not certified, attendees are",
+                    [f"  - row: {_file(join)}:{join.line}\n    person: {person.email or person.name}\n    reason: ...",
+                     f"  - row: {_file(join)}:{join.line}\n    nobody: true\n    reason: ..."])))
+                continue
             if how == "name" and join.email and person.email and join.email != person.email.casefold():
                 problems.append(Problem(Src(join.source, join.line, 1), question(
                     join.source, join.line,
