@@ -161,6 +161,7 @@ def test_a_refused_recipient_stops_with_a_message_and_only_what_went_is_recorded
            in result.stderr
     states = {(r["address"], r["status"]) for r in journal(in_tmp)}
     assert ("ann@example.org", "sent") in states and ("bo@example.org", "sent") not in states
+    assert "nothing was written" not in result.stderr and "sent.csv records what was sent (1)" in result.stderr
     inbox.refuse.clear()
     assert run("send", BUNDLED, "--out", "kit").exit_code == 0
     assert [m["To"].addresses[0].addr_spec for m in inbox.messages] == ["ann@example.org", "bo@example.org"]

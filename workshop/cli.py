@@ -63,7 +63,8 @@ def reports_problems(command):
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             count = len(exc.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; "
+                       + (exc.recorded if exc.recorded else "nothing was written."), err=True)
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper

@@ -309,12 +309,16 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
                 raise InputError(Problem(Src(JOURNAL), f"the mail server refused {r.email} ({r.certificate_id}, "
                                          f"{r.name}): {code} {_text(text)}; correct the address in the roster (a "
                                          f"corrected address is a change: --reissue), then send again. "
-                                         f"{len(outcome.sent)} sent before it")) from None
+                                         f"{len(outcome.sent)} sent before it"),
+                                 recorded=f"sent.csv records what was sent ({len(outcome.sent)}) and the refusal.") \
+                    from None
             except (OSError, smtplib.SMTPException) as exc:
                 raise InputError(Problem(Src(f"{server.host}:{server.port}"), f"the connection to the mail server "
                                          f"broke while sending {r.certificate_id} to {r.email}: {exc or type(exc).__name__}; "
                                          f"{len(outcome.sent)} sent before it. Check whether {r.email} received "
-                                         f"Message-ID {message['Message-ID']}; run send again for the rest")) from None
+                                         f"Message-ID {message['Message-ID']}; run send again for the rest"),
+                                 recorded=f"sent.csv records what was sent ({len(outcome.sent)}) and the message "
+                                          "whose hand-over was cut off.") from None
             _append(journal, [r.certificate_id, r.email, "sent",
                               dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), message["Message-ID"],
                               digest, ""])
