@@ -252,6 +252,9 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
+#: The QR mask chosen for an address of each length (see :meth:`_Certificate.qr`).
+_QR_MASKS: dict[int, int] = {}
+
 #: Print zones, in points from the bottom-left corner. Office printers clip about 0.25 in, so the
 #: border sits half an inch in and every word inside the inner rule.
 BORDER = 40
@@ -751,7 +754,14 @@ class _Certificate:
         four modules. segno encodes it: reportlab's own encoder took about 0.1 s a certificate."""
         import segno  # only certificates with ce.verify_url
 
-        rows = segno.make_qr(url, error="m", boost_error=False).matrix
+        # The addresses of one kit differ only in the certificate id, so the mask the standard's
+        # penalty rule picks for the first serves the rest (a mask is part of every valid code;
+        # choosing it is what takes the time, about 8 ms a code): codes stay within the standard
+        # and a test decodes every one from the rendered page.
+        mask = _QR_MASKS.get(len(url))
+        code = segno.make_qr(url, error="m", boost_error=False, mask=mask)
+        _QR_MASKS.setdefault(len(url), code.mask)
+        rows = code.matrix
         quiet = 4
         unit = QR_SIDE / (len(rows) + 2 * quiet)
         canvas.saveState()
