@@ -83,7 +83,7 @@ def main() -> None:
             shot = pages(kit / f"{name}.pdf", tmp, dpi=70)[page - 1]
             Image.open(shot).save(IMAGES / f"{out}.png", optimize=True)
         handouts = pages(kit / "handouts.pdf", tmp, dpi=70)
-        slide_page = next(p for p in handouts if _has_miniatures(p))
+        slide_page = handouts[_first_page_of_miniatures(kit / "handouts.pdf")]
         Image.open(slide_page).save(IMAGES / "handout-slides.png", optimize=True)
         evaluation_summary(tmp)
 
@@ -95,12 +95,10 @@ def evaluation_summary(tmp: Path) -> None:
     Image.open(shot).save(IMAGES / "evaluation-summary.png", optimize=True)
 
 
-def _has_miniatures(page: Path) -> bool:
-    """A handout page of slide miniatures: it has the deck's title-bar colour in quantity."""
-    im = Image.open(page).convert("RGB")
-    colours = im.getcolors(1 << 20) or []
-    return sum(c for c, px in colours if abs(px[0] - 0x1F) < 12 and abs(px[1] - 0x4E) < 12 and abs(px[2] - 0x79) < 12) \
-        > im.size[0] * im.size[1] * 0.02
+def _first_page_of_miniatures(pdf: Path) -> int:
+    """The index of the first handout page with three slide miniatures (a "Slide N" caption each)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return next(k for k, page in enumerate(text.split("\f")) if len(re.findall(r"^\s*Slide \d+\s*$", page, re.M)) >= 3)
 
 
 if __name__ == "__main__":

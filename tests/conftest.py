@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="workshop-test-cache-")
 OUTLINES = ROOT / "outlines"
 BUNDLED = OUTLINES / "therapeutic-relationship.yaml"
+#: Every outline in outlines/ (a decisions file beside one, X.decisions.yaml, is evidence for its build, not an outline).
+BUNDLED_OUTLINES = sorted(p for p in OUTLINES.glob("*.yaml") if not p.name.endswith(".decisions.yaml"))
 DATA = Path(__file__).resolve().parent / "data"
 
 MINIMAL = """\

@@ -246,3 +246,53 @@ def test_light_theme_rules_and_borders_reach_3_to_1_on_the_paper(kit, tmp_path):
     for name, box in probes.items():
         ink = _darkest(image, box)
         assert _ratio(ink, white) >= 3.0, (name, ink, round(_ratio(ink, white), 2))
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """Three presenters whose names and credentials need two lines under their signature lines."""
+    folder = tmp_path_factory.mktemp("crowded")
+    write(folder, "o.yaml", f"""\
+        extends: {DATA / "print-stress.yaml"}
+        presenters:
+          - name: Dawn Allred
+            credentials: LPC, MAC
+          - name: Maximilian Fitzgerald-Whitmore
+            credentials: PhD, LPC-S, NCC, ACS, CCMHC, BC-TMH, CCTP-II
+          - name: Guadalupe Hernández-Villanueva de la Cruz
+            credentials: LCSW, CADC-II, MAC, ICADC, CCS, LMFT-S
+        """)
+    result = run("build", folder / "o.yaml", "--roster", OUTLINES / "sample-roster.csv", "--out", folder / "kit",
+                 "--only", "certificates")
+    assert result.exit_code == 0, result.stderr
+    return folder / "kit" / "certificates.pdf"
+
+
+def test_crowded_signature_blocks_share_one_size_and_stay_clear_of_the_id_line_and_the_frame(crowded):
+    words = pdf_words(crowded)[0]
+    sizes = text_sizes(crowded)[0]
+    names = {size for text, size in sizes if any(n in text for n in ("Allred", "Maximilian", "Guadalupe", "Hernández"))}
+    assert len(names) == 1 and min(names) >= 9, names
+    credentials = {size for text, size in sizes if any(n in text for n in ("LPC", "PhD", "LCSW", "CCTP", "LMFT"))
+                   and "License" not in text}
+    assert len(credentials) == 1 and min(credentials) >= 9, credentials
+    footer = [w for w in words if w.text in ("Certificate", "ID", "Issued") and w.y0 > c.PAGE_H - 100]
+    assert len({round(w.y0) for w in footer}) == 1
+    top, bottom = min(w.y0 for w in footer), max(w.y1 for w in footer)
+    block = [w for w in words if w.y0 > c.PAGE_H - c.SIGN_LINE_Y and w.y1 < top and w.x1 < c.QR_X - 4]
+    assert block, "no signature block under the lines"
+    assert top - max(w.y1 for w in block) >= 4, (top, max(w.y1 for w in block))  # boxes with ascent and descent
+    assert (c.PAGE_H - c.INNER) - bottom >= 8  # and the frame well below it
+    # the blocks are at least 140 pt apart at their lines and centred under them
+    lines = c.signature_lines(3, qr=True)
+    assert all(b[0] - a[1] >= c.SIGN_GAP for a, b in zip(lines, lines[1:]))
+
+
+def test_a_partial_award_is_worded_as_a_board_reads_it(kit):
+    from office import pdf_text
+
+    text = flat(" ".join(pdf_text(kit / "certificates.pdf")))
+    assert "(partial attendance)" not in text
+    assert "CE hours awarded for partial attendance of a 3.00-hour program" in text
+    assert c.partial_note(c.Decimal("3.25"), "contact hours") == "awarded for partial attendance of a 3.25-hour program"
+    assert c.partial_note(c.Decimal("0.3"), "CEUs") == "awarded for partial attendance of a 0.30 CEUs program"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 from conftest import BUNDLED, run, write
 from tests.verifytools import browse, dcc_verify, serve
@@ -21,6 +22,13 @@ def outline(folder) -> str:
     return "o.yaml"
 
 
+def status_file(site):
+    """The delivery's own revocation list in verify/ (status-<date>-<code>.json)."""
+    found = sorted(site.glob("status-*.json"))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def ledger(kit) -> list[dict]:
     with open(kit / "certificates.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -33,7 +41,7 @@ def test_the_kits_credentials_verify_until_one_is_revoked(in_tmp):
     rows = ledger(in_tmp / "kit")
     site = in_tmp / "kit" / "verify"
     files = [site / r["certificate_id"] / "credential.json" for r in rows]
-    verdicts = dcc_verify(site / "status.json", files)
+    verdicts = dcc_verify(status_file(site), files)
     assert [(v["verified"], v["status"]) for v in verdicts] == [(True, True), (True, True)], verdicts
     credential = json.loads(files[0].read_text(encoding="utf-8"))
     subject = credential["credentialSubject"]
@@ -42,22 +50,49 @@ def test_the_kits_credentials_verify_until_one_is_revoked(in_tmp):
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert run("build", name, "--roster", "r.csv", "--out", "kit").exit_code == 0  # the same inputs, the same site
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    write(in_tmp, "r.csv", ROSTER.replace("Ann Lee,", "Ann M. Lee,"))
+    assert run("build", name, "--roster", "r.csv", "--out", "kit", "--reissue", "middle initial").exit_code == 0
+    newer = site / f"{rows[0]['certificate_id']}-V2" / "credential.json"
+    verdicts = dcc_verify(status_file(site), files + [newer])
+    assert [(v["verified"], v["status"]) for v in verdicts] == [(False, False), (True, True), (True, True)], verdicts
+    files[0] = newer  # the correction replaced the first version, whose credential now fails
     result = run("revoke", name, rows[1]["certificate_id"], "--reason", "did not attend", "--out", "kit")
     assert result.exit_code == 0, result.stderr
-    verdicts = dcc_verify(site / "status.json", files)
+    verdicts = dcc_verify(status_file(site), files)
     assert [(v["verified"], v["status"]) for v in verdicts] == [(True, True), (False, False)], verdicts
     with serve(site) as base:
         seen = browse(base, [{"open": f"{rows[0]['certificate_id']}/"}, {"open": f"{rows[1]['certificate_id']}/"},
                              {"lookup": rows[0]["certificate_id"].lower()}, {"lookup": "20260314-NOSUCH00"}])
     page = json.dumps(seen, ensure_ascii=False)
-    assert "Ann Lee" in page and "•••512" in page and "LPC 004512" not in page
+    assert "Ann" in page and "•••512" in page and "LPC 004512" not in page
     assert "revoked" in json.dumps(seen[1]).lower() and "did not attend" in json.dumps(seen[1])
     assert seen[2]["url"].endswith(f"/{rows[0]['certificate_id']}/")  # the lookup found it, typed in lower case
     assert "There is no certificate with the ID" in json.dumps(seen[3])
 
 
 def test_the_qr_code_leads_to_the_certificates_page_and_a_bad_address_is_refused(in_tmp):
-    text = BUNDLED.read_text(encoding="utf-8").replace("ce:\n", "ce:\n  verify_url: https://ce.example.org/v?id={id}\n", 1)
+    text = re.sub(r"(?m)^  verify_url: .*\n", "", BUNDLED.read_text(encoding="utf-8"))  # the bundled outline's own
+    text = text.replace("ce:\n", "ce:\n  verify_url: https://ce.example.org/v?id={id}\n", 1)
     write(in_tmp, "bad.yaml", text)
     result = run("validate", "bad.yaml")
     assert result.exit_code == 2 and "ce.verify_url: {id} must be the last part of the path" in result.stderr
+
+
+def test_each_certificates_qr_code_scans_to_its_own_page(in_tmp):
+    """Read back as a phone would: every page rendered at print resolution, its QR code decoded."""
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    name = outline(in_tmp)
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", name, "--roster", "r.csv", "--out", "kit", "--only", "certificates").exit_code == 0
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(in_tmp / "kit" / "certificates.pdf"), str(in_tmp / "page")],
+                   check=True)
+    pages = sorted(in_tmp.glob("page-*.png"))
+    found = [[b.text for b in zxingcpp.read_barcodes(Image.open(p)) if b.format == zxingcpp.BarcodeFormat.QRCode]
+             for p in pages]
+    template = next(line.split("verify_url:", 1)[1].strip().strip('"') for line in
+                    (in_tmp / name).read_text(encoding="utf-8").splitlines() if "verify_url:" in line)
+    assert found == [[template.replace("{id}", r["certificate_id"])] for r in ledger(in_tmp / "kit")]

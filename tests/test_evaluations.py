@@ -23,17 +23,21 @@ PRESENTER = "Dawn Allred, LPC, MAC knew the subject and presented it clearly"
 W = ("The content is relevant to my practice", "I will use what I learned with clients",
      "The materials and handouts were useful", "The venue or online platform worked well for learning",
      "The time was used well")
+BIAS = "The content was free of commercial bias or promotion"
+OVERALL = "Overall, I was satisfied with this workshop"
 WORDS = {1: "Strongly disagree", 2: "Disagree", 3: "Neutral", 4: "Agree", 5: "Strongly agree"}
 
 # Google Forms: a multiple-choice grid per group ("Question [row]"), answers as the grid's words.
 GOOGLE_HEADER = (["Timestamp", "Email Address"] + [f"This objective was met: [{o}]" for o in (O1, O2, O3)]
-                 + [f"Presenters [{PRESENTER}]"] + [f"The workshop [{w}]" for w in W] + list(QUESTIONS))
-GOOGLE_RATINGS = [  # O1 O2 O3 P W1 W2 W3 W4 W5; None: left blank
-    (5, 4, 5, 5, 4, 4, 3, 5, 4),
-    (4, 4, 3, 5, 5, 4, 4, 4, 2),
-    (5, 5, 4, 4, 4, 3, 4, 1, 3),
-    (5, 3, None, 5, 5, 5, 4, 4, 4),
-    (4, 4, 4, 4, 4, 4, 5, 5, 5),
+                 + [f"Presenters [{PRESENTER}]"] + [f"The workshop [{w}]" for w in W + (BIAS,)]
+                 + [f"Overall [{OVERALL}]"]
+                 + list(QUESTIONS))
+GOOGLE_RATINGS = [  # O1 O2 O3 P W1 W2 W3 W4 W5 W6 (commercial bias) overall; None: left blank
+    (5, 4, 5, 5, 4, 4, 3, 5, 4, 5, 4),
+    (4, 4, 3, 5, 5, 4, 4, 4, 2, 5, 5),
+    (5, 5, 4, 4, 4, 3, 4, 1, 3, 4, 4),
+    (5, 3, None, 5, 5, 5, 4, 4, 4, 5, 5),
+    (4, 4, 4, 4, 4, 4, 5, 5, 5, 4, 4),
 ]
 GOOGLE_COMMENTS = [
     ("The role plays", "More time for questions", ""),
@@ -53,6 +57,8 @@ GOOGLE_SUMMARY = [
     [W[2], "5", "4.00", "0", "0", "1", "3", "1"],
     [W[3], "5", "3.80", "1", "0", "0", "2", "2"],
     [W[4], "5", "3.60", "0", "1", "1", "2", "1"],
+    [BIAS, "5", "4.60", "0", "0", "0", "2", "3"],
+    [OVERALL, "5", "4.40", "0", "0", "0", "3", "2"],
 ]
 
 
@@ -106,10 +112,10 @@ def test_google_forms_export_is_summarized_as_worked_out_by_hand(tmp_path):
     assert rows[1:] == GOOGLE_SUMMARY
     text = pdf_text(tmp_path / "k" / "evaluation-summary.pdf")
     assert_pdf_shows(text, GOOGLE_SUMMARY)
-    # 5 responses of 11 attendees: 45.45...%; 44 ratings adding up to 181: a mean of 4.1136...
+    # 5 responses of 11 attendees: 45.45...%; 54 ratings adding up to 226: a mean of 4.185...
     assert "5 responses from 11 attendees (45%)" in text
     assert "45% response rate, of 11 attendees" in text
-    assert "4.11 mean of all 44 ratings" in text
+    assert "4.19 mean of all 54 ratings" in text
     # every comment under its own question, in the order of the rows; a comment's line break a space
     comments = text[text.index("Comments"):]
     expected = {QUESTIONS[0]: ["The role plays", "Handouts, especially the worksheet", typeset('The "rupture and repair" demo')],
@@ -153,7 +159,8 @@ def test_microsoft_forms_workbook_with_numbers_words_and_a_missing_item(tmp_path
             "statements or questions, so it is not in the summary; if it is one of them, make its title contain "
             "the text as the form prints it") in result.stderr
     assert (f"warning: {shown}: no column holds these items of the form: 'The time was used well' (the "
-            f"workshop); '{QUESTIONS[0]}'; '{QUESTIONS[2]}'; the summary shows them as not asked") in result.stderr
+            f"workshop); '{BIAS}' (the workshop); '{OVERALL}' (overall); '{QUESTIONS[0]}'; '{QUESTIONS[2]}'; the "
+            "summary shows them as not asked") in result.stderr
     assert f"warning: {shown}: read the sheet 'Sheet1', the one the workbook opens on" in result.stderr
     # worked out by hand: Strongly agree 5, Agree 4, Agree 4, Neutral 3, Strongly disagree 1, Agree 4,
     # Agree 4, Strongly agree 5: 30 in all, 30 / 8 = 3.75; one 1, one 3, four 4s, two 5s
@@ -163,7 +170,8 @@ def test_microsoft_forms_workbook_with_numbers_words_and_a_missing_item(tmp_path
                [O3, "5", "4.00", "0", "0", "1", "3", "1"],  # 4+4+5+4+3 = 20
                [PRESENTER, "8", "4.75", "0", "0", "0", "2", "6"],  # 38 / 8
                [W[0]] + w_row, [W[1]] + w_row, [W[2]] + w_row, [W[3]] + w_row,
-               [W[4], "0", "", "0", "0", "0", "0", "0"]]
+               [W[4], "0", "", "0", "0", "0", "0", "0"], [BIAS, "0", "", "0", "0", "0", "0", "0"],
+               [OVERALL, "0", "", "0", "0", "0", "0", "0"]]
     assert summary_rows(tmp_path / "k")[1:] == summary
     text = pdf_text(tmp_path / "k" / "evaluation-summary.pdf")
     assert_pdf_shows(text, summary)
@@ -226,7 +234,7 @@ def test_the_summary_asks_exactly_what_the_form_prints(tmp_path):
 
 
 def test_bad_ratings_are_named_by_row_and_nothing_is_written(in_tmp):
-    rows = [[WORDS[r] if r else "" for r in ratings] for ratings in GOOGLE_RATINGS]
+    rows = [[WORDS[r] if r else "" for r in ratings[:9]] for ratings in GOOGLE_RATINGS]
     rows[1][0] = "6"
     rows[3][4] = "Great"
     rows[4][8] = "4.5"
@@ -250,7 +258,7 @@ def test_an_existing_kit_is_untouched_by_a_refused_summary(in_tmp):
     google_export(in_tmp / "good.csv")
     assert run("build", BUNDLED, "--evaluations", "good.csv", "--out", "k").exit_code == 0
     before = {p.name: p.read_bytes() for p in (in_tmp / "k").iterdir() if p.is_file()}
-    write_csv(in_tmp / "bad.csv", GOOGLE_HEADER, [["x", "y"] + ["0"] * 9 + ["", "", ""]])
+    write_csv(in_tmp / "bad.csv", GOOGLE_HEADER, [["x", "y"] + ["0"] * 11 + ["", "", ""]])
     result = run("build", BUNDLED, "--evaluations", "bad.csv", "--out", "k")
     assert result.exit_code == 2
     assert {p.name: p.read_bytes() for p in (in_tmp / "k").iterdir() if p.is_file()} == before
@@ -259,8 +267,8 @@ def test_an_existing_kit_is_untouched_by_a_refused_summary(in_tmp):
 @pytest.mark.parametrize("header, rows, message", [
     (["Timestamp", "Favourite colour"], [["1", "blue"]],
      "t.csv: row 1: no column's title holds a statement or question of this workshop's evaluation form; is it the "
-     "responses to this workshop? Each column's title must contain the text as the form prints it, e.g. 'The time "
-     "was used well'"),
+     "responses to this workshop? Each column's title must contain the text as the form prints it, e.g. 'Overall, I was "
+     "satisfied with this workshop'"),
     ([O1, f"This objective was met: [{O1}]"], [["5", "4"]],
      f"t.csv: row 1: columns A and B both hold '{O1}'; keep one of them (or title each with the statement it holds)"),
     ([f"{W[0]} / {W[1]}"], [["5"]],

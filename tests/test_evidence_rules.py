@@ -262,12 +262,20 @@ def test_a_display_name_is_not_the_persons_name(in_tmp):
                           ("14045550100", "", full),
                           ("+1 404-555-0199", "", full),
                           ("Call-in User_1", "", full)])
-    result = run("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    args = ("build", "ethics.yaml", "--attendance", "zoom.csv", "--out", "out", "--only", "certificates")
+    asked = run(*args)  # a dial-in is no one's presence until it is settled in writing
+    assert asked.exit_code == 2
+    assert ("zoom.csv:10:1: '14045550100' is a dial-in (a phone, not a name): whose presence it is cannot be read "
+            "from the report. Settle it in writing") in asked.stderr
+    assert "zoom.csv:11:1: '+1 404-555-0199' is a dial-in" in asked.stderr and "zoom.csv:12:1:" in asked.stderr
+    assert "zoom.csv:9:1: the display name 'Bo (Robert Diaz)' has a bracket that is not a credential" in asked.stderr
+    write(in_tmp, "ethics.decisions.yaml", "".join(f"- row: zoom.csv:{n}\n  nobody: true\n  reason: the co-host's "
+                                                   "lines\n" for n in (10, 11, 12))
+          + "- row: zoom.csv:9\n  name: Robert Diaz\n  reason: Bo is what Robert Diaz goes by; his account name\n")
+    result = run(*args)
     assert result.exit_code == 0, result.stderr
     assert sorted(certificates(in_tmp)) == ["Ann Lee", "Maria Gomez", "Robert Diaz", "Sam Roe"]
-    assert ("warning: zoom.csv: row 10: '14045550100' is a dial-in (a phone, not a name): no one's presence and no "
-            "certificate until the decisions file says who called in: - {row: zoom.csv:10, person: EMAIL, reason: "
-            "...} (or nobody: true)") in result.stderr
+    assert "zoom.csv row 10 (14045550100) is nobody to certify: the co-host's lines" in result.stderr
 
     from workshop.attendance.report import read_report
 
@@ -479,8 +487,9 @@ def test_a_dial_in_counts_only_once_the_decisions_file_says_whose_it_is(in_tmp):
                           ("+1 404-555-0199", "", [("19:00", "20:31", False)])])
     result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out",
                  "--only", "certificates")
-    assert result.exit_code == 0, result.stderr
-    assert certificates(in_tmp)["Ann Lee"].endswith("partial")  # the phone's hour and a half is nobody's yet
+    assert result.exit_code == 2  # the phone's hour and a half is nobody's until settled: the build asks
+    assert "- row: zoom.csv:6\n    person: EMAIL OF THE ROSTER PERSON WHO CALLED IN" in result.stderr
+    assert not (in_tmp / "out").exists()
     write(in_tmp, "ethics.decisions.yaml", "- row: zoom.csv:6\n  person: ann@example.org\n"
                                            "  reason: Ann phoned in when her laptop failed; she told us at 19:05\n")
     result = run("build", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--out", "out2",

@@ -55,7 +55,7 @@ def test_handouts_slide_pages_number_slides_as_the_deck(kit):
     t = text(out / "handouts.pdf")
     numbers = [int(n) for n in re.findall(r"Slide (\d+)", t)]
     teaching = [s.number for s in plan_deck(workshop, agenda).slides
-                if s.kind in ("content", "quote", "image", "activity", "debrief")]
+                if s.kind in ("content", "statement", "quote", "image", "debrief")]
     assert numbers == teaching and 1 not in numbers  # no title, agenda, divider, break or closing miniature
 
 
@@ -81,11 +81,11 @@ def test_guide_running_late_and_ce_working_for_the_bundled_outline(tmp_path):
     assert "180 instructional minutes / 60 = 3.00 h, rounded down to 0.25 = 3.00 h" in t
     # 5 minutes late: the break gives up 5 of its 15 minutes, and no instruction is lost
     assert "5 min shorten ‘Morning break’ by 5 min 12:15 no change: 3.00 (180 instructional min)" in t
-    # 10 late: the break's 7 (half of 15) cannot cover it, so the optional section goes, and the break is
-    # left whole: only the cuts the delay needs; the hours drop, and the guide says what to do about that
-    assert ("10 min drop ‘Self-inventory: borrowing from the Twelve Steps’ (10 min) 12:15 "
-            "drops to 2.75, from 3.00 (170 instructional min)") in t
-    assert "15 min shorten ‘Morning break’ by 5 min; drop ‘Self-inventory" in t
+    # 10 late: the break's 7 (half of 15) cannot cover it, so the last activity gives the other 3; the
+    # optional section stays, as no more is cut than the delay; the hours drop, and the guide says what to do
+    assert ("10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care plan’ by 3 min 12:15 "
+            "drops to 2.75, from 3.00 (177 instructional min)") in t
+    assert "drop ‘Self-inventory" not in t
     assert "set ce.hours in the outline to the new figure and build the certificates again" in t
     assert "deck slides 4–6" in t
 

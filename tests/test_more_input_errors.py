@@ -67,7 +67,7 @@ def test_template_command_on_a_file_that_is_not_a_deck(in_tmp):
     ('theme:\n  primary: navy\n', "o.yaml:13:12: theme.primary: expected a hex colour like \"#1F4E79\", got 'navy'"),
     ("theme:\n  template: o.yaml\n", "o.yaml:13:13: theme.template: a template must be a .pptx file"),
     ("ce:\n  verify_url: https://example.org/verify\n",
-     "o.yaml:13:15: ce.verify_url: the address must contain {id}, where each certificate's id goes"),
+     "o.yaml:13:15: ce.verify_url: the address must contain {id} exactly once (e.g. https://example.org/verify/{id})"),
     ("presenters: []\n", "o.yaml:12:1: duplicate key 'presenters' (first written at line 4)"),
 ])
 def test_bad_theme_and_ce_values(in_tmp, extra, expected):

@@ -47,7 +47,8 @@ def test_evaluation_prints_every_long_objective_and_presenter_whole(stress_kit):
 def test_evaluation_statements_share_one_size_of_at_least_9_points(stress_kit):
     runs = [run for page in text_sizes(stress_kit / "evaluation.pdf") for run in page]
     runs = runs[next(k for k, (t, _) in enumerate(runs) if t.startswith("Rate each")) + 1:]  # below the heading
-    titles = {"Learning objectives", "This objective was met:", "Presenters", "The workshop", "1", "2", "3", "4",
+    titles = {"Learning objectives", "This objective was met:", "Presenters", "The workshop", "Overall",
+              "Participant evaluation", "(continued)", "Please turn over →", "1", "2", "3", "4",
               "5", "Strongly", "disagree", "Disagree", "Neutral", "Agree", "agree"}
     rows = [(t.strip(), size) for t, size in runs if t.strip() not in titles and not t.strip().endswith("?")
             and not t.startswith(("Relationship:", "Page "))]
@@ -76,12 +77,39 @@ def test_sign_in_sorts_names_and_adds_walk_in_rows(sign_in):
     pages = pdf_words(sign_in)
     lines = [flat(t) for t in pdf_text(sign_in)]
     latin = [n for n in roster_names() if n.split()[0] in " ".join(lines)]  # right-to-left names read reversed
-    found = [(page, line.find(name.split()[0])) for name in sorted(latin, key=str.casefold)
+    by_family = ["Aisha Bello", "José Martínez", "Kwame Mensah", "Nguyễn Thị Minh Khai", "Siobhán O'Connor",
+                 "Priya Raghunathan", "Zoë Van der Berg-Łukasiewicz"]  # Nguyễn: a Vietnamese name, family first
+    assert [n for n in by_family if n in latin] == [n for n in by_family if n in latin] and len(latin) >= 7
+    found = [(page, line.find(name.split()[0])) for name in by_family
              for page, line in enumerate(lines) if name.split()[0] in line]
-    assert found == sorted(found) and len(found) >= 5, found
+    assert found == sorted(found) and len(found) == 7, found
     numbers = [n for words in pages for n, _ in row_numbers(words)]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) >= len(roster_names()) + 5
+
+
+def test_long_names_stay_whole_on_a_line_or_break_between_given_and_family_name(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,license\nGuadalupe Hernández-Villanueva de la Cruz,LCSW 1\n"
+                      "Maximilian Alexander Fitzgerald-Whitmore-Oyelaran,LPC 2\nAna Li,LPC 3\n", encoding="utf-8")
+    assert run("build", BUNDLED, "--roster", roster, "--out", tmp_path / "kit", "--only", "sign-in").exit_code == 0
+    words = pdf_words(tmp_path / "kit" / "sign-in.pdf")[0]
+    header = next(w for w in words if w.text == "License")
+    rows = {}
+    for w in words:
+        if w.y0 > header.y1 + 4 and w.x1 < header.x0 and not w.text.isdigit():
+            rows.setdefault(round(w.y0), []).append(w.text)
+    lines = [" ".join(r) for _, r in sorted(rows.items())]
+    # sorted by family name: de la Cruz, Fitzgerald-Whitmore-Oyelaran, Li; a break only between whole names
+    # every break falls between words, and the family name has its line to itself
+    k = lines.index("de la Cruz")
+    assert " ".join(lines[:k + 1]) == "Guadalupe Hernández-Villanueva de la Cruz", lines
+    assert lines[k + 1:k + 3] == ["Maximilian Alexander", "Fitzgerald-Whitmore-Oyelaran"], lines
+    assert lines[k + 3] == "Ana Li", lines
+    assert not any(line.endswith("-") for line in lines)
+    sizes = {size for text, size in text_sizes(tmp_path / "kit" / "sign-in.pdf")[0]
+             if text.strip() in ("Ana Li", "de la Cruz", "Maximilian Alexander")}
+    assert len(sizes) == 1 and min(sizes) >= 10, sizes  # every name on the sheet at one size
 
 
 def test_sign_in_rows_are_tall_and_signature_cells_wide(sign_in):
@@ -326,7 +354,7 @@ def test_run_of_show_sets_every_value_in_its_own_column(tmp_path, outline):
     for row in rows:
         assert abs(row[0].x0 - columns["Start"]) < 1 and abs(row[1].x0 - columns["End"]) < 1, row
         assert abs(row[2].x0 - columns["Min"]) < 1, row
-        kind = next(w for w in row if w.text in ("section", "break", "activity"))
+        kind = next(w for w in row if w.text in ("section", "break", "activity", "open"))
         assert abs(kind.x0 - columns["Kind"]) < 1, row
         entry = [w for w in row if w.x0 > kind.x1]
         assert entry and entry[0].x0 >= columns["Entry"] - 1, row
@@ -365,6 +393,21 @@ def test_guide_sets_each_talking_point_beside_its_slide(bundled_kit):
     page = next(p for p in pages if "Slide 9: A working definition" in p)
     lines = [line.strip() for line in page.splitlines()]
     assert any(line.startswith("Slide 9") and "Slide 9:" not in line for line in lines)  # the margin label
+
+
+def test_guide_shows_each_slide_s_words_beside_its_notes_at_a_readable_size(bundled_kit):
+    """The facilitator reads what is on screen in the margin: the slide's points as words of at
+    least 8.5 pt, not a miniature too small to print them (which would show grey bars)."""
+    pdf = bundled_kit / "guide.pdf"
+    pages = pdf_text(pdf)
+    k = next(n for n, p in enumerate(pages) if "Slide 11: Core components" in p)
+    words = pdf_words(pdf)[k]
+    cue = next(w for w in words if w.text == "Slide" and any(v.text == "11:" and abs(v.y0 - w.y0) < 1 for v in words))
+    margin = [w.text for w in words if w.x1 < cue.x0 - 4]
+    for point in ("Trust", "Respect", "Empathy", "Boundaries"):
+        assert point in margin, (point, margin)
+    sizes = {size for t, size in text_sizes(pdf)[k] if t.strip() in ("Trust", "• Trust", "Respect", "• Respect")}
+    assert sizes and min(sizes) >= 8.5, sizes
 
 
 def test_a_short_agenda_does_not_sit_alone_on_a_page(tmp_path):
@@ -466,7 +509,6 @@ def _writing_lines(pdf, tmp_path, page):
     for w in words:
         rows_of_text.setdefault(round(w.y0), []).append(w.text)
     tops = sorted(y for y, texts in rows_of_text.items() if " ".join(texts) in ev.QUESTIONS)
-    assert len(tops) == len(ev.QUESTIONS), rows_of_text
     bounds = tops + [image.height]
     return [sum(a < y < b for y in lines) for a, b in zip(bounds, bounds[1:])]
 
@@ -480,11 +522,35 @@ def test_the_open_questions_share_the_writing_space_equally(stress_kit, tmp_path
         assert run("build", source, "--out", tmp_path / "k", "--only", "evaluation").exit_code == 0
         pdf = tmp_path / "k" / "evaluation.pdf"
     pages = pdf_text(pdf)
-    where = [n for n, text in enumerate(pages, 1) if "What was most useful" in text]
-    assert len(where) == 1 and all("What would you change?" in pages[where[0] - 1] and
-                                   "Which topics would you like" in pages[where[0] - 1] for _ in where)
-    counts = _writing_lines(pdf, tmp_path, where[0])
-    assert len(counts) == 3 and len(set(counts)) == 1 and counts[0] >= 3, counts
+    where = sorted({n for n, text in enumerate(pages, 1) for q in ("What was most useful", "What would you change?",
+                                                                   "Which topics would you like") if q in text})
+    counts = [c for page in where for c in _writing_lines(pdf, tmp_path, page)]
+    # every question whole, on the page where its lines are, with room for a few sentences
+    assert len(counts) == 3 and len(set(counts)) == 1 and counts[0] >= 5, counts
+
+
+@pytest.mark.parametrize("outline", ["stress", "bundled"])
+def test_the_evaluation_asks_about_commercial_bias_and_for_an_overall_rating_and_heads_every_page(
+        stress_kit, tmp_path, outline):
+    from workshop.evalitems import rated_items
+
+    if outline == "stress":
+        pdf = stress_kit / "evaluation.pdf"
+    else:
+        assert run("build", BUNDLED, "--out", tmp_path / "k", "--only", "evaluation").exit_code == 0
+        pdf = tmp_path / "k" / "evaluation.pdf"
+    pages = [flat(p) for p in pdf_text(pdf)]
+    text = " ".join(pages)
+    assert "The content was free of commercial bias or promotion" in text
+    assert "Overall, I was satisfied with this workshop" in text
+    items = rated_items(load_outline(STRESS if outline == "stress" else BUNDLED))
+    assert {i.text for i in items} >= {"The content was free of commercial bias or promotion",
+                                       "Overall, I was satisfied with this workshop"}
+    words = pdf_words(pdf)
+    for n, page in enumerate(pages[1:], 2):  # a later page says what it is at its top, under the first page's turn-over
+        top = sorted(words[n - 1], key=lambda w: w.y0)[:3]
+        assert " ".join(w.text for w in top[:2]) == "Participant evaluation", (n, top)
+        assert "Please turn over" in pages[n - 2]
 
 
 def test_forms_read_on_the_rendered_page_with_a_light_theme_colour(stress_kit):

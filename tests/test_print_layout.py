@@ -95,8 +95,10 @@ def test_debrief_questions_heading_is_set_like_the_other_subheads(kits):
 def test_the_late_plan_makes_only_the_cuts_each_delay_needs(kits):
     page = next(p for p in pdf_text(kits["bundled"] / "guide.pdf") if "If you are running late" in p)
     text = flat(page)
-    # the optional section covers a 10-minute delay by itself: the break is not shortened as well
-    assert "10 min drop ‘Self-inventory" in text and "10 min shorten ‘Morning break’" not in text
+    # a 10-minute delay takes 7 minutes of the break and 3 of an activity, not a whole optional section
+    assert "10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care 12:15" in text
+    assert "plan’ by 3 min instructional min)" in text
+    assert "drop ‘Self-inventory" not in text
     assert text.count("12:15") >= 5  # every delay up to 20 minutes still ends on time, none early
     assert "12:08" not in text
     assert "drops to 2.75, from 3.00" in text and "build the certificates again" in text
@@ -110,19 +112,53 @@ def _slide_pages(pdf):
     return [k for k, page in enumerate(pdf_text(pdf)) if re.search(r"^\s*Slide \d+\s*$", page, re.M)]
 
 
+MINI_W = 320  # the miniature's width, as the handouts draw it
+
+
 @pytest.mark.parametrize("name", ["bundled", "dense"])
-def test_slide_miniatures_two_a_page_large_enough_to_read(kits, name):
+def test_each_slide_prints_once_as_a_light_miniature_beside_a_wide_note_column(kits, name, tmp_path):
     pdf = kits[name] / "handouts.pdf"
     pages, sizes = pdf_text(pdf), text_sizes(pdf)
     slide_pages = _slide_pages(pdf)
     assert slide_pages
-    title = load_outline(BUNDLED if name == "bundled" else DENSE).title
+    numbers = [int(n) for page in pages for n in re.findall(r"^\s*Slide (\d+)\s*$", page, re.M)]
+    assert numbers == sorted(set(numbers))  # every slide once, in the deck's order
+    outline = load_outline(BUNDLED if name == "bundled" else DENSE)
+    text = flat(" ".join(pages))
+    # a slide's key points are not printed again as text beside its miniature: a bullet of the
+    # first content slide appears once (inside its miniature)
+    first = next(s for e in outline.sections for s in getattr(e, "slides", ()) if getattr(s.body, "items", None))
+    assert text.count(flat(first.body.items[0].text)) == 1, first.body.items[0].text
     for k in slide_pages:
-        assert 1 <= len(re.findall(r"^\s*Slide \d+\s*$", pages[k], re.M)) <= 2
+        assert 1 <= len(re.findall(r"^\s*Slide \d+\s*$", pages[k], re.M)) <= 3
         drawn = [size for t, size in sizes[k] if "Page" not in t and "participant handouts" not in t]
-        assert min(drawn) >= 7.5, (k, sorted(drawn)[:3])  # the smallest slide text: a 20 pt caption
-        # the slide footer (the workshop's title and slide number) is not drawn inside a miniature
-        assert flat(pages[k]).count(flat(title)[:30]) <= 1
+        assert min(drawn) >= 6.5, (k, sorted(drawn)[:3])  # the smallest slide text: a 20 pt caption
+        assert flat(pages[k]).count(flat(outline.title)[:30]) <= 1  # no slide footer inside a miniature
+    # measured on the page: the note lines beside a miniature are at least 2 in long, and the
+    # miniature prints light: no solid title bar (under a tenth of it inked)
+    page = slide_pages[0] + 1
+    image = render(pdf, page, 72, tmp_path).convert("L")
+    right = 612 - 54 - 8
+    lines = [y for y in range(60, 700) if image.getpixel((right, y)) < 235 and image.getpixel((right, y - 1)) >= 235]
+    assert len(lines) >= 5
+    left = right
+    while image.getpixel((left - 1, lines[0])) < 235:
+        left -= 1
+    assert right - left >= 144, (left, right)
+    words = pdf_words(pdf)[page - 1]
+    caption = next(w for w in words if w.text == "Slide")
+    mini = [image.getpixel((x, y)) for x in range(int(caption.x0) + 2, int(caption.x0) + MINI_W - 2)
+            for y in range(int(caption.y0) - 175, int(caption.y0) - 8)]
+    assert sum(v < 200 for v in mini) / len(mini) < 0.1
+
+
+def test_handouts_are_shorter_than_one_page_per_ten_minutes(kits):
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() or "" for p in PdfReader(kits["bundled"] / "handouts.pdf").pages]
+    quiz = next(k for k, text in enumerate(pages) if text.startswith("Knowledge check"))
+    assert quiz <= 16  # three hours, before the knowledge check's own sheet; 24 pages before
+    assert len(pages) - quiz <= 2  # the questions, handed in on a sheet of their own
 
 
 def test_participants_do_not_see_the_facilitators_materials_list(kits, tmp_path):
@@ -204,8 +240,11 @@ def test_a_list_item_longer_than_a_page_still_prints_whole(tmp_path):
     assert "word0 " in text and "word1499" in text and text.index("word1499") < text.index("Afterwards")
 
 
-def test_numbers_of_a_long_numbered_list_are_right_aligned_and_its_text_lines_up(kits):
-    pdf = kits["dense"] / "handouts.pdf"
+def test_numbers_of_a_long_numbered_list_are_right_aligned_and_its_text_lines_up(tmp_path):
+    outline = tmp_path / "text.yaml"  # without miniatures, the slides' key points print as text
+    outline.write_text(f"extends: {DENSE}\nhandouts:\n  slides: false\n", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    pdf = tmp_path / "kit" / "handouts.pdf"
     k = next(k for k, p in enumerate(pdf_text(pdf)) if "Numbered list that runs long" in p and "Step 10 " in p)
     words = pdf_words(pdf)[k]
     numbers = [w for w in words if re.fullmatch(r"\d+\.", w.text)]
@@ -264,3 +303,62 @@ def test_every_word_of_handouts_and_guide_reads_on_the_rendered_page(kits, name)
     for pdf in ("handouts", "guide"):
         seen = seen_words(kits[name] / f"{pdf}.pdf")
         assert len(seen) > 300 and unreadable(seen) == [], (pdf, unreadable(seen)[:5])
+
+
+def test_a_12_hour_agenda_keeps_each_time_range_on_one_line(tmp_path):
+    outline = tmp_path / "noon.yaml"  # 11:00 AM to 12:00 PM: the widest range a morning has
+    outline.write_text(f"extends: {BUNDLED}\nworkshop:\n  clock: 12h\n", encoding="utf-8")
+    assert run("build", outline, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    pdf = tmp_path / "kit" / "handouts.pdf"
+    page = next(k for k, p in enumerate(pdf_text(pdf)) if "Agenda" in p)
+    words = pdf_words(pdf)[page]
+    header = next(w for w in words if w.text == "Minutes")
+    minutes = {round(w.y0) for w in words if abs(w.x0 - header.x0) < 2 and w.text.isdigit()}  # the table's rows
+    rows = {}
+    for w in words:
+        if w.x1 < header.x0 and w.y0 > header.y1 and any(abs(round(w.y0) - y) <= 1 for y in minutes):
+            rows.setdefault(round(w.y0), []).append(w.text)
+    assert len(rows) == len(minutes) >= 9
+    assert any("AM–12:00" in " ".join(r) or ("AM–12:00" in "".join(r)) for r in rows.values()), rows
+    # every row of the Time column ends in AM or PM: no "PM" left alone on a line below its range
+    assert all(re.search(r"[AP]M$", " ".join(r)) and re.search(r"^\d", " ".join(r)) for r in rows.values()), \
+        sorted(rows.items())
+
+
+def test_the_knowledge_check_is_last_on_a_sheet_of_its_own(tmp_path):
+    assert run("build", DATA / "quiz.yaml", "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    pages = pdf_text(tmp_path / "kit" / "handouts.pdf")
+    start = next(k for k, p in enumerate(pages) if "Knowledge check" in p)
+    assert start % 2 == 0  # a right-hand page (1, 3, 5 ...): printed on both sides, it starts a sheet
+    assert all("Knowledge check" in p or re.search(r"^\s*\d+\.\s", p, re.M) for p in pages[start:])
+    assert not any("References" in p or "Slide " in p for p in pages[start:])
+    before = body_lines(pages[start - 1])
+    assert before, "a blank page before the knowledge check"
+    # the questions keep together: no page holds a single question when the page before had room
+    counts = [len(re.findall(r"^\s*\d+\.\s", p, re.M)) for p in pages[start:]]
+    assert all(c >= 2 for c in counts), counts
+
+
+@pytest.mark.parametrize("args, expected", [(("--theme", "sunrise"), "9A3412"), (("--theme", "forest"), "1B4332"),
+                                            ((), None)])
+def test_headings_print_in_the_theme_s_print_ink_never_a_yellow_gone_olive(tmp_path, args, expected):
+    """The sunrise theme's primary is a yellow: its headings on paper take the ink its theme.yaml
+    chose. The print-stress outline's two pale colours (a blue and a yellow) give a deep blue."""
+    import colorsys
+
+    source = BUNDLED if args else STRESS
+    assert run("build", source, *args, "--out", tmp_path / "kit", "--only", "handouts").exit_code == 0
+    pdf = tmp_path / "kit" / "handouts.pdf"
+    words = pdf_words(pdf)[0]
+    heading = next(w for w in words if w.text == "objectives")
+    image = render(pdf, 1, 150, tmp_path)
+    s = 150 / 72
+    pixels = [image.getpixel((x, y)) for x in range(int(heading.x0 * s), int(heading.x1 * s))
+              for y in range(int(heading.y0 * s), int(heading.y1 * s))]
+    ink = min(pixels, key=sum)
+    if expected:
+        assert all(abs(a - int(expected[k:k + 2], 16)) <= 6 for a, k in zip(ink, (0, 2, 4))), (ink, expected)
+    hue, light, saturation = colorsys.rgb_to_hls(*(v / 255 for v in ink))
+    assert not (saturation > 0.15 and 40 / 360 <= hue <= 80 / 360), ink  # no olive or khaki
+    if not args:  # the pale blue deepened keeps its colour: a clear blue, not a greyed one
+        assert 190 / 360 <= hue <= 230 / 360 and saturation >= 0.5, (ink, hue, saturation)

@@ -229,7 +229,7 @@ def test_decisions_file_mistakes_are_named_at_their_line(in_tmp):
     for command in ("build", "validate"):
         result = run(command, "ethics.yaml", "--attendance", "zoom.csv", "--decisions", "d.yaml")
         refused(result, "d.yaml:4:3: [1]: every decision says why it was made",
-                        "d.yaml:6:16: [2]: 'same person' takes a list of two or more email addresses")
+                        "d.yaml:6:16: [2]: 'same person' takes a list of two or more different email addresses")
 
 
 def test_one_licence_on_two_rows_is_refused(in_tmp):
@@ -286,3 +286,101 @@ def test_a_bracket_that_is_no_credential_pronoun_or_device_is_a_question_without
     write(in_tmp, "ethics.decisions.yaml", "- row: zoom.csv:5\n  name: Ann Lee\n  reason: she confirmed her name\n")
     assert run(*args).exit_code == 0
     assert [r["name"] for r in ledger(in_tmp / "out")] == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_record_deleted_or_edited_by_hand_is_never_taken_as_issued(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    ledger_path = in_tmp / "kit" / "certificates.csv"
+    issued = ledger_path.read_bytes()
+    ledger_path.write_bytes(issued.replace(b",3.00,", b",6.00,", 1))
+    for args in (("build", BUNDLED, "--roster", "r.csv", "--out", "kit"), ("verify", "kit/certificates.pdf"),
+                 ("send", BUNDLED, "--out", "kit", "--dry-run"), ("validate", BUNDLED, "--roster", "r.csv",
+                                                                   "--out", "kit")):
+        refused(run(*args), "kit/certificates.csv: was changed after workshop wrote it")
+    ledger_path.unlink()
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit"), "kit/certificates.csv: is missing")
+    ledger_path.write_bytes(issued)
+    evidence = next((in_tmp / "kit" / "evidence").glob("*-r.csv"))
+    evidence.write_text("edited", encoding="utf-8")
+    refused(run("build", BUNDLED, "--out", "kit"), f"kit/evidence/{evidence.name}: was changed after workshop wrote it")
+
+
+def test_a_roster_email_is_one_address(in_tmp):
+    write(in_tmp, "r.csv", 'name,email\nAnn Lee,"ann@example.org, evil@bad.org"\nBo Chen,Bo Chen <bo@example.org>\n'
+                           "Cy Diaz,cy@example.org;dee@example.org\nDee O'Neil,dee.o'neil@example.org\n")
+    result = run("validate", BUNDLED, "--roster", "r.csv")
+    refused(result, "r.csv: row 2, email: 'ann@example.org, evil@bad.org' is not one e-mail address",
+            "r.csv: row 3, email:", "r.csv: row 4, email:")
+    assert "row 5" not in result.stderr
+
+
+def test_a_blank_reason_is_no_reason(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    write(in_tmp, "r.csv", ROSTER.replace("Ann Lee,", "Ann M. Lee,"))
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--reissue", "   "),
+            "--reissue: say why the certificates are reissued")
+
+
+def test_validate_refuses_a_folder_that_is_not_a_kit_as_build_does(in_tmp):
+    write(in_tmp / "docs", "notes.txt", "mine")
+    write(in_tmp, "r.csv", ROSTER)
+    for command in ("validate", "build"):
+        refused(run(command, BUNDLED, "--roster", "r.csv", "--out", "docs"), "this folder holds files workshop did "
+                                                                             "not write (notes.txt)")
+
+
+def test_two_reports_with_one_file_name_cannot_be_told_apart_by_a_decision(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    for session in ("s1", "s2"):
+        (in_tmp / session).mkdir()
+        zoom_meeting(in_tmp / session, [("Ann Lee", "ann@example.org", FULL)], name="participants.csv")
+    write(in_tmp, "ethics.decisions.yaml", "- row: participants.csv:5\n  nobody: true\n  reason: test line\n")
+    result = run("build", "ethics.yaml", "--attendance", "s1/participants.csv", "--attendance", "s2/participants.csv",
+                 "--out", "out")
+    refused(result, "two reports have the file name participants.csv")
+
+
+def test_a_corrected_address_is_a_change_to_that_persons_certificate(in_tmp):
+    write(in_tmp, "r.csv", ROSTER)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    bo = ledger(in_tmp / "kit")[1]["certificate_id"]
+    write(in_tmp, "r.csv", ROSTER.replace("bo@example.org", "bo.chen@example.org"))
+    refused(run("build", BUNDLED, "--roster", "r.csv", "--out", "kit"),
+            f"{bo} (Bo Chen): e-mail address 'bo@example.org' would become 'bo.chen@example.org'")
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit", "--reissue", "address bounced").exit_code == 0
+    rows = ledger(in_tmp / "kit")
+    assert [(r["name"], r["email"], r["status"]) for r in rows] == [
+        ("Ann Lee", "ann@example.org", "valid"), ("Bo Chen", "bo@example.org", "superseded"),
+        ("Bo Chen", "bo.chen@example.org", "valid")]
+    assert rows[2]["certificate_id"] == bo + "-V2"
+
+
+def test_two_people_with_one_office_address_keep_their_own_certificates(in_tmp):
+    shared = "name,email,license\nAnn Lee,office@clinic.org,LPC 1\nBen Lee,office@clinic.org,LPC 2\n"
+    write(in_tmp, "r.csv", shared)
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0
+    first = {r["name"]: r["certificate_id"] for r in ledger(in_tmp / "kit")}
+    write(in_tmp, "r.csv", "name,email,license\nBen Lee,office@clinic.org,LPC 2\nAnn Lee,office@clinic.org,LPC 1\n")
+    assert run("build", BUNDLED, "--roster", "r.csv", "--out", "kit").exit_code == 0  # the rows swapped: no change
+    assert {r["name"]: r["certificate_id"] for r in ledger(in_tmp / "kit")} == first
+
+
+def test_two_roster_people_cannot_be_settled_as_one(in_tmp):
+    write(in_tmp, "ethics.yaml", outline())
+    write(in_tmp, "r.csv", ROSTER)
+    zoom_meeting(in_tmp, [("Ann Lee", "ann@example.org", FULL), ("Bo Chen", "bo@example.org", FULL)])
+    write(in_tmp, "ethics.decisions.yaml", "- same person: [ann@example.org, bo@example.org]\n  reason: typo\n")
+    refused(run("build", "ethics.yaml", "--roster", "r.csv", "--attendance", "zoom.csv", "--out", "out"),
+            "these addresses are Ann Lee's (roster row 2) and Bo Chen's (roster row 3): two people on the roster "
+            "cannot be one person")
+
+
+def test_a_host_or_panelist_on_the_roster_is_a_question(in_tmp):
+    write(in_tmp, "ethics.yaml", outline().replace("  - name: Dawn Allred\n    email: dawn@example.org\n",
+                                                   "  - name: Pat Host\n"))
+    write(in_tmp, "r.csv", ROSTER + "Dawn Allred,dawn@example.org,LPC 9\n")
+    zoom_meeting(in_tmp, [("Dawn Allred", "dawn@example.org", FULL), ("Ann Lee", "ann@example.org", FULL)])
+    result = run("build", "ethics.yaml", "--roster", "r.csv", "--attendance", "zoom.csv", "--out", "out")
+    refused(result, "zoom.csv:5:1: 'Dawn Allred' is a host or panelist in this report, and roster row 4's Dawn Allred")

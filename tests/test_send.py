@@ -72,8 +72,20 @@ def journal(folder) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def bundled_without_email() -> str:
+    """The bundled outline with its own ce.email taken out, for a test to write the message it checks."""
+    lines = BUNDLED.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("  email:\n")
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith("    ") or not lines[end].strip()):
+        end += 1
+    text = "".join(lines[:start] + lines[end:])
+    assert "{verify_url}" not in text and "\n  email:" not in text
+    return text
+
+
 def outline_with_email(folder) -> str:
-    text = BUNDLED.read_text(encoding="utf-8").replace(
+    text = bundled_without_email().replace(
         "ce:\n", "ce:\n  email:\n    from: Sunrise CE <ce@sunrise.example>\n    subject: \"{name}, your {hours} {unit}\"\n"
                  "    body: |\n      Hello {name},\n      certificate {id} for {title} ({hours} {unit}).\n"
                  "      Check it at {verify_url}\n", 1)
@@ -149,6 +161,7 @@ def test_a_refused_recipient_stops_with_a_message_and_only_what_went_is_recorded
            in result.stderr
     states = {(r["address"], r["status"]) for r in journal(in_tmp)}
     assert ("ann@example.org", "sent") in states and ("bo@example.org", "sent") not in states
+    assert "nothing was written" not in result.stderr and "sent.csv records what was sent (1)" in result.stderr
     inbox.refuse.clear()
     assert run("send", BUNDLED, "--out", "kit").exit_code == 0
     assert [m["To"].addresses[0].addr_spec for m in inbox.messages] == ["ann@example.org", "bo@example.org"]
@@ -191,7 +204,7 @@ def test_security_none_is_only_for_a_server_on_this_machine(in_tmp, monkeypatch)
 
 
 def test_an_unknown_field_in_the_message_is_named_at_its_line(in_tmp):
-    text = BUNDLED.read_text(encoding="utf-8").replace("ce:\n", "ce:\n  email:\n    subject: Hi {first_name}\n", 1)
+    text = bundled_without_email().replace("ce:\n", "ce:\n  email:\n    subject: Hi {first_name}\n", 1)
     write(in_tmp, "o.yaml", text)
     result = run("validate", "o.yaml")
     assert result.exit_code == 2 and "ce.email.subject: {first_name} is no field" in result.stderr
@@ -225,3 +238,20 @@ def test_a_server_without_starttls_is_told_plainly(in_tmp, inbox, monkeypatch):
     result = run("send", BUNDLED, "--out", "kit")
     assert result.exit_code == 2 and "the mail server does not offer STARTTLS" in result.stderr
     assert not inbox.messages and not (in_tmp / "kit" / "sent.csv").exists()
+
+
+def test_sends_at_the_same_time_take_turns_and_no_one_gets_two(in_tmp, inbox):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    kit(in_tmp)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [subprocess.Popen([sys.executable, "-m", "workshop", "send", str(BUNDLED), "--out", "kit"], cwd=in_tmp,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outcomes = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outcomes
+    assert sorted(m["To"].addresses[0].addr_spec for m in inbox.messages) == ["ann@example.org", "bo@example.org"]
+    assert sum(r["status"] == "sent" for r in journal(in_tmp)) == 2

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import BUNDLED, DATA, ROOT, run
+from conftest import BUNDLED, BUNDLED_OUTLINES, DATA, ROOT, run
 
 SPEC = ROOT.parent / "shared" / "spec" / "outline-format.md"
 
@@ -50,8 +50,8 @@ def test_spec_variant_example_is_valid_against_the_bundled_outline(tmp_path):
 
 
 def test_every_bundled_outline_validates():
-    outlines = sorted(BUNDLED.parent.glob("*.yaml"))
-    assert len(outlines) >= 3
+    outlines = BUNDLED_OUTLINES
+    assert len(outlines) >= 4
     for outline in outlines:
         result = run("validate", outline)
         assert result.exit_code == 0, (outline, result.stderr)

@@ -206,7 +206,7 @@ def test_each_output_owns_the_file_its_builder_writes():
         assert output.builder().FILENAME == output.files[0]
     certificates = BY_NAME["certificates"].builder()
     assert BY_NAME["certificates"].files == (certificates.FILENAME, certificates.LEDGER, certificates.SPLIT_DIR + "/",
-                                             certificates.ATTENDANCE, "evidence/")
+                                             certificates.ATTENDANCE, "evidence/", "verify/")
 
 
 def test_watch_says_each_warning_once(tmp_path):

@@ -63,7 +63,8 @@ def reports_problems(command):
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             count = len(exc.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; "
+                       + (exc.recorded if exc.recorded else "nothing was written."), err=True)
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper
@@ -119,6 +120,11 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     """
     from workshop.pipeline import prepare
 
+    if out_dir is not None:  # the kit folder is checked as build checks it
+        from workshop.kitdir import KitFolder
+        from workshop.outputs import owned_names
+
+        KitFolder(out_dir, owned_names()).check()
     ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
                   evaluations=evaluations)
     workshop, agenda = ctx.workshop, ctx.agenda
@@ -134,9 +140,10 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
     from workshop.builders.deck import theme_warnings
 
     themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    for warning in [*unit_warnings(workshop), *(ctx.roster.warnings if ctx.roster else ()),
+    for warning in [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
+                    *(ctx.roster.warnings if ctx.roster else ()),
                     *quiz_warnings(workshop, agenda), *themed,
                     *_evaluation_warnings(ctx)]:
         click.echo(f"warning: {warning}", err=True)
@@ -298,6 +305,12 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
     if extra:
         click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+    if result.added:
+        from workshop.outputs import BY_NAME
+
+        files = ", ".join(BY_NAME[n].files[0] for n in result.added)
+        click.echo(f"Also rebuilt {files}, not named in --only: {'they show' if len(result.added) > 1 else 'it shows'} "
+                   "what the outline changed, and would have contradicted the rest of the kit.")
 
 
 @main.command()

@@ -27,12 +27,15 @@ def register_family() -> None:
                        boldItalic="ws-sans-bolditalic")
 
 
-def styles(primary: str) -> dict[str, ParagraphStyle]:
+def styles(primary: str, reader: bool = False) -> dict[str, ParagraphStyle]:
+    """The paragraph styles; ``reader`` sets the small and table text a size up (10-10.5 pt), for
+    what participants read (aged 40 to 65, most of them), where the facilitator's guide keeps its
+    denser tables."""
     register_family()
     colour = HexColor("#" + readable(primary))  # a light theme colour darkened until headings read on white
     base = ParagraphStyle("body", fontName="ws-sans", bulletFontName="ws-sans", fontSize=11, leading=15, textColor=d.INK, alignment=TA_LEFT,
                           spaceAfter=4)
-    return {
+    out = {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5, textColor=d.MUTED),
         "title": ParagraphStyle("title", parent=base, fontName="ws-sans-bold", fontSize=30, leading=36,
@@ -58,6 +61,11 @@ def styles(primary: str) -> dict[str, ParagraphStyle]:
         "cellbold": ParagraphStyle("cellbold", parent=base, fontName="ws-sans-bold", fontSize=9.5, leading=12,
                                    spaceAfter=0),
     }
+    if reader:
+        for name in ("cell", "cellmuted", "cellsub", "cellbold"):
+            out[name] = ParagraphStyle(name, parent=out[name], fontSize=10.5, leading=13.5)
+        out["small"] = ParagraphStyle("small", parent=out["small"], fontSize=10, leading=13)
+    return out
 
 
 #: How strongly each point of a 1-5 rating scale is tinted with the theme's colour, 1 the palest.
@@ -171,17 +179,18 @@ class ListBlock(Flowable):
 
 class FillLines(Flowable):
     """Ruled lines under a "Notes" heading filling what is left of the page, so a page that
-    ends early ends on purpose; nothing at all when less than ``least`` points are left."""
+    ends early ends on purpose; nothing at all when less than ``least`` points are left, or at
+    the top of a page (unless ``whole_page``: a page meant for notes)."""
 
-    def __init__(self, heading: Flowable, least: float = 120, gap: float = 24):
+    def __init__(self, heading: Flowable, least: float = 120, gap: float = 24, whole_page: bool = False):
         super().__init__()
-        self.heading, self.least, self.gap = heading, least, gap
+        self.heading, self.least, self.gap, self.whole_page = heading, least, gap, whole_page
         self._head_h = 0.0
 
     def wrap(self, available_width, available_height):
         self.width = available_width
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
-        if available_height < self.least or at_top:  # never a page of nothing but lines
+        if available_height < self.least or (at_top and not self.whole_page):  # never a page of nothing but lines
             self.height = 0
             return available_width, 0
         _, self._head_h = self.heading.wrap(available_width, available_height)

@@ -40,10 +40,11 @@ class Problem:
 class InputError(Exception):
     """One or more problems with what the user gave us (outline, roster, arguments)."""
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: list[Problem] | Problem, *, recorded: str = ""):
         if isinstance(problems, Problem):
             problems = [problems]
         self.problems = sorted(set(problems), key=_order)
+        self.recorded = recorded  # what was already written before the problem (send's journal), in words
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -15,12 +15,17 @@ from workshop.i18n import N_, tr
 OBJECTIVES = N_("Learning objectives")
 PRESENTERS = N_("Presenters")
 THE_WORKSHOP = N_("The workshop")
+OVERALL = N_("Overall")
 #: The stem every objective completes, printed once in the objectives' heading.
 OBJECTIVE_STEM = N_("This objective was met:")
 PRESENTER_STATEMENT = N_("{presenter} knew the subject and presented it clearly")
 WORKSHOP_STATEMENTS = (N_("The content is relevant to my practice"), N_("I will use what I learned with clients"),
                        N_("The materials and handouts were useful"),
-                       N_("The venue or online platform worked well for learning"), N_("The time was used well"))
+                       N_("The venue or online platform worked well for learning"), N_("The time was used well"),
+                       # boards ask every CE evaluation whether the program promoted a product or service
+                       N_("The content was free of commercial bias or promotion"))
+#: The overall rating boards ask for, on the same scale, in a group of its own at the end.
+OVERALL_STATEMENTS = (N_("Overall, I was satisfied with this workshop"),)
 #: The open questions, answered in writing.
 QUESTIONS = (N_("What was most useful to you today?"), N_("What would you change?"),
              N_("Which topics would you like in a future workshop?"))
@@ -68,6 +73,7 @@ def rated_items(workshop: m.Workshop) -> list[Item]:
                    tuple(dict.fromkeys((p.display_name, p.name))))
               for p in workshop.presenters]
     items += [Item(THE_WORKSHOP, tr(lang, text)) for text in WORKSHOP_STATEMENTS]
+    items += [Item(OVERALL, tr(lang, text)) for text in OVERALL_STATEMENTS]
     return items
 
 

@@ -148,7 +148,7 @@ def load_face(face: str) -> Face | None:
 
 def forget() -> None:
     """Forget every font looked up so far (after FONT_DIRS changes, as in tests)."""
-    for cached in (_index, outlines, tt_font, load_face, _fallback, _coverage, _scanned):
+    for cached in (_index, outlines, tt_font, load_face, _fallback, _coverage, _scanned, face_for):
         cached.cache_clear()
     _WIDTHS.clear()
     from workshop import pdfdraw, shaping
@@ -203,6 +203,7 @@ def has_all(face: str, chars) -> bool:
     return loaded is not None and all(ord(c) in loaded.widths for c in chars)
 
 
+@functools.lru_cache(maxsize=65536)  # the same letters recur in every name of a roster
 def face_for(cluster: str, main: str, current: str | None = None) -> str | None:
     """The face that draws ``cluster`` in text set in ``main``, or None if no installed face can.
 

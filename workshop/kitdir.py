@@ -129,10 +129,25 @@ class KitFolder:
                                 "folder and build again")
         return listed
 
-    def publish(self, staged: Path, replaced: set[str], kept: tuple[str, ...] = ()) -> list[Path]:
+    def built_from(self) -> dict[str, dict]:
+        """What each output in the kit was made from, as the build that made it recorded it:
+        output name -> {"outline": digest, "roster": whether a roster was given} (see
+        :mod:`workshop.agreement`). Empty for a kit made before this was recorded."""
+        try:
+            found = json.loads((self.path / MANIFEST).read_text(encoding="utf-8")).get("built from", {})
+        except (OSError, ValueError, AttributeError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, dict)}
+
+    def publish(self, staged: Path, replaced: set[str], built_from: dict[str, dict] | None = None,
+                kept: tuple[str, ...] = ()) -> list[Path]:
         """Move every file in ``staged`` into the kit. Files of the old kit under the top-level
         names ``replaced`` that the new build did not make are removed; all others stay, and so do
         files under the top-level names ``kept`` (records, which are only added to).
+        ``built_from`` says what each output made was made from; the manifest keeps it, with what
+        it said of the outputs not made this time.
 
         Nothing is moved when a file the build would replace or remove is not as workshop wrote it
         (a deck edited by hand, a file the user put there) or when a folder of the kit has been
@@ -144,7 +159,8 @@ class KitFolder:
         self._check_untouched(made + removed, old)
         journal = {"install": made, "remove": removed,
                    "manifest": {f: d for f, d in old.items() if f not in superseded}
-                   | {f: _sha256(staged / f) for f in made}}
+                   | {f: _sha256(staged / f) for f in made},
+                   "built from": self.built_from() | (built_from or {})}
         _write_json(staged / JOURNAL, journal)
         try:
             self._apply(staged)
@@ -200,7 +216,10 @@ class KitFolder:
             parent = target.parent
             if parent != self.path and not parent.is_symlink() and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
-        _write_json(staged / "manifest", {"written by": "workshop", "files": journal["manifest"]})
+        record = {"written by": "workshop", "files": journal["manifest"]}
+        if isinstance(journal.get("built from"), dict):
+            record["built from"] = journal["built from"]
+        _write_json(staged / "manifest", record)
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
 

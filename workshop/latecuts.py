@@ -22,48 +22,66 @@ class LatePlan:
     instructional_minutes: int
     hours: Decimal | None  # what the agenda would then support
     holds: bool  # whether the awarded hours still hold
+    slack: int = 0  # minutes of the delay taken by running on towards the outline's end time
 
 
 def late_plan(workshop: m.Workshop, agenda: Agenda, behind: int) -> LatePlan:
-    """Recover ``behind`` minutes with only the cuts that delay needs: first shorten breaks
-    (latest first) by up to half their time, which costs no instruction; then drop optional
-    sections (latest first), giving back whatever break time a dropped section makes
-    unnecessary; then shorten activities (latest first) by up to half their time. Whatever is
-    not recovered makes the day end later."""
-    breaks: dict[int, int] = {}  # agenda position -> minutes taken from that break
-    for k in reversed(range(len(agenda.items))):
-        item = agenda.items[k]
-        need = behind - sum(breaks.values())
-        if need > 0 and item.kind == "break" and item.minutes // 2 > 0:
-            breaks[k] = min(item.minutes // 2, need)
+    """Absorb ``behind`` minutes with the smallest cuts that do it, in this order:
+
+    1. the slack before ``workshop.end``, when the outline has one: the day runs on, nothing is cut;
+    2. breaks (latest first), each by up to half its time: no instruction is lost;
+    3. activities (latest first), each by up to half its time: a few instructional minutes;
+    4. only when those cannot cover the rest, optional sections (latest first), whole; a dropped
+       section then leaves the break and activity cuts it makes unnecessary undone.
+
+    Whatever is not recovered makes the day end later."""
+    slack = min(behind, max(0, workshop.end - agenda.end)) if workshop.end is not None else 0
+    need = behind - slack
+    items = agenda.items
+    sections = [k for k, i in enumerate(items) if i.kind == "section"]
+    optional = [k for k in reversed(sections) if items[k].entry.optional]
     dropped: list[int] = []
-    for k in reversed(range(len(agenda.items))):
-        item = agenda.items[k]
-        if sum(breaks.values()) + sum(agenda.items[j].minutes for j in dropped) >= behind:
-            break
-        if item.kind == "section" and item.entry.optional:
-            dropped.append(k)
-    recovered = sum(agenda.items[j].minutes for j in dropped)
-    for k in sorted(breaks):  # a dropped section may cover what the breaks gave: give the earliest back first
-        breaks[k] = max(0, min(breaks[k], behind - recovered - sum(v for j, v in breaks.items() if j > k)))
-    recovered += sum(breaks.values())
-    lost_instruction = recovered - sum(breaks.values())
-    shortened: list[str] = []
-    for item in reversed(agenda.items):
-        if item.kind != "section" or item.entry.optional:
-            continue
-        for activity in reversed(item.entry.activities):
-            take = min(activity.minutes // 2, behind - recovered)
-            if take > 0:
-                shortened.append(tr(workshop.language, "shorten '{title}' by {n} min", title=activity.title, n=take))
-                recovered += take
-                lost_instruction += take
-    cuts = [tr(workshop.language, "shorten '{title}' by {n} min", title=agenda.items[k].entry.title, n=breaks[k])
-            for k in sorted(breaks, reverse=True) if breaks[k]]
-    cuts += [tr(workshop.language, "drop '{title}' ({n} min)", title=agenda.items[k].entry.title,
-                n=agenda.items[k].minutes) for k in dropped]
-    cuts += shortened
+
+    def trims(need: int) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+        """Break and activity cuts, latest first, for ``need`` minutes (sections dropped left alone)."""
+        breaks: dict[int, int] = {}
+        for k in reversed(range(len(items))):
+            if need > 0 and items[k].kind == "break" and items[k].minutes // 2 > 0:
+                breaks[k] = min(items[k].minutes // 2, need)
+                need -= breaks[k]
+        activities: dict[tuple[int, int], int] = {}
+        for k in reversed(sections):
+            if k in dropped:
+                continue
+            for n in reversed(range(len(items[k].entry.activities))):
+                take = min(items[k].entry.activities[n].minutes // 2, need)
+                if take > 0:
+                    activities[(k, n)] = take
+                    need -= take
+        return breaks, activities
+
+    def short(need: int) -> int:
+        breaks, activities = trims(need)
+        return need - sum(breaks.values()) - sum(activities.values())
+
+    while short(need - sum(items[k].minutes for k in dropped)) > 0 and len(dropped) < len(optional):
+        dropped.append(optional[len(dropped)])
+    dropped_minutes = sum(items[k].minutes for k in dropped)
+    breaks, activities = trims(need - dropped_minutes)
+    recovered = dropped_minutes + sum(breaks.values()) + sum(activities.values())
+    lost_instruction = dropped_minutes + sum(activities.values())
+
+    lang = workshop.language
+    cuts = []
+    if slack:
+        cuts.append(tr(lang, "run on {n} min (the outline's end time allows it)", n=slack))
+    cuts += [tr(lang, "shorten '{title}' by {n} min", title=items[k].entry.title, n=v)
+             for k, v in sorted(breaks.items(), reverse=True) if v]
+    cuts += [tr(lang, "shorten '{title}' by {n} min", title=items[k].entry.activities[n].title, n=v)
+             for (k, n), v in sorted(activities.items(), reverse=True) if v]
+    cuts += [tr(lang, "drop '{title}' ({n} min)", title=items[k].entry.title, n=items[k].minutes) for k in dropped]
     minutes = agenda.instructional_minutes - lost_instruction
     new_hours = ce_hours(minutes, workshop.ce) if workshop.ce else None
     holds = agenda.ce is None or (new_hours is not None and new_hours >= agenda.ce.awarded)
-    return LatePlan(behind, tuple(cuts), recovered, agenda.end + behind - recovered, minutes, new_hours, holds)
+    return LatePlan(behind, tuple(cuts), recovered, agenda.end + behind - recovered, minutes, new_hours, holds,
+                    slack)

@@ -549,7 +549,8 @@ class _Reader(ValueReader):
             themes = bundled_themes()
             if name in themes:
                 chosen = themes[name]
-                default = m.Theme(primary=chosen.primary, accent=chosen.accent, font=chosen.font)
+                default = m.Theme(primary=chosen.primary, accent=chosen.accent, font=chosen.font,
+                                  print_ink=chosen.print_ink)
             else:
                 self.bad(t.get("name").src, "theme.name", f"there is no bundled theme {name!r}; "
                          f"choose one of: {', '.join(themes) or 'none are installed'} (workshop themes lists them)")
@@ -583,8 +584,11 @@ class _Reader(ValueReader):
                     if name:
                         layouts.append((role, name))
                         layouts_src.append((role, mapping.get(role).src))
-        return m.Theme(primary=self.colour(t, "primary", "theme", default.primary),
-                       accent=self.colour(t, "accent", "theme", default.accent),
+        primary = self.colour(t, "primary", "theme", default.primary)
+        accent = self.colour(t, "accent", "theme", default.accent)
+        return m.Theme(primary=primary, accent=accent,
+                       # the bundled theme's ink for paper, while its colours are the theme's own
+                       print_ink=default.print_ink if (primary, accent) == (default.primary, default.accent) else "",
                        font=self.text(t, "font", "theme") or default.font, name=name,
                        logo=self.file(t.get("logo"), "theme.logo", image=True),
                        template=template, src=t.src,

@@ -218,6 +218,7 @@ class Theme:
     src: Src = _NOWHERE
     template_src: Src = _NOWHERE  # where theme.template was written
     name: str = ""  # the bundled theme it starts from (templates/<name>/), "" for none
+    print_ink: str = ""  # the bundled theme's colour for headings on paper (its theme.yaml's print), "" to derive it
     layouts: tuple[tuple[str, str], ...] = ()  # (role, layout name in the template): theme.layouts
     layouts_src: tuple[tuple[str, Src], ...] = ()  # where each of those was written
 

@@ -90,8 +90,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce)),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
-           lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.objectives, ctx.evaluations,
-                        attendees(ctx.roster, ctx.attendance)),
+           lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.theme.print_ink, ctx.workshop.objectives,
+                        ctx.evaluations, attendees(ctx.roster, ctx.attendance)),
            _DOC_FACES, needs_evaluations=True),
 )
 BY_NAME = {o.name: o for o in OUTPUTS}

@@ -140,7 +140,9 @@ def runs(text: str, face: str) -> list[Run]:
             # selectors and skin tones between them are left out (they would print as marks) and
             # the text as written is kept for copying
             # a flag's two regional indicators print as its letters ("US"), not as two dotted boxes
-            drawn = "".join(c for c in piece.text if not silent_in_print(c)).translate(_FLAG_LETTERS)
+            # right to left, its pictographs and the spaces between them are drawn in the line's order
+            shown_order = reversed(list(clusters(piece.text))) if rtl else [piece.text]
+            drawn = "".join(c for c in "".join(shown_order) if not silent_in_print(c)).translate(_FLAG_LETTERS)
             out.append(Run(drawn, font, piece.text))
         elif rtl or shaping.is_complex(piece.text):
             out.append(Run(shaping.shape(piece.text, piece.face, rtl), font, piece.text, rtl))

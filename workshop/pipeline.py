@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workshop import model as m
+from workshop.agreement import records, widen
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
@@ -41,6 +42,7 @@ class BuildResult:
     out_dir: Path
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # outputs not asked for, rebuilt so the kit agrees
 
 
 def build_time(workshop: m.Workshop) -> dt.datetime:
@@ -81,7 +83,11 @@ def build_kit(outline: Path, out_dir: Path | None = None, roster: Path | None = 
     """
     ctx = prepare(outline, out_dir, roster, split, progress, attendance=attendance, theme=theme, reissue=reissue,
                   decisions=decisions, evaluations=evaluations)
-    return write_outputs(ctx, chosen(ctx, only))
+    widened = widen(ctx, chosen(ctx, only))  # with --only: and the outputs that no longer agree
+    result = write_outputs(ctx, widened.outputs)
+    result.added = [o.name for o in widened.added]
+    result.warnings += widened.warnings
+    return result
 
 
 def prepare(outline: Path, out_dir: Path | None = None, roster: Path | None = None, split: bool = False,
@@ -166,7 +172,7 @@ def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] |
             result = _run(outputs, replace(ctx, out_dir=staged))
             if replaced is None:
                 replaced = {f.rstrip("/") for o in outputs for f in o.files}
-            files = kit.publish(staged, replaced, kept=plan.KEPT)
+            files = kit.publish(staged, replaced, records(ctx, outputs), kept=plan.KEPT)
         except OSError as exc:
             kit.discard(staged)
             raise InputError(_write_problem(ctx.out_dir, exc)) from None
@@ -177,9 +183,10 @@ def write_outputs(ctx: BuildContext, outputs: list[Output], replaced: set[str] |
     result.files = [ctx.out_dir / f.relative_to(kit.path) for f in files]
     if ctx.roster is not None:
         result.warnings = list(ctx.roster.warnings) + result.warnings
-    from workshop.schedule import unit_warnings
+    from workshop.schedule import timing_warnings, unit_warnings
 
-    result.warnings = unit_warnings(ctx.workshop) + result.warnings
+    result.warnings = (unit_warnings(ctx.workshop) + timing_warnings(ctx.workshop, ctx.agenda, ctx.workshop.clock)
+                       + result.warnings)
     return result
 
 

@@ -54,6 +54,8 @@ REGISTERED = {"attending", "registered", "going", "confirmed", "booked", "approv
               "waitlist", "paid", "rsvpd", "rsvpyes", "enrolled", "signedup", "ticketed", "ordercompleted"}
 #: The day a spreadsheet gives a cell that holds only a time (Excel's and LibreOffice's epochs).
 EXCEL_TIME_ONLY = {(1899, 12, 30), (1899, 12, 31), (1900, 1, 1)}
+#: One plain address: local part, @, a domain with a dot; no spaces, commas, semicolons or brackets.
+_ONE_ADDRESS = re.compile(r"[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"']+\.[^@\s,;<>()\[\]\"'.]+")
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
@@ -312,6 +314,10 @@ class _Row:
         else:
             self.printable("name", name, face)
         email = self.one_line("email", cell.get("email", ""))
+        if email and not _ONE_ADDRESS.fullmatch(email):
+            self.bad("email", f"{email!r} is not one e-mail address: a certificate is sent to one person, and the "
+                              "address says who the certificate belongs to. Write one address such as "
+                              "ann@example.org (no names, no lists), or leave it blank")
         license_ = self.one_line("license", cell.get("license", ""))
         self.printable("license", license_, face)
         attended = self.attended(cell.get("attended", ""), marks)

@@ -25,8 +25,8 @@ DAY = 24 * 60
 class Segment:
     """A slide or activity inside a section, with the minutes it was given."""
 
-    kind: str  # "slide" or "activity"
-    index: int  # position among the section's slides, or among its activities
+    kind: str  # "slide", "activity", or "open": the section's minutes no slide or activity is given
+    index: int  # position among the section's slides, or among its activities (0 for open time)
     title: str
     start: int
     end: int
@@ -62,6 +62,11 @@ class Item:
 
     def activity_time(self, index: int) -> Segment:
         return next(s for s in self.segments if s.kind == "activity" and s.index == index)
+
+    @property
+    def open_time(self) -> Segment | None:
+        """The minutes at the section's end that the outline gives to no slide or activity."""
+        return next((s for s in self.segments if s.kind == "open"), None)
 
 
 @dataclass(frozen=True)
@@ -254,7 +259,9 @@ def build_agenda(workshop: m.Workshop) -> Agenda:
 
 def _time_section(section: m.Section, here: str, start: int, problems: list[Problem]) -> tuple[Segment, ...]:
     """Explicit slide and activity minutes first; the rest of the section is shared among the
-    other slides, earlier slides taking any odd minute."""
+    other slides, earlier slides taking any odd minute. When every slide has its own minutes,
+    what they and the activities leave is open time at the section's end (a segment of its own,
+    which :func:`timing_warnings` names), so that every minute of the section is accounted for."""
     fixed = sum(s.minutes for s in section.slides if s.minutes) + sum(a.minutes for a in section.activities)
     if fixed > section.minutes:
         problems.append(Problem(section.minutes_src,
@@ -279,6 +286,8 @@ def _time_section(section: m.Section, here: str, start: int, problems: list[Prob
     for n, activity in enumerate(section.activities):
         segments.append(Segment("activity", n, activity.title, now, now + activity.minutes))
         now += activity.minutes
+    if segments and now < start + section.minutes:
+        segments.append(Segment("open", 0, "open time", now, start + section.minutes))
     return tuple(segments)
 
 
@@ -296,6 +305,23 @@ def agenda_json(workshop: m.Workshop, agenda: Agenda) -> dict:
     return {"title": workshop.title, "start": clock(agenda.start), "end": clock(agenda.end),
             "total_minutes": agenda.total_minutes, "instructional_minutes": agenda.instructional_minutes,
             "ce_hours": float(agenda.ce.awarded) if agenda.ce else None, "items": items}
+
+
+def timing_warnings(workshop: m.Workshop, agenda: Agenda, style: str = "24h") -> list[str]:
+    """A section whose slides and activities, each with its own minutes, leave some of its minutes
+    to nothing: named at the section's ``minutes:`` line, with the times no slide covers."""
+    out = []
+    for n, item in enumerate(agenda.items):
+        gap = item.open_time if item.kind == "section" else None
+        if gap is None:
+            continue
+        planned = item.minutes - gap.minutes
+        out.append(f"{item.entry.minutes_src}: {nth('', 'sections', n)}, minutes: '{item.entry.title}' runs "
+                   f"{item.minutes} minutes, but its slides and activities are given {planned}; the other "
+                   f"{gap.minutes} minutes ({clock_range(gap.start, gap.end, style)}) go to no slide or activity, "
+                   "and the deck and guide show them as open time. Leave out a slide's minutes to give it the "
+                   "rest, lengthen an activity, or shorten the section")
+    return out
 
 
 def unit_warnings(workshop) -> list[str]:

@@ -109,11 +109,26 @@ def _local(host: str) -> bool:
 
 def send(outline: Path, out_dir: Path | None = None, *, dry_run: bool = False, only: tuple[str, ...] = (),
          reissued: bool = False, env=os.environ, now=None, say=lambda line: None) -> Outcome:
-    """Send (or with ``dry_run`` write to ``send-preview/``) each certified attendee's certificate."""
-    from workshop.pipeline import build_time, default_out_dir
+    """Send (or with ``dry_run`` write to ``send-preview/``) each certified attendee's certificate.
+    The kit is locked meanwhile, as a build locks it: two sends at once take turns, so the second
+    reads what the first recorded and sends no one twice."""
+    from workshop.kitdir import KitFolder
+    from workshop.outputs import owned_names
+    from workshop.pipeline import default_out_dir
+
+    kit = Path(out_dir or default_out_dir(outline))
+    if not kit.is_dir():
+        raise InputError(Problem(Src(display_path(kit)), "no kit here: build it with the roster first (or give "
+                                                         "the kit's folder with --out)"))
+    with KitFolder(kit, owned_names()):
+        return _send(outline, kit, dry_run, only, reissued, env, now, say)
+
+
+def _send(outline: Path, kit: Path, dry_run: bool, only: tuple[str, ...], reissued: bool, env, now,
+          say) -> Outcome:
+    from workshop.pipeline import build_time
 
     workshop, _ = read_outline(outline)
-    kit = Path(out_dir or default_out_dir(outline))
     records = kit_records(kit)
     if not records:
         raise InputError(Problem(Src(display_path(kit)), "no issued certificates here: build the kit with the "
@@ -305,12 +320,16 @@ def _deliver(server: Server, journal: Path, messages, outcome: Outcome, say) -> 
                 raise InputError(Problem(Src(JOURNAL), f"the mail server refused {r.email} ({r.certificate_id}, "
                                          f"{r.name}): {code} {_text(text)}; correct the address in the roster (a "
                                          f"corrected address is a change: --reissue), then send again. "
-                                         f"{len(outcome.sent)} sent before it")) from None
+                                         f"{len(outcome.sent)} sent before it"),
+                                 recorded=f"sent.csv records what was sent ({len(outcome.sent)}) and the refusal.") \
+                    from None
             except (OSError, smtplib.SMTPException) as exc:
                 raise InputError(Problem(Src(f"{server.host}:{server.port}"), f"the connection to the mail server "
                                          f"broke while sending {r.certificate_id} to {r.email}: {exc or type(exc).__name__}; "
                                          f"{len(outcome.sent)} sent before it. Check whether {r.email} received "
-                                         f"Message-ID {message['Message-ID']}; run send again for the rest")) from None
+                                         f"Message-ID {message['Message-ID']}; run send again for the rest"),
+                                 recorded=f"sent.csv records what was sent ({len(outcome.sent)}) and the message "
+                                          "whose hand-over was cut off.") from None
             _append(journal, [r.certificate_id, r.email, "sent",
                               dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), message["Message-ID"],
                               digest, ""])

@@ -69,11 +69,17 @@ def levels(text: str) -> list[int]:
         storage = bidi.get_empty_storage()
         storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
         bidi.get_embedding_levels(fact, storage)
-        bidi.explicit_embed_and_overrides(storage)
+        every = list(storage["chars"])
+        bidi.explicit_embed_and_overrides(storage)  # rule X9 takes out joiners and embedding marks
         bidi.resolve_weak_types(storage)
         bidi.resolve_neutral_types(storage, False)
         bidi.resolve_implicit_levels(storage, False)
-        out += [c["level"] for c in storage["chars"]]
+        kept = {id(c) for c in storage["chars"]}
+        level = base
+        for char in every:  # one level per character: one X9 took out goes with the one before it
+            if id(char) in kept:
+                level = char["level"]
+            out.append(level)
     return out
 
 

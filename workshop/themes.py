@@ -21,6 +21,7 @@ class BundledTheme:
     primary: str  # "RRGGBB"
     accent: str
     font: str = ""
+    print_ink: str = ""  # "RRGGBB": the theme's colour for headings and rules on paper
 
 
 def templates_dir() -> Path | None:
@@ -36,7 +37,8 @@ def bundled_themes() -> dict[str, BundledTheme]:
     for path in sorted(folder.glob("*/theme.yaml")) if folder else ():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         found[path.parent.name] = BundledTheme(path.parent.name, data["description"], data["primary"].lstrip("#").upper(),
-                                               data["accent"].lstrip("#").upper(), data.get("font", ""))
+                                               data["accent"].lstrip("#").upper(), data.get("font", ""),
+                                               str(data.get("print", "")).lstrip("#").upper())
     return found
 
 
@@ -47,4 +49,4 @@ def with_theme(workshop, name: str):
 
     chosen = bundled_themes()[name]
     return replace(workshop, theme=replace(workshop.theme, name=name, primary=chosen.primary, accent=chosen.accent,
-                                           font=chosen.font))
+                                           font=chosen.font, print_ink=chosen.print_ink))

@@ -133,7 +133,8 @@ class ValueReader:
                                       "put the whole text in quotes")
             return ""
         text = self.text_value(value, here)
-        if not visible(text) and (value is None or isinstance(value, Scalar)):
+        if not visible(text) and (value is None or isinstance(value, Scalar) and not isinstance(value.value, bool)):
+            # (a yes or no read as true or false was reported above: put it in quotes)
             self.bad(value.src if value else Src("<outline>"), here, "empty; write its text or delete the line")
         return text
 

@@ -2,7 +2,8 @@
 
 Each output has a fingerprint: a digest of exactly what it is made from (the parts of the outline
 it shows, the pictures and template it embeds, the roster for certificates and the sign-in
-sheet, the build date). When a watched file changes, the outline and roster are read and checked
+sheet, the build date; :func:`workshop.agreement.fingerprints`, which ``build --only`` uses
+too). When a watched file changes, the outline and roster are read and checked
 again and only the outputs whose fingerprint changed are rebuilt: the deck first, swapped in on
 its own so it is ready soonest, then the others. Bad input is reported and the kit stays as it
 was.
@@ -27,63 +28,12 @@ from pathlib import Path
 from typing import Callable
 
 from workshop import pipeline
-from workshop.outputs import OUTPUTS, chosen
+from workshop.agreement import FileDigests, file_stamp, fingerprints, record_fields
+from workshop.outputs import chosen
 from workshop.builders.context import BuildContext
 from workshop.errors import InputError, display_path
 from workshop.loader import read_outline
 from workshop.roster import read_roster
-
-#: Model fields that say where a value was written, not what it is.
-_WHERE = {"src", "hours_src", "minutes_src", "end_src", "source", "row"}
-
-
-class _Files:
-    """Content digests of files, recomputed only when a file's size or time changes."""
-
-    def __init__(self):
-        self.known: dict[Path, tuple[tuple, str]] = {}
-
-    def digest(self, path: Path) -> str:
-        stamp = _stamp(path)
-        cached = self.known.get(path)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, hashlib.sha256(path.read_bytes()).hexdigest() if stamp else "missing")
-            self.known[path] = cached
-        return cached[1]
-
-
-def _stamp(path: Path) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size, st.st_ino
-
-
-def _fields(value) -> list[tuple[str, object]] | None:
-    """A model record's fields other than locations, or None if ``value`` is not a record."""
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return None
-    return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _WHERE]
-
-
-def _plain(value, files: _Files):
-    """``value`` as nested tuples of plain values, locations left out and files by content."""
-    fields = _fields(value)
-    if fields is not None:
-        return (type(value).__name__,) + tuple((name, _plain(v, files)) for name, v in fields)
-    if isinstance(value, (tuple, list)):
-        return tuple(_plain(v, files) for v in value)
-    if isinstance(value, Path):
-        return ("file", str(value), files.digest(value))
-    return value
-
-
-def fingerprints(ctx: BuildContext, files: _Files | None = None) -> dict[str, str]:
-    """A digest per output of what it is made from (:attr:`Output.made_from`)."""
-    files = files or _Files()
-    return {o.name: hashlib.sha256(repr(_plain(o.made_from(ctx), files)).encode()).hexdigest() for o in OUTPUTS}
-
 
 def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | None,
                 attendance: tuple[Path, ...] = ()) -> set[Path]:
@@ -94,7 +44,7 @@ def input_files(ctx: BuildContext, outline_files: list[Path], roster: Path | Non
     found.update(piece.path.resolve() for piece in ctx.evidence)  # the decisions file among them
 
     def walk(value) -> None:
-        fields = _fields(value)
+        fields = record_fields(value)
         if fields is not None:
             for _, v in fields:
                 walk(v)
@@ -120,7 +70,7 @@ class Watcher:
         self.roster = roster
         self.split = split
         self.say, self.complain = say, complain
-        self.files = _Files()
+        self.files = FileDigests()
         self.watched: dict[Path, tuple | None] = {}
         self.built: dict[str, str] = {}  # output -> fingerprint of what is in the kit now
         self._rosters: dict[tuple, object] = {}
@@ -131,7 +81,7 @@ class Watcher:
 
     def check(self) -> bool:
         """Rebuild if a watched file changed since the last look; True if it did."""
-        changed = [p for p, stamp in self.watched.items() if _stamp(p) != stamp]
+        changed = [p for p, stamp in self.watched.items() if file_stamp(p) != stamp]
         if not changed:
             return False
         names = ", ".join(sorted(p.name for p in changed))
@@ -157,7 +107,7 @@ class Watcher:
     def rebuild(self, why: str) -> None:
         began = time.perf_counter()
         given = [self.outline] + ([self.roster] if self.roster is not None else []) + list(self.attendance)
-        self.watched = {p: _stamp(p) for p in self.watched} | {Path(p).resolve(): _stamp(p) for p in given}
+        self.watched = {p: file_stamp(p) for p in self.watched} | {Path(p).resolve(): file_stamp(p) for p in given}
         try:
             workshop, outline_files = read_outline(self.outline)
             ctx = pipeline.context_for(workshop, self.outline, self.out_dir, self.roster, self.split,
@@ -166,7 +116,7 @@ class Watcher:
             self._report(why, exc)
             return
         watched = input_files(ctx, outline_files, self.roster, self.attendance)
-        self.watched = {p: self.watched.get(p, _stamp(p)) for p in watched}
+        self.watched = {p: self.watched.get(p, file_stamp(p)) for p in watched}
         prints = fingerprints(ctx, self.files)
         todo = [o for o in chosen(ctx, None) if prints[o.name] != self.built.get(o.name) or not self._present(o, ctx)]
         if not todo:
@@ -195,7 +145,7 @@ class Watcher:
         return (ctx.out_dir / output.files[0]).is_file()
 
     def _read_roster(self, path: Path, max_hours, increment=None, start=None):
-        key = (_stamp(path), max_hours, increment, start)
+        key = (file_stamp(path), max_hours, increment, start)
         if key not in self._rosters:
             self._rosters = {key: read_roster(path, max_hours, increment=increment, start=start)}
         return self._rosters[key]

@@ -24,7 +24,7 @@ from workshop.attendance.rule import award, present_minutes, shown_windows, wind
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.i18n import Said, said
 from workshop.pdfdraw import unprintable
-from workshop.record.settled import Settled
+from workshop.record.settled import Settled, question
 from workshop.roster import Attendee, Roster
 from workshop.schedule import Agenda, clock, hours
 
@@ -106,6 +106,14 @@ def work_out(workshop: m.Workshop, agenda: Agenda, roster: Roster | None, report
     day = workshop.date
     problems: list[Problem] = []
     settled = settled or Settled()
+    named: dict[str, list[str]] = {}
+    for path in reports:
+        named.setdefault(Path(path).name.casefold(), []).append(display_path(path))
+    for paths in named.values():
+        if len(paths) > 1 and (settled.rows or settled.date_order):
+            problems.append(Problem(Src(paths[1]), f"two reports have the file name {Path(paths[0]).name} "
+                                    f"({' and '.join(paths)}), and the decisions file names reports by file name: "
+                                    "rename one (e.g. session-2.csv) so that each decision says which it means"))
     read = _reports(reports, day, agenda, problems, timezone=workshop.timezone, date_orders=settled.date_order,
                     settled=settled)
     for sheet in rosters:
@@ -202,6 +210,13 @@ def _dial_ins(read: list[Report], settled: Settled, with_roster: bool, problems:
     for j in (p for r in read for p in r.phones):
         d = settled.row(j.source, j.line)
         if d is None:
+            name = Path(j.source).name
+            problems.append(Problem(Src(j.source, j.line, 1), question(
+                j.source, j.line, f"{j.display or j.name!r} is a dial-in (a phone, not a name): whose presence it is "
+                                  "cannot be read from the report",
+                ([f"  - row: {name}:{j.line}\n    person: EMAIL OF THE ROSTER PERSON WHO CALLED IN\n    reason: ..."]
+                 if with_roster else [f"  - row: {name}:{j.line}\n    name: THE CALLER'S NAME\n    reason: ..."])
+                + [f"  - row: {name}:{j.line}\n    nobody: true\n    reason: ..."])))
             continue
         if d.person and not with_roster:
             problems.append(Problem(d.src, f"{j.source} row {j.line} is a dial-in given to {d.person}, but there is no "

@@ -65,6 +65,10 @@ def _is_presenter(join: Join, presenters: tuple[m.Presenter, ...]) -> bool:
     return bool(join.email and join.email in emails) or bool(_keys(join) & names)
 
 
+#: Brackets after a display name that may or may not hold the person's name.
+_UNSURE = ("other", "original name")
+
+
 def _settle(joins: list[Join], settled: Settled, ignored: list[str]) -> list[Join]:
     """The joins with the decisions about their rows applied: rows that are nobody left out (and
     named in ``ignored``), names given in writing put in place."""
@@ -88,6 +92,13 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
     people the roster does not have (each gathered by email, else by name)."""
     settled = settled or Settled()
     joins = _settle(joins, settled, ignored if ignored is not None else [])
+    emails = {a.email.casefold(): a for a in roster.attendees if a.email}
+    for src, listed, _ in settled.same:
+        on_roster = {emails[e].row: emails[e] for e in listed if e in emails}
+        if len(on_roster) > 1:
+            problems.append(Problem(src, "these addresses are " + " and ".join(
+                f"{a.name}'s (roster row {a.row})" for a in on_roster.values()) + ": two people on the roster "
+                "cannot be one person; correct the decision or the roster", "same person"))
     people = [Person(a.name, a.email, "", a) for a in roster.attendees]
     by_email: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
@@ -130,6 +141,14 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
                                         f"email {join.email} is {person.name}'s (roster row {person.attendee.row}); "
                                         "correct the email in the roster or the report"))
                 continue
+            if join.staff:
+                problems.append(Problem(Src(join.source, join.line, 1), question(
+                    join.source, join.line,
+                    f"{join.name!r} is a host or panelist in this report, and roster row {person.attendee.row}'s "
+                    f"{person.name}: staff are not certified, attendees are",
+                    [f"  - row: {_file(join)}:{join.line}\n    person: {person.email or person.name}\n    reason: ...",
+                     f"  - row: {_file(join)}:{join.line}\n    nobody: true\n    reason: ..."])))
+                continue
             if how == "name" and join.email and person.email and join.email != person.email.casefold():
                 problems.append(Problem(Src(join.source, join.line, 1), question(
                     join.source, join.line,
@@ -164,14 +183,15 @@ def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: lis
     if ignored is not None:  # called on its own: the report is the roster, and its names are printed
         joins = _settle(joins, settled, ignored)
         for join in joins:
-            if join.bracket_kind == "other" and not settled.row(join.source, join.line) and not join.staff:
+            if join.bracket_kind in _UNSURE and not settled.row(join.source, join.line) and not join.staff:
                 problems.append(Problem(Src(join.source, join.line, 1), question(
                     join.source, join.line,
                     f"the display name {join.display + ' (' + join.bracket + ')'!r} has a bracket that is not a "
-                    "credential, pronouns or a device, so the name to print is not known",
+                    "credential, pronouns or a device (Zoom writes a renamed person's account name there, but a job "
+                    "title or an employer looks the same), so the name to print is not known",
                     [f"  - row: {_file(join)}:{join.line}\n    name: {join.display}\n    reason: ...",
                      f"  - row: {_file(join)}:{join.line}\n    name: {join.bracket}\n    reason: ..."])))
-        joins = [j for j in joins if not (j.bracket_kind == "other" and not settled.row(j.source, j.line)
+        joins = [j for j in joins if not (j.bracket_kind in _UNSURE and not settled.row(j.source, j.line)
                                           and not j.staff)]
     joins = [dataclasses.replace(j, email=settled.alias(j.email)) if j.email else j for j in joins]
     asked: set[tuple[str, str]] = set()

@@ -353,11 +353,6 @@ def _finish(table: Table, kind: str, raws: list[Raw], stamps: Stamps) -> Report:
         join = Join(table.shown, raw.line, raw.name, raw.names, raw.email.strip().casefold(), start, end,
                     raw.staff, raw.waiting, raw.display or raw.name, raw.bracket, raw.bracket_kind, raw.phone)
         (phones if raw.phone else joins).append(join)
-        if raw.phone:
-            table.warnings.append(f"{table.shown}: row {raw.line}: {join.display!r} is a dial-in (a phone, not a "
-                                  "name): no one's presence and no certificate until the decisions file says who "
-                                  f"called in: - {{row: {Path(table.shown).name}:{raw.line}, person: EMAIL, "
-                                  "reason: ...} (or nobody: true)")
     if table.problems:
         raise InputError(table.problems)
     return Report(table.shown, kind, tuple(joins), tuple(table.warnings), phones=tuple(phones))

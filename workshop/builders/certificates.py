@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop import model as m
 from workshop import pdfdraw as d
-from workshop.colour import readable
+from workshop.colour import rule_ink, theme_ink
 from workshop.builders.context import BuildContext
 from workshop.record import evidence, ledger
 from workshop.record.ledger import neutralise
@@ -42,7 +42,7 @@ PAGE_W, PAGE_H = landscape(letter)
 NAME_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
 #: Raised whenever the certificate's layout changes, so that a kit's issued certificates are not
 #: printed anew in another layout without a word (see :func:`design`).
-LAYOUT = "2"
+LAYOUT = "3"
 #: attendance.csv: one row per person in the evidence, with every figure the decision used.
 ATTENDANCE_COLUMNS = ["name", "email", "license", "matched", "rows", "joined", "left", "instructional_minutes",
                       "minutes_present", "minutes_missed", "score", "hours", "certificate", "certificate_id", "reason"]
@@ -72,7 +72,7 @@ def design(ctx: BuildContext) -> str:
 def design_of(w: m.Workshop, online: bool) -> str:
     ce = w.ce
     parts = [LAYOUT, w.location, w.date_style, online,
-             w.theme.primary, w.theme.accent, _file_digest(w.theme.logo)]
+             w.theme.primary, w.theme.accent, w.theme.print_ink, _file_digest(w.theme.logo)]
     if ce is not None:
         # one statement written as ce.approval keeps the fingerprint it had before ce.approvals
         single = len(ce.approvals) == 1 and ce.approvals[0].where == "ce.approval"
@@ -149,6 +149,8 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
 
     w = ctx.workshop
     newer = {r.supersedes: r for r in records if r.supersedes}
+    delivery = hashlib.sha256("\x1f".join([w.ce.provider, str(w.date), w.title, str(w.start)]).encode()).hexdigest()
+    status_list = f"status-{w.date:%Y%m%d}-{delivery[:8]}.json"  # this delivery's own list on a shared site
     site = []
     for index, r in enumerate(records):  # the ledger's order never changes: each keeps its place in the list
         if r.status == ledger.REVOKED:
@@ -162,7 +164,8 @@ def _site(ctx: BuildContext, records: list[ledger.Record], full: Decimal | None)
             hours=Decimal(r.hours) if r.hours else Decimal(0), unit=w.ce.unit, title=r.title,
             description=w.subtitle or w.title, dates=(dt.date.fromisoformat(r.date),), provider=r.provider,
             provider_url="", approvals=tuple(a.statement for a in w.ce.approvals if a.applies_to(r.license)),
-            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full))
+            issued=dt.date.fromisoformat(r.issued), status_index=index, status=status, hours_available=full,
+            status_list=status_list))
     try:
         key = verify.provider_key(w.ce.provider, kit=ctx.out_dir.parent)
         return verify.write_site(site, key, w.ce.verify_url, ctx.out_dir / "verify",
@@ -251,6 +254,9 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
+#: The QR mask chosen for an address of each length (see :meth:`_Certificate.qr`).
+_QR_MASKS: dict[int, int] = {}
+
 #: Print zones, in points from the bottom-left corner. Office printers clip about 0.25 in, so the
 #: border sits half an inch in and every word inside the inner rule.
 BORDER = 40
@@ -261,7 +267,7 @@ NAME_ZONE = (370, 434)  # bottom and top of the attendee's name
 #: page, above a footer line with the certificate id and date of issue. With a verification URL the
 #: QR code and its caption take the lower-right corner, and as much is kept free at the left so the
 #: signatures stay centred; neither is ever drawn over the other.
-SIGN_LINE_Y = 113
+SIGN_LINE_Y = 118
 SIGN_IMAGE_H = 30  # a presenter's signature image sits in this height above their line
 SIGN_GAP = 14  # between two signature lines
 SIGN_LINE_MAX = 210
@@ -271,11 +277,13 @@ SIGN_CREDENTIAL_SIZES = (9.5, 9.0)
 #: A signature line at least 3:1 against the paper, 0.75 pt thick: it reads as a place to sign.
 SIGN_RULE = HexColor("#5F6770")
 SIGN_RULE_W = 0.75
-FOOTER_Y = 56  # baseline of the "Certificate ID ... · Issued ..." line, inside the inner rule
+FOOTER_Y = 62  # baseline of the "Certificate ID ... · Issued ..." line, well inside the inner rule
+SIGN_NAME_LEAD = 12  # the name's baseline under the signature line
+SIGN_LEADING = 1.15
 QR_SIDE = 56
 CORNER_W = 76  # the QR code's corner: the code centred over its two-line caption
 QR_X = PAGE_W - 72 - CORNER_W + (CORNER_W - QR_SIDE) / 2
-QR_Y = 76
+QR_Y = 80
 QR_CAPTION = N_("Scan to verify")
 QR_CAPTION_SIZE = 8.0
 #: Rules and borders in the theme's colours are darkened until they reach this contrast on white.
@@ -320,6 +328,52 @@ def signature_lines(count: int, qr: bool) -> list[tuple[float, float]]:
     return [(first + k * slot + (slot - line_w) / 2, first + k * slot + (slot + line_w) / 2) for k in range(count)]
 
 
+AWARD_Y = 198  # baseline of the hours awarded
+AWARD_LIFT = 17  # the hours rise by this much when a partial-attendance note needs its own line under them
+
+
+def partial_note(full: Decimal, unit: str, language: str = "en") -> str:
+    """What follows the hours on a partial-attendance certificate, as a board's auditor reads it:
+    "awarded for partial attendance of a 3.25-hour program" (in ``language``)."""
+    if re.search(r"\bhours?\b", unit, re.I):
+        return tr(language, "awarded for partial attendance of a {hours}-hour program", hours=hours_text(full, language))
+    return tr(language, "awarded for partial attendance of a {hours} {unit} program", hours=hours_text(full, language),
+              unit=unit)
+
+
+def signature_sizes(people, width: float) -> tuple[float, float]:
+    """One size for every presenter's name and one for every set of credentials: the largest at
+    which each fits its line, else on two lines at most; never above the names' size."""
+    def lines(text, face, size):
+        return len(d.wrap(text, face, size, width)) if text else 0
+
+    def fits(texts, face, size):
+        return all(lines(t, face, size) <= 2 for t in texts)
+
+    names = [p.name for p in people]
+    creds = [p.credentials for p in people if p.credentials]
+    name_size = next((s for s in SIGN_NAME_SIZES if all(lines(n, "sans-bold", s) <= 1 for n in names)),
+                     next((s for s in SIGN_NAME_SIZES if fits(names, "sans-bold", s)), SIGN_NAME_SIZES[-1]))
+    cred_size = next((s for s in SIGN_CREDENTIAL_SIZES if all(lines(c, "sans", s) <= 1 for c in creds)),
+                     next((s for s in SIGN_CREDENTIAL_SIZES if fits(creds, "sans", s)), SIGN_CREDENTIAL_SIZES[-1]))
+    return name_size, min(cred_size, name_size)
+
+
+def sign_line_y(people, qr: bool) -> float:
+    """Where the signature lines sit: at ``SIGN_LINE_Y``, or higher when a name and its
+    credentials both need two lines, so the deepest block ends a clear line above the footer."""
+    lines = signature_lines(len(people), qr)
+    width = min((x1 - x0 for x0, x1 in lines), default=0)
+    name_size, cred_size = signature_sizes(people, width)
+    deepest = 0.0
+    for p in people:
+        y = SIGN_NAME_LEAD + (len(d.wrap(p.name, "sans-bold", name_size, width)) - 1) * name_size * SIGN_LEADING
+        if p.credentials:
+            y += len(d.wrap(p.credentials, "sans", cred_size, width)) * cred_size * SIGN_LEADING
+        deepest = max(deepest, y)
+    return max(SIGN_LINE_Y, FOOTER_Y + 18 + deepest)
+
+
 def qr_caption(url: str, language: str = "en") -> list[str]:
     """The lines under the QR code: what it is for, then the site it leads to (its host), so a
     reader without a phone can type it; a host too long for the corner is shortened."""
@@ -347,17 +401,22 @@ def fits_approval(statements: list[str] | tuple[str, ...]) -> bool:
     return bool(_front_lines(tuple(statements))) or _back_lines(tuple(statements))[1] is not None
 
 
+def approval_floor(line_y: float = SIGN_LINE_Y) -> float:
+    """The lowest the approval statements may reach on the front, above the signature images."""
+    return max(line_y + 3 + SIGN_IMAGE_H, QR_Y + QR_SIDE) + 5
+
+
 def _approval_bottom(size: float, lines: list[str]) -> float:
     return APPROVAL_TOP - (len(lines) - 1) * size * 1.25 - size * 0.3
 
 
-def _front_lines(statements: tuple[str, ...]) -> tuple[float, list[str]] | tuple[()]:
+def _front_lines(statements: tuple[str, ...], floor: float = APPROVAL_FLOOR) -> tuple[float, list[str]] | tuple[()]:
     """The statements on the front, each starting a line, at the largest size at which all fit
     between the hours and the signatures; () when they do not fit at 8 pt."""
     width = RIGHT - LEFT - 20
     for size in APPROVAL_SIZES:
         lines = [line for text in statements for line in d.wrap(text, "sans", size, width)]
-        if _approval_bottom(size, lines) >= APPROVAL_FLOOR:
+        if _approval_bottom(size, lines) >= floor:
             return size, lines
     return ()
 
@@ -397,14 +456,16 @@ class _Certificate:
         self.when = when
         self.issued = when.date()
         # borders and rules in the theme's colours, darkened as far as they must be to show on white
-        self.primary = HexColor("#" + readable(workshop.theme.primary, ratio=RULE_CONTRAST))
-        self.accent = HexColor("#" + readable(workshop.theme.accent, ratio=RULE_CONTRAST))
-        # text in the theme's colour, darkened as far as it must be to read on white
-        self.ink = HexColor("#" + readable(workshop.theme.primary))
+        ink = theme_ink(workshop.theme)
+        self.primary = HexColor("#" + rule_ink(workshop.theme.primary, ink, RULE_CONTRAST))
+        self.accent = HexColor("#" + rule_ink(workshop.theme.accent, ink, RULE_CONTRAST))
+        # text in the theme's print ink: its colour where that reads on paper, never a yellow gone olive
+        self.ink = HexColor("#" + ink)
         self.has_ce = workshop.ce is not None
         self.unit = workshop.ce.unit if workshop.ce else m.CE.unit
         self._sets: dict[str, tuple[int, ...]] = {}  # licence -> the statements it prints (by position)
         self._layouts: dict[tuple[int, ...], tuple] = {}  # those statements -> where and how they print
+        self.line_y = sign_line_y(workshop.presenters[:3], bool(workshop.ce and workshop.ce.verify_url))
 
     def canvas(self, buffer) -> Canvas:
         canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(self.w.language, "Certificates: {title}", title=self.w.title),
@@ -491,7 +552,7 @@ class _Certificate:
             texts = tuple(self.w.ce.approvals[k].statement for k in chosen)
             if not texts:
                 self._layouts[chosen] = ("none",)
-            elif front := _front_lines(texts):
+            elif front := _front_lines(texts, approval_floor(self.line_y)):
                 self._layouts[chosen] = ("front", *front)
             else:
                 size, paragraphs = _back_lines(texts)
@@ -572,26 +633,29 @@ class _Certificate:
 
     def signatures(self, canvas: Canvas) -> None:
         """A signature line per presenter (three at most) spread across the bottom band: the name
-        under it and the credentials under the name, each wrapped, never cut, at 9 pt or more."""
+        under it and the credentials under the name, each wrapped, never cut, at 9 pt or more.
+        Every block sets its name at one size and its credentials at one size, the largest at
+        which all of them fit, so the row reads as one."""
         people = self.w.presenters[:3]
         qr = bool(self.w.ce and self.w.ce.verify_url)
-        for person, (x0, x1) in zip(people, signature_lines(len(people), qr)):
+        lines = signature_lines(len(people), qr)
+        width = min((x1 - x0 for x0, x1 in lines), default=0)
+        name_size, cred_size = signature_sizes(people, width)
+        for person, (x0, x1) in zip(people, lines):
             middle = (x0 + x1) / 2
             if person.signature:
-                self.image(canvas, person.signature, x0, SIGN_LINE_Y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)
+                self.image(canvas, person.signature, x0, self.line_y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)
             canvas.setStrokeColor(SIGN_RULE)
             canvas.setLineWidth(SIGN_RULE_W)
-            canvas.line(x0, SIGN_LINE_Y, x1, SIGN_LINE_Y)
+            canvas.line(x0, self.line_y, x1, self.line_y)
             canvas.setFillColor(d.INK)
-            y = SIGN_LINE_Y - 13
-            for text, face, sizes in ((person.name, "sans-bold", SIGN_NAME_SIZES),
-                                      (person.credentials, "sans", SIGN_CREDENTIAL_SIZES)):
+            y = self.line_y - SIGN_NAME_LEAD
+            for text, face, size in ((person.name, "sans-bold", name_size), (person.credentials, "sans", cred_size)):
                 if not text:
                     continue
-                size, lines = d.fit_lines(text, face, x1 - x0, sizes, 2)
-                for line in lines:
+                for line in d.wrap(text, face, size, x1 - x0):
                     d.draw(canvas, middle, y, line, size, face, "centre")
-                    y -= size * 1.2
+                    y -= size * SIGN_LEADING
                 canvas.setFillColor(d.MUTED)
 
     def page(self, canvas: Canvas, cid: str, attendee: Attendee, earned: Decimal | None, partial: bool,
@@ -625,10 +689,7 @@ class _Certificate:
             d.draw(canvas, centre, bottom - 22, tr(self.w.language, "License: {licence}", licence=attendee.license), 12, "sans", "centre")
         if earned is not None:
             canvas.setFillColor(self.ink)
-            lang = self.w.language
-            text = (tr(lang, "{hours} {unit} (partial attendance)", hours=hours_text(earned, lang), unit=self.unit)
-                    if partial else f"{hours_text(earned, lang)} {self.unit}")
-            d.draw(canvas, centre, 198, text, 18, "serif-bold", "centre")
+            self.award(canvas, earned, partial)
         canvas.setFillColor(d.MUTED)
         d.draw(canvas, centre, FOOTER_Y, self.footer(cid, issued, 1 if two else 0), 9, "sans", "centre")
         if self.w.ce and self.w.ce.verify_url:
@@ -670,6 +731,31 @@ class _Certificate:
                   date=date_text(issued, self.w.date_style, "short", lang))
         return text + (" · " + tr(lang, "page {page} of {pages}", page=page, pages=2) if page else "")
 
+    def award(self, canvas: Canvas, earned: Decimal, partial: bool) -> None:
+        """The hours awarded, large; for partial attendance followed on the same line, smaller,
+        by what a board reads there: that they were awarded for partial attendance, and of what."""
+        lang = self.w.language
+        main = f"{hours_text(earned, lang)} {self.unit}"
+        if not partial:
+            d.draw(canvas, PAGE_W / 2, AWARD_Y, main, 18, "serif-bold", "centre")
+            return
+        note = partial_note(self.agenda.ce.awarded, self.unit, lang)
+        gap = 6  # a word space at 18 pt
+        main_w = d.width(main, 18, "serif-bold") + gap
+        room = RIGHT - LEFT - 20
+        size = next((s for s in (13.0, 12.0, 11.0, 10.0) if main_w + d.width(note, s, "serif-italic") <= room), None)
+        if size is None:  # a language's longer words: the note on a line of its own under the hours, whole
+            d.draw(canvas, PAGE_W / 2, AWARD_Y + AWARD_LIFT, main, 18, "serif-bold", "centre")
+            size = next((s for s in (13.0, 12.0, 11.0, 10.0, 9.0) if d.width(note, s, "serif-italic") <= room), 9.0)
+            canvas.setFillColor(d.INK)
+            for k, line in enumerate(d.wrap(note, "serif-italic", size, room)):
+                d.draw(canvas, PAGE_W / 2, AWARD_Y - k * size * 1.15, line, size, "serif-italic", "centre")
+            return
+        x = PAGE_W / 2 - (main_w + d.width(note, size, "serif-italic")) / 2
+        x += d.draw(canvas, x, AWARD_Y, main, 18, "serif-bold", "left") + gap
+        canvas.setFillColor(d.INK)
+        d.draw(canvas, x, AWARD_Y, note, size, "serif-italic", "left")
+
     @staticmethod
     def name_lines(name: str) -> tuple[float, list[str]]:
         """The largest size at which the name fits its zone, on as few lines as that size needs."""
@@ -682,21 +768,36 @@ class _Certificate:
 
     @staticmethod
     def qr(canvas: Canvas, url: str) -> None:
-        """The QR code's modules drawn as filled squares (reportlab's renderer would also set its
-        default font, Helvetica, which it never embeds)."""
-        from reportlab.graphics.barcode.qr import QrCodeWidget  # only certificates with ce.verify_url
+        """The QR code (error correction M, the mask chosen by the standard's penalty rule), its
+        dark modules drawn as filled rectangles, one per run along a row, inside a quiet zone of
+        four modules. segno encodes it: reportlab's own encoder took about 0.1 s a certificate."""
+        import segno  # only certificates with ce.verify_url
 
-        widget = QrCodeWidget(url, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        scale = QR_SIDE / (x1 - x0)
+        # The addresses of one kit differ only in the certificate id, so the mask the standard's
+        # penalty rule picks for the first serves the rest (a mask is part of every valid code;
+        # choosing it is what takes the time, about 8 ms a code): codes stay within the standard
+        # and a test decodes every one from the rendered page.
+        mask = _QR_MASKS.get(len(url))
+        code = segno.make_qr(url, error="m", boost_error=False, mask=mask)
+        _QR_MASKS.setdefault(len(url), code.mask)
+        rows = code.matrix
+        quiet = 4
+        unit = QR_SIDE / (len(rows) + 2 * quiet)
         canvas.saveState()
         canvas.translate(QR_X, QR_Y)
-        canvas.scale(scale, scale)
+        canvas.scale(unit, unit)
         canvas.setFillColorRGB(0, 0, 0)
-        for module in widget.draw().contents:
-            if module.fillColor is None:  # the code's unfilled background, which would hide the modules
-                continue
-            canvas.rect(module.x - x0, module.y - y0, module.width, module.height, stroke=0, fill=1)
+        top = len(rows) + quiet - 1
+        for r, row in enumerate(rows):
+            c = 0
+            while c < len(row):
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                canvas.rect(quiet + start, top - r, c - start, 1, stroke=0, fill=1)
         canvas.restoreState()
 
     def empty(self, canvas: Canvas) -> None:

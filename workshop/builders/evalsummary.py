@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
+from workshop.colour import theme_ink
 from workshop.colour import readable
 from workshop.docstyle import (TEXT_W, ListBlock, panel_colour, para, scale_colours, styles, table_style,
                                write_document)
@@ -66,8 +67,9 @@ def _cell(text: str) -> str:
 def summary_story(ctx: BuildContext) -> list[Flowable]:
     w, evaluations = ctx.workshop, ctx.evaluations
     present = attendees(ctx.roster, ctx.attendance)
-    st = styles(w.theme.primary)
-    colours = scale_colours(w.theme.primary)
+    ink = theme_ink(w.theme)
+    st = styles(ink)
+    colours = scale_colours(ink)
     lang = w.language
     facts = " · ".join(x for x in (date_text(w.date, w.date_style, language=lang), w.location) if x)
     names = [p.display_name for p in w.presenters]
@@ -78,7 +80,7 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
     if names:
         story.append(para((tr(lang, "Presenter: {names}") if len(names) == 1 else tr(lang, "Presenters: {names}"))
                           .format(names="; ".join(names)), st["small"]))
-    story += [Spacer(1, 8), Figures(_figures(evaluations, present, lang), w.theme.primary), Spacer(1, 6),
+    story += [Spacer(1, 8), Figures(_figures(evaluations, present, lang), ink), Spacer(1, 6),
               para(tr(lang, "Read from {file}: {rate}. Each statement was rated from 1 ({lowest}) to 5 ({highest}).",
                       file=evaluations.source.name, rate=response_rate(evaluations, present, lang),
                       lowest=words[0].lower(), highest=words[-1].lower()), st["small"]),
@@ -87,7 +89,7 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
         tallies = [t for t in evaluations.tallies if t.item in items]
         heading = (f"{tr(lang, title)}: {tr(lang, OBJECTIVE_STEM)[:-1].lower()}" if title == OBJECTIVES
                    else tr(lang, title))
-        table = ratings_table(heading, tallies, st, colours, w.theme.primary, lang)
+        table = ratings_table(heading, tallies, st, colours, ink, lang)
         if len(tallies) <= KEEP_WHOLE:
             story += [Spacer(1, 6), KeepTogether([table])]
         else:  # starts where its heading, column heads and first rows fit; both repeat on the next page

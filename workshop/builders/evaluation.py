@@ -1,7 +1,10 @@
 """evaluation.pdf: a participant evaluation form drawn from the outline.
 
 Every statement prints whole at one size: a long objective or presenter wraps onto more lines
-instead of being cut or shrunk, and the form runs onto a second page when it must.
+instead of being cut or shrunk, and the form runs onto a second page when it must: that page
+(the back of the sheet) has a heading of its own, and the first says to turn over. The open
+questions get room to write a few sentences: on the first page when it has that room, else
+sharing the back.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.evalitems import QUESTIONS  # noqa: F401  (the English form's, as questions(language) gives each)
 from workshop.evalitems import OBJECTIVE_STEM, OBJECTIVES, anchors, grouped, questions, rated_items
-from workshop.i18n import tr
+from workshop.i18n import N_, tr
 
 FILENAME = "evaluation.pdf"
 PAGE_W, PAGE_H = letter
@@ -37,7 +40,10 @@ TEXT_W = BOX_X - TEXT_X - 8
 BOX_MIDDLE = BOX_STEP / 2  # each box and its column header centred in its step
 BOTTOM = 56  # above the running footer
 LINE_GAP = 20
-QUESTION_H = 22 + 3 * LINE_GAP + 4  # a question and its (at least) three writing lines
+QUESTION_LINES = 5  # an open question gets at least this many writing lines
+QUESTION_H = 22 + QUESTION_LINES * LINE_GAP + 4  # a question and its (at least) five writing lines
+CONTINUED_H = 34  # a later page's heading: "Participant evaluation (continued)" and the workshop's title
+TURN_OVER = N_("Please turn over")
 GROUP_H = 20  # a group's title and its scale numbers
 ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers (English)
 
@@ -109,11 +115,12 @@ def layout(groups, top: float, language: str = "en") -> list[list[tuple[str, flo
 
     def new_page() -> None:
         nonlocal y
-        pages.append([])
-        y = PAGE_H - 50
+        pages.append([("continued", PAGE_H - 50, None)])
+        y = PAGE_H - 50 - CONTINUED_H
 
     def heading_h() -> float:
         return GROUP_H if any(kind == "group" for kind, _, _ in pages[-1]) else anchored_h
+
 
     def heading(title: str) -> None:
         nonlocal y
@@ -134,13 +141,24 @@ def layout(groups, top: float, language: str = "en") -> list[list[tuple[str, flo
             pages[-1].append(("row", y, row))
             y -= row.height
         y -= 6
-    if not room(len(asked) * QUESTION_H):
-        new_page()
-    # the writing space takes what is left of the page, the same number of lines for each question
-    extra = int((y - BOTTOM - len(asked) * QUESTION_H) // (LINE_GAP * len(asked)))
+    # the open questions, each whole: as many as have room where the statements end, the rest on
+    # the next page; every question gets the same number of lines, as many as the fullest page allows
+    starts: list[tuple[int, float, list[str]]] = []  # (page, top of its first question, its questions)
     for question in asked:
-        pages[-1].append(("question", y, (question, 3 + extra)))
-        y -= QUESTION_H + extra * LINE_GAP
+        if not room(QUESTION_H):
+            new_page()
+        if not starts or starts[-1][0] != len(pages) - 1:
+            starts.append((len(pages) - 1, y, []))
+        starts[-1][2].append(question)
+        y -= QUESTION_H
+    extra = min(int((top_y - BOTTOM - len(some) * QUESTION_H) // (LINE_GAP * len(some)))
+                for _, top_y, some in starts)
+    for page, top_y, some in starts:
+        for question in some:
+            pages[page].append(("question", top_y, (question, QUESTION_LINES + extra)))
+            top_y -= QUESTION_H + extra * LINE_GAP
+    for page in pages[:-1]:
+        page.append(("turn", BOTTOM - 12, None))
     return pages
 
 
@@ -160,7 +178,12 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     stem = (tr(lang, OBJECTIVES), tr(lang, OBJECTIVE_STEM))
     for number, placed in enumerate(pages, 1):
         for kind, top, payload in placed:
-            if kind == "group":
+            if kind == "continued":
+                _continued(canvas, top, w.title, lang)
+            elif kind == "turn":
+                canvas.setFillColor(d.MUTED)
+                d.draw(canvas, PAGE_W - MARGIN, top, tr(lang, TURN_OVER) + " →", 10, "sans-bold", "right")
+            elif kind == "group":
                 _group(canvas, top, payload, words, stem)
             else:
                 {"row": _row, "question": _question}[kind](canvas, top, payload)
@@ -170,6 +193,18 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     path = ctx.out_dir / FILENAME
     path.write_bytes(buffer.getvalue())
     return [path], []
+
+
+def _continued(canvas, top: float, title: str, lang: str = "en") -> None:
+    """The heading of a later page: what the form is, and for which workshop, under a rule."""
+    canvas.setFillColor(d.INK)
+    x = MARGIN + d.draw(canvas, MARGIN, top, tr(lang, "Participant evaluation"), 13, "sans-bold")
+    canvas.setFillColor(d.MUTED)
+    d.draw(canvas, x + 8, top, tr(lang, "(continued)"), 11, "sans")
+    d.draw(canvas, MARGIN, top - 14, d.ellipsize(title, "sans", 9.5, PAGE_W - 2 * MARGIN), 9.5, "sans")
+    canvas.setStrokeColor(d.RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, top - 22, PAGE_W - MARGIN, top - 22)
 
 
 def _group(canvas, top: float, heading: tuple[str, bool], words: Scale | None = None,

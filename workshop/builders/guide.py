@@ -13,8 +13,8 @@ from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepT
 from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
-from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import CONTINUED, plan_deck
+from workshop.colour import theme_ink
+from workshop.deck.plan import CONTINUED, OPEN, plan_deck
 from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
@@ -28,7 +28,7 @@ LATE_STEPS = (5, 10, 15, 20)
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
-    st = styles(w.theme.primary)
+    st = styles(theme_ink(w.theme))
     deck = plan_deck(w, agenda)
     lang = w.language
     story: list[Flowable] = [para(tr(lang, "Facilitator guide: {title}", title=w.title), st["h1"]),
@@ -38,8 +38,7 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     for item in agenda.items:
         if item.kind == "section":
             story += section(item, [s for s in deck.slides if s.section_id == item.entry.id], st, w.clock,
-                             thumb=lambda slide, cue: SlideThumb(slide, deck.frame, deck.footer, cue, lang=lang),
-                             lang=lang)
+                             thumb=lambda slide, cue: SlideCard(slide, cue, lang=lang), lang=lang)
     if w.quiz:
         story += answer_key(w, st)
     story += [CondPageBreak(320)] + materials(agenda, st, w.clock, lang) + running_late(w, agenda, st) + ce_working(w, agenda, st)
@@ -74,7 +73,7 @@ def _table(rows, widths, st_header_rows=1, shade=()) -> Table:
 
 
 #: The kinds of entry the run of show names.
-KINDS = {"section": N_("section"), "break": N_("break"), "activity": N_("activity")}
+KINDS = {"section": N_("section"), "break": N_("break"), "activity": N_("activity"), "open": N_("open")}
 
 
 def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
@@ -89,12 +88,14 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
-            if seg.kind == "activity":
-                # inside its section's time: each value in its own column, in grey, the title indented
+            if seg.kind in ("activity", "open"):
+                # inside its section's time: each value in its own column, in grey, the title indented;
+                # minutes the outline gives to no slide or activity are shown as open time
+                title = seg.title if seg.kind == "activity" else tr(lang, "open time: no slide or activity planned")
                 rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
                              para(str(seg.minutes), st["cellmuted"]), "",
-                             para(tr(lang, KINDS["activity"]), st["cellmuted"]),
-                             para(seg.title, st["cellsub"])])
+                             para(tr(lang, KINDS[seg.kind]), st["cellmuted"]),
+                             para(title, st["cellsub"])])
     return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
 
 
@@ -102,17 +103,51 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
 RUN_OF_SHOW_WIDTHS = [50, 50, 34, 52, 58, TEXT_W - 244]
 
 
-class SlideThumb(Flowable):
-    """A slide's miniature with its number and timing under it: the cue in the margin beside its notes."""
+class SlideCard(Flowable):
+    """What a slide shows, as words the facilitator can read at a glance: a card with the slide's
+    number and its on-screen text (title, points, quote) set small but legible, then its timing,
+    in the margin beside its notes. Long text ends with an ellipsis after ``MAX_LINES`` lines;
+    the deck has it whole."""
 
-    def __init__(self, slide, frame, footer, caption: tuple[str, ...] = (), width: float = 132, lang: str = "en"):
+    SIZE = 8.5
+    LEADING = 10.5
+    PAD = 6
+    MAX_LINES = 12
+    PICTURE_H = 64
+
+    def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150, lang: str = "en"):
         super().__init__()
-        self.slide, self.frame, self.footer, self.thumb_w = slide, frame, footer, width
+        self.slide, self.card_w = slide, width
         self.caption = (tr(lang, "Slide {number}", number=slide.number),) + tuple(caption)
+        self.lines = self._lines()
+        picture = slide.image is not None and slide.image.path.is_file()
+        self.picture_h = self.PICTURE_H if picture else 0.0  # a picture slide shows its picture, small
+        self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING + (self.picture_h + 4 if picture else 0)
         self.below = 4 + 12 * len(self.caption)
 
+    def _lines(self) -> list[tuple[str, str, float]]:
+        """(text, face, indent) of each line on the card."""
+        inner = self.card_w - 2 * self.PAD
+        out = [(line, "sans-bold", 0.0) for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
+        for box in self.slide.boxes:
+            for para in box.paras:
+                if box.name == "Title text" or not para.text.strip() or para.text == self.slide.title:
+                    continue
+                indent = 8.0 * min(para.level, 2)
+                marker = "" if not para.level or para.continued else (
+                    f"{para.number}. " if para.number is not None else ("• " if para.level == 1 else "– "))
+                face = "sans-italic" if para.italic else "sans"
+                text = " ".join(para.text.replace("\t", " ").split())
+                for k, line in enumerate(d.wrap(marker + text, face, self.SIZE, inner - indent)):
+                    out.append((line, face, indent + (0 if not k or not marker else d.width(marker, self.SIZE, face))))
+        if len(out) > self.MAX_LINES:
+            text, face, indent = out[self.MAX_LINES - 1]
+            out = out[:self.MAX_LINES - 1] + [(d.ellipsize(text + " …", face, self.SIZE, self.card_w - 2 * self.PAD
+                                                             - indent), face, indent)]
+        return out
+
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.thumb_w, self.thumb_w * self.frame.height / self.frame.width + self.below
+        self.width, self.height = self.card_w, self.card_h + self.below
         return self.width, self.height
 
     # ImageAndFlowables sizes its picture through these two
@@ -123,13 +158,26 @@ class SlideThumb(Flowable):
         pass
 
     def draw(self):
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, self.below, self.thumb_w)
-        self.canv.setStrokeColor(d.RULE)
-        self.canv.setLineWidth(0.5)
-        self.canv.rect(0, self.below, self.thumb_w, self.height - self.below)
+        c = self.canv
+        c.setStrokeColor(d.RULE)
+        c.setLineWidth(0.6)
+        c.rect(0, self.below, self.card_w, self.card_h)
+        y = self.height - self.PAD - self.SIZE
+        for text, face, indent in self.lines:
+            c.setFillColor(d.INK)
+            d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
+            y -= self.LEADING
+        if self.picture_h:
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(str(self.slide.image.path))
+            iw, ih = image.getSize()
+            k = min((self.card_w - 2 * self.PAD) / iw, self.picture_h / ih)
+            top = y + self.SIZE - 4
+            c.drawImage(image, (self.card_w - iw * k) / 2, top - ih * k, iw * k, ih * k, mask="auto")
         for k, line in enumerate(self.caption):
-            self.canv.setFillColor(d.INK if k == 0 else d.MUTED)
-            d.draw(self.canv, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+            c.setFillColor(d.INK if k == 0 else d.MUTED)
+            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
 
 
 def timing_caption(cue: str, lang: str = "en") -> tuple[str, ...]:
@@ -143,6 +191,27 @@ def timing_caption(cue: str, lang: str = "en") -> tuple[str, ...]:
     if match is None:
         return (cue,) if cue else ()
     return match["window"], tr(lang, "starts {done} in · {left} left after it", done=match["done"], left=match["left"])
+
+
+_LISTED = re.compile(r"^\s*(?:([-*•])|(\d{1,2}[.)]))\s+(.*)$")
+
+
+def note_paras(texts: list[str], st) -> list[Flowable]:
+    """Notes as the guide sets them: each paragraph, and a list written line by line in them
+    ("- point one" on a line, "2. point two" on the next) as a list, one item a line."""
+    out: list[Flowable] = []
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        if len(lines) < 2 or not any(_LISTED.match(line) for line in lines):
+            out.append(para(text, st["body"]))
+            continue
+        for line in lines:
+            match = _LISTED.match(line)
+            if match:
+                out.append(para(match.group(3), st["bullet"], "•" if match.group(1) else match.group(2)))
+            else:
+                out.append(para(line.strip(), st["body"]))
+    return out
 
 
 def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") -> list[Flowable]:
@@ -172,15 +241,17 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
         filler = tr(lang, CONTINUED)
         continued = filler in notes and cue == previous_cue
         previous_cue = cue
-        texts = [n for n in notes if not n.startswith(timing) and n != filler]
+        # open time is said once, after the section's activities
+        opening_of_open = tr(lang, OPEN)
+        texts = [n for n in notes if not n.startswith((timing, opening_of_open)) and n != filler]
         caption = () if continued else timing_caption(cue, lang)
         if thumb is None:
             points.append(KeepTogether([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title),
                                              st["cue"])]
-                                       + [para(c, st["small"]) for c in caption] + [para(p, st["body"]) for p in texts]))
+                                       + [para(c, st["small"]) for c in caption] + note_paras(texts, st)))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
             text = ([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title), st["cue"])]
-                    + [para(p, st["body"]) for p in texts])
+                    + note_paras(texts, st))
             points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
                                                        imageLeftPadding=0, imageRightPadding=14)]
     out: list[Flowable] = [CondPageBreak(180)]
@@ -204,6 +275,11 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
             block.append(para(tr(lang, "Debrief questions"), st["h2"]))
             block += [para(q, st["bullet"], "•") for q in activity.debrief]
         out.append(KeepTogether(block))
+    gap = item.open_time
+    if gap is not None:
+        out.append(KeepTogether([para(tr(lang, "Open time"), st["h2"]), para(
+            tr(lang, "{span} · {n} minutes the outline gives to no slide or activity; the section ends at {time}.",
+               span=clock_range(gap.start, gap.end, style), n=gap.minutes, time=clock(gap.end, style)), st["body"])]))
     return out
 
 
@@ -228,12 +304,16 @@ def materials(agenda, st, style: str = "24h", lang: str = "en") -> list[Flowable
 
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     lang = w.language
+    run_on = (tr(lang, "; the outline's end time, {time}, leaves {n} minutes to run on before anything is cut",
+                 time=clock(w.end, w.clock), n=w.end - agenda.end) if w.end is not None and w.end > agenda.end else "")
     out: list[Flowable] = [para(tr(lang, "If you are running late"), st["h1"]),
-                           para(tr(lang, "The day is planned to end at {time}. For each delay, make only the cuts on "
-                                         "its row; what they cannot recover moves the end later.",
-                                   time=clock(agenda.end, w.clock) + _zone(w)), st["body"])]
+                           para(tr(lang, "The day is planned to end at {time}{run_on}. For each delay, make only the "
+                                         "cuts on its row, the smallest that absorb it: running on, then shorter breaks, "
+                                         "then shorter activities, then optional sections; what they cannot recover "
+                                         "moves the end later.",
+                                   time=clock(agenda.end, w.clock) + _zone(w), run_on=run_on), st["body"])]
     rows = [[para(h, st["cellbold"]) for h in (tr(lang, "Behind"), tr(lang, "What to cut"), tr(lang, "New end"),
-                                                w.ce.unit[:1].upper() + w.ce.unit[1:] if w.ce else tr(lang, "Hours"))]]
+                                                w.ce.unit if w.ce else tr(lang, "Hours"))]]
     changes = False
     for behind in LATE_STEPS:
         plan = late_plan(w, agenda, behind)

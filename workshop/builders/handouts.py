@@ -1,6 +1,9 @@
 """handouts.pdf: what participants take home. A cover with the CE facts, objectives and agenda;
-each section's key points, reflection prompts and worksheets; slide miniatures, two a page, with
-note lines; references."""
+each section with its slides (a miniature beside a wide column of lines for notes, or, with
+``handouts.slides: false``, the slides' key points as text), its activities, reflection prompts
+and worksheets; the references; the knowledge check last, on a sheet of its own to hand in.
+
+Each slide prints once: as a miniature where there are miniatures, else as its key points."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLin
 from workshop.quiz.pages import question_page
 from workshop.i18n import N_, hours_text, tr
 from workshop.schedule import clock_range, date_text
+from workshop.colour import theme_ink
 from workshop.zones import zone_label
 
 FILENAME = "handouts.pdf"
@@ -28,23 +32,41 @@ FILENAME = "handouts.pdf"
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     w, agenda = ctx.workshop, ctx.agenda
-    st = styles(w.theme.primary)
+    st = styles(theme_ink(w.theme), reader=True)
+    deck = plan_deck(w, agenda) if w.handouts.slides else None
     story: list[Flowable] = []
     story += cover(w, agenda, st)
     for item in agenda.items:
         if isinstance(item.entry, m.Section):
-            story += section(item, st, w.clock, w.language)
-    if w.quiz:
-        story += question_page(w, st)
-    if w.handouts.slides:
-        story += slide_pages(w, agenda)
+            story += section(item, st, w.clock, miniatures(deck, item.entry.id), theme_ink(w.theme),
+                              w.language)
     if w.references:
-        # under the last slide miniature when half a page is free; whole, or broken fairly, if long
+        # under the last section when half a page is free; whole, or broken fairly, if long
         story += [CondPageBreak(250), Spacer(1, 12), ListBlock([para(page_ranges(r), st["reference"]) for r in w.references],
                                          lead=[para(tr(w.language, "References"), st["h1"])])]
     path = ctx.out_dir / FILENAME
+    if w.quiz:
+        # the knowledge check starts a sheet of its own, so it can be torn off and handed in: when
+        # the rest ends on a right-hand page, a page of lines for notes fills its back
+        pages = _page_count(story, w, ctx.when)
+        if pages % 2:
+            story += [PageBreak(), FillLines(para(tr(w.language, "Notes"), st["h1"]), whole_page=True)]
+        story += question_page(w, st)
     write_document(path, story, w, N_("Handouts"), N_("participant handouts"), ctx.when)
     return [path], []
+
+
+def _page_count(story: list[Flowable], w: m.Workshop, when) -> int:
+    """How many pages ``story`` takes (laid out on copies: a flowable is used once)."""
+    import copy
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "count.pdf"
+        write_document(path, copy.deepcopy(story), w, N_("Handouts"), N_("participant handouts"), when)
+        from pypdf import PdfReader
+
+        return len(PdfReader(path).pages)
 
 
 #: A page range in a reference ("2(1), 70-74", "pp. 113-141"): digits, a hyphen, digits, after a
@@ -90,24 +112,41 @@ def agenda_table(agenda, st, style: str = "24h", zone: str = "", language: str =
     """The agenda as a table; with a time zone, the Time column's heading names it ("Time (EDT)")
     once, rather than every row repeating it."""
     time = tr(language, "Time ({zone})", zone=zone) if zone else tr(language, "Time")
-    rows = [[para(time, st["cellbold"]), para(tr(language, "Minutes"), st["cellbold"]),
-             para(tr(language, "Session"), st["cellbold"])]]
-    for item in agenda.items:
+    minutes = tr(language, "Minutes")
+    rows = [[para(time, st["cellbold"]), para(minutes, st["cellbold"]), para(tr(language, "Session"), st["cellbold"])]]
+    ranges = [clock_range(item.start, item.end, style) for item in agenda.items]
+    for item, when in zip(agenda.items, ranges):
         label = item.label(tr(language, "optional"))
-        rows.append([para(clock_range(item.start, item.end, style), st["cell"]), para(str(item.minutes), st["cell"]),
+        rows.append([para(when, st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
-    table = Table(rows, colWidths=[90, 60, TEXT_W - 150], repeatRows=1, hAlign="LEFT")
+    # the Time column as wide as its widest range ("11:00 AM–12:00 PM" never breaks), plus the padding
+    cell = st["cell"]
+    time_w = max([d.width(r, cell.fontSize, "sans") for r in ranges] + [d.width(time, cell.fontSize, "sans-bold")]) + 14
+    minutes_w = d.width(minutes, cell.fontSize, "sans-bold") + 16
+    table = Table(rows, colWidths=[time_w, minutes_w, TEXT_W - time_w - minutes_w], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, d.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return table
 
 
-def section(item, st, style: str = "24h", lang: str = "en") -> list[Flowable]:
+def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "",
+            lang: str = "en") -> list[Flowable]:
+    """A section's pages: its heading and timing, then its ``slides`` as miniatures with lines
+    for notes (or, with none, its slides' key points as text), what else to remember, its
+    activities, reflection prompts and worksheet."""
     s: m.Section = item.entry
     facts = [clock_range(item.start, item.end, style), tr(lang, "{n} minutes", n=item.minutes)]
     if s.optional:
         facts.append(tr(lang, "optional: the presenter may leave it out if time runs short"))
-    out: list[Flowable] = [CondPageBreak(220), para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
+    head = [para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
+    if slides:
+        frame, shown = slides
+        rows = [SlideRow(slide, frame, ink, lang) for slide in shown]
+        # the heading keeps its first slide; no page starts with a heading alone
+        out: list[Flowable] = [CondPageBreak(SlideRow.height_for(frame) + 60), KeepTogether(head + rows[:1])]
+        out += [x for row in rows[1:] for x in (Spacer(1, SlideRow.GAP), row)]
+        return out + _rest(s, st, [], lang)
+    out = [CondPageBreak(220)] + head
     points: list[Flowable] = []
     for slide in s.slides:
         body = slide.body
@@ -126,10 +165,16 @@ def section(item, st, style: str = "24h", lang: str = "en") -> list[Flowable]:
             points.append(para(f"“{body.text}”" + (f" — {body.source}" if body.source else ""), st["quote"]))
         elif isinstance(body, m.Image):
             points.append(para(f"{slide.title}: {body.alt}", st["body"]))
+    return _rest(s, st, out + points, lang)
+
+
+def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en") -> list[Flowable]:
+    """What follows a section's slides: what else to remember, its activities, reflection prompts
+    and worksheet."""
+    out = list(out)
     if s.handout.points:
-        points.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
-                                lead=[para(tr(lang, "Also remember"), st["h2"])]))
-    out += points
+        out.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
+                             lead=[para(tr(lang, "Also remember"), st["h2"])]))
     for activity in s.activities:
         out.append(KeepTogether([para(tr(lang, "Activity: {title}", title=activity.title), st["h2"]),
                                  para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
@@ -198,68 +243,54 @@ def notes_fill(st, lang: str = "en") -> Flowable:
 
 
 class SlideRow(Flowable):
-    """One slide miniature, large enough to read on paper, with ruled note lines beside and below
-    it: half a page, so two share a page."""
+    """One slide miniature, large enough to read on paper, its number under it, with ruled lines
+    for notes beside it: a column wide enough to write a sentence in (2.2 in). The miniature is
+    printed light: no solid title bar or full-bleed fill to spend toner on."""
 
-    HEIGHT = 330  # half a letter page's frame, less the gap between the two
+    MINI_W = 320  # 4.4 in: the slide's 24 pt body text prints at 8 pt
+    GAP = 14  # between two rows
+    NOTE_GAP = 18  # between the miniature and its note lines
+    LINE_GAP = 24  # ruled lines a comfortable handwriting's height apart
     CAPTION = 16
 
-    def __init__(self, slide, frame, width=396, lang="en"):
+    def __init__(self, slide, frame, ink: str, lang: str = "en"):
         super().__init__()
-        self.slide, self.frame, self.mini_w, self.lang = slide, frame, width, lang
+        self.slide, self.frame, self.ink, self.lang = slide, frame, ink, lang
+
+    @classmethod
+    def height_for(cls, frame) -> float:
+        return cls.MINI_W * frame.height / frame.width + cls.CAPTION
 
     def wrap(self, available_width, available_height):
-        self.width, self.height = available_width, self.HEIGHT
+        self.width, self.height = available_width, self.height_for(self.frame)
         return self.width, self.height
 
     def draw(self):
-        mini_h = self.mini_w * self.frame.height / self.frame.width
+        mini_h = self.height - self.CAPTION
         top = self.height
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.mini_w)
+        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink)
         self.canv.setFillColor(d.MUTED)
-        d.draw(self.canv, 0, top - mini_h - 12, tr(self.lang, "Slide {number}", number=self.slide.number), 9, "sans")
+        d.draw(self.canv, 0, top - mini_h - 12, tr(self.lang, "Slide {number}", number=self.slide.number), 9.5, "sans")
         self.canv.setStrokeColor(d.RULE)
         self.canv.setLineWidth(0.6)
-        gap = 22
-        y = top - gap
-        while y >= 2:
-            beside = y > top - mini_h - self.CAPTION
-            if beside:
-                self.canv.line(self.mini_w + 16, y, self.width, y)
-            else:
-                self.canv.line(0, y, self.width, y)
-            y -= gap
+        x0 = self.MINI_W + self.NOTE_GAP
+        y = top - self.LINE_GAP
+        while y >= self.CAPTION - 4:
+            self.canv.line(x0, y, self.width, y)
+            y -= self.LINE_GAP
 
 
 #: Slides worth a miniature: those that teach. Title, agenda, dividers, breaks, references and the
-#: closing slide repeat the handout's own pages or carry nothing to take notes on; the knowledge
-#: check's slides would give its answers away (its own page asks the questions).
-CONTENT_KINDS = ("content", "statement", "quote", "image", "activity", "debrief")
+#: closing slide repeat the handout's own pages or carry nothing to take notes on; an activity's
+#: slide says what its text in the section says; the knowledge check's slides would give its
+#: answers away (its own page asks the questions).
+CONTENT_KINDS = ("content", "statement", "quote", "image", "debrief")
 
 
-def participant_view(slide, lang: str = "en"):
-    """``slide`` as participants see it in their handouts: an activity slide without the
-    facilitator's "You will need" list (its heading and the materials under it), or None for a
-    "(cont.)" slide that held nothing else."""
-    if slide.kind != "activity":
-        return slide
-    boxes = []
-    for box in slide.boxes:
-        # on an activity slide the materials are the only listed (level 1) paragraphs
-        paras = tuple(p for p in box.paras if not p.level and p.text != tr(lang, "You will need:"))
-        if paras:
-            boxes.append(replace(box, paras=paras))
-    return replace(slide, boxes=tuple(boxes)) if boxes else None
-
-
-def slide_pages(w: m.Workshop, agenda) -> list[Flowable]:
-    deck = plan_deck(w, agenda)
-    shown = [v for v in (participant_view(s, w.language) for s in deck.slides if s.kind in CONTENT_KINDS) if v is not None]
-    out: list[Flowable] = []
-    for n, slide in enumerate(shown):
-        if n % 2 == 0:
-            out.append(PageBreak())
-        else:
-            out.append(Spacer(1, 12))
-        out.append(SlideRow(slide, deck.frame, lang=w.language))
-    return out
+def miniatures(deck, section_id: str) -> tuple:
+    """(the deck's frame, the section's teaching slides), or () when the
+    handouts print no miniatures or the section has none."""
+    if deck is None:
+        return ()
+    shown = [s for s in deck.slides if s.kind in CONTENT_KINDS and s.section_id == section_id]
+    return (deck.frame, shown) if shown else ()

@@ -1,12 +1,16 @@
 """sign-in.pdf: a sign-in / sign-out sheet, filled with the roster's names or numbered blank rows.
 
-Names are sorted as written; blank rows follow for walk-ins and fill the last page. Every page
-carries the monitor's attestation under its own rows, so no page is signed for another.
+Names print as written, sorted by family name where the name shows it (:func:`sort_key`); blank
+rows follow for walk-ins and fill the last page. A name too long for its cell breaks between the
+given and the family name, never inside a name. Every page carries the monitor's attestation under
+its own rows, so no page is signed for another.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +40,7 @@ FOOTER_TOP = 44
 COLUMNS = (("#", 22), (N_("Name (print)"), 138), (N_("License type\nand number"), 80), (N_("Time in"), 46),
            (N_("Signature in"), 169), (N_("Time out"), 46), (N_("Signature out"), 169), (N_("Hours\n(office use)"), 50))
 TITLE_SIZE = 9.0
-NAME_SIZES = (11.0, 10.0, 9.0)
+NAME_SIZES = (11.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -52,21 +56,85 @@ class Row:
         return max(ROW_H, lines * self.size * 1.2 + 12)
 
 
-def _row(number: int, name: str = "", license_: str = "") -> Row:
-    """A row whose name and license wrap within their cells (a long name makes the row taller)."""
+#: Words that belong to the family name that follows them ("de la Cruz", "Van der Berg").
+PARTICLES = {"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "St.", "ten", "ter",
+             "van", "von", "bin", "ibn", "al", "el"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+#: Marks only Vietnamese sets on a Latin letter (hook above, dot below, horn) and its đ: a
+#: Vietnamese name is written family name first.
+_VIETNAMESE = re.compile("[\u0309\u0323\u031b\u0111\u0110]")
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(given, family) where the name shows which is which: the last word of a name of several,
+    with the particles before it and without a suffix (Jr., III); the first word of a Vietnamese
+    name; ("", name) for one word or a name written without spaces (王芳)."""
+    words = name.split()
+    if len(words) < 2:
+        return "", name.strip()
+    if _VIETNAMESE.search(unicodedata.normalize("NFD", name)):
+        return " ".join(words[1:]), words[0]
+    end = len(words)
+    while end > 2 and words[end - 1].casefold().strip(",") in SUFFIXES:
+        end -= 1
+    start = end - 1
+    while start > 1 and words[start - 1].casefold() in {p.casefold() for p in PARTICLES}:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def sort_key(name: str) -> tuple:
+    """Family name, then given name, compared without case or accents (Ó with O)."""
+    def plain(text: str) -> str:
+        stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return re.sub(r"[’'\-\s]", "", stripped).casefold()
+
+    given, family = split_name(name)
+    return plain(family), plain(given), name
+
+
+def _name_lines(name: str, size: float, width: float) -> list[str]:
+    """The name on one line; too long for it, broken between given and family name when each
+    half fits a line; else wherever it must (a single word longer than the cell)."""
+    if d.width(name, size, "sans") <= width:
+        return [name]
+    given, family = split_name(name)
+    if given and d.width(family, size, "sans") <= width:  # the family name kept whole on a line of its own
+        first = _VIETNAMESE.search(unicodedata.normalize("NFD", name))
+        return [family] + d.wrap(given, "sans", size, width) if first else d.wrap(given, "sans", size, width) + [family]
+    return d.wrap(name, "sans", size, width)
+
+
+def sheet_size(people: list[tuple[str, str]]) -> float:
+    """One size for every name on the sheet: the largest at which each fits its cell on one line
+    (its licence on two at most); else the largest at which each fits on two, broken between given
+    and family name; else 10 pt, a long name taking the lines it needs."""
+    width = COLUMNS[1][1] - 8
+
+    def fits(name: str, lic: str, size: float, lines: int) -> bool:
+        return (len(_name_lines(name, size, width)) <= lines
+                and (not lic or len(d.wrap(lic, "sans", size, COLUMNS[2][1] - 8)) <= 2))
+
+    for lines in (1, 2):
+        for size in NAME_SIZES:
+            if all(fits(name, lic, size, lines) for name, lic in people):
+                return size
+    return NAME_SIZES[1]
+
+
+def _row(number: int, name: str = "", license_: str = "", size: float = NAME_SIZES[0]) -> Row:
+    """A row whose name (on one line, or broken between given and family name) and licence fit
+    their cells at ``size`` (a long name makes the row taller)."""
     if not name and not license_:
         return Row(number)
-    for size in NAME_SIZES:
-        name_lines = d.wrap(name, "sans", size, COLUMNS[1][1] - 8) if name else []
-        license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
-        if max(len(name_lines), len(license_lines)) <= 2:
-            break
+    name_lines = _name_lines(name, size, COLUMNS[1][1] - 8) if name else []
+    license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
     return Row(number, tuple(name_lines), tuple(license_lines), size)
 
 
 def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) -> list[list[Row]]:
     """Rows on pages: the people sorted, then blank rows for walk-ins, then more filling the last page."""
-    people = sorted(people, key=lambda p: (p[0].casefold(), p[0], p[1]))
+    people = sorted(people, key=lambda p: (sort_key(p[0]), p[1]))
     bottom = FOOTER_TOP + ATTEST_H
     pages: list[list[Row]] = [[]]
     y = first_top - HEADER_H
@@ -79,8 +147,9 @@ def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) 
         pages[-1].append(row)
         y -= row.height
 
+    size = sheet_size(people)
     for number, (name, license_) in enumerate(people, 1):
-        place(_row(number, name, license_))
+        place(_row(number, name, license_, size))
     count = len(people)
     for _ in range(max(WALK_INS, -(-count // 10)) if people else BLANK_ROWS):
         count += 1

@@ -7,6 +7,7 @@ miniature shows the slide's text as the deck does without needing an office suit
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
@@ -15,7 +16,7 @@ from workshop import pdfdraw as d
 from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.frame import Frame
-from workshop.deck.palette import mix, readable
+from workshop.deck.palette import WHITE, mix, readable
 from workshop.fonts import text_width
 from workshop.deck.plan import QUOTE_GLYPH, QUOTE_PATH, Box, Mark, PlannedSlide
 from workshop.deck.render import FULL_BLEED, layout_role
@@ -23,18 +24,28 @@ from workshop.deck.render import FULL_BLEED, layout_role
 
 #: The contrast small coloured text in a printed miniature is set to: WCAG's 4.5:1 plus a margin for print.
 SMALL_PRINT_TARGET = 7.0
+#: Accent and muted text printed smaller than this takes the body's ink: thin strokes in a tint blur.
+TINT_BELOW = 7.0
 #: Text that would print smaller than this (the guide's thumbnails) is drawn as bars, not as unreadable type.
 GREEK_BELOW = 4.0
 
 
 def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None, x: float, y: float,
-                   width: float) -> None:
+                   width: float, light: str = "") -> None:
     """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide, on its frame:
     the built-in design, or the template's backgrounds, bands and pictures. ``footer`` None leaves
-    out the slide's footer and number (too small to read in a miniature, which is captioned)."""
+    out the slide's footer and number (too small to read in a miniature, which is captioned).
+    ``light`` (the theme's print ink, "RRGGBB") prints the built-in design without its solid
+    title bar or full-bleed fill (the handouts' miniatures, which would spend toner on them): the
+    title in that ink on white over the accent rule."""
     s = width / frame.width
     height = frame.height * s
     colours = frame.palette_for(slide.kind)
+    light = light if frame.designed else ""
+    if light:
+        ink = light
+        colours = replace(colours, title_text=ink, title_background=WHITE, on_primary=ink,
+                          on_primary_muted=colours.muted_text)
 
     def rect(px, py, pw, ph, colour):
         canvas.setFillColor(HexColor("#" + colour))
@@ -58,6 +69,11 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None
                 canvas.drawImage(image, x + r.x * s, y + height - (r.y + r.h) * s, r.w * s, r.h * s, mask="auto")
             elif piece.colour:
                 rect(r.x, r.y, r.w, r.h, piece.colour)
+    elif light:
+        if slide.kind in FULL_BLEED:
+            rect(*slide.accent_bar, colours.accent)
+        else:
+            rect(0, slide.bar_height, frame.width, 6, colours.accent)
     elif slide.kind in FULL_BLEED:
         rect(0, 0, frame.width, frame.height, colours.primary)
         rect(*slide.accent_bar, colours.accent)
@@ -154,8 +170,11 @@ def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
 
 def _lines(canvas, x0, top, s, bx, by, para: Para, lines, colours, bw: float) -> None:
     colour = colours.text(para.role)
+    if para.size * s < TINT_BELOW and para.role in ("accent", "muted"):
+        colour = colours.body_text  # a tint of ink that small prints as a blur: set it in the body's ink
     if para.size * s < 12:  # small printed text: coloured ink darkened further, toner and paper blur it
-        behind = colours.primary if para.role.startswith("inverse") or para.role == "title" else colours.background
+        behind = ((colours.title_background or colours.primary) if para.role == "title" else colours.primary
+                  if para.role.startswith("inverse") and colours.on_primary != colours.title_text else colours.background)
         colour = readable(colour, behind, SMALL_PRINT_TARGET)
     canvas.setFillColor(HexColor("#" + colour))
     pitch = para.size * fit.LINE_PITCH

@@ -36,6 +36,8 @@ SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact deta
 QUIZ_KINDS = ("quiz", "answer")
 #: The note on a "(cont.)" slide; the guide leaves it out of its talking points.
 CONTINUED = N_("Continued from the previous slide.")
+#: How the note on a section's last slide begins when minutes are left to nothing (the guide says those once).
+OPEN = N_("Then open time:")
 QUOTE_INSET = 88.0  # the quote's text starts right of its mark  # a knowledge-check question and the slide that answers it
 
 
@@ -122,6 +124,8 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
             p.break_slide(item)
         else:
             p.section(item)
+    if workshop.deck.end_matter == "before" and p.farewell:
+        p.shown_before_farewell()  # the quiz and end matter are shown, and timed, before the goodbye
     if workshop.deck.quiz and workshop.quiz:
         p.quiz(workshop.quiz)
     p.references()
@@ -168,6 +172,9 @@ class _Planner:
         self.slides: list[PlannedSlide] = []
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
+        self.farewell_at: tuple[int, str, str] = (agenda.end, "", "")  # its start, title and section
+        # where the quiz and the end matter are shown: at the end, or before the presenter's goodbye
+        self.end_at, self.end_before, self.end_section = agenda.end, "", ""
         self.f = frame_for(workshop.theme)
         # text on full-bleed slides starts right of the design's accent bar; on a template, where
         # its titles start
@@ -208,6 +215,17 @@ class _Planner:
             window = f"{window}{joined}{label}"
         return self.t("Timing: {cue}", cue=self.t("{window}, {done} in, {left} left", window=window,
                                                    done=duration(start - self.agenda.start), left=duration(left)))
+
+    def shown_before_farewell(self) -> None:
+        self.end_at, self.end_before, self.end_section = self.farewell_at
+
+    def end_cue(self, label: str = "") -> str:
+        """The timing of a slide after the agenda's sections (quiz, references, contacts): inside
+        the last section, before its goodbye slide, when the deck shows it there; else at the end
+        (``label`` already in the outline's language)."""
+        if self.end_before:
+            return self.cue(self.end_at, self.end_at, self.t("before '{title}'", title=self.end_before), ", ")
+        return self.cue(self.end_at, self.end_at, label)
 
     @staticmethod
     def notes(*parts: str) -> str:
@@ -411,8 +429,17 @@ class _Planner:
             self.content(slide, item.slide_time(n))
             if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
                 self.farewell = (start, len(self.slides))
+                self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
+        gap = item.open_time
+        if gap is not None and self.slides and self.slides[-1].section_id == section.id:
+            # on screen until the section ends: its notes say so, with the times
+            last = self.slides[-1]
+            self.slides[-1] = replace(last, notes=self.notes(last.notes, (
+                self.t(OPEN) + " " + self.t("{span} ({n} min) the outline gives to no slide or activity; '{title}' "
+                                            "ends at {time}.", span=self.span(gap.start, gap.end), n=gap.minutes,
+                                            title=section.title, time=self.clock(gap.end)))))
 
     def agenda_timeline(self) -> None:
         """The agenda as a timeline: each item's time range, then a dot on a vertical line, then
@@ -552,7 +579,7 @@ class _Planner:
     def quiz(self, quiz: m.Quiz) -> None:
         """Each question on its own slide, then a slide with its answer and why."""
         total = len(quiz.questions)
-        self.section_id = ""
+        self.section_id = self.end_section
         for n, q in enumerate(quiz.questions, 1):
             checks = (" " + self.t("It checks objective {n}: {objective}.", n=q.objective,
                                    objective=self.w.objectives[q.objective - 1]) if q.objective else "")
@@ -564,7 +591,7 @@ class _Planner:
                 groups.append([Para(self.t("True or false?"), BODY, role="muted", space_before=18)])
             self.titled("quiz", self.t("Knowledge check: question {n} of {total}", n=n, total=total), groups, self.notes(
                 self.t("Read the question aloud and give the room time to answer: hands, cards or a poll.") + checks,
-                self.t("The next slide shows the answer.")), columns=False)
+                self.t("The next slide shows the answer."), self.end_cue(self.t("for the knowledge check"))), columns=False)
             answer = f"{letter(q.key)}. {q.answer}" if q.choices else self.t(q.answer)
             groups = [[Para(q.ask, SMALL, role="muted")],
                       [Para(self.t("Answer: {answer}", answer=answer), LEAD, bold=True, role="accent", space_before=18)]]
@@ -572,20 +599,21 @@ class _Planner:
                 groups.append([Para(q.explain, BODY, space_before=16)])
             self.titled("answer", self.t("Answer to question {n}", n=n), groups, self.notes(
                 self.t("Answer: {answer}", answer=answer) + ".", q.explain,
-                self.t("Ask who chose something else, and why, before moving on.")),
+                self.t("Ask who chose something else, and why, before moving on."),
+                self.end_cue(self.t("for the knowledge check"))),
                 columns=False)
 
     def references(self) -> None:
-        self.section_id = ""
+        self.section_id = self.end_section
         if not self.w.references:
             return
         groups = [[Para(r, SMALL, space_before=10, hanging=28.0)] for r in self.w.references]
         self.titled("references", self.t("References"), groups, self.notes(
-            self.t("The full list is in the participant handouts."), self.cue(self.agenda.end, self.agenda.end)),
+            self.t("The full list is in the participant handouts."), self.end_cue()),
             columns=False)
 
     def closing(self) -> None:
-        self.section_id = ""
+        self.section_id = self.end_section
         if not self.w.deck.closing:
             return
         width = self.hero_w
@@ -603,7 +631,7 @@ class _Planner:
         self.hero("closing", self.t("Stay in touch"), [("Title text", [title], 0.0),
                                                ("Contact", self.people(presenter, room, width), 24.0)],
                   self.notes(self.t("Thank the group, point to the evaluation form, and leave your contact details on screen."),
-                             self.cue(self.agenda.end, self.agenda.end, self.t("as the workshop ends"))))
+                             self.end_cue(self.t("as the workshop ends"))))
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:

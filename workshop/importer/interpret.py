@@ -143,7 +143,7 @@ class _Reader:
             self.section_slide(raw)
         elif _BREAK_TITLE.match(title) and self.little_text(raw):
             self.break_slide(raw)
-        elif built and title == "Agenda" and self.all_rows(raw):
+        elif built and title.split(" · ")[0] == "Agenda" and self.all_rows(raw):
             self.agenda_slide(raw)
         elif base in _OBJECTIVES and not self.draft.objectives:
             self.objectives_slide(raw)
@@ -235,7 +235,7 @@ class _Reader:
             self.draft.references += [clean(p.text) for b in raw.text_blocks for p in b.paras]
         elif title.lower() in _OBJECTIVES and self.draft.objectives:
             self.draft.objectives += [clean(p.text) for b in raw.text_blocks for p in b.paras]
-        elif title == "Agenda" and self.deck.made_by_workshop and self.all_rows(raw):
+        elif title.split(" · ")[0] == "Agenda" and self.deck.made_by_workshop and self.all_rows(raw):
             pass
         else:
             self.content(raw)

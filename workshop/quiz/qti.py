@@ -102,6 +102,14 @@ def _assessment(workshop: m.Workshop, ident: str) -> bytes:
     return _xml(root)
 
 
+def _html_lines(text: str) -> str:
+    """Plain text as HTML that shows its lines: a paragraph for each blank-line-separated part,
+    a line break for each line within it (HTML would otherwise run the lines together)."""
+    parts = [p for p in text.split("\n\n") if p.strip()] or [text]
+    return "".join("<p>" + "<br/>".join(html.escape(line.strip()) for line in p.strip().split("\n")) + "</p>"
+                   for p in parts)
+
+
 def _item(section: ET.Element, ident: str, n: int, q: m.Question, lang: str = "en") -> None:
     labels = [f"{ident}_a{k}" for k in range(1, len(q.options) + 1)]
     item = _sub(section, "item", ident=ident, title=tr(lang, "Question {n}", n=n))
@@ -114,7 +122,7 @@ def _item(section: ET.Element, ident: str, n: int, q: m.Question, lang: str = "e
         _sub(field, "fieldentry", entry)
     presentation = _sub(item, "presentation")
     # the question text as Canvas writes it: HTML in a div, so it shows exactly as typed
-    _sub(_sub(presentation, "material"), "mattext", f"<div><p>{html.escape(q.ask)}</p></div>", texttype="text/html")
+    _sub(_sub(presentation, "material"), "mattext", f"<div>{_html_lines(q.ask)}</div>", texttype="text/html")
     choices = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality="Single"), "render_choice")
     for label, option in zip(labels, q.options):
         _sub(_sub(_sub(choices, "response_label", ident=label), "material"), "mattext", shown_option(option, q, lang),

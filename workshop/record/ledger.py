@@ -40,7 +40,8 @@ COLUMNS = ["certificate_id", "name", "email", "license", "hours", "title", "date
            "page_sha256", "score", "minutes_present", "minutes_missed", "file", "file_sha256", "version", "status",
            "issued", "status_date", "reason", "supersedes", "person", "design", "evidence", "format", "reprints"]
 #: What a change to is a change to the certificate, in the words a list of changes uses.
-FACTS = (("name", "name"), ("license", "licence"), ("hours", "hours"), ("title", "title"), ("date", "date"))
+FACTS = (("name", "name"), ("email", "e-mail address"), ("license", "licence"), ("hours", "hours"),
+         ("title", "title"), ("date", "date"))
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,12 @@ def person_key(name: str, email: str, license: str) -> str:
     return "name:" + folded + ("|license:" + " ".join(license.casefold().split()) if license.strip() else "")
 
 
-def certificate_id(date: dt.date, provider: str, person: str) -> str:
+def certificate_id(date: dt.date, provider: str, person: str, delivery: str = "") -> str:
     """``YYYYMMDD-XXXXXXXX``: the workshop date, then eight Crockford base-32 characters of a
-    SHA-256 over the provider, the date and the person; the same person at the same delivery
+    SHA-256 over the provider, the date, the delivery (the workshop's title and start, so two
+    sessions on one day never share an id) and the person; the same person at the same delivery
     always gets the same id, whatever the name printed."""
-    key = "\x1f".join([provider, str(date), person])
+    key = "\x1f".join([provider, str(date), delivery, person])
     code = base64.b32encode(hashlib.sha256(key.encode("utf-8")).digest()).decode("ascii")[:8].translate(_CROCKFORD)
     return f"{date:%Y%m%d}-{code}"
 
@@ -178,7 +180,8 @@ class Plan:
 
 
 def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provider: str, design: str,
-              issued: dt.date, reissue: str = "", evidence: str = "", ledger_shown: str = FILENAME) -> Plan:
+              issued: dt.date, reissue: str = "", evidence: str = "", ledger_shown: str = FILENAME,
+              delivery: str = "") -> Plan:
     """The new ledger: ``old`` kept, ``wanted`` added to it. Raises :class:`InputError` listing
     every change to an issued certificate, unless ``reissue`` gives the reason to make new versions."""
     current = {r.person: r for r in old if r.status != SUPERSEDED}
@@ -194,12 +197,14 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
     records = list(old)
     new: set[str] = set()
     seen: set[str] = set()
+    moved = _moved(current, wanted)
     for w in wanted:
-        seen.add(w.person)
-        before = current.get(w.person)
+        seen.add(moved.get(w.person, w.person))
+        before = current.get(moved.get(w.person, w.person))
         if before is None:
             if w.certified:
-                records.append(_issue(w, date, provider, design, issued, evidence, version=1, supersedes=""))
+                records.append(_issue(w, date, provider, design, issued, evidence, version=1, supersedes="",
+                                      delivery=delivery))
                 new.add(records[-1].certificate_id)
             continue
         if before.status == REVOKED:
@@ -241,6 +246,28 @@ def reconcile(old: list[Record], wanted: list[Wanted], *, date: dt.date, provide
     return Plan(tuple(records), frozenset(new), tuple((r.certificate_id, r.status) for r in old))
 
 
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _moved(current: dict[str, Record], wanted: list[Wanted]) -> dict[str, str]:
+    """New person keys that are an issued record's person under another address: the same licence
+    number, or (neither having one) the same name, with nobody else in the evidence fitting. A
+    corrected e-mail address is then a change to that person's certificate, not a new person."""
+    keys = {w.person for w in wanted}
+    orphans = [r for r in current.values() if r.valid and r.person not in keys]
+    moved: dict[str, str] = {}
+    for w in wanted:
+        if w.person in current or not w.certified:
+            continue
+        fits = [r for r in orphans if (_fold(r.license) and _fold(r.license) == _fold(w.license))
+                or (not _fold(r.license) and not _fold(w.license) and _fold(r.name) == _fold(w.name))]
+        if len(fits) == 1:
+            moved[w.person] = fits[0].person
+            orphans.remove(fits[0])
+    return moved
+
+
 def revoke(old: list[Record], certificate: str, reason: str, when: dt.date, shown: str) -> list[Record]:
     """The ledger with ``certificate`` marked revoked; refused when it is not a valid record."""
     for k, r in enumerate(old):
@@ -260,8 +287,8 @@ def revoke(old: list[Record], certificate: str, reason: str, when: dt.date, show
 
 
 def _issue(w: Wanted, date: dt.date, provider: str, design: str, issued: dt.date, evidence: str, *, version: int,
-           supersedes: str, root: str = "") -> Record:
-    base = root or certificate_id(date, provider, w.person)
+           supersedes: str, root: str = "", delivery: str = "") -> Record:
+    base = root or certificate_id(date, provider, w.person, delivery)
     cid = base if version == 1 else f"{base}-V{version}"
     return Record(cid, w.name, w.email, w.license, w.hours, w.title, w.date, w.provider, score=w.score,
                   minutes_present=w.minutes_present, minutes_missed=w.minutes_missed, version=str(version),

@@ -23,18 +23,57 @@ from workshop.schedule import hours
 KEPT = ("evidence", "certificates")
 
 
+#: The kit's record files, checked against the SHA-256 the kit's manifest holds for each before
+#: any command reads them: a record deleted or edited by hand is never taken as issued.
+RECORD_FILES = (ledger.FILENAME, "attendance.csv")
+RECORD_FOLDERS = ("evidence/",)
+
+
 def kit_records(out_dir: Path) -> list[ledger.Record]:
-    """The issued records of the kit at ``out_dir``; none when it is not a kit workshop made."""
+    """The issued records of the kit at ``out_dir``; none when it is not a kit workshop made.
+    Refused when a record file the kit wrote is missing or was changed since."""
     out_dir = Path(out_dir)
     if not (out_dir / MANIFEST).is_file():
         return []
+    intact(out_dir)
     return ledger.read(out_dir / ledger.FILENAME)
+
+
+def intact(kit: Path) -> None:
+    """Every record file the manifest lists is there, as workshop wrote it."""
+    import hashlib
+    import json
+
+    try:
+        listed = json.loads((kit / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError, AttributeError):
+        return  # the build itself refuses a damaged manifest, naming it
+    problems = []
+    for name, digest in sorted(listed.items()):
+        if name not in RECORD_FILES and not name.startswith(RECORD_FOLDERS):
+            continue
+        path = kit / name
+        shown = f"{display_path(kit)}/{name}"
+        if not path.is_file():
+            problems.append(Problem(Src(shown), "is missing: it is part of the record of the certificates this kit "
+                                                "issued. Restore it from a backup; nothing is built over a record "
+                                                "with a piece missing"))
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(Problem(Src(shown), "was changed after workshop wrote it: it is part of the record of the "
+                                                "certificates this kit issued. Restore it from a backup (corrections "
+                                                "are made with --reissue or workshop revoke, never by hand)"))
+    if problems:
+        raise InputError(problems)
 
 
 def record(ctx: BuildContext, outline: Path, outline_files: tuple[Path, ...], roster: Path | None,
            reports: tuple[Path, ...], reissue: str, settled: Path | None = None) -> BuildContext:
     """``ctx`` with the decisions, the planned ledger and the evidence; raises :class:`InputError`
     when the build would change an issued certificate without ``reissue``."""
+    if reissue and not reissue.strip():
+        raise InputError(Problem(Src("--reissue"), "say why the certificates are reissued, in words an auditor can "
+                                                   "read later"))
+    reissue = " ".join(reissue.split())
     old = kit_records(ctx.out_dir)
     ctx = dataclasses.replace(ctx, records_in_kit=bool(old))
     if ctx.roster is None:
@@ -74,7 +113,8 @@ def _reconcile(ctx: BuildContext, old: list[ledger.Record]) -> ledger.Plan:
     return ledger.reconcile(old, wanted(ctx), date=w.date, provider=w.ce.provider if w.ce else "",
                             design=ctx.design, issued=today(), reissue=ctx.reissue,
                             evidence=evidence.names(list(ctx.evidence)),
-                            ledger_shown=f"{display_path(ctx.out_dir)}/{ledger.FILENAME}")
+                            ledger_shown=f"{display_path(ctx.out_dir)}/{ledger.FILENAME}",
+                            delivery=f"{w.title}\x1f{w.start}")
 
 
 def _one_licence_one_person(decisions) -> list[Problem]:
@@ -100,11 +140,17 @@ def wanted(ctx: BuildContext) -> list[ledger.Wanted]:
     w, agenda = ctx.workshop, ctx.agenda
     full = agenda.ce.awarded if agenda.ce else None
     out, seen = [], {}
+    names_of: dict[str, set[str]] = {}
+    for x in ctx.decisions:
+        if x.email and x.how != "staff":
+            names_of.setdefault(x.email.casefold(), set()).add(" ".join(x.name.casefold().split()))
     for x in ctx.decisions:
         if x.how == "staff":
             continue
         a = decide.attendee_of(x)
         key = ledger.person_key(x.name, x.email, a.license)
+        if x.email and len(names_of[x.email.casefold()]) > 1:  # an office's shared address: it and the name
+            key = ledger.person_key(x.name, "", a.license) + "|email:" + x.email.casefold()
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:  # two rows with one name and no email: the roster warned they may be two people
             key += f"#{seen[key]}"

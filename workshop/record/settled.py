@@ -136,9 +136,9 @@ def read(path: Path | None) -> Settled:
             node = item.get(key)
             emails = tuple(str(v.value).strip().casefold() for v in node.items if isinstance(v, Scalar)
                            and v.value) if isinstance(node, Seq) else ()
-            if len(emails) < 2 or any("@" not in e for e in emails):
-                problems.append(Problem(node.src, f"'{key}' takes a list of two or more email addresses, such as "
-                                                  "[ann@example.org, ann.lee@clinic.org]", where))
+            if len(emails) < 2 or any("@" not in e for e in emails) or len(set(emails)) < len(emails):
+                problems.append(Problem(node.src, f"'{key}' takes a list of two or more different email addresses, "
+                                                  "such as [ann@example.org, ann.lee@clinic.org]", where))
                 continue
             (settled.same if key == "same person" else settled.different).append((node.src, emails, reason))
         elif item.get("report") is not None:

@@ -46,5 +46,5 @@ def credential_filename(version: int, newest: int) -> str:
     return "credential.json" if version == newest else f"credential-v{version}.json"
 
 
-def status_list_url(template: str) -> str:
-    return site_root(template) + "status.json"
+def status_list_url(template: str, name: str = "status.json") -> str:
+    return site_root(template) + name

@@ -43,7 +43,7 @@ def criteria_text(record: CertificateRecord) -> str:
 def unsigned_credential(record: CertificateRecord, issuer_did: str, template: str, newest_version: int) -> dict:
     """The credential without its proof, for the record's version."""
     page = address.page_url(template, record.id)
-    status_url = address.status_list_url(template)
+    status_url = address.status_list_url(template, record.status_list)
     hours_available = record.hours_available if record.hours_available is not None else record.hours
     achievement = {
         "id": achievement_id(record, template),

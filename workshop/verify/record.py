@@ -61,6 +61,9 @@ class CertificateRecord:
     status_index: int
     status: Status = field(default_factory=Valid)
     hours_available: Decimal | None = None
+    #: The revocation list's file in verify/: one per delivery, so that kits published to one site
+    #: (two workshops, or two sessions, of one provider) never overwrite each other's list.
+    status_list: str = "status.json"
 
     @property
     def revoked(self) -> bool:

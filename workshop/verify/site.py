@@ -58,7 +58,8 @@ def site_files(records: Iterable[CertificateRecord], key: ProviderKey, verify_ur
         count[r.id] = count.get(r.id, 0) + 1
     providers = sorted({r.provider for r in records})
     yield "index.html", lookup_page(" · ".join(providers), language)
-    yield "status.json", status_list_credential(records, key, verify_url_template)
+    yield records[0].status_list if records else "status.json", status_list_credential(records, key,
+                                                                                        verify_url_template)
     for r in records:
         top = newest[r.id]
         name = address.credential_filename(r.version, top.version)

@@ -11,7 +11,7 @@ from . import address
 from .contexts import VC_V2
 from .document import timestamp
 from .providerkey import ProviderKey
-from .record import CertificateRecord, Revoked
+from .record import CertificateRecord, Revoked, Superseded
 from .signing import signed, to_bytes
 
 MIN_BITS = 16 * 1024 * 8  # the spec's minimum (16 KB), so a list reveals little about any one entry
@@ -45,9 +45,9 @@ def list_date(records: list[CertificateRecord]) -> dt.date:
 
 
 def status_list_credential(records: Iterable[CertificateRecord], key: ProviderKey, verify_url_template: str) -> bytes:
-    """``verify/status.json``: every revoked record's bit set, signed by the provider's key."""
+    """``verify/status.json``: every revoked or superseded record's bit set, signed by the provider's key."""
     records = list(records)
-    url = address.status_list_url(verify_url_template)
+    url = address.status_list_url(verify_url_template, records[0].status_list if records else "status.json")
     when = timestamp(list_date(records))
     document = {
         "@context": [VC_V2],
@@ -59,7 +59,9 @@ def status_list_credential(records: Iterable[CertificateRecord], key: ProviderKe
             "id": url + "#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
-            "encodedList": encoded_list(r.status_index for r in records if r.revoked),
+            # a superseded version no longer states the record (a correction replaced it): it fails too
+            "encodedList": encoded_list(r.status_index for r in records
+                                        if r.revoked or isinstance(r.status, Superseded)),
         },
     }
     return to_bytes(signed(document, key, when))
