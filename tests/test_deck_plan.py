@@ -29,8 +29,9 @@ def test_bundled_deck_order_and_titles():
     titles = [s.title for s in deck.slides]
     assert titles[:6] == ["Relationship: What It's All About", "Agenda", "Learning objectives",
                           "Introduction", "Welcome", "Why spend a morning on the relationship?"]
-    # seven long references, then contact details, then the presenter's own last slide
-    assert titles[-4:] == ["References", "References (cont.)", "Stay in touch", "Thank you"]
+    # seven long references, then the presenter's own last slide with the contact details on it
+    assert titles[-3:] == ["References", "References (cont.)", "Thank you"]
+    assert "Stay in touch" not in titles and deck.slides[-1].kind == "closing"
     assert "Morning break" in titles and "Activity: Practice in pairs" in titles
     assert "Debrief: Practice in pairs" in titles
     assert len(set(titles)) == len(titles), "every slide needs a unique title"
@@ -103,8 +104,11 @@ def test_title_and_closing_slides():
     assert first == ["Relationship: What It's All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
                      "Sunrise Consulting · 3.00 CE hours"]
-    last = [p.text for b in by_title(deck, "Stay in touch").boxes for p in b.paras]
-    assert last == ["Stay in touch", "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
+    last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
+    assert last == ["Thank you", "Please complete the evaluation form",
+                    "Certificates are issued to everyone who attends the whole session",
+                    "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
+    assert "Leave contact details on screen" in deck.slides[-1].notes  # the outline's own notes for it
 
 
 def test_dense_outline_loses_nothing_and_never_goes_below_18pt():

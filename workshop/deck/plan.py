@@ -119,16 +119,28 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
             p.break_slide(item)
         else:
             p.section(item)
-    if workshop.deck.end_matter == "before" and p.farewell:
-        p.shown_before_farewell()  # the quiz and end matter are shown, and timed, before the goodbye
+    if p.farewell:
+        p.shown_before_farewell()  # the knowledge check is shown, and timed, before the goodbye
     if workshop.deck.quiz and workshop.quiz:
         p.quiz(workshop.quiz)
+    checks = len(p.slides)
+    if workshop.deck.end_matter != "before":  # the references and contacts after the goodbye
+        p.end_at, p.end_before, p.end_section = p.agenda.end, "", p.end_section
     p.references()
-    p.closing()
+    ends = len(p.slides)
     start, end = p.farewell or (len(p.slides), len(p.slides))
-    slides = p.slides
-    if workshop.deck.end_matter == "before":  # the presenter's own goodbye comes last
-        slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]
+    # the presenter's own goodbye and the contact details on one closing slide, left on screen as
+    # people leave, when the goodbye is short enough to share it
+    merged = p.closing(p.slides[start:end] if workshop.deck.end_matter == "before" else [])
+    s = p.slides
+    if merged:
+        slides = s[:start] + s[end:]
+    elif workshop.deck.end_matter == "before":
+        # the knowledge check and references, then the presenter's own goodbye, then the contact
+        # details left on screen as people leave: the closing slide is the last one
+        slides = s[:start] + s[end:ends] + s[start:end] + s[ends:]
+    else:  # the goodbye after the knowledge check, then references and contacts as asked
+        slides = s[:start] + s[end:checks] + s[start:end] + s[checks:]
     return Deck(workshop.title, short_title(workshop.title), tuple(_unique_titles(slides)), p.f)
 
 
@@ -136,6 +148,8 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
 _FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
 #: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
 _ACTIVITY = re.compile(r"\s*activity\b", re.I)
+#: A title that begins with its own short label: "Activity 1: ", "Role-play: ", "Case study 2 - ".
+_LABELLED = re.compile(r"\s*[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*(?::|\s[–—-])\s+(?=\S)")
 
 
 def short_title(title: str) -> str:
@@ -148,13 +162,29 @@ def short_title(title: str) -> str:
     return match.group(1) if match and len(title) > 40 else title
 
 
+def activity_title(title: str) -> str:
+    """An activity's heading: "Activity: Practice in pairs"; a title that already says what it is
+    ("Activity 1: mapping safety", "Role-play: the first session") is kept as written."""
+    return title if _ACTIVITY.match(title) or _LABELLED.match(title) else f"Activity: {title}"
+
+
+def debrief_title(title: str) -> str:
+    """The debrief's heading: "Debrief: mapping safety" for "Activity 1: mapping safety", not
+    "Debrief: Activity 1: mapping safety"."""
+    match = _LABELLED.match(title)
+    return f"Debrief: {title[match.end():] if match and _ACTIVITY.match(title) else title}"
+
+
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
+    """Each slide's number, and a title told apart from an earlier slide's of the same title: a
+    section's divider is a signpost, so the slide under it may share its title unchanged."""
     seen: dict[str, int] = {}
     result = []
     for n, slide in enumerate(slides, 1):
         title = slide.title
-        seen[title] = seen.get(title, 0) + 1
-        if seen[title] > 1:
+        if slide.kind != "section":
+            seen[title] = seen.get(title, 0) + 1
+        if seen.get(title, 0) > 1:
             title = f"{title} ({seen[title]})"
         result.append(replace(slide, title=title, number=n))
     return result
@@ -168,6 +198,7 @@ class _Planner:
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
         self.farewell_at: tuple[int, str, str] = (agenda.end, "", "")  # its start, title and section
+        self.farewell_slide: m.Slide | None = None
         # where the quiz and the end matter are shown: at the end, or before the presenter's goodbye
         self.end_at, self.end_before, self.end_section = agenda.end, "", ""
         self.f = frame_for(workshop.theme)
@@ -411,6 +442,7 @@ class _Planner:
             self.content(slide, item.slide_time(n))
             if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
                 self.farewell = (start, len(self.slides))
+                self.farewell_slide = slide
                 self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
@@ -534,11 +566,10 @@ class _Planner:
             "Materials: " + ", ".join(activity.materials) if activity.materials else "",
             "Debrief questions:\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
             self.cue(seg.start, seg.end, f", ends {self.clock(seg.end)}"))
-        title = activity.title if _ACTIVITY.match(activity.title) else f"Activity: {activity.title}"
-        self.titled("activity", title, groups, notes, columns=False)
+        self.titled("activity", activity_title(activity.title), groups, notes, columns=False)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
-            self.titled("debrief", f"Debrief: {activity.title}", qs, self.notes(
+            self.titled("debrief", debrief_title(activity.title), qs, self.notes(
                 "Ask the questions in turn; take two or three answers for each.",
                 self.cue(seg.end, seg.end, f" as {activity.title} ends")))
 
@@ -585,11 +616,18 @@ class _Planner:
             "The full list is in the participant handouts.", self.end_cue()),
             columns=False)
 
-    def closing(self) -> None:
+    def closing(self, farewell: list[PlannedSlide] = ()) -> bool:
+        """The closing slide with the presenters' contact details. Given the ``farewell`` the
+        outline ends on ("Thank you" and a line or two), that slide's title, lines and notes go on
+        the closing slide itself, when they fit; says whether they did."""
         self.section_id = self.end_section
         if not self.w.deck.closing:
-            return
+            return False
         width = self.hero_w
+        said = self.farewell_slide
+        lines = said.body.items if said is not None and isinstance(said.body, m.Bullets) else None
+        merge = (len(farewell) == 1 and lines is not None and len(lines) <= 3 and said.image is None
+                 and not any(i.children for i in lines))
 
         def presenter(person: m.Presenter, apart: bool) -> list[Para]:
             names = [person.name, person.credentials] if apart else [person.display_name]
@@ -599,12 +637,28 @@ class _Planner:
                                                                                person.website) if x]
             return paras
 
-        title = [Para("Stay in touch", HERO, bold=True, role="inverse")]
-        room = self.hero_bottom - 48 - fit.height(title, width) - 24
-        self.hero("closing", "Stay in touch", [("Title text", [title], 0.0),
-                                               ("Contact", self.people(presenter, room, width), 24.0)],
-                  self.notes("Thank the group, point to the evaluation form, and leave your contact details on screen.",
-                             self.end_cue(" as the workshop ends")))
+        heading = said.title if merge else "Stay in touch"
+        title = [Para(heading, HERO, bold=True, role="inverse")]
+        stack = [("Title text", [title], 0.0)]
+        if merge and lines:
+            stack.append(("Body", [[Para(i.text, BODY, role="inverse", space_before=0 if k == 0 else 8)
+                                    for k, i in enumerate(lines)]], 16.0))
+        room = self.hero_bottom - 48 - sum(fit.height(c[0], width) + gap for _, c, gap in stack) - 40
+        people = self.people(presenter, room, width)
+        column_w = (width - GUTTER * (len(people) - 1)) / len(people)
+        if merge and max(fit.height(c, column_w) for c in people) > room:
+            return self.closing()  # a goodbye and contacts too long for one slide: a slide each
+        stack.append(("Contact", people, 40.0 if merge else 24.0))
+        notes = farewell[0].notes if merge else self.notes(
+            "Thank the group, point to the evaluation form, and leave your contact details on screen.",
+            self.end_cue(" as the workshop ends"))
+        self.hero("closing", heading, stack, notes)
+        if merge:  # the rule between the goodbye and the contacts
+            slide = self.slides[-1]
+            contact = next(b for b in slide.boxes if b.name == "Contact")
+            rule = Mark("rect", contact.x, contact.y - 22, 96.0, 3.0, "accent")
+            self.slides[-1] = replace(slide, marks=(rule,), section_id=farewell[0].section_id)
+        return merge
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:
