@@ -55,8 +55,8 @@ def test_bullets_keep_two_levels_and_numbered_lists_their_numbers():
     slide = by_title(deck, "Different from other relationships")
     paras = [p for b in slide.boxes for p in b.paras]
     assert [(p.level, p.text) for p in paras][:3] == [
-        (1, "Purposeful and goal-directed, not social"), (1, "Focused on the client's needs, not mutual need"),
-        (2, "Self-disclosure is used sparingly and only for the client's benefit")]
+        (1, "Purposeful and goal-directed, not social"), (1, "Focused on the client’s needs, not mutual need"),
+        (2, "Self-disclosure is used sparingly and only for the client’s benefit")]
     ten = by_title(deck, "Strengthening the relationship")
     items = [p for b in ten.boxes for p in b.paras]
     assert [p.number for p in items] == list(range(1, 11))
@@ -101,7 +101,7 @@ def test_break_slide_says_when_to_be_back():
 def test_title_and_closing_slides():
     _, deck = plan(BUNDLED)
     first = [p.text for b in deck.slides[0].boxes for p in b.paras]
-    assert first == ["Relationship: What It's All About", "Building and protecting the therapeutic alliance",
+    assert first == ["Relationship: What It’s All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
                      "Sunrise Consulting · 3.00 CE hours"]
     last = [p.text for b in deck.slides[-1].boxes for p in b.paras]

@@ -153,3 +153,10 @@ def test_every_word_above_the_footer_is_set_in_the_type_scale(rendered):
     off = [(w.page, w.text, round(w.height / 1.3, 1)) for w in seen_words(pdf)
            if w.box.y1 < footer and re.search(r"[A-Za-z]", w.text) and round(w.height / 1.3) not in scale]
     assert off == []
+
+
+def test_the_deck_sets_curly_apostrophes_and_quotes_as_the_pdfs_do(rendered):
+    prs, _, _ = rendered
+    straight = [(n, shape.text_frame.text) for n, slide in enumerate(prs.slides, 1) for shape in slide.shapes
+                if shape.has_text_frame and re.search(r"[A-Za-z]'[A-Za-z]|\"", shape.text_frame.text)]
+    assert not straight, straight[:3]

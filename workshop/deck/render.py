@@ -21,6 +21,7 @@ from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
+from workshop.typography import typeset
 
 EMU_PER_PT = 12700
 DEFAULT_FONT = "Calibri"
@@ -326,5 +327,5 @@ def _xfrm(x: float, y: float, w: float, h: float) -> str:
 
 def _notes_paragraphs(notes: str) -> str:
     """Speaker notes as paragraphs, one per line; a blank line is an empty paragraph."""
-    return "".join(f"<a:p><a:r><a:t>{text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+    return "".join(f"<a:p><a:r><a:t>{text(typeset(line))}</a:t></a:r></a:p>" if line else "<a:p/>"
                    for line in notes.split("\n"))
