@@ -142,6 +142,16 @@ def _mark(canvas, x0, top, s, mark: Mark, colours) -> None:
 
 def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
     y = box.y
+    if box.fill:  # a card: its fill, the text inset and centred in it as the deck sets it
+        canvas.saveState()
+        canvas.setFillColor(HexColor("#" + colours.mark(box.fill)))
+        canvas.rect(x0 + box.x * s, top - (box.y + box.h) * s, box.w * s, box.h * s, stroke=0, fill=1)
+        canvas.restoreState()
+        box = Box(box.x + box.inset, box.y + box.pad_top, box.w - 2 * box.inset, box.h - box.pad_top, box.paras,
+                  box.name, box.anchor)
+        y = box.y
+    if box.anchor == "middle" and title is None:
+        y += max(0.0, (box.h - fit.height(list(box.paras), box.w)) / 2)
     for n, para in enumerate(box.paras):
         if title is not None and n == 0:
             para = Para(title, para.size, bold=para.bold, role=para.role)

@@ -39,6 +39,8 @@ class Palette:
         """The colour of a decorative mark on the slide (accent, primary, or muted: the muted text
         colour), darkened where needed to the 3:1 WCAG asks of graphics, so a pale brand colour
         still shows the quotation mark and the agenda's dots."""
+        if name == "tint":  # a card's fill: the primary, a whisper of it on the background
+            return mix(self.primary, self.background, 0.9)
         colour = {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
         return readable(colour, self.background, MARK_TARGET)
 

@@ -22,6 +22,7 @@ from workshop.zones import zone_label
 # The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
 GUTTER = 36.0  # between two columns
+RHYTHM = 20.0  # the first line of a titled slide's body, this far under the top of its body area
 
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.
@@ -29,6 +30,7 @@ HERO = 44.0  # titles of dividers, breaks and the closing slide
 DISPLAY = 48.0  # the title slide's title: the largest text of the deck...
 DISPLAY_LONG = 40.0  # ...or, when a long title would push the slide's details off it, this
 TITLE = 36.0  # slide titles in the bar
+TITLE_SIZES = (TITLE, 34.0, 32.0, 30.0)  # a long title keeps to one line, and its bar to one height, down to 30
 LEAD = 28.0  # quotes, questions, and the time to be back from a break
 BODY = 24.0  # bullets, numbered lists, the agenda, activity text
 SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact details
@@ -45,6 +47,9 @@ class Box:
     paras: tuple[Para, ...]
     name: str = "Body"
     anchor: str = "top"
+    fill: str = ""  # a palette colour (see Palette.mark) the box is filled with, as a card; "" for none
+    inset: float = 0.0  # the text's distance from the filled box's edges
+    pad_top: float = 0.0  # and from its top, for text set at the top of a card
 
 
 #: The quote layout's opening quotation mark, drawn as a shape (two "6"s, a round dot each with a
@@ -253,11 +258,16 @@ class _Planner:
         """How many lines the title takes, and where its area ends: the design's bar grows for a
         long title; a template's title placeholder keeps its place and grows downwards."""
         f = self.f
-        _, lines = fit.fit_title(title, f.title.w, (TITLE,), 3)
-        needed = len(lines) * TITLE * fit.LINE_PITCH
+        size, lines = fit.fit_title(title, f.title.w, TITLE_SIZES, 3)
+        needed = len(lines) * size * fit.LINE_PITCH
         if f.designed:
             return len(lines), max(BAR_MIN, needed + 28)
         return len(lines), max(f.title.bottom, f.title.y + needed + 8)
+
+    def title_size(self, title: str) -> float:
+        """A title's size: the title size, a little smaller where that keeps the title on one line
+        and so the title band at the height of every other slide's."""
+        return fit.fit_title(title, self.f.title.w, TITLE_SIZES, 3)[0]
 
     def body_area(self, bar: float) -> tuple[float, float, float, float]:
         """Where a titled slide's body goes under a title area ending at ``bar``: x, y, width, height."""
@@ -302,12 +312,12 @@ class _Planner:
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
             free = max(0.0, body_h - used)
-            # short content sits balanced, not pinned to the top; lists start at one height on every
-            # slide where they are short, so they do not jump from slide to slide
-            top = body_y + (free * balance if balance is not None else min(free * 0.4, body_h * 0.18))
+            # quotes and pictures sit balanced; everything else starts at one height on every slide
+            # (RHYTHM under the title band), so the text does not jump from slide to slide
+            top = body_y + (free * balance if balance is not None else min(free, RHYTHM))
             boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
-            self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
+            self.add(PlannedSlide(kind, page_title, self.title_size(page_title), self.bar(page_title)[0], bar, boxes,
                                   image=image, image_box=picture,
                                   notes=notes if n == 0 else (cont_notes or notes), title_box=self.title_box(bar)))
         return first
@@ -498,18 +508,95 @@ class _Planner:
             self.titled("image", slide.title, _bullet_groups(body.items, body.numbered),
                         self.notes(notes, f"Image: {slide.image.alt}"), self.notes(cont, f"Image: {slide.image.alt}"),
                         image=slide.image, side=layout.split("-")[1], balance=0.5)
+        elif isinstance(body, m.Bullets) and self.sequence(slide.title, body, notes, layout == "two-columns"):
+            pass
         elif isinstance(body, m.Bullets):
-            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont,
+            size = LEAD if layout != "two-columns" and self.short(body.items, slide.title) else BODY
+            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered, size), notes, cont,
                         two=layout == "two-columns")
         elif isinstance(body, m.Quote):
             self.quote_slide(slide.title, body, notes, cont)
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
             x, y, w, h = self.body_area(bar)
-            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
+            self.add(PlannedSlide("image", slide.title, self.title_size(slide.title), lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
                                   notes=self.notes(notes, f"Image: {body.alt}"), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
+
+    def short(self, items: tuple[m.Item, ...], title: str) -> bool:
+        """A short list, set at the lead size: five items at most, two sub-items at most, that fit
+        the body at that size with room to spare."""
+        if not items or len(items) > 5 or sum(len(i.children) for i in items) > 2:
+            return False
+        _, _, w, h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
+        return fit.height([p for g in _bullet_groups(items, False, LEAD) for p in g], w) <= h * 0.8 - RHYTHM
+
+    def sequence(self, title: str, body: m.Bullets, notes: str, columns: bool = False) -> bool:
+        """Numbered steps as a sequence of cards: each step a tinted card with an accent edge and its
+        number in the accent; up to four in one column, five to ten in two, rows of one height.
+        Each card is a text box holding its numbered item, so the slide edits as text and reads
+        back as the list. False when the list is not such a list or does not fit as one."""
+        items = body.items
+        if not body.numbered and not columns and self.row(title, body, notes):  # two columns as asked
+            return True
+        if not body.numbered or not 3 <= len(items) <= 10 or any(i.children for i in items):
+            return False
+        lines, bar = self.bar(title)
+        x, y, w, h = self.body_area(bar)
+        ncols = 1 if len(items) <= 4 else 2
+        rows = -(-len(items) // ncols)
+        column_w = (w - GUTTER * (ncols - 1)) / ncols
+        pad, edge, gap = 14.0, 6.0, 8.0
+        text_w = column_w - 2 * pad - edge
+        for size in (LEAD, BODY):
+            paras = [Para(i.text, size, level=1, number=k + 1, marker="accent") for k, i in enumerate(items)]
+            heights = [fit.height([p], text_w) for p in paras]
+            row_h = [max(heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
+            total = sum(row_h) + gap * (rows - 1)
+            if total <= h - RHYTHM:
+                break
+        else:
+            return False
+        top = y + min(RHYTHM, h - total)
+        boxes, marks = [], []
+        for k, para in enumerate(paras):
+            r, c = divmod(k, ncols)  # in reading order: across, then down
+            cx, cy = x + c * (column_w + GUTTER), top + sum(row_h[:r]) + r * gap
+            boxes.append(Box(cx + edge, cy, column_w - edge, row_h[r], (para,), name=f"Step {k + 1}",
+                             anchor="middle", fill="tint", inset=pad))
+            marks.append(Mark("rect", cx, cy, edge, row_h[r], "accent"))
+        self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+                              title_box=self.title_box(bar), marks=tuple(marks)))
+        return True
+
+    def row(self, title: str, body: m.Bullets, notes: str) -> bool:
+        """Two to four short points side by side, each on a card of its own with an accent rule on
+        top, at the lead size: a short list balanced across the slide. Each card is a text box
+        holding its bullet. False when the points are too many or too long for cards."""
+        items = body.items
+        if not 2 <= len(items) <= 4 or any(i.children for i in items):
+            return False
+        lines, bar = self.bar(title)
+        x, y, w, h = self.body_area(bar)
+        n = len(items)
+        gap, edge, pad = 24.0, 6.0, 18.0
+        card_w = (w - gap * (n - 1)) / n
+        paras = [Para(i.text, LEAD) for i in items]
+        heights = [fit.height([p], card_w - 2 * pad) for p in paras]
+        if max(heights) > 2 * LEAD * fit.LINE_PITCH:  # cards for phrases; sentences read better as a list
+            return False
+        card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, h * 0.45))
+        top = y + RHYTHM
+        boxes, marks = [], []
+        for k, para in enumerate(paras):
+            cx = x + k * (card_w + gap)
+            boxes.append(Box(cx, top + edge, card_w, card_h - edge, (replace(para, space_before=0.0),),
+                             name=f"Point {k + 1}", fill="tint", inset=pad, pad_top=pad))
+            marks.append(Mark("rect", cx, top, card_w, edge, "accent"))
+        self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+                              title_box=self.title_box(bar), marks=tuple(marks)))
+        return True
 
     def statement(self, slide: m.Slide, notes: str) -> None:
         """One big sentence centred on a full-bleed slide: the title itself, or the slide's one

@@ -251,14 +251,17 @@ class _Painter:
         return shapes
 
     def text_box(self, box: Box, name: str | None = None, body: str | None = None) -> str:
+        fill = (f'<a:solidFill><a:srgbClr val="{self.palette.mark(box.fill)}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+                if box.fill else "<a:noFill/>")
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{attr(name or box.name)}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body or self.body(box)}</p:sp>')
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>{body or self.body(box)}</p:sp>')
 
     def body(self, box: Box) -> str:
         anchor = "ctr" if box.anchor == "middle" else "t"
         paras = "".join(self.paragraph(p) for p in box.paras) or "<a:p/>"
-        return (f'<p:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" tIns="0" bIns="0" anchor="{anchor}">'
+        ins = emu(box.inset) if box.inset else 0
+        return (f'<p:txBody><a:bodyPr wrap="square" lIns="{ins}" rIns="{ins}" tIns="{emu(box.pad_top)}" bIns="0" anchor="{anchor}">'
                 f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody>')
 
     def paragraph(self, para: Para) -> str:
@@ -271,6 +274,8 @@ class _Painter:
             bullet = f'<a:buFont typeface="Arial"/><a:buChar char="{"•" if para.level == 1 else "–"}"/>'
         else:
             bullet = "<a:buNone/>"
+        if para.marker and para.level and not para.continued:
+            bullet = f'<a:buClr><a:srgbClr val="{self.palette.text(para.marker)}"/></a:buClr>' + bullet
         tabs = f'<a:tabLst><a:tab pos="{emu(para.tab)}" algn="l"/></a:tabLst>' if para.tab else ""
         # lvl: the outline level PowerPoint's outline view and "Reset slide" go by
         return (f'<a:p><a:pPr lvl="{max(0, para.level - 1)}" algn="{_ALIGN[para.align]}" marL="{emu(para.indent)}" '
