@@ -61,6 +61,9 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None
     elif slide.kind in FULL_BLEED:
         rect(0, 0, frame.width, frame.height, colours.primary)
         rect(*slide.accent_bar, colours.accent)
+    elif colours.title_background == colours.background:  # an open title band: its rules
+        rect(frame.margin, slide.bar_height - 1.5, frame.width - 2 * frame.margin, 1.5, colours.primary)
+        rect(frame.margin, slide.bar_height - 4.5, 96, 6, colours.accent)
     else:
         rect(0, 0, frame.width, slide.bar_height, colours.primary)
         rect(0, slide.bar_height, frame.width, 6, colours.accent)

@@ -16,7 +16,7 @@ from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.package import (NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton,
                                     skeleton_from_master, text, write_package)
-from workshop.deck.frame import layout_names
+from workshop.deck.frame import DESIGN_MARGIN, layout_names
 from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
 from workshop.deck.template import template_problems
@@ -96,13 +96,24 @@ def _layout(planned: PlannedSlide, layouts: dict[str, Layout]) -> Layout:
     return next((layouts[k] for k in wanted if k in layouts), layouts["other"])
 
 
-def _decoration(colours, width: float) -> dict[str, str]:
-    """The design's decoration, in the layouts: the title bar and its rule, and full-bleed backgrounds."""
-    bar = (_rect(3, 0, 0, width, BAR_MIN, colours.primary, "Title bar")
-           + _rect(4, 0, BAR_MIN, width, 6, colours.accent, "Accent rule"))
-    fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{colours.primary}"/></a:solidFill>'
+def _decoration(colours, width: float, hero=None) -> dict[str, str]:
+    """The design's decoration, in the layouts: the title bar and its rule, and full-bleed
+    backgrounds (in ``hero``'s primary when the full-bleed slides have a palette of their own)."""
+    bar = "".join(_band(colours, width, BAR_MIN, iter((3, 4))))
+    fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{(hero or colours).primary}"/></a:solidFill>'
             f'<a:effectLst/></p:bgPr>')
     return {**{name: bar for name in _BARRED}, **{f"bg:{name}": fill for name in _FULL_BLEED_LAYOUTS}}
+
+
+def _band(colours, width: float, height: float, ids) -> list[str]:
+    """The title band of a content slide ``height`` high: a bar in the primary with the accent's
+    rule under it; or, open, a hairline in the primary under the title with a short accent rule
+    on it, left, where the title starts."""
+    if colours.title_background and colours.title_background == colours.background:
+        return [_rect(next(ids), DESIGN_MARGIN, height - 1.5, width - 2 * DESIGN_MARGIN, 1.5, colours.primary, "Title rule"),
+                _rect(next(ids), DESIGN_MARGIN, height - 4.5, 96, 6, colours.accent, "Accent rule")]
+    return [_rect(next(ids), 0, 0, width, height, colours.primary, "Title bar"),
+            _rect(next(ids), 0, height, width, 6, colours.accent, "Accent rule")]
 
 
 def _rect(shape_id: int, x, y, w, h, colour: str, name: str) -> str:
@@ -168,9 +179,12 @@ class _Painter:
         if planned.kind in FULL_BLEED:
             return [_rect(self.new_id(), *planned.accent_bar, self.palette.accent, "Accent")]
         if planned.bar_height > BAR_MIN:
-            w = self.frame.width
-            return [_rect(self.new_id(), 0, 0, w, planned.bar_height, self.palette.primary, "Title bar"),
-                    _rect(self.new_id(), 0, planned.bar_height, w, 6, self.palette.accent, "Accent rule")]
+            ids = iter(lambda: self.new_id(), None)
+            if self.palette.title_background == self.palette.background:  # the layout's rule would cross the title
+                ids_used = _band(self.palette, self.frame.width, planned.bar_height, ids)
+                cover = _rect(self.new_id(), 0, BAR_MIN - 5, self.frame.width, 7, self.palette.background, "Background")
+                return [cover] + ids_used
+            return _band(self.palette, self.frame.width, planned.bar_height, ids)
         return []
 
     def mark(self, mark: Mark) -> str:
