@@ -143,12 +143,12 @@ def test_every_picture_has_its_alt_text(tmp_path):
 
 
 def test_every_word_above_the_footer_is_set_in_the_type_scale(rendered):
-    from workshop.deck.plan import BODY, DISPLAY, DISPLAY_LONG, HERO, LEAD, SMALL, TITLE
+    from workshop.deck.plan import BODY, DISPLAY, DISPLAY_LONG, HERO, LEAD, SMALL, TITLE_SIZES
 
     prs, pages, pdf = rendered
     from office import seen_words
 
-    scale = {HERO, DISPLAY, DISPLAY_LONG, TITLE, LEAD, BODY, SMALL}
+    scale = {HERO, DISPLAY, DISPLAY_LONG, *TITLE_SIZES, LEAD, BODY, SMALL}  # a long title a little smaller
     footer = 500.0 if prs.slide_width == 9144000 else 508.0  # the corporate template's footer line, or the design's
     off = [(w.page, w.text, round(w.height / 1.3, 1)) for w in seen_words(pdf)
            if w.box.y1 < footer and re.search(r"[A-Za-z]", w.text) and round(w.height / 1.3) not in scale]
