@@ -512,8 +512,9 @@ class _Planner:
             pass
         elif isinstance(body, m.Bullets):
             size = LEAD if layout != "two-columns" and self.short(body.items, slide.title) else BODY
-            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered, size), notes, cont,
-                        two=layout == "two-columns")
+            groups = _bullet_groups(body.items, body.numbered, size)
+            self.titled("content", slide.title, self.spread(groups, slide.title) if size == LEAD else groups, notes,
+                        cont, two=layout == "two-columns")
         elif isinstance(body, m.Quote):
             self.quote_slide(slide.title, body, notes, cont)
         elif isinstance(body, m.Image):
@@ -523,6 +524,17 @@ class _Planner:
                                   notes=self.notes(notes, f"Image: {body.alt}"), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
+
+    def spread(self, groups: list[list[Para]], title: str) -> list[list[Para]]:
+        """A short list's points further apart, using up to half the room it leaves (at most
+        two-thirds of a line between points): the list balanced on the slide, from the same first
+        line as every other slide's."""
+        if len(groups) < 2:
+            return groups
+        _, _, w, h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
+        free = h - RHYTHM - fit.height([p for g in groups for p in g], w)
+        extra = max(0.0, min(groups[0][0].size * 0.66, free * 0.5 / (len(groups) - 1)))
+        return [groups[0]] + [[replace(g[0], space_before=g[0].space_before + extra)] + g[1:] for g in groups[1:]]
 
     def short(self, items: tuple[m.Item, ...], title: str) -> bool:
         """A short list, set at the lead size: five items at most, two sub-items at most, that fit
@@ -656,6 +668,8 @@ class _Planner:
         self.titled("activity", activity_title(activity.title), groups, notes, columns=False)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
+            if len(qs) <= 5:
+                qs = self.spread(qs, debrief_title(activity.title))
             self.titled("debrief", debrief_title(activity.title), qs, self.notes(
                 "Ask the questions in turn; take two or three answers for each.",
                 self.cue(seg.end, seg.end, f" as {activity.title} ends")))
