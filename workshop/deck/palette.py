@@ -39,8 +39,10 @@ class Palette:
         """The colour of a decorative mark on the slide (accent, primary, or muted: the muted text
         colour), darkened where needed to the 3:1 WCAG asks of graphics, so a pale brand colour
         still shows the quotation mark and the agenda's dots."""
-        if name == "tint":  # a card's fill: the primary, a whisper of it on the background
-            return mix(self.primary, self.background, 0.9)
+        if name == "tint":  # a card's fill: a whisper of the primary on the background, or of the text
+            # where the primary is the background itself (a template's dark slides)
+            near = contrast(self.primary, self.background) < 1.5
+            return mix(self.body_text, self.background, 0.9) if near else mix(self.primary, self.background, 0.9)
         colour = {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
         return readable(colour, self.background, MARK_TARGET)
 
