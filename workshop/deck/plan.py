@@ -245,7 +245,7 @@ class _Planner:
         """The timing of a slide after the agenda's sections (quiz, references, contacts): inside
         the last section, before its goodbye slide, when the deck shows it there; else at the end."""
         if self.end_before:
-            return self.cue(self.end_at, self.end_at, f", before '{self.end_before}'")
+            return self.cue(self.end_at, self.end_at, f", before ‘{self.end_before}’")
         return self.cue(self.end_at, self.end_at, label)
 
     @staticmethod
