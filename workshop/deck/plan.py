@@ -423,7 +423,13 @@ class _Planner:
 
         self.agenda_timeline()
 
-        if w.objectives:
+        lead = Para("By the end of this workshop you will be able to:", BODY, role="muted")
+        objectives = m.Bullets(tuple(m.Item(o) for o in w.objectives), numbered=True)
+        if w.objectives and self.sequence("Learning objectives", objectives, self.notes(
+                "Read the objectives aloud; they are what the evaluation form asks about.",
+                self.cue(a.start, a.start, " before the first section")), lead=lead, kind="objectives"):
+            pass
+        elif w.objectives:
             groups = [[Para("By the end of this workshop you will be able to:", BODY, role="muted")]]
             groups += _bullet_groups(tuple(m.Item(o) for o in w.objectives), True)
             self.titled("objectives", "Learning objectives", groups, self.notes(
@@ -544,7 +550,8 @@ class _Planner:
         _, _, w, h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
         return fit.height([p for g in _bullet_groups(items, False, LEAD) for p in g], w) <= h * 0.8 - RHYTHM
 
-    def sequence(self, title: str, body: m.Bullets, notes: str, columns: bool = False) -> bool:
+    def sequence(self, title: str, body: m.Bullets, notes: str, columns: bool = False, lead: Para | None = None,
+                 kind: str = "content") -> bool:
         """Numbered steps as a sequence of cards: each step a tinted card with an accent edge and its
         number in the accent; up to four in one column, five to ten in two, rows of one height.
         Each card is a text box holding its numbered item, so the slide edits as text and reads
@@ -556,29 +563,35 @@ class _Planner:
             return False
         lines, bar = self.bar(title)
         x, y, w, h = self.body_area(bar)
+        intro = []
+        if lead is not None:  # a line above the cards, where the body's first line goes
+            lead_h = fit.height([lead], w)
+            intro = [Box(x, y + RHYTHM, w, lead_h, (lead,), name="Body")]
+            y, h = y + lead_h + 12, h - lead_h - 12
         ncols = 1 if len(items) <= 4 else 2
         rows = -(-len(items) // ncols)
         column_w = (w - GUTTER * (ncols - 1)) / ncols
         pad, edge, gap = 14.0, 6.0, 8.0
         text_w = column_w - 2 * pad - edge
-        for size in (LEAD, BODY):
+        # cards of one height where they fit, else each row as high as its longer step
+        for size, even in ((LEAD, True), (LEAD, False), (BODY, True), (BODY, False)):
             paras = [Para(i.text, size, level=1, number=k + 1, marker="accent") for k, i in enumerate(items)]
             heights = [fit.height([p], text_w) for p in paras]
-            row_h = [max(heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
+            row_h = [max(heights if even else heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
             total = sum(row_h) + gap * (rows - 1)
             if total <= h - RHYTHM:
                 break
         else:
             return False
         top = y + min(RHYTHM, h - total)
-        boxes, marks = [], []
+        boxes, marks = intro, []
         for k, para in enumerate(paras):
             r, c = divmod(k, ncols)  # in reading order: across, then down
             cx, cy = x + c * (column_w + GUTTER), top + sum(row_h[:r]) + r * gap
             boxes.append(Box(cx + edge, cy, column_w - edge, row_h[r], (para,), name=f"Step {k + 1}",
                              anchor="middle", fill="tint", inset=pad))
             marks.append(Mark("rect", cx, cy, edge, row_h[r], "accent"))
-        self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+        self.add(PlannedSlide(kind, title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
                               title_box=self.title_box(bar), marks=tuple(marks)))
         return True
 
