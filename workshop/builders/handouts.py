@@ -18,7 +18,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import plan_deck
+from workshop.deck.plan import activity_title, plan_deck
 from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLines, numbered_style, para, styles,
                                table_style, write_document)
 from workshop.quiz.pages import question_page
@@ -173,7 +173,7 @@ def _rest(s: m.Section, st, out: list[Flowable]) -> list[Flowable]:
         out.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
                              lead=[para("Also remember", st["h2"])]))
     for activity in s.activities:
-        out.append(KeepTogether([para(f"Activity: {activity.title}", st["h2"]),
+        out.append(KeepTogether([para(activity_title(activity.title), st["h2"]),
                                  para(" · ".join(x for x in (activity.format, f"{activity.minutes} minutes") if x),
                                       st["small"]),
                                  para(activity.instructions, st["body"])]))
