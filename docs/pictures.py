@@ -1,7 +1,8 @@
 """Make the README's pictures: slides of the bundled deck in each bundled theme and on a corporate
 template, and pages of the PDFs. Run from the project folder (needs LibreOffice and poppler):
 
-    python docs/pictures.py
+    python docs/pictures.py           # every picture
+    python docs/pictures.py --deck    # the deck's pictures only
 
 It builds into a temporary folder and writes docs/images/*.png.
 """
@@ -21,8 +22,8 @@ IMAGES = ROOT / "docs" / "images"
 OUTLINE = ROOT / "outlines" / "therapeutic-relationship.yaml"
 ROSTER = ROOT / "outlines" / "sample-roster.csv"
 EVALUATIONS = ROOT / "outlines" / "sample-evaluations.csv"
-#: The slides shown for each theme: title, agenda, a list, a quote, a divider, an activity.
-SLIDES = (1, 2, 12, 9, 7, 20)
+#: The slides shown for each theme: title, agenda, short points on cards, numbered steps, a divider, a quote.
+SLIDES = (1, 2, 5, 24, 7, 9)
 
 
 def sh(*args) -> None:
@@ -76,6 +77,8 @@ def main() -> None:
         build(corp / "o.yaml", corp / "kit", "--only", "deck")
         shots = deck_pages(corp / "kit" / "deck.pptx", corp)
         sheet([shots[n - 1] for n in SLIDES], 3, IMAGES / "theme-template.png")
+        if "--deck" in sys.argv[1:]:
+            return
         # the PDFs of the classic kit
         kit = tmp / "kit"
         build(OUTLINE, kit, "--roster", ROSTER)

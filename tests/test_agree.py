@@ -69,7 +69,7 @@ def test_end_matter_and_quiz_are_timed_when_the_deck_shows_them(tmp_path):
     assert times[-1] == ("Thank you", (minutes("12:10"), minutes(agenda["end"])))
     for title, notes in slides:
         if title.startswith(("References", "Stay in touch", "Knowledge check", "Answer to")):
-            assert "Timing: at 12:10, before 'Thank you', 3:10 in, 0:05 left" in notes, (title, notes)
+            assert "Timing: at 12:10, before ‘Thank you’, 3:10 in, 0:05 left" in notes, (title, notes)
             assert "as the workshop ends" not in notes
 
 

@@ -79,7 +79,9 @@ def test_each_slide_gets_its_layout(tmp_path):
     assert s["Practice points"].kind == "content"
     four = [b for b in s["Four qualities"].boxes if b.name.startswith("Body")]
     assert [[p.text for p in b.paras] for b in four] == [["Warmth", "Empathy"], ["Genuineness", "Respect"]]
-    assert len([b for b in s["Practice points"].boxes if b.name.startswith("Body")]) == 1  # auto keeps one column
+    # auto: two short phrases side by side on cards, each its own text box, in reading order
+    assert [(b.name, b.paras[0].text) for b in s["Practice points"].boxes] == [("Point 1", "Listen"),
+                                                                               ("Point 2", "Reflect")]
 
 
 def test_statement_sizes_come_from_the_scale(tmp_path):

@@ -43,15 +43,24 @@ def plan(folder, extra=""):
 def test_activity_format_and_title_as_written(tmp_path):
     deck = plan(tmp_path)
     titles = [s.title for s in deck.slides]
-    assert "Activity 1: mapping safety" in titles and "Debrief: Activity 1: mapping safety" in titles
-    assert not any(t.startswith("Activity: Activity") for t in titles)
+    assert "Activity 1: mapping safety" in titles and "Debrief: mapping safety" in titles
+    assert not any(t.startswith(("Activity: Activity", "Debrief: Activity")) for t in titles)
     activity = next(s for s in deck.slides if s.kind == "activity")
     assert activity.boxes[0].paras[0].text.startswith("small groups (Zoom breakout rooms) · 20 minutes")
 
 
-def test_end_matter_goes_before_the_presenters_own_thank_you(tmp_path):
+def test_end_matter_goes_before_the_presenters_own_thank_you_which_carries_the_contacts(tmp_path):
     deck = plan(tmp_path)
-    assert [s.title for s in deck.slides][-4:] == ["Wrapping up", "References", "Stay in touch", "Thank you!"]
+    assert [s.title for s in deck.slides][-3:] == ["Wrapping up", "References", "Thank you!"]
+    last = deck.slides[-1]
+    assert last.kind == "closing" and [p.text for b in last.boxes for p in b.paras] == [
+        "Thank you!", "Questions and discussion", "王芳, LCSW"]
+
+
+def test_a_long_goodbye_stays_a_slide_and_the_contacts_come_after_it(tmp_path):
+    long = OUTLINE.replace("bullets: [Questions and discussion]", "bullets: [one, two, three, four]")
+    deck = plan_deck(w := load_outline(write(tmp_path, "o.yaml", long)), build_agenda(w))
+    assert [s.title for s in deck.slides][-4:] == ["Wrapping up", "References", "Thank you!", "Stay in touch"]
     assert deck.slides[-1].section_id == "end" and [s.number for s in deck.slides][-1] == len(deck.slides)
 
 
@@ -92,3 +101,23 @@ def test_an_unknown_end_matter_is_refused_at_its_line(in_tmp):
     assert_rejected(run("validate", "o.yaml"),
                     f"o.yaml:{line}:15: deck.end_matter: expected before (the deck's references and contact slides before "
                     "your own last slide, such as Thank you) or after (they come last), got 'last'")
+
+
+def test_the_knowledge_check_comes_before_the_goodbye_whatever_end_matter_says(tmp_path):
+    from conftest import DATA
+
+    for end_matter in ("before", "after"):
+        outline = write(tmp_path, f"{end_matter}.yaml",
+                        f"extends: {DATA / 'quiz.yaml'}\ndeck:\n  quiz: true\n  end_matter: {end_matter}\n")
+        workshop = load_outline(outline)
+        kinds = [(s.kind, s.title) for s in plan_deck(workshop, build_agenda(workshop)).slides]
+        goodbye = next(n for n, (_, title) in enumerate(kinds) if title == "Thank you")
+        assert not any(kind in ("quiz", "answer") for kind, _ in kinds[goodbye:]), kinds[goodbye:]
+        assert kinds[goodbye - 1][0] in ("answer", "references"), kinds[goodbye - 1]
+
+
+def test_a_slide_titled_like_its_section_keeps_its_title(tmp_path):
+    text = OUTLINE.replace("      - title: Hello\n", "      - title: First part\n")
+    workshop = load_outline(write(tmp_path, "o.yaml", text))
+    titles = [s.title for s in plan_deck(workshop, build_agenda(workshop)).slides]
+    assert titles.count("First part") == 2 and not any(t.endswith(")") for t in titles), titles

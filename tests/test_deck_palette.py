@@ -41,3 +41,31 @@ def test_decorative_marks_of_a_pale_accent_are_darkened_to_3_to_1():
         assert contrast(pale.mark(name), pale.background) >= 3.0, name
     strong = palette(m.Theme(primary="1F4E79", accent="B45309"))
     assert strong.mark("accent") == "B45309"  # a brand colour that already shows is kept as is
+
+
+def test_the_bundled_themes_differ_in_more_than_colour():
+    """Sunrise's yellow is a band, not the fill of every divider; forest's titles sit on an open
+    band. Read from each bundled master's layouts."""
+    import re
+    import zipfile
+
+    from workshop.colour import contrast
+    from workshop.themes import templates_dir
+
+    def layouts(name):
+        with zipfile.ZipFile(templates_dir() / name / "master.pptx") as z:
+            found = {}
+            for part in z.namelist():
+                if re.fullmatch(r"ppt/slideLayouts/slideLayout\d+\.xml", part):
+                    xml = z.read(part).decode()
+                    found[re.search(r'<p:cSld name="([^"]+)"', xml).group(1)] = xml
+            return found
+
+    for name, primary in (("classic", "1F4E79"), ("forest", "2D6A4F"), ("sunrise", "F4D35E")):
+        section = layouts(name)["Section Header"]
+        ground = re.search(r'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="([0-9A-F]{6})"', section).group(1)
+        assert contrast("FFFFFF", ground) >= 5.0, (name, ground)  # white titles on every divider
+        assert (ground == primary) == (name != "sunrise"), (name, ground)
+        content = layouts(name)["Title and Content"]
+        assert ('name="Title bar"' in content) == (name != "forest"), name
+        assert ('name="Title rule"' in content) == (name == "forest"), name

@@ -25,8 +25,8 @@ def test_bullets_sit_in_the_body_placeholder_with_their_levels(tmp_path):
     assert slide.slide_layout.name == "Title and Content"
     body = slide.placeholders[1]
     assert [(p.level, p.text) for p in body.text_frame.paragraphs][:3] == [
-        (0, "Purposeful and goal-directed, not social"), (0, "Focused on the client's needs, not mutual need"),
-        (1, "Self-disclosure is used sparingly and only for the client's benefit")]
+        (0, "Purposeful and goal-directed, not social"), (0, "Focused on the client’s needs, not mutual need"),
+        (1, "Self-disclosure is used sparingly and only for the client’s benefit")]
     assert slide.shapes.title.is_placeholder
     assert not [s for s in slide.shapes if not s.is_placeholder], "no loose shapes on a plain content slide"
 

@@ -6,7 +6,8 @@ from PIL import Image
 
 from conftest import BUNDLED, DATA
 from workshop.deck.fit import MIN_BODY
-from workshop.deck.plan import BODY, FOOTER_Y, HERO, LEAD, SMALL, TITLE, plan_deck
+from workshop.deck.frame import BAR_MIN
+from workshop.deck.plan import BODY, FOOTER_Y, HERO, LEAD, RHYTHM, SMALL, TITLE, TITLE_SIZES, plan_deck
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
 
@@ -29,8 +30,9 @@ def test_bundled_deck_order_and_titles():
     titles = [s.title for s in deck.slides]
     assert titles[:6] == ["Relationship: What It's All About", "Agenda", "Learning objectives",
                           "Introduction", "Welcome", "Why spend a morning on the relationship?"]
-    # seven long references, then contact details, then the presenter's own last slide
-    assert titles[-4:] == ["References", "References (cont.)", "Stay in touch", "Thank you"]
+    # seven long references, then the presenter's own last slide with the contact details on it
+    assert titles[-3:] == ["References", "References (cont.)", "Thank you"]
+    assert "Stay in touch" not in titles and deck.slides[-1].kind == "closing"
     assert "Morning break" in titles and "Activity: Practice in pairs" in titles
     assert "Debrief: Practice in pairs" in titles
     assert len(set(titles)) == len(titles), "every slide needs a unique title"
@@ -54,8 +56,8 @@ def test_bullets_keep_two_levels_and_numbered_lists_their_numbers():
     slide = by_title(deck, "Different from other relationships")
     paras = [p for b in slide.boxes for p in b.paras]
     assert [(p.level, p.text) for p in paras][:3] == [
-        (1, "Purposeful and goal-directed, not social"), (1, "Focused on the client's needs, not mutual need"),
-        (2, "Self-disclosure is used sparingly and only for the client's benefit")]
+        (1, "Purposeful and goal-directed, not social"), (1, "Focused on the client’s needs, not mutual need"),
+        (2, "Self-disclosure is used sparingly and only for the client’s benefit")]
     ten = by_title(deck, "Strengthening the relationship")
     items = [p for b in ten.boxes for p in b.paras]
     assert [p.number for p in items] == list(range(1, 11))
@@ -100,11 +102,14 @@ def test_break_slide_says_when_to_be_back():
 def test_title_and_closing_slides():
     _, deck = plan(BUNDLED)
     first = [p.text for b in deck.slides[0].boxes for p in b.paras]
-    assert first == ["Relationship: What It's All About", "Building and protecting the therapeutic alliance",
+    assert first == ["Relationship: What It’s All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
                      "Sunrise Consulting · 3.00 CE hours"]
-    last = [p.text for b in by_title(deck, "Stay in touch").boxes for p in b.paras]
-    assert last == ["Stay in touch", "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
+    last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
+    assert last == ["Thank you", "Please complete the evaluation form",
+                    "Certificates are issued to everyone who attends the whole session",
+                    "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
+    assert "Leave contact details on screen" in deck.slides[-1].notes  # the outline's own notes for it
 
 
 def test_dense_outline_loses_nothing_and_never_goes_below_18pt():
@@ -142,12 +147,14 @@ def test_one_type_scale_across_the_deck(tmp_path):
             assert min(sizes, default=SMALL) >= SMALL, slide.title  # nothing under 20 pt outside the footer
             if slide.kind in ("section", "break", "closing"):
                 assert paras_of(slide, "Title text")[0].size == HERO, slide.title
-            elif slide.kind != "title":
-                assert slide.title_size == TITLE, slide.title
-            for p in paras_of(slide, "Body"):
-                if p.level:  # questions put to the room are set at the lead size, every debrief alike
-                    first = LEAD if slide.kind == "debrief" else BODY
-                    assert p.size == (first if p.level == 1 else SMALL), (slide.title, p.text)
+            elif slide.kind != "title":  # a long title a little smaller, to keep to one line, down to 30 pt
+                assert slide.title_size in TITLE_SIZES, slide.title
+                assert slide.title_size == TITLE or slide.title_lines == 1, slide.title
+            # a short list at the lead size, a longer one at the body size: one size a slide
+            points = {p.size for b in slide.boxes if b.name.startswith(("Body", "Step", "Point")) for p in b.paras
+                      if p.level == 1 or b.name.startswith("Point")}
+            assert len(points) <= 1 and points <= {LEAD, BODY}, (slide.title, points)
+            assert all(p.size == SMALL for p in paras_of(slide, "Body") if p.level == 2), slide.title
 
 
 def test_long_lists_are_shared_evenly_or_set_in_two_columns():
@@ -167,14 +174,29 @@ def test_long_lists_are_shared_evenly_or_set_in_two_columns():
     assert paras_of(quote[0], "Body")[0].size == SMALL
 
 
-def test_short_content_is_balanced_on_the_slide_not_pinned_to_the_top():
+def test_one_vertical_rhythm_one_title_band(tmp_path):
+    """Every titled slide's text starts at one height under one title band; short lists are set
+    larger (and on cards), not pinned small to the top of an empty slide."""
+    shutil.copy(DATA / "stress.yaml", tmp_path / "stress.yaml")
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(tmp_path / "pic.png")
+    for path in (BUNDLED, DATA / "dense.yaml"):
+        _, deck = plan(path)
+        starts, bands = set(), set()
+        for slide in deck.slides:
+            if slide.kind in ("content", "debrief", "activity", "objectives", "agenda", "quiz", "answer",
+                              "references", "presenters") and slide.boxes:
+                top = min([b.y for b in slide.boxes] + [m.y for m in slide.marks if m.shape == "rect"])
+                if slide.bar_height == BAR_MIN:
+                    starts.add(round(top - slide.bar_height, 1))
+                bands.add(slide.bar_height)
+        assert starts == {24 + RHYTHM}, (path.name, starts)
+        if path == BUNDLED:
+            assert bands == {BAR_MIN}, bands
     _, deck = plan(BUNDLED)
     welcome = by_title(deck, "Welcome")
-    body = welcome.boxes[0]
-    top_gap = body.y - (welcome.bar_height + 24)
-    used = sum(p.size * 1.2 + (p.space_before if n else 0) for n, p in enumerate(body.paras))
-    bottom_gap = FOOTER_Y - 12 - body.y - used
-    assert top_gap > 60 and bottom_gap > top_gap  # optically centred: a little above the middle
+    assert [b.name for b in welcome.boxes] == ["Point 1", "Point 2", "Point 3"]
+    assert {p.size for b in welcome.boxes for p in b.paras} == {LEAD}
+    assert all(b.h > 150 for b in welcome.boxes)  # cards that fill the slide, not three lines in a corner
     title = deck.slides[0]
     bar_x, bar_y, _, bar_h = title.accent_bar
     assert bar_y == min(b.y for b in title.boxes) and bar_y > 100  # the bar spans the text, centred

@@ -40,7 +40,7 @@ EXPECTED = {
            "sign-in.pdf": ["Hoja de registro de entrada y salida", "Firma de entrada", "Declaración del supervisor"],
            "evaluation.pdf": ["Evaluación del participante", "Muy de", "¿Qué cambiaría?", "Este objetivo se cumplió"],
            "evaluation-summary.pdf": ["Resumen de la evaluación", "10 respuestas de 11 asistentes", "Muy en desacuerdo"],
-           "deck.pptx": ["Parte 1 de 8", "Objetivos de aprendizaje", "Sigamos en contacto", "Referencias",
+           "deck.pptx": ["Parte 1 de 8", "Objetivos de aprendizaje", "Actividad: ", "Referencias",
                          "Tiempo: ", "sábado, 14 de marzo de 2026", "3,00 horas de educación continua"]},
     "fr": {"certificates.pdf": ["Attestation de réussite", "La présente atteste que", "a suivi avec succès",
                                 "Permis : LPC 004512", "14 mars 2026", "3,00 heures de formation continue",
@@ -53,7 +53,7 @@ EXPECTED = {
            "evaluation.pdf": ["Évaluation par les participants", "Neutre", "Que changeriez-vous?"],
            "evaluation-summary.pdf": ["Synthèse de l’évaluation", "10 réponses sur 11 participants",
                                       "Tout à fait en désaccord"],
-           "deck.pptx": ["Partie 1 de 8", "Objectifs d’apprentissage", "Restons en contact", "Références",
+           "deck.pptx": ["Partie 1 de 8", "Objectifs d’apprentissage", "Activité : ", "Références",
                          "Minutage : ", "samedi 14 mars 2026", "3,00 heures de formation continue"]},
 }
 
@@ -199,7 +199,7 @@ def test_the_english_check_finds_the_labels_of_an_english_kit(in_tmp):
         text = text.replace(written, " ")
     labels = english_labels("es")
     found = {label for label in labels if re.search(rf"(?<![\w']){re.escape(label)}(?![\w'])", text)}
-    assert {"Certificate of Completion", "This certifies that", "Learning objectives", "Part", "Stay in touch",
+    assert {"Certificate of Completion", "This certifies that", "Learning objectives", "Part", "Activity",
             "Strongly", "Participant evaluation"} <= found
 
 
@@ -318,7 +318,7 @@ def test_the_knowledge_check_and_its_exports_are_in_the_language(in_tmp):
     assert "Vrai" in handouts and "Faux" in handouts and "(vrai ou faux)" in handouts
     assert "Vérification des connaissances : corrigé" in guide and "Réponse : " in guide
     deck = plain(deck_text(out / "deck.pptx"))
-    assert "Vérification des connaissances : question 1 de" in deck and "Vrai ou faux?" in deck
+    assert "Activité : " in deck and "Vrai ou faux?" in deck
     exports = {p.name: p for p in out.rglob("*") if p.suffix in (".gift", ".txt", ".zip")}
     gift = next(p for name, p in exports.items() if name.endswith((".gift", ".txt")))
     assert "vérification des connaissances" in plain(gift.read_text(encoding="utf-8"))

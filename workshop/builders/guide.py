@@ -14,7 +14,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.colour import theme_ink
-from workshop.deck.plan import CONTINUED, OPEN, plan_deck
+from workshop.deck.plan import CONTINUED, OPEN, activity_title, plan_deck
 from workshop.docstyle import TEXT_W, para, styles, table_style, write_document
 from workshop.latecuts import late_plan
 from workshop.quiz.pages import answer_key
@@ -264,7 +264,7 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
         out.append(KeepTogether(opening))
     for n, activity in enumerate(s.activities):
         seg = item.activity_time(n)
-        block = [para(tr(lang, "Activity: {title}", title=activity.title), st["h2"]),
+        block = [para(activity_title(activity.title, lang), st["h2"]),
                  para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes),
                                              clock_range(seg.start, seg.end, style)) if x), st["small"])]
         if activity.instructions:

@@ -18,7 +18,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import plan_deck
+from workshop.deck.plan import activity_title, plan_deck
 from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLines, numbered_style, para, styles,
                                table_style, write_document)
 from workshop.quiz.pages import question_page
@@ -48,25 +48,31 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if w.quiz:
         # the knowledge check starts a sheet of its own, so it can be torn off and handed in: when
         # the rest ends on a right-hand page, a page of lines for notes fills its back
-        pages = _page_count(story, w, ctx.when)
-        if pages % 2:
-            story += [PageBreak(), FillLines(para(tr(w.language, "Notes"), st["h1"]), whole_page=True)]
-        story += question_page(w, st)
+        story += [PageBreak(), _NotesOnBack(FillLines(para(tr(w.language, "Notes"), st["h1"]), whole_page=True))]
+        story += question_page(w, st)[1:]  # its own page break is the one above
     write_document(path, story, w, N_("Handouts"), N_("participant handouts"), ctx.when)
     return [path], []
 
 
-def _page_count(story: list[Flowable], w: m.Workshop, when) -> int:
-    """How many pages ``story`` takes (laid out on copies: a flowable is used once)."""
-    import copy
-    import tempfile
+class _NotesOnBack(Flowable):
+    """A page of lines for notes when the page it is laid out on is a left-hand (even) one, so
+    that what follows starts a sheet of its own; nothing on a right-hand page. Decided while the
+    pages are laid out, so the handouts are laid out once."""
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "count.pdf"
-        write_document(path, copy.deepcopy(story), w, N_("Handouts"), N_("participant handouts"), when)
-        from pypdf import PdfReader
+    def __init__(self, notes: Flowable):
+        super().__init__()
+        self.notes = notes
+        self.shown = False
 
-        return len(PdfReader(path).pages)
+    def wrap(self, available_width, available_height):
+        self.shown = self.canv.getPageNumber() % 2 == 0
+        if not self.shown:
+            return available_width, 0
+        return self.notes.wrapOn(self.canv, available_width, available_height)
+
+    def draw(self):
+        if self.shown:
+            self.notes.drawOn(self.canv, 0, 0)
 
 
 #: A page range in a reference ("2(1), 70-74", "pp. 113-141"): digits, a hyphen, digits, after a
@@ -176,7 +182,7 @@ def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en") -> list[Flowa
         out.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
                              lead=[para(tr(lang, "Also remember"), st["h2"])]))
     for activity in s.activities:
-        out.append(KeepTogether([para(tr(lang, "Activity: {title}", title=activity.title), st["h2"]),
+        out.append(KeepTogether([para(activity_title(activity.title, lang), st["h2"]),
                                  para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
                                       st["small"]),
                                  para(activity.instructions, st["body"])]))

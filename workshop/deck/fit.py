@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from workshop.fonts import wrap
+from workshop.typography import typeset
 
 LINE_PITCH = 1.2  # line height as a multiple of the font size, written as exact spacing
 SAFETY = 0.96  # wrap to this share of the width, so renderers with slightly wider text still fit
@@ -33,6 +34,11 @@ class Para:
     tab: float = 0.0  # hanging indent with a tab stop (agenda rows): text before the tab hangs
     continued: bool = False  # the rest of a paragraph begun on the previous slide: no bullet, no number
     hanging: float = 0.0  # a hanging indent (references): the first line at the margin, the rest this far in
+    marker: str = ""  # the bullet's or number's own colour role ("accent"), "" for the text's
+
+    def __post_init__(self):
+        # set as the PDFs set it: ’ for apostrophes, “curly” quotes, en dashes in time and page ranges
+        object.__setattr__(self, "text", typeset(self.text))
 
     @property
     def face(self) -> str:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from workshop import model as m
 from workshop.colour import contrast
-from workshop.deck.palette import TEXT, TEXT_TARGET, WHITE, Palette, mix, palette, readable
+from workshop.deck.palette import TEXT, TEXT_TARGET, WHITE, Palette, hero_palette, mix, palette, readable
 
 EMU_PER_PT = 12700
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -111,9 +111,11 @@ def frame_for(theme: m.Theme) -> Frame:
     if theme.template is None:
         width = DESIGN_W - 2 * DESIGN_MARGIN
         body_y = BAR_MIN + 24
+        colours = palette(theme)
+        deep = hero_palette(colours)
         return Frame(DESIGN_W, DESIGN_H, Rect(DESIGN_MARGIN, 0.0, width, BAR_MIN),
-                     Rect(DESIGN_MARGIN, body_y, width, DESIGN_FOOTER_Y - 12 - body_y), DESIGN_FOOTER_Y, palette(theme),
-                     margin=DESIGN_MARGIN)
+                     Rect(DESIGN_MARGIN, body_y, width, DESIGN_FOOTER_Y - 12 - body_y), DESIGN_FOOTER_Y, colours,
+                     margin=DESIGN_MARGIN, hero={"title": deep, "section": deep} if deep else {})
     stat = theme.template.stat()
     return _template_frame(str(theme.template), stat.st_mtime_ns, stat.st_size, tuple(sorted(layout_names(theme).items())),
                            theme.accent)

@@ -36,7 +36,7 @@ def design_parts(theme: m.Theme):
               ("on_primary", frame.palette.on_primary), ("on_primary_muted", frame.palette.on_primary_muted),
               ("text", frame.palette.body_text))
     return skeleton(None, (emu(frame.width), emu(frame.height)), _DEFAULT_LAYOUTS,
-                    _decoration(frame.palette, frame.width), scheme)
+                    _decoration(frame.palette, frame.width, frame.hero.get("section")), scheme)
 
 
 def master_bytes(name: str, primary: str, accent: str, font: str = "") -> bytes:

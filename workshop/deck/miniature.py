@@ -77,6 +77,9 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None
     elif slide.kind in FULL_BLEED:
         rect(0, 0, frame.width, frame.height, colours.primary)
         rect(*slide.accent_bar, colours.accent)
+    elif colours.title_background == colours.background:  # an open title band: its rules
+        rect(frame.margin, slide.bar_height - 1.5, frame.width - 2 * frame.margin, 1.5, colours.primary)
+        rect(frame.margin, slide.bar_height - 4.5, 96, 6, colours.accent)
     else:
         rect(0, 0, frame.width, slide.bar_height, colours.primary)
         rect(0, slide.bar_height, frame.width, 6, colours.accent)
@@ -158,6 +161,16 @@ def _mark(canvas, x0, top, s, mark: Mark, colours) -> None:
 
 def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
     y = box.y
+    if box.fill:  # a card: its fill, the text inset and centred in it as the deck sets it
+        canvas.saveState()
+        canvas.setFillColor(HexColor("#" + colours.mark(box.fill)))
+        canvas.rect(x0 + box.x * s, top - (box.y + box.h) * s, box.w * s, box.h * s, stroke=0, fill=1)
+        canvas.restoreState()
+        box = Box(box.x + box.inset, box.y + box.pad_top, box.w - 2 * box.inset, box.h - box.pad_top, box.paras,
+                  box.name, box.anchor)
+        y = box.y
+    if box.anchor == "middle" and title is None:
+        y += max(0.0, (box.h - fit.height(list(box.paras), box.w)) / 2)
     for n, para in enumerate(box.paras):
         if title is not None and n == 0:
             para = Para(title, para.size, bold=para.bold, role=para.role)

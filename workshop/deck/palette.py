@@ -39,6 +39,10 @@ class Palette:
         """The colour of a decorative mark on the slide (accent, primary, or muted: the muted text
         colour), darkened where needed to the 3:1 WCAG asks of graphics, so a pale brand colour
         still shows the quotation mark and the agenda's dots."""
+        if name == "tint":  # a card's fill: a whisper of the primary on the background, or of the text
+            # where the primary is the background itself (a template's dark slides)
+            near = contrast(self.primary, self.background) < 1.5
+            return mix(self.body_text, self.background, 0.9) if near else mix(self.primary, self.background, 0.9)
         colour = {"accent": self.accent, "primary": self.primary, "muted": self.muted_text}[name]
         return readable(colour, self.background, MARK_TARGET)
 
@@ -53,7 +57,16 @@ def palette(theme: m.Theme) -> Palette:
     """Text colours for ``theme``, each at least :data:`TEXT_TARGET` against its background."""
     primary, accent = theme.primary.upper(), theme.accent.upper()
     on_primary = WHITE if contrast(WHITE, primary) >= TEXT_TARGET else _best(primary, (TEXT, "000000", WHITE))
-    return Palette(primary, accent, on_primary, _soften(on_primary, primary), readable(accent, WHITE))
+    colours = Palette(primary, accent, on_primary, _soften(on_primary, primary), readable(accent, WHITE))
+    if theme.name in OPEN_BAND:  # titles in the primary on the slide's own white, over a rule
+        return Palette(primary, accent, on_primary, colours.on_primary_muted, colours.accent_text,
+                       title_text=readable(primary, WHITE), title_background=WHITE)
+    return colours
+
+
+#: Bundled themes whose content slides have an open title band (the title in the primary on white,
+#: a rule under it) instead of a filled bar: the themes differ in shape, not in colour alone.
+OPEN_BAND = ("forest",)
 
 
 def readable(colour: str, background: str, target: float = TEXT_TARGET) -> str:
@@ -92,3 +105,18 @@ def _soften(colour: str, background: str) -> str:
             break
         softest = shade
     return softest
+
+
+def hero_palette(colours: Palette) -> Palette | None:
+    """The full-bleed slides' palette (title, dividers, breaks, closing) when the primary is too
+    light to carry white text: a bright primary such as a sunrise yellow is a band colour, not a
+    whole slide's. Those slides are a deep charcoal warmed by the accent, the primary their bar
+    and rule. None when the primary carries white text itself."""
+    if colours.on_primary == WHITE:
+        return None
+    ground = mix(colours.accent, DEEP, 0.88)
+    return Palette(ground, colours.primary, WHITE, _soften(WHITE, ground), colours.accent_text)
+
+
+DEEP = "2B2A33"  # a charcoal with a little blue in it, for slides a light primary cannot fill
+

@@ -23,6 +23,7 @@ from workshop.zones import zone_label
 # The built-in design's slide (the frame module keeps its geometry; a template's comes from the template).
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
 GUTTER = 36.0  # between two columns
+RHYTHM = 20.0  # the first line of a titled slide's body, this far under the top of its body area
 
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.
@@ -30,6 +31,7 @@ HERO = 44.0  # titles of dividers, breaks and the closing slide
 DISPLAY = 48.0  # the title slide's title: the largest text of the deck...
 DISPLAY_LONG = 40.0  # ...or, when a long title would push the slide's details off it, this
 TITLE = 36.0  # slide titles in the bar
+TITLE_SIZES = (TITLE, 34.0, 32.0, 30.0)  # a long title keeps to one line, and its bar to one height, down to 30
 LEAD = 28.0  # quotes, questions, and the time to be back from a break
 BODY = 24.0  # bullets, numbered lists, the agenda, activity text
 SMALL = 20.0  # sub-bullets, captions and timing lines, references, contact details
@@ -50,6 +52,9 @@ class Box:
     paras: tuple[Para, ...]
     name: str = "Body"
     anchor: str = "top"
+    fill: str = ""  # a palette colour (see Palette.mark) the box is filled with, as a card; "" for none
+    inset: float = 0.0  # the text's distance from the filled box's edges
+    pad_top: float = 0.0  # and from its top, for text set at the top of a card
 
 
 #: The quote layout's opening quotation mark, drawn as a shape (two "6"s, a round dot each with a
@@ -124,16 +129,28 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
             p.break_slide(item)
         else:
             p.section(item)
-    if workshop.deck.end_matter == "before" and p.farewell:
-        p.shown_before_farewell()  # the quiz and end matter are shown, and timed, before the goodbye
+    if p.farewell:
+        p.shown_before_farewell()  # the knowledge check is shown, and timed, before the goodbye
     if workshop.deck.quiz and workshop.quiz:
         p.quiz(workshop.quiz)
+    checks = len(p.slides)
+    if workshop.deck.end_matter != "before":  # the references and contacts after the goodbye
+        p.end_at, p.end_before, p.end_section = p.agenda.end, "", p.end_section
     p.references()
-    p.closing()
+    ends = len(p.slides)
     start, end = p.farewell or (len(p.slides), len(p.slides))
-    slides = p.slides
-    if workshop.deck.end_matter == "before":  # the presenter's own goodbye comes last
-        slides = p.slides[:start] + p.slides[end:] + p.slides[start:end]
+    # the presenter's own goodbye and the contact details on one closing slide, left on screen as
+    # people leave, when the goodbye is short enough to share it
+    merged = p.closing(p.slides[start:end] if workshop.deck.end_matter == "before" else [])
+    s = p.slides
+    if merged:
+        slides = s[:start] + s[end:]
+    elif workshop.deck.end_matter == "before":
+        # the knowledge check and references, then the presenter's own goodbye, then the contact
+        # details left on screen as people leave: the closing slide is the last one
+        slides = s[:start] + s[end:ends] + s[start:end] + s[ends:]
+    else:  # the goodbye after the knowledge check, then references and contacts as asked
+        slides = s[:start] + s[end:checks] + s[start:end] + s[checks:]
     return Deck(workshop.title, short_title(workshop.title), tuple(_unique_titles(slides)), p.f)
 
 
@@ -141,6 +158,8 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
 _FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
 #: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
 _ACTIVITY = re.compile(r"\s*activity\b", re.I)
+#: A title that begins with its own short label: "Activity 1: ", "Role-play: ", "Case study 2 - ".
+_LABELLED = re.compile(r"\s*[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*(?::|\s[–—-])\s+(?=\S)")
 
 
 def short_title(title: str) -> str:
@@ -153,13 +172,30 @@ def short_title(title: str) -> str:
     return match.group(1) if match and len(title) > 40 else title
 
 
+def activity_title(title: str, language: str = "en") -> str:
+    """An activity's heading: "Activity: Practice in pairs"; a title that already says what it is
+    ("Activity 1: mapping safety", "Role-play: the first session") is kept as written."""
+    return (title if _ACTIVITY.match(title) or _LABELLED.match(title)
+            else tr(language, "Activity: {title}", title=title))
+
+
+def debrief_title(title: str, language: str = "en") -> str:
+    """The debrief's heading: "Debrief: mapping safety" for "Activity 1: mapping safety", not
+    "Debrief: Activity 1: mapping safety"."""
+    match = _LABELLED.match(title)
+    return tr(language, "Debrief: {title}", title=title[match.end():] if match and _ACTIVITY.match(title) else title)
+
+
 def _unique_titles(slides: list[PlannedSlide]) -> list[PlannedSlide]:
+    """Each slide's number, and a title told apart from an earlier slide's of the same title: a
+    section's divider is a signpost, so the slide under it may share its title unchanged."""
     seen: dict[str, int] = {}
     result = []
     for n, slide in enumerate(slides, 1):
         title = slide.title
-        seen[title] = seen.get(title, 0) + 1
-        if seen[title] > 1:
+        if slide.kind != "section":
+            seen[title] = seen.get(title, 0) + 1
+        if seen.get(title, 0) > 1:
             title = f"{title} ({seen[title]})"
         result.append(replace(slide, title=title, number=n))
     return result
@@ -173,6 +209,7 @@ class _Planner:
         self.section_id = ""  # the agenda section being planned, "" for front and back matter
         self.farewell: tuple[int, int] | None = None  # the slides of the outline's own closing slide
         self.farewell_at: tuple[int, str, str] = (agenda.end, "", "")  # its start, title and section
+        self.farewell_slide: m.Slide | None = None
         # where the quiz and the end matter are shown: at the end, or before the presenter's goodbye
         self.end_at, self.end_before, self.end_section = agenda.end, "", ""
         self.f = frame_for(workshop.theme)
@@ -224,7 +261,7 @@ class _Planner:
         the last section, before its goodbye slide, when the deck shows it there; else at the end
         (``label`` already in the outline's language)."""
         if self.end_before:
-            return self.cue(self.end_at, self.end_at, self.t("before '{title}'", title=self.end_before), ", ")
+            return self.cue(self.end_at, self.end_at, self.t("before ‘{title}’", title=self.end_before), ", ")
         return self.cue(self.end_at, self.end_at, label)
 
     @staticmethod
@@ -237,11 +274,16 @@ class _Planner:
         """How many lines the title takes, and where its area ends: the design's bar grows for a
         long title; a template's title placeholder keeps its place and grows downwards."""
         f = self.f
-        _, lines = fit.fit_title(title, f.title.w, (TITLE,), 3)
-        needed = len(lines) * TITLE * fit.LINE_PITCH
+        size, lines = fit.fit_title(title, f.title.w, TITLE_SIZES, 3)
+        needed = len(lines) * size * fit.LINE_PITCH
         if f.designed:
             return len(lines), max(BAR_MIN, needed + 28)
         return len(lines), max(f.title.bottom, f.title.y + needed + 8)
+
+    def title_size(self, title: str) -> float:
+        """A title's size: the title size, a little smaller where that keeps the title on one line
+        and so the title band at the height of every other slide's."""
+        return fit.fit_title(title, self.f.title.w, TITLE_SIZES, 3)[0]
 
     def body_area(self, bar: float) -> tuple[float, float, float, float]:
         """Where a titled slide's body goes under a title area ending at ``bar``: x, y, width, height."""
@@ -287,12 +329,12 @@ class _Planner:
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
             free = max(0.0, body_h - used)
-            # short content sits balanced, not pinned to the top; lists start at one height on every
-            # slide where they are short, so they do not jump from slide to slide
-            top = body_y + (free * balance if balance is not None else min(free * 0.4, body_h * 0.18))
+            # quotes and pictures sit balanced; everything else starts at one height on every slide
+            # (RHYTHM under the title band), so the text does not jump from slide to slide
+            top = body_y + (free * balance if balance is not None else min(free, RHYTHM))
             boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
-            self.add(PlannedSlide(kind, page_title, TITLE, self.bar(page_title)[0], bar, boxes,
+            self.add(PlannedSlide(kind, page_title, self.title_size(page_title), self.bar(page_title)[0], bar, boxes,
                                   image=image, image_box=picture,
                                   notes=notes if n == 0 else (cont_notes or notes), title_box=self.title_box(bar)))
         return first
@@ -399,7 +441,13 @@ class _Planner:
 
         self.agenda_timeline()
 
-        if w.objectives:
+        lead = Para(self.t("By the end of this workshop you will be able to:"), BODY, role="muted")
+        objectives = m.Bullets(tuple(m.Item(o) for o in w.objectives), numbered=True)
+        if w.objectives and self.sequence(self.t("Learning objectives"), objectives, self.notes(
+                self.t("Read the objectives aloud; they are what the evaluation form asks about."),
+                self.cue(a.start, a.start, self.t("before the first section"))), lead=lead, kind="objectives"):
+            pass
+        elif w.objectives:
             groups = [[Para(self.t("By the end of this workshop you will be able to:"), BODY, role="muted")]]
             groups += _bullet_groups(tuple(m.Item(o) for o in w.objectives), True)
             self.titled("objectives", self.t("Learning objectives"), groups, self.notes(
@@ -429,6 +477,7 @@ class _Planner:
             self.content(slide, item.slide_time(n))
             if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
                 self.farewell = (start, len(self.slides))
+                self.farewell_slide = slide
                 self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
         for n, activity in enumerate(section.activities):
             self.activity(activity, item.activity_time(n))
@@ -488,18 +537,114 @@ class _Planner:
                         self.notes(notes, self.t("Image: {alt}", alt=slide.image.alt)),
                         self.notes(cont, self.t("Image: {alt}", alt=slide.image.alt)),
                         image=slide.image, side=layout.split("-")[1], balance=0.5)
+        elif isinstance(body, m.Bullets) and self.sequence(slide.title, body, notes, layout == "two-columns"):
+            pass
         elif isinstance(body, m.Bullets):
-            self.titled("content", slide.title, _bullet_groups(body.items, body.numbered), notes, cont,
-                        two=layout == "two-columns")
+            size = LEAD if layout != "two-columns" and self.short(body.items, slide.title) else BODY
+            groups = _bullet_groups(body.items, body.numbered, size)
+            self.titled("content", slide.title, self.spread(groups, slide.title) if size == LEAD else groups, notes,
+                        cont, two=layout == "two-columns")
         elif isinstance(body, m.Quote):
             self.quote_slide(slide.title, body, notes, cont)
         elif isinstance(body, m.Image):
             lines, bar = self.bar(slide.title)
             x, y, w, h = self.body_area(bar)
-            self.add(PlannedSlide("image", slide.title, TITLE, lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
+            self.add(PlannedSlide("image", slide.title, self.title_size(slide.title), lines, bar, (), image=body, image_box=(x, y + 8, w, h - 20),
                                   notes=self.notes(notes, self.t("Image: {alt}", alt=body.alt)), title_box=self.title_box(bar)))
         else:
             self.titled("content", slide.title, [], notes)
+
+    def spread(self, groups: list[list[Para]], title: str) -> list[list[Para]]:
+        """A short list's points further apart, using up to half the room it leaves (at most
+        two-thirds of a line between points): the list balanced on the slide, from the same first
+        line as every other slide's."""
+        if len(groups) < 2:
+            return groups
+        _, _, w, h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
+        free = h - RHYTHM - fit.height([p for g in groups for p in g], w)
+        extra = max(0.0, min(groups[0][0].size * 0.66, free * 0.5 / (len(groups) - 1)))
+        return [groups[0]] + [[replace(g[0], space_before=g[0].space_before + extra)] + g[1:] for g in groups[1:]]
+
+    def short(self, items: tuple[m.Item, ...], title: str) -> bool:
+        """A short list, set at the lead size: five items at most, two sub-items at most, that fit
+        the body at that size with room to spare."""
+        if not items or len(items) > 5 or sum(len(i.children) for i in items) > 2:
+            return False
+        _, _, w, h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
+        return fit.height([p for g in _bullet_groups(items, False, LEAD) for p in g], w) <= h * 0.8 - RHYTHM
+
+    def sequence(self, title: str, body: m.Bullets, notes: str, columns: bool = False, lead: Para | None = None,
+                 kind: str = "content") -> bool:
+        """Numbered steps as a sequence of cards: each step a tinted card with an accent edge and its
+        number in the accent; up to four in one column, five to ten in two, rows of one height.
+        Each card is a text box holding its numbered item, so the slide edits as text and reads
+        back as the list. False when the list is not such a list or does not fit as one."""
+        items = body.items
+        if not body.numbered and not columns and self.row(title, body, notes):  # two columns as asked
+            return True
+        if not body.numbered or not 3 <= len(items) <= 10 or any(i.children for i in items):
+            return False
+        lines, bar = self.bar(title)
+        x, y, w, h = self.body_area(bar)
+        intro = []
+        if lead is not None:  # a line above the cards, where the body's first line goes
+            lead_h = fit.height([lead], w)
+            intro = [Box(x, y + RHYTHM, w, lead_h, (lead,), name="Body")]
+            y, h = y + lead_h + 12, h - lead_h - 12
+        ncols = 1 if len(items) <= 4 else 2
+        rows = -(-len(items) // ncols)
+        column_w = (w - GUTTER * (ncols - 1)) / ncols
+        pad, edge, gap = 14.0, 6.0, 8.0
+        text_w = column_w - 2 * pad - edge
+        # cards of one height where they fit, else each row as high as its longer step
+        for size, even in ((LEAD, True), (LEAD, False), (BODY, True), (BODY, False)):
+            paras = [Para(i.text, size, level=1, number=k + 1, marker="accent") for k, i in enumerate(items)]
+            heights = [fit.height([p], text_w) for p in paras]
+            row_h = [max(heights if even else heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
+            total = sum(row_h) + gap * (rows - 1)
+            if total <= h - RHYTHM:
+                break
+        else:
+            return False
+        top = y + min(RHYTHM, h - total)
+        boxes, marks = intro, []
+        for k, para in enumerate(paras):
+            r, c = divmod(k, ncols)  # in reading order: across, then down
+            cx, cy = x + c * (column_w + GUTTER), top + sum(row_h[:r]) + r * gap
+            boxes.append(Box(cx + edge, cy, column_w - edge, row_h[r], (para,), name=f"Step {k + 1}",
+                             anchor="middle", fill="tint", inset=pad))
+            marks.append(Mark("rect", cx, cy, edge, row_h[r], "accent"))
+        self.add(PlannedSlide(kind, title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+                              title_box=self.title_box(bar), marks=tuple(marks)))
+        return True
+
+    def row(self, title: str, body: m.Bullets, notes: str) -> bool:
+        """Two to four short points side by side, each on a card of its own with an accent rule on
+        top, at the lead size: a short list balanced across the slide. Each card is a text box
+        holding its bullet. False when the points are too many or too long for cards."""
+        items = body.items
+        if not 2 <= len(items) <= 4 or any(i.children for i in items):
+            return False
+        lines, bar = self.bar(title)
+        x, y, w, h = self.body_area(bar)
+        n = len(items)
+        gap, edge, pad = 24.0, 6.0, 18.0
+        card_w = (w - gap * (n - 1)) / n
+        paras = [Para(i.text, LEAD) for i in items]
+        heights = [fit.height([p], card_w - 2 * pad) for p in paras]
+        if max(heights) > 2 * LEAD * fit.LINE_PITCH:  # cards for phrases; sentences read better as a list
+            return False
+        card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, h * 0.45))
+        top = y + RHYTHM
+        boxes, marks = [], []
+        for k, para in enumerate(paras):
+            cx = x + k * (card_w + gap)
+            boxes.append(Box(cx, top + edge, card_w, card_h - edge, (replace(para, space_before=0.0),),
+                             name=f"Point {k + 1}", fill="tint", inset=pad, pad_top=pad))
+            marks.append(Mark("rect", cx, top, card_w, edge, "accent"))
+        self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+                              title_box=self.title_box(bar), marks=tuple(marks)))
+        return True
 
     def statement(self, slide: m.Slide, notes: str) -> None:
         """One big sentence centred on a full-bleed slide: the title itself, or the slide's one
@@ -558,11 +703,13 @@ class _Planner:
             self.t("Materials: {list}", list=", ".join(activity.materials)) if activity.materials else "",
             self.t("Debrief questions:") + "\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
             self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end)), ", "))
-        title = activity.title if _ACTIVITY.match(activity.title) else self.t("Activity: {title}", title=activity.title)
-        self.titled("activity", title, groups, notes, columns=False)
+        self.titled("activity", activity_title(activity.title, self.w.language), groups, notes, columns=False)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
-            self.titled("debrief", self.t("Debrief: {title}", title=activity.title), qs, self.notes(
+            debrief = debrief_title(activity.title, self.w.language)
+            if len(qs) <= 5:
+                qs = self.spread(qs, debrief)
+            self.titled("debrief", debrief, qs, self.notes(
                 self.t("Ask the questions in turn; take two or three answers for each."),
                 self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title))))
 
@@ -612,11 +759,18 @@ class _Planner:
             self.t("The full list is in the participant handouts."), self.end_cue()),
             columns=False)
 
-    def closing(self) -> None:
+    def closing(self, farewell: list[PlannedSlide] = ()) -> bool:
+        """The closing slide with the presenters' contact details. Given the ``farewell`` the
+        outline ends on ("Thank you" and a line or two), that slide's title, lines and notes go on
+        the closing slide itself, when they fit; says whether they did."""
         self.section_id = self.end_section
         if not self.w.deck.closing:
-            return
+            return False
         width = self.hero_w
+        said = self.farewell_slide
+        lines = said.body.items if said is not None and isinstance(said.body, m.Bullets) else None
+        merge = (len(farewell) == 1 and lines is not None and len(lines) <= 3 and said.image is None
+                 and not any(i.children for i in lines))
 
         def presenter(person: m.Presenter, apart: bool) -> list[Para]:
             names = [person.name, person.credentials] if apart else [person.display_name]
@@ -626,12 +780,28 @@ class _Planner:
                                                                                person.website) if x]
             return paras
 
-        title = [Para(self.t("Stay in touch"), HERO, bold=True, role="inverse")]
-        room = self.hero_bottom - 48 - fit.height(title, width) - 24
-        self.hero("closing", self.t("Stay in touch"), [("Title text", [title], 0.0),
-                                               ("Contact", self.people(presenter, room, width), 24.0)],
-                  self.notes(self.t("Thank the group, point to the evaluation form, and leave your contact details on screen."),
-                             self.end_cue(self.t("as the workshop ends"))))
+        heading = said.title if merge else self.t("Stay in touch")
+        title = [Para(heading, HERO, bold=True, role="inverse")]
+        stack = [("Title text", [title], 0.0)]
+        if merge and lines:
+            stack.append(("Body", [[Para(i.text, BODY, role="inverse", space_before=0 if k == 0 else 8)
+                                    for k, i in enumerate(lines)]], 16.0))
+        room = self.hero_bottom - 48 - sum(fit.height(c[0], width) + gap for _, c, gap in stack) - 40
+        people = self.people(presenter, room, width)
+        column_w = (width - GUTTER * (len(people) - 1)) / len(people)
+        if merge and max(fit.height(c, column_w) for c in people) > room:
+            return self.closing()  # a goodbye and contacts too long for one slide: a slide each
+        stack.append(("Contact", people, 40.0 if merge else 24.0))
+        notes = farewell[0].notes if merge else self.notes(
+            self.t("Thank the group, point to the evaluation form, and leave your contact details on screen."),
+            self.end_cue(self.t("as the workshop ends")))
+        self.hero("closing", heading, stack, notes)
+        if merge:  # the rule between the goodbye and the contacts
+            slide = self.slides[-1]
+            contact = next(b for b in slide.boxes if b.name == "Contact")
+            rule = Mark("rect", contact.x, contact.y - 22, 96.0, 3.0, "accent")
+            self.slides[-1] = replace(slide, marks=(rule,), section_id=farewell[0].section_id)
+        return merge
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:

@@ -16,11 +16,12 @@ from workshop.deck import fit
 from workshop.deck.fit import Para
 from workshop.deck.package import (NSDECLS, XML_HEAD, Layout, Media, Skeleton, SlideParts, attr, skeleton,
                                     skeleton_from_master, text, write_package)
-from workshop.deck.frame import layout_names
+from workshop.deck.frame import DESIGN_MARGIN, layout_names
 from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
+from workshop.typography import typeset
 
 EMU_PER_PT = 12700
 DEFAULT_FONT = "Calibri"
@@ -95,13 +96,24 @@ def _layout(planned: PlannedSlide, layouts: dict[str, Layout]) -> Layout:
     return next((layouts[k] for k in wanted if k in layouts), layouts["other"])
 
 
-def _decoration(colours, width: float) -> dict[str, str]:
-    """The design's decoration, in the layouts: the title bar and its rule, and full-bleed backgrounds."""
-    bar = (_rect(3, 0, 0, width, BAR_MIN, colours.primary, "Title bar")
-           + _rect(4, 0, BAR_MIN, width, 6, colours.accent, "Accent rule"))
-    fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{colours.primary}"/></a:solidFill>'
+def _decoration(colours, width: float, hero=None) -> dict[str, str]:
+    """The design's decoration, in the layouts: the title bar and its rule, and full-bleed
+    backgrounds (in ``hero``'s primary when the full-bleed slides have a palette of their own)."""
+    bar = "".join(_band(colours, width, BAR_MIN, iter((3, 4))))
+    fill = (f'<p:bgPr><a:solidFill><a:srgbClr val="{(hero or colours).primary}"/></a:solidFill>'
             f'<a:effectLst/></p:bgPr>')
     return {**{name: bar for name in _BARRED}, **{f"bg:{name}": fill for name in _FULL_BLEED_LAYOUTS}}
+
+
+def _band(colours, width: float, height: float, ids) -> list[str]:
+    """The title band of a content slide ``height`` high: a bar in the primary with the accent's
+    rule under it; or, open, a hairline in the primary under the title with a short accent rule
+    on it, left, where the title starts."""
+    if colours.title_background and colours.title_background == colours.background:
+        return [_rect(next(ids), DESIGN_MARGIN, height - 1.5, width - 2 * DESIGN_MARGIN, 1.5, colours.primary, "Title rule"),
+                _rect(next(ids), DESIGN_MARGIN, height - 4.5, 96, 6, colours.accent, "Accent rule")]
+    return [_rect(next(ids), 0, 0, width, height, colours.primary, "Title bar"),
+            _rect(next(ids), 0, height, width, 6, colours.accent, "Accent rule")]
 
 
 def _rect(shape_id: int, x, y, w, h, colour: str, name: str) -> str:
@@ -167,9 +179,12 @@ class _Painter:
         if planned.kind in FULL_BLEED:
             return [_rect(self.new_id(), *planned.accent_bar, self.palette.accent, "Accent")]
         if planned.bar_height > BAR_MIN:
-            w = self.frame.width
-            return [_rect(self.new_id(), 0, 0, w, planned.bar_height, self.palette.primary, "Title bar"),
-                    _rect(self.new_id(), 0, planned.bar_height, w, 6, self.palette.accent, "Accent rule")]
+            ids = iter(lambda: self.new_id(), None)
+            if self.palette.title_background == self.palette.background:  # the layout's rule would cross the title
+                ids_used = _band(self.palette, self.frame.width, planned.bar_height, ids)
+                cover = _rect(self.new_id(), 0, BAR_MIN - 5, self.frame.width, 7, self.palette.background, "Background")
+                return [cover] + ids_used
+            return _band(self.palette, self.frame.width, planned.bar_height, ids)
         return []
 
     def mark(self, mark: Mark) -> str:
@@ -250,14 +265,17 @@ class _Painter:
         return shapes
 
     def text_box(self, box: Box, name: str | None = None, body: str | None = None) -> str:
+        fill = (f'<a:solidFill><a:srgbClr val="{self.palette.mark(box.fill)}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+                if box.fill else "<a:noFill/>")
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{attr(name or box.name)}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(box.x, box.y, box.w, box.h)}'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body or self.body(box)}</p:sp>')
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr>{body or self.body(box)}</p:sp>')
 
     def body(self, box: Box) -> str:
         anchor = "ctr" if box.anchor == "middle" else "t"
         paras = "".join(self.paragraph(p) for p in box.paras) or "<a:p/>"
-        return (f'<p:txBody><a:bodyPr wrap="square" lIns="0" rIns="0" tIns="0" bIns="0" anchor="{anchor}">'
+        ins = emu(box.inset) if box.inset else 0
+        return (f'<p:txBody><a:bodyPr wrap="square" lIns="{ins}" rIns="{ins}" tIns="{emu(box.pad_top)}" bIns="0" anchor="{anchor}">'
                 f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{paras}</p:txBody>')
 
     def paragraph(self, para: Para) -> str:
@@ -270,6 +288,8 @@ class _Painter:
             bullet = f'<a:buFont typeface="Arial"/><a:buChar char="{"•" if para.level == 1 else "–"}"/>'
         else:
             bullet = "<a:buNone/>"
+        if para.marker and para.level and not para.continued:
+            bullet = f'<a:buClr><a:srgbClr val="{self.palette.text(para.marker)}"/></a:buClr>' + bullet
         tabs = f'<a:tabLst><a:tab pos="{emu(para.tab)}" algn="l"/></a:tabLst>' if para.tab else ""
         # lvl: the outline level PowerPoint's outline view and "Reset slide" go by
         return (f'<a:p><a:pPr lvl="{max(0, para.level - 1)}" algn="{_ALIGN[para.align]}" marL="{emu(para.indent)}" '
@@ -326,5 +346,5 @@ def _xfrm(x: float, y: float, w: float, h: float) -> str:
 
 def _notes_paragraphs(notes: str) -> str:
     """Speaker notes as paragraphs, one per line; a blank line is an empty paragraph."""
-    return "".join(f"<a:p><a:r><a:t>{text(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+    return "".join(f"<a:p><a:r><a:t>{text(typeset(line))}</a:t></a:r></a:p>" if line else "<a:p/>"
                    for line in notes.split("\n"))

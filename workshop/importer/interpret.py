@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
+from workshop.deck.plan import activity_title, debrief_title
 from workshop.importer.draft import Draft, DraftActivity, DraftBreak, DraftPresenter, DraftSection
 from workshop.importer.quizslides import ANSWER, QUESTION, read_answer, read_question
 from workshop.importer.raw import RawDeck, RawSlide
@@ -138,7 +140,10 @@ class _Reader:
         elif raw.block("Contact") and built:
             read_closing_slide(raw, self.draft)
             self.closing_seen = True
-            self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
+            if title != "Stay in touch" and raw.block("Body") is not None:  # the outline's own goodbye on it
+                self.content(replace(raw, blocks=[b for b in raw.blocks if b.name != "Contact"]))
+            else:
+                self.draft.notice(raw.number, "folded", f"“{title}”, the closing slide the build makes")
         elif raw.block("Part") and raw.block("Timing") or _is_section_layout(raw) and not self.deck.made_by_workshop:
             self.section_slide(raw)
         elif _BREAK_TITLE.match(title) and self.little_text(raw):
@@ -154,7 +159,7 @@ class _Reader:
                 self.keep(raw, [], raw.notes)
         elif built and self.activity_slide(raw):
             pass
-        elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title[len("Debrief: "):]):
+        elif built and title.startswith("Debrief: ") and self.debrief_slide(raw, title):
             pass
         else:
             self.content(raw)
@@ -341,7 +346,8 @@ class _Reader:
     def activity_slide(self, raw: RawSlide) -> bool:
         """A built deck's activity slide: its notes hold the format and minutes, its body the rest."""
         note = _ACTIVITY_NOTE.match(clean_notes(raw.notes).split("\n", 1)[0])
-        if not clean(raw.title).startswith("Activity: ") or not note:
+        # as this build titles it, or as earlier builds did ("Activity: " before every title)
+        if not note or clean(raw.title) not in (activity_title(note.group(1)), f"Activity: {note.group(1)}"):
             return False
         title, fmt, minutes = note.group(1), note.group(2), int(note.group(3))
         activity = DraftActivity(title, minutes, raw.number, "" if fmt == "format not set" else fmt)
@@ -355,7 +361,8 @@ class _Reader:
         return True
 
     def debrief_slide(self, raw: RawSlide, title: str) -> bool:
-        if self.section is None or not self.section.activities or self.section.activities[-1].title != title:
+        if self.section is None or not self.section.activities or title not in (
+                debrief_title(self.section.activities[-1].title), f"Debrief: {self.section.activities[-1].title}"):
             return False
         self.section.activities[-1].debrief = [clean(p.text) for b in raw.text_blocks for p in b.paras]
         self.draft.notice(raw.number, "folded", f"“{clean(raw.title)}”, as the activity's debrief")

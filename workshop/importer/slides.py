@@ -121,6 +121,8 @@ def _columns(raw: RawSlide) -> int:
     Two columns are two blocks of text (body placeholders or text boxes) side by side, and
     nothing else with text on the slide."""
     blocks = [b for b in raw.text_blocks if b.role in ("body", "text")]
+    if all(re.fullmatch(r"(Point|Step) \d+", b.name) for b in blocks):  # a built deck's cards: one list
+        return 0
     if len(blocks) != 2 or len(raw.text_blocks) != 2 or any(b.box is None for b in blocks):
         return 0
     left, right = sorted(blocks, key=lambda b: b.box[0])

@@ -48,8 +48,12 @@ def intact(kit: Path) -> None:
         listed = json.loads((kit / MANIFEST).read_text(encoding="utf-8")).get("files", {})
     except (OSError, ValueError, AttributeError):
         return  # the build itself refuses a damaged manifest, naming it
+    if not isinstance(listed, dict):
+        return
     problems = []
     for name, digest in sorted(listed.items()):
+        if not isinstance(name, str) or not isinstance(digest, str) or ".." in name.split("/") or name.startswith("/"):
+            continue  # a damaged entry: the build refuses the manifest itself
         if name not in RECORD_FILES and not name.startswith(RECORD_FOLDERS):
             continue
         path = kit / name
