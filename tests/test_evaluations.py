@@ -386,3 +386,83 @@ def test_the_attendees_of_an_online_workshop_are_those_in_its_reports(in_tmp):
     result = run("validate", "ethics.yaml", "--roster", "roster.csv", "--attendance", "zoom.csv", "--evaluations",
                  "r.csv")
     assert "r.csv: valid: 3 responses from 8 attendees (38%)" in result.stdout
+
+
+def test_responses_to_the_form_in_another_language_are_refused(in_tmp):
+    """The English form's responses fed to the Spanish outline's summary: ten columns of ratings of
+    statements the Spanish form does not print. Summarising the one column that matches (the
+    presenter's name) would print a summary of nothing without a word; it is refused."""
+    google_export(in_tmp / "en.csv")
+    expected = ("en.csv: row 1: columns C, D, E, G, H, I, J, K, L and M hold ratings of statements this "
+                "workshop's evaluation form does not print, more than the 1 of its 11 statements the file holds, so "
+                "these look like the responses to another form (another workshop's, or the form in another language); "
+                "export the responses to this workshop's form, or make each column's title contain the statement as "
+                "the form prints it, e.g. 'Nombrar tres componentes de una relación terapéutica eficaz'")
+    spanish = OUTLINES / "therapeutic-relationship-es.yaml"
+    assert_rejected(run("build", spanish, "--evaluations", "en.csv", "--out", "k"), expected)
+    assert not (in_tmp / "k").exists()
+    assert_rejected(run("validate", spanish, "--evaluations", "en.csv"), expected)
+
+
+def test_the_summary_says_how_many_of_the_form_s_statements_the_file_lacks(in_tmp):
+    """A form whose export leaves out two statements: the summary says so beside its figures."""
+    header = [f"This objective was met: [{o}]" for o in (O1, O2, O3)] + [PRESENTER, *W[:4], OVERALL]
+    write_csv(in_tmp / "r.csv", header, [["5"] * len(header), ["4"] * len(header)])
+    result = run("build", BUNDLED, "--evaluations", "r.csv", "--out", "k", "--only", "evaluation-summary")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(pdf_text(in_tmp / "k" / "evaluation-summary.pdf").split())
+    assert ("2 of the form’s 11 statements are not in this file (shown as “not in the responses”); the figures are "
+            "of the other 9.") in text
+
+
+def _scale_words(pdf):
+    """The words under the first group's scale numbers on page 1, read back by poppler: for each
+    line under the numbers, each column's words as (x0, x1, height), in column order."""
+    import re
+    import subprocess
+
+    from office import require
+
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    words = [(float(a), float(b), float(c), float(e), w) for a, b, c, e, w in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html)]
+    boxes = [w for w in words if w[0] >= 300]  # the scale's columns, right of the statements
+    top = min(w[1] for w in boxes if w[4] == "5")  # the first group's "1 2 3 4 5"
+    middles = sorted((w[0] + w[2]) / 2 for w in boxes if w[4] in "12345" and abs(w[1] - top) < 1)
+    assert len(middles) == 5, middles
+    lines: dict[int, list[list[tuple[float, float, float]]]] = {}
+    for x0, y0, x1, y1, text in boxes:
+        if top + 4 < y0 < top + 40 and not text.isdigit():
+            column = min(range(5), key=lambda k: abs(middles[k] - (x0 + x1) / 2))
+            lines.setdefault(round(y0), [[] for _ in range(5)])[column].append((x0, x1, y1 - y0))
+    return list(lines.values())
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_scale_s_words_keep_clear_of_the_next_column(in_tmp, language):
+    """Each word under the scale's numbers is at least 7.5 pt and leaves at least 4 pt to the words of
+    the next column (Spanish "Muy en desacuerdo" and "En desacuerdo" touched at 38 pt a column)."""
+    write(in_tmp, "o.yaml", f"""\
+        extends: {BUNDLED.as_posix()}
+        workshop:
+          language: {language}
+        """)
+    assert run("build", "o.yaml", "--only", "evaluation", "--out", "k").exit_code == 0
+    lines = _scale_words(in_tmp / "k" / "evaluation.pdf")
+    assert sum(len(column) for line in lines for column in line) >= 5, lines
+    for line in lines:
+        filled = [column for column in line if column]
+        for left, right in zip(filled, filled[1:]):
+            assert min(x0 for x0, _, _ in right) - max(x1 for _, x1, _ in left) >= 4, line
+        assert min(h for column in filled for _, _, h in column) >= 7.5, line
+
+
+def test_the_form_s_last_page_is_written_down_to_its_foot_and_says_where_it_goes(in_tmp):
+    """The open questions of the last page share the page down to a thank-you line that says to hand
+    the form in (a 3-inch blank band under the last question's lines read as a missing part)."""
+    assert run("build", BUNDLED, "--only", "evaluation", "--out", "k").exit_code == 0
+    reader = PdfReader(in_tmp / "k" / "evaluation.pdf")
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "Thank you. Please hand this form in before you leave." in last
+    assert "Please turn over" in " ".join(reader.pages[0].extract_text().split())

@@ -127,6 +127,22 @@ def english_labels(language: str) -> list[str]:
     return sorted(runs)
 
 
+def responses_in(language: str, folder: Path) -> Path:
+    """The sample evaluation responses as the form in ``language`` collects them: each column's
+    title holds the statement or question as that form prints it (the ratings and comments as
+    they are). The English file itself is refused by that form's summary: most of its columns
+    rate statements the form does not print."""
+    ids = sorted((m.id for m in template() if isinstance(m.id, str) and len(m.id) >= 12), key=len, reverse=True)
+    lines = RESPONSES.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0]
+    for msgid in ids:
+        if msgid in header:
+            header = header.replace(msgid, tr(language, msgid))
+    path = folder / f"evaluations-{language}.csv"
+    path.write_text(header + "".join(lines[1:]), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module", params=["es", "fr"])
 def kit(request, tmp_path_factory):
     """The bundled outline in ``language`` (an extends: variant), built with the sample roster and
@@ -146,7 +162,8 @@ def kit(request, tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(folder)
         mp.setenv("WORKSHOP_KEY_DIR", str(folder / "keys"))
-        built = run("build", "outline.yaml", "--roster", ROSTER, "--evaluations", RESPONSES, "--out", "kit")
+        built = run("build", "outline.yaml", "--roster", ROSTER, "--evaluations", responses_in(language, folder),
+                    "--out", "kit")
         assert built.exit_code == 0, built.stderr
         sent = run("send", "outline.yaml", "--out", "kit", "--dry-run")
         assert sent.exit_code == 0, sent.stderr

@@ -73,6 +73,16 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
     header = [_text(v) for v in rows[0]]
     body = rows[1:]
     columns = _columns(header, body, items, shown, warnings, asked)
+    found = {target for target in columns.values() if isinstance(target, Item)}
+    foreign = [i for i, title in enumerate(header)
+               if title and i not in columns and _key(title) not in SERVICE_COLUMNS and _rated(body, i, workshop.language)]
+    if len(foreign) > len(found):  # more ratings of statements the form does not print than of its own
+        raise InputError(Problem(Src(shown), (
+            f"columns {_letters(foreign)} hold ratings of statements this workshop's evaluation form does not print, "
+            f"more than the {len(found)} of its {len(items)} statements the file holds, so these look like the "
+            "responses to another form (another workshop's, or the form in another language); export the responses "
+            "to this workshop's form, or make each column's title contain the statement as the form prints it, "
+            f"e.g. '{items[0].text}'"), "row 1"))
     answerable = [i for i, title in enumerate(header) if _key(title) not in SERVICE_COLUMNS or not title]
     counts = {item: [0] * 5 for item in items}
     answers: dict[str, list[str]] = {q: [] for q in asked}
@@ -248,6 +258,18 @@ def _text(value) -> str:
     if isinstance(value, float) and value == int(value):
         value = int(value)
     return str(value).strip()
+
+
+def _rated(body: list[list], index: int, language: str) -> bool:
+    """Whether column ``index`` holds ratings: some values, each a point of the scale."""
+    values = [row[index] for row in body if index < len(row) and _text(row[index])]
+    return bool(values) and all(read_rating(value, language)[0] is not None for value in values)
+
+
+def _letters(indexes: list[int]) -> str:
+    """Column letters as a reader lists them: "B, C and D"."""
+    letters = [_letter(i) for i in indexes]
+    return letters[0] if len(letters) == 1 else f"{', '.join(letters[:-1])} and {letters[-1]}"
 
 
 def _letter(index: int) -> str:

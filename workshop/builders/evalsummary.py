@@ -85,6 +85,15 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
                       file=evaluations.source.name, rate=response_rate(evaluations, present, lang),
                       lowest=words[0].lower(), highest=words[-1].lower()), st["small"]),
               Spacer(1, 4), Legend(colours, words), Spacer(1, 4)]
+    unasked = sum(not t.asked for t in evaluations.tallies)
+    if unasked:  # the figures are of the statements the file holds: say so where they are read
+        story[-3:-3] = [para(trn(lang, "{n} of the form's {total} statements is not in this file (shown as "
+                                       "\u201c{label}\u201d); the figures are of the other {rest}.",
+                                 "{n} of the form's {total} statements are not in this file (shown as "
+                                 "\u201c{label}\u201d); the figures are of the other {rest}.", unasked,
+                                 total=len(evaluations.tallies), rest=len(evaluations.tallies) - unasked,
+                                 label=tr(lang, NOT_ASKED)),
+                             st["small"])]
     for title, items in grouped([t.item for t in evaluations.tallies]):
         tallies = [t for t in evaluations.tallies if t.item in items]
         heading = (f"{tr(lang, title)}: {tr(lang, OBJECTIVE_STEM)[:-1].lower()}" if title == OBJECTIVES
@@ -94,7 +103,8 @@ def summary_story(ctx: BuildContext) -> list[Flowable]:
             story += [Spacer(1, 6), KeepTogether([table])]
         else:  # starts where its heading, column heads and first rows fit; both repeat on the next page
             story += [Spacer(1, 6), CondPageBreak(START_ROOM), table]
-    comments_heading = para(tr(lang, "Comments"), st["h1"])
+    # clear of the table above it (a frame drops the space at the top of a page)
+    comments_heading = para(tr(lang, "Comments"), st["h1"].clone("comments", spaceBefore=18))
     comments_heading.keepWithNext = 0  # the first question keeps itself with its first comments
     story += [CondPageBreak(START_ROOM), comments_heading]
     for comments in evaluations.comments:

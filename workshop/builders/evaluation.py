@@ -31,7 +31,8 @@ SCALE = ("1", "2", "3", "4", "5")
 ANCHOR_SIZE = 9.0
 ANCHORS = anchors()  # the English form's, as each language's are: scale(language).lines
 ANCHOR_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
-BOX_STEP = 38
+BOX_STEP = 44  # wide enough for the longest word of the scale ("desacuerdo") at 8 pt
+ANCHOR_GAP = 6  # the least room between the words of two columns
 BOX_X = PAGE_W - MARGIN - 5 * BOX_STEP
 #: Statements print at this size (the smaller when the form would otherwise need another page).
 SIZES = (10.0, 9.0)
@@ -44,6 +45,7 @@ QUESTION_LINES = 5  # an open question gets at least this many writing lines
 QUESTION_H = 22 + QUESTION_LINES * LINE_GAP + 4  # a question and its (at least) five writing lines
 CONTINUED_H = 34  # a later page's heading: "Participant evaluation (continued)" and the workshop's title
 TURN_OVER = N_("Please turn over")
+HAND_IN = N_("Thank you. Please hand this form in before you leave.")
 GROUP_H = 20  # a group's title and its scale numbers
 ANCHORED_H = GROUP_H + 2 * ANCHOR_SIZE * 1.15 + 2  # ... with the scale's words under the numbers (English)
 
@@ -62,15 +64,32 @@ class Scale:
 
 
 def scale(language: str = "en") -> Scale:
-    """The scale's words in ``language`` at the largest size at which each line fits its column; a
-    line too wide even at the smallest size is broken between words (at most three lines)."""
-    room = BOX_STEP - 2
-    lines = tuple(tuple(piece for line in group for piece in
-                        (line.split(" ", 1) if d.width(line, ANCHOR_SIZES[-1], "sans") > room else [line]))[:3]
-                  for group in anchors(language))
-    widest = lambda size: max(d.width(line, size, "sans") for group in lines for line in group)  # noqa: E731
-    size = next((s for s in ANCHOR_SIZES if widest(s) <= room), ANCHOR_SIZES[-1])
-    return Scale(lines, size)
+    """The scale's words in ``language`` at the largest size at which each line fits its column with
+    a clear gap to the next column's words; a line too wide is broken between words (at most three
+    lines)."""
+    room = BOX_STEP - ANCHOR_GAP
+
+    def lines_at(size: float) -> tuple[tuple[str, ...], ...]:
+        def broken(line: str) -> list[str]:
+            out: list[str] = []
+            for word in line.split():
+                if out and d.width(f"{out[-1]} {word}", size, "sans") <= room:
+                    out[-1] += f" {word}"
+                else:
+                    out.append(word)
+            return out
+        return tuple(tuple(piece for line in group for piece in
+                           ([line] if d.width(line, size, "sans") <= room else broken(line)))
+                     for group in anchors(language))
+
+    def fits(lines) -> bool:
+        return all(len(group) <= 3 and all(d.width(line, size, "sans") <= room for line in group)
+                   for group in lines)
+
+    for size in ANCHOR_SIZES:
+        if fits(lines := lines_at(size)):
+            return Scale(lines, size)
+    return Scale(lines_at(ANCHOR_SIZES[-1]), ANCHOR_SIZES[-1])
 
 
 @dataclass(frozen=True)
@@ -151,14 +170,16 @@ def layout(groups, top: float, language: str = "en") -> list[list[tuple[str, flo
             starts.append((len(pages) - 1, y, []))
         starts[-1][2].append(question)
         y -= QUESTION_H
-    extra = min(int((top_y - BOTTOM - len(some) * QUESTION_H) // (LINE_GAP * len(some)))
-                for _, top_y, some in starts)
+    # each page's questions share what is left of it: the last page's writing space down to the
+    # thank-you line at its foot, no blank band under the lines
     for page, top_y, some in starts:
+        extra = int((top_y - BOTTOM - len(some) * QUESTION_H) // (LINE_GAP * len(some)))
         for question in some:
             pages[page].append(("question", top_y, (question, QUESTION_LINES + extra)))
             top_y -= QUESTION_H + extra * LINE_GAP
     for page in pages[:-1]:
         page.append(("turn", BOTTOM - 12, None))
+    pages[-1].append(("return", BOTTOM - 12, None))
     return pages
 
 
@@ -183,6 +204,9 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
             elif kind == "turn":
                 canvas.setFillColor(d.MUTED)
                 d.draw(canvas, PAGE_W - MARGIN, top, tr(lang, TURN_OVER) + " →", 10, "sans-bold", "right")
+            elif kind == "return":
+                canvas.setFillColor(d.MUTED)
+                d.draw(canvas, PAGE_W - MARGIN, top, tr(lang, HAND_IN), 10, "sans-bold", "right")
             elif kind == "group":
                 _group(canvas, top, payload, words, stem)
             else:
