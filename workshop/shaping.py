@@ -19,7 +19,7 @@ import unicodedata
 
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from workshop.fonts import font_location, tt_font
+from workshop.fonts import font_location, forget_with_fonts, tt_font
 
 FEATURES = {"kern": True, "liga": True}
 
@@ -158,6 +158,7 @@ def _glyph_codes(face: str) -> tuple[int, ...]:
     return tuple(codes)
 
 
+@forget_with_fonts
 def forget() -> None:
     for cached in (shape, _hb_font, _glyph_codes):
         cached.cache_clear()

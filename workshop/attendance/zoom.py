@@ -15,7 +15,8 @@ first and last name are the name to print when the report is the roster.
 
 from __future__ import annotations
 
-from workshop.attendance.report import Raw, Table, key, read_name
+from workshop.attendance.names import read_name
+from workshop.attendance.table import Raw, Table, key
 
 
 def _find(header: list[str], *wanted: str) -> int | None:
