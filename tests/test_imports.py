@@ -10,14 +10,21 @@ first) and, when ``pkg.name`` is a module, to that module too.
 from __future__ import annotations
 
 import ast
+import functools
+import importlib.metadata
+import re
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workshop"
+TESTS = ROOT / "tests"
 
 # Cycles other branches are untangling at the time of writing (issue 23), each owned by another
 # developer: allowed here only until those branches are merged, then this list is emptied.
@@ -170,6 +177,114 @@ def test_the_walker_reads_imports_inside_functions_and_branches(tmp_path):
     (pkg / "a.py").write_text("import sys\nif sys:\n    import toy.b\n")
     (pkg / "b.py").write_text("class K:\n    def m(self):\n        from . import a\n")
     assert cycles(import_graph(pkg)) == [["toy.a", "toy.b"]]
+
+
+# -- every third-party import declared ------------------------------------------------------------
+
+#: Import names whose distribution has another name, for when the distribution is not installed
+#: (installed ones are looked up in their metadata first).
+DISTRIBUTIONS = {"yaml": "pyyaml", "pptx": "python-pptx", "PIL": "pillow", "bidi": "python-bidi",
+                 "fontTools": "fonttools", "zxingcpp": "zxing-cpp", "pyld": "pyld", "openxml_audit": "openxml-audit"}
+
+
+def third_party_imports(files, local: set[str] = frozenset(), base: Path = ROOT) -> dict[str, tuple[str, bool]]:
+    """Top-level third-party module -> (the first place it is imported, whether every import of it
+    is guarded by ``except ImportError``), over ``files``; the standard library, relative imports
+    and the ``local`` names (the package, the tests' helper modules) left out."""
+    found: dict[str, tuple[str, bool]] = {}
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        guarded = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Try) and any(_catches_import_error(h.type) for h in node.handlers):
+                guarded |= {id(n) for n in ast.walk(ast.Module(body=node.body, type_ignores=[]))}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top in local or top == "__future__":
+                    continue
+                where, was_guarded = found.get(top, (f"{path.relative_to(base)}:{node.lineno}", True))
+                found[top] = (where, was_guarded and id(node) in guarded)
+    return found
+
+
+def _catches_import_error(handler) -> bool:
+    names = handler.elts if isinstance(handler, ast.Tuple) else [handler]
+    return any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError") for n in names)
+
+
+def normalised(distribution: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+def declared(requirements: list[str]) -> set[str]:
+    """The distribution names in PEP 508 requirement strings, normalised."""
+    return {normalised(re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", r.strip()).group()) for r in requirements}
+
+
+@functools.cache
+def installed_distributions() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
+def distributions_of(module: str) -> set[str]:
+    installed = installed_distributions().get(module)
+    return {normalised(d) for d in installed} if installed else {normalised(DISTRIBUTIONS.get(module, module))}
+
+
+def undeclared(imports: dict[str, tuple[str, bool]], required: set[str], optional: set[str]) -> list[str]:
+    """A line for each import whose distribution is not declared: in ``required`` (or, for an
+    import guarded by ``except ImportError``, in ``optional``)."""
+    out = []
+    for module, (where, guarded) in sorted(imports.items()):
+        allowed = required | optional if guarded else required
+        if not distributions_of(module) & allowed:
+            out.append(f"{where}: imports {module} (distribution {'/'.join(sorted(distributions_of(module)))}), "
+                       "which pyproject.toml does not declare")
+    return out
+
+
+def pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_every_import_of_the_package_is_declared():
+    project = pyproject()["project"]
+    extras = {normalised(d) for reqs in project.get("optional-dependencies", {}).values() for d in declared(reqs)}
+    imports = third_party_imports(sorted(PACKAGE.rglob("*.py")), local={"workshop"})
+    assert {"yaml", "pptx", "PIL", "reportlab", "lxml", "segno"} <= set(imports)  # the walk reaches them
+    assert not undeclared(imports, declared(project["dependencies"]), extras), \
+        "\n".join(undeclared(imports, declared(project["dependencies"]), extras))
+
+
+def test_every_import_of_the_tests_is_declared():
+    project = pyproject()["project"]
+    needed = declared(project["dependencies"]) | declared(project["optional-dependencies"]["test"])
+    files = sorted(TESTS.rglob("*.py"))
+    local = {"workshop", *(p.stem for p in files), *(p.name for p in TESTS.rglob("*") if p.is_dir())}
+    imports = third_party_imports(files, local=local)
+    assert {"pytest", "hypothesis"} <= set(imports)
+    assert not undeclared(imports, needed, set()), "\n".join(undeclared(imports, needed, set()))
+
+
+def test_an_undeclared_import_is_named(tmp_path):
+    (tmp_path / "m.py").write_text("import os\nimport yaml\nfrom pptx.util import Pt\n"
+                                   "try:\n    import some_optional_thing\nexcept ImportError:\n    pass\n"
+                                   "def f():\n    import PIL.Image\n")
+    imports = third_party_imports([tmp_path / "m.py"], base=tmp_path)
+    assert imports == {"yaml": ("m.py:2", False), "pptx": ("m.py:3", False),
+                       "some_optional_thing": ("m.py:5", True), "PIL": ("m.py:9", False)}
+    assert declared(["PyYAML>=6", "python_pptx >=1.0.2,<1.1", "tomli>=2; python_version < '3.11'"]) == \
+        {"pyyaml", "python-pptx", "tomli"}
+    problems = undeclared(imports, {"pyyaml", "python-pptx"}, {"some-optional-thing"})
+    assert problems == ["m.py:9: imports PIL (distribution pillow), which pyproject.toml does not declare"]
+    assert len(undeclared(imports, {"pyyaml", "python-pptx", "pillow"}, set())) == 1  # the optional one, undeclared
 
 
 if __name__ == "__main__":  # python tests/test_imports.py: print the cycles
