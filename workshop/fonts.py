@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop.fontcache import kept_coverage, load_ttfont
@@ -199,15 +200,15 @@ def is_emoji(char: str) -> bool:
     return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
 
 
+#: A user-perceived character (Unicode's extended grapheme cluster, UAX #29): a letter with its
+#: marks, a conjunct, an emoji sequence with its joiners, selectors and skin tone, a flag's pair.
+_CLUSTER = regex.compile(r"\X")
+
+
 def clusters(text: str) -> list[str]:
-    """``text`` cut where a face may change: each base character with the marks that follow it."""
-    out: list[str] = []
-    for char in text:
-        if out and (joins_previous(char) or out[-1].endswith("\u200d")):
-            out[-1] += char
-        else:
-            out.append(char)
-    return out
+    """``text`` cut where a face may change: between user-perceived characters (grapheme clusters),
+    never inside a letter with its marks or an emoji sequence."""
+    return _CLUSTER.findall(text)
 
 
 def has_all(face: str, chars) -> bool:
