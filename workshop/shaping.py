@@ -115,7 +115,7 @@ def shape(text: str, face: str, rtl: bool) -> ShapedStr:
     scale = 1000 / hb_font.face.upem
     widths = font.face.charWidths
     chars, data = [], []
-    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions):
+    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
         code = codes[info.codepoint]
         chars.append(chr(code))
         data.append(ShapeData(info.cluster, pos.x_advance * scale, pos.y_advance * scale, pos.x_offset * scale,

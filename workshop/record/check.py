@@ -86,7 +86,7 @@ def verify(target: str, kit: Path) -> list[Finding]:
     digests = [hashlib.sha256(stream).hexdigest() for stream, _ in pages]
     found = []
     after_pair = False
-    for n, (stream, text) in enumerate(pages, 1):
+    for n, (_, text) in enumerate(pages, 1):
         if after_pair:  # the second page of a certificate matched with its front
             after_pair = False
             continue
