@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop.fontcache import kept_coverage, load_ttfont
@@ -200,15 +199,19 @@ def is_emoji(char: str) -> bool:
     return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
 
 
-#: A user-perceived character (Unicode's extended grapheme cluster, UAX #29): a letter with its
-#: marks, a conjunct, an emoji sequence with its joiners, selectors and skin tone, a flag's pair.
-_CLUSTER = regex.compile(r"\X")
+@functools.cache
+def _cluster_pattern():
+    """A user-perceived character (Unicode's extended grapheme cluster, UAX #29): a letter with its
+    marks, a conjunct, an emoji sequence with its joiners, selectors and skin tone, a flag's pair."""
+    import regex  # imported when first needed: most text is drawn in its main face, never cut
+
+    return regex.compile(r"\X")
 
 
 def clusters(text: str) -> list[str]:
     """``text`` cut where a face may change: between user-perceived characters (grapheme clusters),
     never inside a letter with its marks or an emoji sequence."""
-    return _CLUSTER.findall(text)
+    return _cluster_pattern().findall(text)
 
 
 def has_all(face: str, chars) -> bool:
