@@ -118,6 +118,16 @@ def test_a_long_word_is_never_cut_between_a_letter_and_its_marks():
     assert not any(unicodedata.category(line[0]).startswith("M") for line in lines)
 
 
+def test_a_long_word_is_never_cut_inside_a_conjunct_or_a_flag():
+    """A line never ends with a virama (half of a conjunct) nor splits a flag's two letters."""
+    from workshop import fonts
+
+    lines = fonts.wrap("क्षत्रियक्षत्रियक्षत्रिय", 10, 30)
+    assert len(lines) > 1 and "".join(lines) == "क्षत्रियक्षत्रियक्षत्रिय"
+    assert not any(line.endswith("\u094d") for line in lines), lines
+    assert fonts.clusters("🇺🇸🇫🇷 क्ष 👩\u200d⚕️") == ["🇺🇸", "🇫🇷", " ", "क्ष", " ", "👩\u200d⚕️"]
+
+
 def test_same_bytes_whatever_was_drawn_before(tmp_path):
     from workshop import fonts
 

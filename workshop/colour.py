@@ -37,7 +37,7 @@ def tint(hex_colour: str, amount: float, towards: str = "FFFFFF") -> str:
     """``hex_colour`` mixed with ``towards`` (white): ``amount`` 1 keeps the colour, 0 gives white."""
     a = [int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)]
     b = [int(towards[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(y + (x - y) * amount):02X}" for x, y in zip(a, b))
+    return "".join(f"{round(y + (x - y) * amount):02X}" for x, y in zip(a, b, strict=True))
 
 
 #: The ink of headings on paper when neither theme colour reads there and both are yellows (which

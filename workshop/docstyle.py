@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
 from workshop import pdfdraw as d
-from workshop.colour import readable
+from workshop.colour import readable, tint
 from workshop.i18n import tr
 
 PAGE = letter
@@ -75,16 +75,12 @@ SCALE_TINTS = (0.26, 0.48, 0.68, 0.85, 1.0)  # the palest still shows on a photo
 def scale_colours(primary: str) -> tuple[HexColor, ...]:
     """Five fills for the points of a rating scale, pale to full strength of the theme's colour
     (darkened as headings are), so a distribution reads from disagreement to agreement."""
-    from workshop.colour import tint
-
     base = readable(primary)
     return tuple(HexColor("#" + tint(base, k)) for k in SCALE_TINTS)
 
 
 def panel_colour(primary: str) -> HexColor:
     """A pale wash of the theme's colour behind a table's header row or a figure."""
-    from workshop.colour import tint
-
     return HexColor("#" + tint(readable(primary), 0.08))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workshop.errors import display_path
 from workshop.evalitems import Item
+from workshop.i18n import tr, trn
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,6 @@ def percent(part: int, whole: int) -> int:
 def response_rate(evaluations: Evaluations, present: int | None, language: str = "en") -> str:
     """The responses against the ``present`` attendees (:func:`attendees`), in words: "18
     responses from 24 attendees (75%)" (in ``language``: the summary's; the command line's is English)."""
-    from workshop.i18n import tr, trn
-
     count = trn(language, "{n} response", "{n} responses", evaluations.responses)
     if present is None:
         return tr(language, "{count}; response rate unknown (build with --roster or --attendance to count the "

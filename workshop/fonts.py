@@ -22,11 +22,13 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop.fontcache import kept_coverage, load_ttfont
 from workshop.fontfiles import FONT_SUFFIXES, NOT_REGULAR, outlines, read_coverage, system_font_dirs
 
 #: The faces that ship inside the package (with their licences): they come first, so a kit looks
@@ -131,8 +133,6 @@ def tt_font(face: str) -> TTFont | None:
     found = font_location(face)
     if found is None:
         return None
-    from workshop.fontcache import load_ttfont
-
     return load_ttfont("ws-" + re.sub(r"[^A-Za-z0-9_-]", "-", face), *found)
 
 
@@ -146,14 +146,26 @@ def load_face(face: str) -> Face | None:
     return Face(face, font_file(face), {c: w for c, w in tt.face.charWidths.items() if c not in added})
 
 
+#: What is built from the faces further up (the faces registered with reportlab, the glyph codes
+#: shaping gave): each module that keeps such a thing adds its own way to forget it, so that this
+#: module, which they all read, need not import them.
+_BUILT_ON_FACES: list[Callable[[], None]] = []
+
+
+def forget_with_fonts(clear: Callable[[], None]) -> Callable[[], None]:
+    """Have :func:`forget` call ``clear`` too (a decorator); returns ``clear``."""
+    _BUILT_ON_FACES.append(clear)
+    return clear
+
+
 def forget() -> None:
-    """Forget every font looked up so far (after FONT_DIRS changes, as in tests)."""
+    """Forget every font looked up so far (after FONT_DIRS changes, as in tests), and everything
+    built from them."""
     for cached in (_index, outlines, tt_font, load_face, _fallback, _coverage, _scanned, face_for):
         cached.cache_clear()
     _WIDTHS.clear()
-    from workshop import pdfdraw, shaping
-    pdfdraw.unregister()
-    shaping.forget()
+    for clear in _BUILT_ON_FACES:
+        clear()
 
 
 # -- which face draws a character ------------------------------------------------------------
@@ -187,15 +199,19 @@ def is_emoji(char: str) -> bool:
     return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
 
 
+@functools.cache
+def _cluster_pattern():
+    """A user-perceived character (Unicode's extended grapheme cluster, UAX #29): a letter with its
+    marks, a conjunct, an emoji sequence with its joiners, selectors and skin tone, a flag's pair."""
+    import regex  # imported when first needed: most text is drawn in its main face, never cut
+
+    return regex.compile(r"\X")
+
+
 def clusters(text: str) -> list[str]:
-    """``text`` cut where a face may change: each base character with the marks that follow it."""
-    out: list[str] = []
-    for char in text:
-        if out and (joins_previous(char) or out[-1].endswith("\u200d")):
-            out[-1] += char
-        else:
-            out.append(char)
-    return out
+    """``text`` cut where a face may change: between user-perceived characters (grapheme clusters),
+    never inside a letter with its marks or an emoji sequence."""
+    return _cluster_pattern().findall(text)
 
 
 def has_all(face: str, chars) -> bool:
@@ -266,8 +282,6 @@ def _scanned() -> tuple[tuple[str, str, frozenset[int]], ...]:
         group = (0 if name.startswith("NotoSans") else 1 if name.startswith("NotoSerif") else
                  2 if name.startswith("Noto") else 3)
         return group, name.lower()
-
-    from workshop.fontcache import kept_coverage
 
     found = []
     index = _index()

@@ -41,7 +41,7 @@ def template():
                       fuzzy=False, header_comment=HEADER, msgid_bugs_address="", copyright_holder="", version="")
     found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
                              comment_tags=("TRANSLATORS:",), strip_comment_tags=True)
-    for filename, lineno, message, comments, context in found:
+    for filename, _lineno, message, comments, context in found:
         path = (PACKAGE.name + "/" + filename).replace("\\", "/")
         catalog.add(message, None, [(path, None)], auto_comments=comments, context=context,
                     flags=("python-brace-format",) if "{" in (message if isinstance(message, str) else message[0])

@@ -18,8 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from workshop import shaping
-from workshop.fonts import (FACES, REINSTALL, clusters, face_for, is_emoji_modifier, load_face, missing_characters,
-                            tt_font, wrap_by)
+from workshop.fonts import (FACES, REINSTALL, clusters, face_for, forget_with_fonts, is_emoji_modifier, load_face,
+                            missing_characters, tt_font, wrap_by)
 from workshop.i18n import tr
 from workshop.schedule import date_text
 from workshop.typography import typeset
@@ -50,6 +50,7 @@ def register(face: str) -> str | None:
     return font.fontName
 
 
+@forget_with_fonts
 def unregister() -> None:
     """Forget the faces registered so far (after the font folders change, as in tests)."""
     register.cache_clear()

@@ -49,19 +49,15 @@ def decode(data: bytes, shown: str, warnings: list[str]) -> str:
         raise refuse("it is an Excel workbook saved under a text name; rename it to end in .xlsx")
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise refuse("it is an old-style .xls workbook; in Excel choose Save As > CSV UTF-8 (or .xlsx)")
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-                       (codecs.BOM_UTF8, "utf-8-sig")):
-        if data.startswith(bom):
-            break
-    else:
-        codec = None
-        if b"\x00" in data:
-            # UTF-16 without a byte-order mark: every other byte of plain Latin text is zero
-            even, odd = data[0::2].count(0), data[1::2].count(0)
-            codec = "utf-16-le" if odd > 2 * even else "utf-16-be" if even > 2 * odd else None
-            if codec is None:
-                raise refuse("this is not a text file (it holds zero bytes); save the roster as CSV UTF-8")
+    marked = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+              (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+    codec = next((name for bom, name in marked if data.startswith(bom)), None)
+    if codec is None and b"\x00" in data:
+        # UTF-16 without a byte-order mark: every other byte of plain Latin text is zero
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        codec = "utf-16-le" if odd > 2 * even else "utf-16-be" if even > 2 * odd else None
+        if codec is None:
+            raise refuse("this is not a text file (it holds zero bytes); save the roster as CSV UTF-8")
     if codec is not None:
         try:
             text = data.decode(codec)

@@ -19,7 +19,7 @@ import unicodedata
 
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from workshop.fonts import font_location, tt_font
+from workshop.fonts import font_location, forget_with_fonts, tt_font
 
 FEATURES = {"kern": True, "liga": True}
 
@@ -115,7 +115,7 @@ def shape(text: str, face: str, rtl: bool) -> ShapedStr:
     scale = 1000 / hb_font.face.upem
     widths = font.face.charWidths
     chars, data = [], []
-    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions):
+    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
         code = codes[info.codepoint]
         chars.append(chr(code))
         data.append(ShapeData(info.cluster, pos.x_advance * scale, pos.y_advance * scale, pos.x_offset * scale,
@@ -158,6 +158,7 @@ def _glyph_codes(face: str) -> tuple[int, ...]:
     return tuple(codes)
 
 
+@forget_with_fonts
 def forget() -> None:
     for cached in (shape, _hb_font, _glyph_codes):
         cached.cache_clear()

@@ -19,13 +19,17 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.attendance.match import Person, gather, with_roster
-from workshop.attendance.report import Join, Report, key, name_key, read_report
+from workshop.attendance.names import name_key
+from workshop.attendance.report import Join, Report, _xlsx_rows, read_report
 from workshop.attendance.rule import award, present_minutes, shown_windows, windows
+from workshop.attendance.table import key
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.i18n import Said, said
 from workshop.pdfdraw import unprintable
+from workshop.printable import unprintable_problems
 from workshop.record.settled import Settled, question
 from workshop.roster import Attendee, Roster
+from workshop.rostercsv import decode
 from workshop.schedule import Agenda, clock, hours
 
 
@@ -70,12 +74,8 @@ class Attendance:
 def timed_roster(path: Path) -> bool:
     """Whether a file given with ``--attendance`` is a roster with time columns rather than a
     platform's report: a workbook, or text whose first line has 'time in' and 'time out'."""
-    from workshop.rostercsv import decode
-
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):  # a workbook: a timed roster, or a report saved from Excel
-        from workshop.attendance.report import _xlsx_rows
-
         try:
             rows = _xlsx_rows(path, display_path(path), [])
         except (OSError, InputError):
@@ -286,8 +286,6 @@ def _people(workshop: m.Workshop, roster: Roster | None, joins: list[Join], prob
     else:
         people = gather(joins, workshop.presenters, problems, settled, ignored)
         people_to_check = [p for p in people if p.how != "staff"]
-    from workshop.printable import unprintable_problems
-
     unprintable_names = []  # told together, one problem for each script no font has
     for p in people_to_check:
         missing = list(dict.fromkeys(unprintable(p.name, "serif") + unprintable(p.name, "sans")))

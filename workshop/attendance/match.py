@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from workshop import model as m
-from workshop.attendance.report import Join, plain_name
+from workshop.attendance.names import plain_name
+from workshop.attendance.report import Join
 from workshop.errors import Problem, Src
 from workshop.record.settled import Settled, question
 from workshop.roster import Attendee, Roster

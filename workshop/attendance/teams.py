@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from workshop.attendance.report import Raw, Table, key, plain_name, read_name
+from workshop.attendance.names import plain_name, read_name
+from workshop.attendance.table import Raw, Table, key
 
 _SECTION = re.compile(r"^\d+\.\s*(.+)$")
 _STAFF = {"organizer", "coorganizer", "presenter"}

@@ -15,7 +15,8 @@ first and last name are the name to print when the report is the roster.
 
 from __future__ import annotations
 
-from workshop.attendance.report import Raw, Table, key, read_name
+from workshop.attendance.names import read_name
+from workshop.attendance.table import Raw, Table, key
 
 
 def _find(header: list[str], *wanted: str) -> int | None:
@@ -34,7 +35,7 @@ def read_meeting(table: Table) -> list[Raw] | None:
     """The joins of a meeting participants report, or None if ``table`` is not one."""
     host_email = ""
     header_at = None
-    for n, (line, cells) in enumerate(table.rows):
+    for n, (_line, cells) in enumerate(table.rows):
         keys = [key(c) for c in cells]
         if "meetingid" in keys and n + 1 < len(table.rows):
             host_email = _cell(table.rows[n + 1][1], _find(cells, "useremail", "hostemail")).casefold()

@@ -71,7 +71,7 @@ def _cells(x: Decision, full, lang: str = "en") -> tuple[str, ...]:
 
 def _layout(cells: tuple[str, ...]) -> _Row:
     wrapped = tuple(d.wrap(text, "sans", SIZE, width - 2 * PAD) if text else []
-                    for text, (_, width) in zip(cells, COLUMNS))
+                    for text, (_, width) in zip(cells, COLUMNS, strict=True))
     return _Row(wrapped, max(1, *map(len, wrapped)) * LEADING + 2 * PAD)
 
 
@@ -154,7 +154,7 @@ def _table(canvas, top: float, rows: list[_Row], lang: str = "en") -> None:
     canvas.setLineWidth(0.6)
     for row in rows:
         x = MARGIN
-        for lines, (_, width) in zip(row.cells, COLUMNS):
+        for lines, (_, width) in zip(row.cells, COLUMNS, strict=True):
             for n, line in enumerate(lines):
                 d.draw(canvas, x + PAD, y - PAD - SIZE + 1 - n * LEADING, line, SIZE, "sans")
             x += width

@@ -183,7 +183,7 @@ class Bar(Flowable):
     def draw(self):
         canvas, total = self.canv, sum(self.counts)
         x, edges = 0.0, []
-        for count, colour in zip(self.counts, self.colours):
+        for count, colour in zip(self.counts, self.colours, strict=True):
             if count:
                 w = self.width * count / total
                 canvas.setFillColor(colour)
@@ -214,7 +214,7 @@ class Legend(Flowable):
 
     def draw(self):
         canvas, x = self.canv, 0.0
-        for n, (words, colour) in enumerate(zip(self.words, self.colours), 1):
+        for n, (words, colour) in enumerate(zip(self.words, self.colours, strict=True), 1):
             canvas.setFillColor(colour)
             canvas.setStrokeColor(d.RULE)
             canvas.setLineWidth(0.5)

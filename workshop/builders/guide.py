@@ -130,14 +130,14 @@ class SlideCard(Flowable):
         inner = self.card_w - 2 * self.PAD
         out = [(line, "sans-bold", 0.0) for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
         for box in self.slide.boxes:
-            for para in box.paras:
-                if box.name == "Title text" or not para.text.strip() or para.text == self.slide.title:
+            for paragraph in box.paras:
+                if box.name == "Title text" or not paragraph.text.strip() or paragraph.text == self.slide.title:
                     continue
-                indent = 8.0 * min(para.level, 2)
-                marker = "" if not para.level or para.continued else (
-                    f"{para.number}. " if para.number is not None else ("• " if para.level == 1 else "– "))
-                face = "sans-italic" if para.italic else "sans"
-                text = " ".join(para.text.replace("\t", " ").split())
+                indent = 8.0 * min(paragraph.level, 2)
+                marker = "" if not paragraph.level or paragraph.continued else (
+                    f"{paragraph.number}. " if paragraph.number is not None else ("• " if paragraph.level == 1 else "– "))
+                face = "sans-italic" if paragraph.italic else "sans"
+                text = " ".join(paragraph.text.replace("\t", " ").split())
                 for k, line in enumerate(d.wrap(marker + text, face, self.SIZE, inner - indent)):
                     out.append((line, face, indent + (0 if not k or not marker else d.width(marker, self.SIZE, face))))
         if len(out) > self.MAX_LINES:

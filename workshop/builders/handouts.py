@@ -8,7 +8,6 @@ Each slide prints once: as a miniature where there are miniatures, else as its k
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -121,7 +120,7 @@ def agenda_table(agenda, st, style: str = "24h", zone: str = "", language: str =
     minutes = tr(language, "Minutes")
     rows = [[para(time, st["cellbold"]), para(minutes, st["cellbold"]), para(tr(language, "Session"), st["cellbold"])]]
     ranges = [clock_range(item.start, item.end, style) for item in agenda.items]
-    for item, when in zip(agenda.items, ranges):
+    for item, when in zip(agenda.items, ranges, strict=True):
         label = item.label(tr(language, "optional"))
         rows.append([para(when, st["cell"]), para(str(item.minutes), st["cell"]),
                      para(label, st["cellbold"] if item.kind == "section" else st["cell"])])

@@ -222,7 +222,7 @@ def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
         cells = [([str(row.number)], 9.0), (row.name, row.size), (row.license, row.size)]
         x = MARGIN
         canvas.setFillColor(d.MUTED)
-        for (_, width), (lines, size) in zip(COLUMNS, cells):
+        for (_, width), (lines, size) in zip(COLUMNS, cells, strict=False):  # the first three columns
             first = y - row.height / 2 - size * 0.35 + (len(lines) - 1) * size * 0.6
             for n, line in enumerate(lines):
                 d.draw(canvas, x + 4, first - n * size * 1.2, line, size, "sans")

@@ -116,7 +116,7 @@ class _Slide:
     def visible_pictures(self) -> None:
         """Keep the pictures that show: one covered by a later picture is under it, never seen."""
         shown = []
-        for k, (z, picture) in enumerate(self.stacked):
+        for z, picture in self.stacked:
             over = [p for zz, p in self.stacked if zz > z and _covers(p.box, picture.box)]
             if over:
                 self.raw.changed.append(f"a picture under another one ({picture.name}), left out: the top picture "
@@ -231,7 +231,7 @@ class _Slide:
         for row in rows[1:] if header else rows:
             first, rest = row[0], row[1:]
             if header:
-                rest = [f"{h}: {v}" if h else v for h, v in zip(header[1:], rest) if v]
+                rest = [f"{h}: {v}" if h else v for h, v in zip(header[1:], rest, strict=False) if v]
                 if first and header[0]:
                     first = f"{header[0]}: {first}"
             else:

@@ -33,9 +33,9 @@ _SYMBOL = {
     0xF2: 0x222B,
 }
 # The Greek letters sit on the Latin ones (A -> Alpha, q -> theta), in Symbol's own order.
-for _latin, _greek in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"):
+for _latin, _greek in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ", strict=True):
     _SYMBOL[ord(_latin)] = ord(_greek)
-for _latin, _greek in zip("abcdefghijklmnopqrstuvwxyz", "αβχδεφγηιϕκλμνοπθρστυϖωξψζ"):
+for _latin, _greek in zip("abcdefghijklmnopqrstuvwxyz", "αβχδεφγηιϕκλμνοπθρστυϖωξψζ", strict=True):
     _SYMBOL[ord(_latin)] = ord(_greek)
 for _code in range(0x20, 0x7F):
     _SYMBOL.setdefault(_code, _code)

@@ -27,8 +27,9 @@ def slide_minutes(section: DraftSection) -> None:
         plan = [None if c in (share, share + 1) else c for c in cues]
         if _shared(plan, spare) == cues and (best is None or plan.count(None) > best.count(None)):
             best = plan
-    for slide, minutes in zip(section.slides, best or []):
-        slide.minutes = minutes
+    if best is not None:
+        for slide, minutes in zip(section.slides, best, strict=True):
+            slide.minutes = minutes
 
 
 def _shared(plan: list[int | None], spare: int) -> list[int] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import InputError, Problem, Src, display_path
+from workshop.kitdir import MANIFEST
 from workshop.record import ledger
 from workshop.record.plan import kit_records
 
@@ -31,8 +32,6 @@ class Finding:
 
 def kit_of(path: Path) -> Path | None:
     """The kit folder a file sits in (a folder with workshop's manifest), if any."""
-    from workshop.kitdir import MANIFEST
-
     for folder in Path(path).resolve().parents:
         if (folder / MANIFEST).is_file():
             return folder
@@ -86,7 +85,7 @@ def verify(target: str, kit: Path) -> list[Finding]:
     digests = [hashlib.sha256(stream).hexdigest() for stream, _ in pages]
     found = []
     after_pair = False
-    for n, (stream, text) in enumerate(pages, 1):
+    for n, (_, text) in enumerate(pages, 1):
         if after_pair:  # the second page of a certificate matched with its front
             after_pair = False
             continue

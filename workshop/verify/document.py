@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from . import address
+from .address import credential_filename, page_url, site_root, status_list_url
 from .contexts import OB_V3, VC_V2
 from .record import CertificateRecord
 
@@ -25,7 +25,7 @@ def timestamp(day: dt.date) -> str:
 
 def achievement_id(record: CertificateRecord, template: str) -> str:
     """One id for the workshop's achievement, shared by everyone's credential for it."""
-    key = "\x1f".join([address.site_root(template), record.provider, record.title,
+    key = "\x1f".join([site_root(template), record.provider, record.title,
                        ",".join(d.isoformat() for d in record.dates)])
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
@@ -42,8 +42,8 @@ def criteria_text(record: CertificateRecord) -> str:
 
 def unsigned_credential(record: CertificateRecord, issuer_did: str, template: str, newest_version: int) -> dict:
     """The credential without its proof, for the record's version."""
-    page = address.page_url(template, record.id)
-    status_url = address.status_list_url(template, record.status_list)
+    page = page_url(template, record.id)
+    status_url = status_list_url(template, record.status_list)
     hours_available = record.hours_available if record.hours_available is not None else record.hours
     achievement = {
         "id": achievement_id(record, template),
@@ -69,7 +69,7 @@ def unsigned_credential(record: CertificateRecord, issuer_did: str, template: st
         issuer["url"] = record.provider_url
     return {
         "@context": list(CONTEXT),
-        "id": page + address.credential_filename(record.version, newest_version),
+        "id": page + credential_filename(record.version, newest_version),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": f"{record.title}: {number(record.hours)} {record.unit}",
         "issuer": issuer,

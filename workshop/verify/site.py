@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from . import address
+from .address import credential_filename, verify_url_problem
 from .credential import credential_json
 from .pages import certificate_page, long_date, lookup_page
 from .providerkey import ProviderKey
@@ -22,7 +22,7 @@ class SiteProblem(ValueError):
 
 
 def _check(records: list[CertificateRecord], template: str) -> None:
-    problem = address.verify_url_problem(template)
+    problem = verify_url_problem(template)
     if problem:
         raise SiteProblem(f"ce.verify_url {template!r}: {problem}")
     seen, indexes = set(), {}
@@ -62,7 +62,7 @@ def site_files(records: Iterable[CertificateRecord], key: ProviderKey, verify_ur
                                                                                         verify_url_template)
     for r in records:
         top = newest[r.id]
-        name = address.credential_filename(r.version, top.version)
+        name = credential_filename(r.version, top.version)
         yield f"{r.id}/{name}", credential_json(r, key, verify_url_template, top.version)
         if r is top:
             yield f"{r.id}/index.html", certificate_page(r, date_text, count[r.id] - 1, language)

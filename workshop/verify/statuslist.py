@@ -7,7 +7,7 @@ import datetime as dt
 import gzip
 from collections.abc import Iterable
 
-from . import address
+from .address import status_list_url
 from .contexts import VC_V2
 from .document import timestamp
 from .providerkey import ProviderKey
@@ -47,7 +47,7 @@ def list_date(records: list[CertificateRecord]) -> dt.date:
 def status_list_credential(records: Iterable[CertificateRecord], key: ProviderKey, verify_url_template: str) -> bytes:
     """``verify/status.json``: every revoked or superseded record's bit set, signed by the provider's key."""
     records = list(records)
-    url = address.status_list_url(verify_url_template, records[0].status_list if records else "status.json")
+    url = status_list_url(verify_url_template, records[0].status_list if records else "status.json")
     when = timestamp(list_date(records))
     document = {
         "@context": [VC_V2],
