@@ -30,7 +30,7 @@ from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
 from workshop.loader import read_outline
-from workshop.outputs import Output, check_all, chosen, owned_names
+from workshop.outputs import OUTPUTS, Output, check_all, chosen, owned_names
 from workshop.pdfdraw import FontsMissing
 from workshop.record import plan
 from workshop.roster import read_roster
@@ -200,7 +200,7 @@ def _write_problem(out_dir: Path, exc: OSError) -> Problem:
 def _run(outputs: list[Output], ctx: BuildContext) -> BuildResult:
     aside = [o for o in outputs if o.aside]
     if aside and len(aside) < len(outputs) and _can_fork():
-        if any(o.name in ("deck", "handouts", "guide") for o in outputs):
+        if any(o.draws_slides for o in outputs):
             from workshop.deck.plan import plan_deck
 
             plan_deck(ctx.workshop, ctx.agenda)  # planned once, before the fork: both processes draw from it
@@ -337,6 +337,5 @@ def revoke_certificate(outline: Path, out_dir: Path | None, certificate: str, re
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)
-    from workshop.outputs import BY_NAME
-
-    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv", "verify"})
+    revoked = [o for o in OUTPUTS if o.rewritten_by_revoke]
+    return write_outputs(ctx, revoked, replaced={f for o in revoked for f in o.rewritten_by_revoke})
