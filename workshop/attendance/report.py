@@ -286,7 +286,7 @@ def _read_table(table: Table, day: dt.date, first: str, **how) -> Report:
 def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[tuple[int, list[str]]]:
     """The workbook's rows as a downloaded report's text would have them: dates and times written out
     (ISO, so no day-month order is guessed), whole numbers without ".0"."""
-    from workshop.roster import _xlsx_rows as sheet_rows
+    from workshop.workbook import sheet_rows
 
     rows = []
     for number, row in enumerate(sheet_rows(path, shown, warnings), start=1):
