@@ -153,22 +153,12 @@ def new(name: str):
     "Trauma-Informed Care" writes trauma-informed-care.yaml with that title."""
     import datetime as dt
 
-    from workshop.starter import command_line, outline_path, starter_outline, title_for
+    from workshop.starter import StarterError, command_line, write_starter
 
-    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
-        raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
-                               "e.g. workshop new my-workshop")
-    target = outline_path(name)
-    title = title_for(name)
     try:
-        if target.exists():
-            raise click.UsageError(f"{target} already exists; choose another name")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as f:
-            f.write(starter_outline(title, dt.date.today()))
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
-            from None
+        target, title = write_starter(name, dt.date.today())
+    except StarterError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"Wrote {target}, a starter outline for {title}. Fill it in (each line says what it is for), "
                "then build the kit:")
     click.echo("")
@@ -209,6 +199,7 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     before anything is written; the old kit is replaced only when the new one is complete.
     """
     from workshop.bundled import bundled_roster
+    from workshop.certfiles import SPLIT_DIR
     from workshop.pipeline import build_kit
     from workshop.themes import bundled_themes
 
@@ -230,9 +221,9 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     width = max([20] + [len(path.name) for path in shown])
     for path in shown:
         click.echo(f"  {path.name:<{width}} {_size(path.stat().st_size):>9}")
-    extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
+    extra = sum(f.parent == result.out_dir / SPLIT_DIR for f in result.files)
     if extra:
-        click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+        click.echo(f"  and {extra} single certificates in {result.out_dir}/{SPLIT_DIR}/")
     if result.added:
         from workshop.outputs import BY_NAME
 
@@ -354,10 +345,11 @@ def import_(deck: Path, outline: Path | None, force: bool):
 def revoke(outline: Path, certificate: str, reason: str, out_dir: Path | None):
     """Mark the certificate ID of OUTLINE's kit revoked: the ledger keeps its row, marked revoked with
     the reason and the date, and certificates.pdf is printed without it."""
+    from workshop.certfiles import LEDGER
     from workshop.pipeline import revoke_certificate
 
     result = revoke_certificate(outline, out_dir, certificate, reason)
-    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/certificates.csv: {' '.join(reason.split())}")
+    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/{LEDGER}: {' '.join(reason.split())}")
 
 
 @main.command()
