@@ -14,7 +14,7 @@ from conftest import MINIMAL, OUTLINES, assert_rejected, run, write
 from office import pdf_words
 from printcheck import low_contrast_words, text_sizes
 from test_print import flat
-from workshop.builders import certificates as c
+from workshop.certpage import CertificatePainter
 from workshop.loader import load_outline
 from workshop.roster import Attendee
 from workshop.schedule import build_agenda
@@ -177,7 +177,7 @@ def test_pages_says_how_many_pages_a_certificate_takes(in_tmp):
               for: [LCSW]
         """))
     workshop = load_outline(in_tmp / "o.yaml")
-    painter = c._Certificate(workshop, build_agenda(workshop), dt.datetime(2026, 3, 14))
+    painter = CertificatePainter(workshop, build_agenda(workshop), dt.datetime(2026, 3, 14))
     assert painter.pages(Attendee(name="Ana Ruiz", email="", license="LPC 1", row=2)) == 1
     assert painter.pages(Attendee(name="Ben Ong", email="", license="LCSW 2", row=3)) == 2
 

@@ -8,7 +8,7 @@ from conftest import DATA, MINIMAL, OUTLINES, BUNDLED, assert_rejected, run, wri
 from office import pdf_words
 from printcheck import low_contrast_words, render, text_sizes
 from test_print import flat
-from workshop.builders import certificates as c
+from workshop import certzones as c
 
 SEAL_RGB = (180, 140, 40)
 INK_RGB = (20, 30, 90)
@@ -147,14 +147,14 @@ def test_an_approval_too_long_even_for_a_second_page_is_refused_by_validate_and_
 
 def test_a_long_statement_in_capitals_still_fits_the_front():
     text = (APPROVAL.upper() * 2)[:450]
-    size, lines = c._front_lines((text,))
+    size, lines = c.front_lines((text,))
     assert size >= 8 and len(lines) <= 3
 
 
 def test_a_statement_of_wide_letters_that_cannot_fit_the_front_goes_to_a_second_page():
     text = ("Wm " * 150).strip()
-    assert not c._front_lines((text,)) and c.fits_approval([text])
-    size, paragraphs = c._back_lines((text,))
+    assert not c.front_lines((text,)) and c.fits_approval([text])
+    size, paragraphs = c.back_lines((text,))
     assert size >= 8 and " ".join(paragraphs[0]) == text
 
 

@@ -83,10 +83,6 @@ def fingerprints(ctx: BuildContext, files: FileDigests | None = None) -> dict[st
     return {o.name: hashlib.sha256(repr(_plain(o.made_from(ctx), files)).encode()).hexdigest() for o in OUTPUTS}
 
 
-#: Outputs that print the roster's names: not rebuilt without a roster when they were made with one.
-_NAMES_SHOWN = ("certificates", "sign-in")
-
-
 def outline_prints(ctx: BuildContext) -> dict[str, str]:
     """A digest per output of what it shows from the outline (the roster left out)."""
     return fingerprints(dataclasses.replace(ctx, roster=None, attendance=None, decisions=(), plan=None, evidence=()))
@@ -138,7 +134,7 @@ def widen(ctx: BuildContext, outputs: list[Output]) -> Widened:
                             f"are. To reissue them, build them with the roster (--roster FILE, with {output.name} "
                             f"in --only or without --only); to keep them as issued, leave them")
             continue
-        if output.name in _NAMES_SHOWN and ctx.roster is None and (record is None or record.get("roster")):
+        if output.shows_names and ctx.roster is None and (record is None or record.get("roster")):
             warnings.append(f"{shown}: {why}, and lists the roster's names: without --roster this build would "
                             f"drop them, so it leaves the sheet as it is. Build again with --roster FILE to bring "
                             f"it up to date, or add {output.name} to --only to make it without names")

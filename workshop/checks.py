@@ -29,7 +29,7 @@ def approval_problems(workshop: m.Workshop) -> list[Problem]:
     ce = workshop.ce
     if ce is None or not ce.approvals:
         return []
-    from workshop.builders.certificates import fits_approval
+    from workshop.certzones import fits_approval
 
     licences = dict.fromkeys(["", *(word for a in ce.approvals for word in a.licences)])
     for licence in licences:

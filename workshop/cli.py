@@ -16,7 +16,7 @@ from workshop.bundled import bundled_outline
 from workshop.errors import InputError
 from workshop.loader import load_outline
 from workshop.outputs import NAMES as OUTPUT_NAMES
-from workshop.schedule import build_agenda, agenda_json, clock, duration, hours
+from workshop.schedule import agenda_json, build_agenda
 
 EXIT_BAD_INPUT = 2
 
@@ -118,57 +118,13 @@ def validate(outline: Path, roster: Path | None, attendance: tuple[Path, ...], o
 
     Exits 0 when everything is valid, 2 when it is not.
     """
-    from workshop.pipeline import prepare
+    from workshop.pipeline import validate as check
 
-    if out_dir is not None:  # the kit folder is checked as build checks it
-        from workshop.kitdir import KitFolder
-        from workshop.outputs import owned_names
-
-        KitFolder(out_dir, owned_names()).check()
-    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
-                  evaluations=evaluations)
-    workshop, agenda = ctx.workshop, ctx.agenda
-    slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
-    click.echo(f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
-               f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
-               + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
-               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees, "
-                  f"{_certificates_to_issue(ctx)} certificates to issue" if ctx.roster else "")
-               + (f"; {evaluations}: valid: {_responses(ctx)}" if ctx.evaluations else ""))
-    from workshop.quiz import quiz_warnings
-
-    from workshop.builders.deck import theme_warnings
-
-    themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
-    from workshop.schedule import timing_warnings, unit_warnings
-
-    for warning in [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
-                    *(ctx.roster.warnings if ctx.roster else ()),
-                    *quiz_warnings(workshop, agenda), *themed,
-                    *_evaluation_warnings(ctx)]:
+    result = check(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
+                   evaluations=evaluations)
+    click.echo(result.summary)
+    for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-
-
-def _responses(ctx) -> str:
-    """What ``validate`` says of the evaluation responses: how many, and of how many attendees."""
-    from workshop.evaltally import attendees, response_rate
-
-    return response_rate(ctx.evaluations, attendees(ctx.roster, ctx.attendance))
-
-
-def _evaluation_warnings(ctx) -> list[str]:
-    if ctx.evaluations is None:
-        return []
-    from workshop.evaltally import attendees, rate_warnings
-
-    return [*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, attendees(ctx.roster, ctx.attendance))]
-
-
-def _certificates_to_issue(ctx) -> int:
-    """How many certificates ``build`` would print: the valid records the build would leave."""
-    if ctx.plan is None:
-        return 0
-    return sum(r.valid for r in ctx.plan.records)
 
 
 @main.command()
@@ -182,38 +138,10 @@ def schedule(outline: Path, as_json: bool):
     if as_json:
         click.echo(json.dumps(agenda_json(workshop, agenda), ensure_ascii=False, indent=2))
         return
-    click.echo(workshop.title)
-    facts = [workshop.date.isoformat() if workshop.date else "", workshop.location]
-    if workshop.timezone:
-        from workshop.zones import zone_label
+    from workshop.agendatable import agenda_table
 
-        facts.append(f"times in {zone_label(workshop.timezone, workshop.date, workshop.start)} ({workshop.timezone})")
-    if any(facts):
-        click.echo(" · ".join(f for f in facts if f))
-    click.echo("")
-    style = workshop.clock
-    width = 8 if style == "12h" else 6
-    click.echo(f"{'start':<{width}} {'end':<{width}} {'min':>4}  {'total':>5}  entry")
-    for item in agenda.items:
-        label = f"[break] {item.entry.title}" if item.kind == "break" else item.entry.title
-        if item.kind == "section" and item.entry.optional:
-            label += "  (optional)"
-        click.echo(f"{clock(item.start, style):<{width}} {clock(item.end, style):<{width}} {item.minutes:>4}  "
-                   f"{duration(item.elapsed):>5}  {label}")
-    click.echo("")
-    click.echo(f"{agenda.total_minutes} minutes in all ({duration(agenda.total_minutes)}), "
-               f"{agenda.instructional_minutes} of them instructional")
-    if agenda.ce:
-        click.echo(f"{workshop.ce.unit[:1].upper()}{workshop.ce.unit[1:]}: {agenda.ce.explain()}")
-    else:
-        click.echo("No ce block: certificates are of attendance, with no hours.")
-    if workshop.ce and workshop.ce.attendance:
-        from workshop.attendance.rule import shown_windows
-
-        rule = workshop.ce.attendance
-        click.echo(f"Attendance rule: instructional time counted {shown_windows(agenda, workshop.clock)}; up to "
-                   f"{rule.grace_minutes} minutes may be missed for the full hours; beyond that, "
-                   + ("hours for the minutes present" if rule.partial == "prorate" else "no certificate"))
+    for line in agenda_table(workshop, agenda):
+        click.echo(line)
 
 
 @main.command()
@@ -225,22 +153,12 @@ def new(name: str):
     "Trauma-Informed Care" writes trauma-informed-care.yaml with that title."""
     import datetime as dt
 
-    from workshop.starter import command_line, outline_path, starter_outline, title_for
+    from workshop.starter import StarterError, command_line, write_starter
 
-    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
-        raise click.UsageError(f"{name!r} is not a file name; name the new outline, "
-                               "e.g. workshop new my-workshop")
-    target = outline_path(name)
-    title = title_for(name)
     try:
-        if target.exists():
-            raise click.UsageError(f"{target} already exists; choose another name")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as f:
-            f.write(starter_outline(title, dt.date.today()))
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") \
-            from None
+        target, title = write_starter(name, dt.date.today())
+    except StarterError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"Wrote {target}, a starter outline for {title}. Fill it in (each line says what it is for), "
                "then build the kit:")
     click.echo("")
@@ -281,6 +199,7 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     before anything is written; the old kit is replaced only when the new one is complete.
     """
     from workshop.bundled import bundled_roster
+    from workshop.certfiles import SPLIT_DIR
     from workshop.pipeline import build_kit
     from workshop.themes import bundled_themes
 
@@ -302,9 +221,9 @@ def build(outline: Path | None, roster: Path | None, attendance: tuple[Path, ...
     width = max([20] + [len(path.name) for path in shown])
     for path in shown:
         click.echo(f"  {path.name:<{width}} {_size(path.stat().st_size):>9}")
-    extra = sum(f.parent == result.out_dir / "certificates" for f in result.files)
+    extra = sum(f.parent == result.out_dir / SPLIT_DIR for f in result.files)
     if extra:
-        click.echo(f"  and {extra} single certificates in {result.out_dir}/certificates/")
+        click.echo(f"  and {extra} single certificates in {result.out_dir}/{SPLIT_DIR}/")
     if result.added:
         from workshop.outputs import BY_NAME
 
@@ -371,8 +290,8 @@ def template(template: Path):
     """Say what the deck would use each layout of a PowerPoint TEMPLATE for, where its text would
     go and in which colours, and whether the deck can build on it. TEMPLATE may also be an outline
     (.yaml): then its theme.template is read with its theme.layouts mapping."""
-    from workshop.deck.template import TemplateError, read_template, template_problems
-    from workshop.errors import Src, display_path
+    from workshop.errors import display_path
+    from workshop.templatereport import template_report
 
     layouts, layouts_src = (), ()
     if template.suffix.lower() in (".yaml", ".yml"):
@@ -389,77 +308,15 @@ def template(template: Path):
                        f"(or the bundled theme it names)", err=True)
             sys.exit(EXIT_BAD_INPUT)
         template, layouts, layouts_src = theme.template, theme.layouts, theme.layouts_src
-    problems = template_problems(template, Src(display_path(template)), layouts, layouts_src)
-    try:
-        prs = read_template(template)
-    except TemplateError:
-        prs = None
-    if prs is not None:
-        for line in _template_report(template, prs, dict(layouts), not problems):
-            click.echo(line)
+    lines, problems = template_report(template, layouts, layouts_src)
+    for line in lines:
+        click.echo(line)
     if problems:
         for problem in problems:
             click.echo(problem.message, err=True)
         click.echo("This template will not work.", err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo("This template will work: it has every layout the deck uses.")
-
-
-def _template_report(path: Path, prs, mapping: dict[str, str], usable: bool) -> list[str]:
-    """What ``workshop template`` prints: the slide size, what each layout is used for, where text
-    goes and in which colours, and the layouts the deck leaves alone."""
-    from workshop import model as m
-    from workshop.colour import contrast
-    from workshop.deck.frame import ROLES, frame_for
-
-    width, height = prs.slide_width / 914400, prs.slide_height / 914400
-    ratio = width / height
-    shape = "16:9" if abs(ratio - 16 / 9) < 0.02 else "4:3" if abs(ratio - 4 / 3) < 0.02 else \
-        "16:10" if abs(ratio - 1.6) < 0.02 else f"{ratio:.2f}:1"
-    names = [layout.name for master in prs.slide_masters for layout in master.slide_layouts]
-    keeps = "; the deck keeps this size" if usable else ""
-    out = [f"{path.name}: slides {width:.2f} x {height:.2f} in ({shape}){keeps}. "
-           f"{len(prs.slide_masters)} master{'s' if len(prs.slide_masters) > 1 else ''}, {len(names)} layouts.", "",
-           "What the deck makes from each layout:"]
-    used = set()
-    for role, (default, purpose) in ROLES.items():
-        name = mapping.get(role, default)
-        if name in names:
-            used.add(name)
-            how = f" (mapped by theme.layouts.{role})" if role in mapping else ""
-            out.append(f"  {purpose}: layout '{name}'{how}")
-        elif role in ("content", "two_content"):
-            out.append(f"  {purpose}: no layout '{name}', so layout '{mapping.get('title_only', 'Title Only')}' "
-                       f"with text placed by the deck")
-        else:
-            out.append(f"  {purpose}: MISSING layout '{name}'")
-    rest = [n for n in names if n not in used]
-    if rest:
-        out.append("  not used: " + ", ".join(f"'{n}'" for n in rest))
-    out.append("")
-    if usable:
-        theme = m.Theme(template=path, layouts=tuple(mapping.items()))
-        frame = frame_for(theme)
-        inch = 72.0
-
-        def where(r) -> str:
-            return f"{r.x / inch:.2f} in from the left, {r.y / inch:.2f} in from the top, {r.w / inch:.2f} x {r.h / inch:.2f} in"
-
-        p = frame.palette
-        out += ["Where text goes on a content slide:",
-                f"  title: {where(frame.title)} (a long title wraps and pushes the body down)",
-                f"  body: {where(frame.body)}",
-                f"  footer and slide number: the template's own placeholders, from {frame.footer_y / inch:.2f} in "
-                f"down; the deck draws nothing of its own there",
-                "", "Text colours, each chosen to read on what is behind it (WCAG AA):",
-                f"  body text #{p.body_text} on #{p.background} ({contrast(p.body_text, p.background):.1f}:1)",
-                f"  titles #{p.text('title')} on #{p.primary} ({contrast(p.text('title'), p.primary):.1f}:1)"]
-        for role, label in (("title", "title slide"), ("section", "dividers and breaks")):
-            if role in frame.hero:
-                h = frame.hero[role]
-                out.append(f"  {label}: #{h.on_primary} on #{h.primary} ({contrast(h.on_primary, h.primary):.1f}:1)")
-        out.append("")
-    return out
 
 
 @main.command("import")
@@ -488,10 +345,11 @@ def import_(deck: Path, outline: Path | None, force: bool):
 def revoke(outline: Path, certificate: str, reason: str, out_dir: Path | None):
     """Mark the certificate ID of OUTLINE's kit revoked: the ledger keeps its row, marked revoked with
     the reason and the date, and certificates.pdf is printed without it."""
+    from workshop.certfiles import LEDGER
     from workshop.pipeline import revoke_certificate
 
     result = revoke_certificate(outline, out_dir, certificate, reason)
-    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/certificates.csv: {' '.join(reason.split())}")
+    click.echo(f"Revoked {certificate.strip()} in {result.out_dir}/{LEDGER}: {' '.join(reason.split())}")
 
 
 @main.command()

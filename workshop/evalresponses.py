@@ -23,6 +23,7 @@ from workshop.errors import InputError, Problem, Src, display_path
 from workshop.evalitems import MIDDLE_WORDS, QUESTIONS, Item, questions, rated_items, scale_words
 from workshop.i18n import tr
 from workshop.evaltally import Comments, Evaluations, Tally
+from workshop.workbook import column_letter, sheet_rows
 
 #: Columns the form services add of their own (Google Forms; Microsoft Forms), compared as
 #: :func:`_key` reads them: they say who answered and when, nothing the summary reports.
@@ -62,7 +63,8 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
     items = rated_items(workshop)
     asked = questions(workshop.language)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path, shown, warnings)
+        rows = sheet_rows(path, shown, warnings, sheet_meant="the responses' sheet",
+                          unwanted_row="delete it if it is not a response")
     elif path.suffix.lower() in (".csv", ".txt", ".tsv", ""):
         rows = _text_rows(path, shown, warnings, items, asked)
     else:
@@ -94,7 +96,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
         where = f"row {number}"
         extra = [i for i in range(len(header), len(row)) if _text(row[i])]
         if extra:
-            problems.append(Problem(Src(shown), f"it has a value in column {_letter(extra[0])}, past the last titled "
+            problems.append(Problem(Src(shown), f"it has a value in column {column_letter(extra[0])}, past the last titled "
                                                 f"column ({_short(_text(row[extra[0]]))}); give that column a title "
                                                 "or move the value where it belongs", where))
         for index, target in columns.items():
@@ -102,7 +104,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
             if isinstance(target, Item):
                 rating, problem = read_rating(value, workshop.language)
                 if problem:
-                    problems.append(Problem(Src(shown), problem, f"{where}, column {_letter(index)} "
+                    problems.append(Problem(Src(shown), problem, f"{where}, column {column_letter(index)} "
                                                                  f"({_short(header[index])})"))
                 elif rating is not None:
                     counts[target][rating - 1] += 1
@@ -114,7 +116,7 @@ def read_evaluations(path: Path, workshop: m.Workshop) -> Evaluations:
                     if missing:
                         problems.append(Problem(Src(shown), f"no installed font can print {missing} in this "
                                                             "comment; retype it without that character",
-                                                f"{where}, column {_letter(index)}"))
+                                                f"{where}, column {column_letter(index)}"))
         # a form returned with any answer is a response, even if only to a question of its own
         responses += any(_text(row[i]) for i in answerable if i < len(row))
     if not responses and not problems:
@@ -183,7 +185,7 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
     for index, title in enumerate(header):
         if not title:
             if any(_text(row[index]) for row in body if index < len(row)):
-                warnings.append(f"{shown}: column {_letter(index)} has no title, so it is not in the summary; "
+                warnings.append(f"{shown}: column {column_letter(index)} has no title, so it is not in the summary; "
                                 "title it with the statement or question it holds")
             continue
         if _key(title) in SERVICE_COLUMNS:
@@ -192,9 +194,9 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
         if isinstance(found, list):
             problems.append(Problem(Src(shown), f"the title {_short(title)} holds more than one of the form's "
                                                 f"statements ({'; '.join(repr(i.text) for i in found)}); title the "
-                                                "column with the one it holds", f"row 1, column {_letter(index)}"))
+                                                "column with the one it holds", f"row 1, column {column_letter(index)}"))
         elif found is None:
-            warnings.append(f"{shown}: column {_letter(index)} {_short(title)} holds none of the evaluation form's "
+            warnings.append(f"{shown}: column {column_letter(index)} {_short(title)} holds none of the evaluation form's "
                             "statements or questions, so it is not in the summary; if it is one of them, make its "
                             "title contain the text as the form prints it")
         else:
@@ -205,7 +207,7 @@ def _columns(header: list[str], body: list[list], items: list[Item], shown: str,
     for target, indexes in by_target.items():
         if len(indexes) > 1:
             text = target.text if isinstance(target, Item) else target
-            letters = " and ".join(_letter(i) for i in indexes)
+            letters = " and ".join(column_letter(i) for i in indexes)
             problems.append(Problem(Src(shown), f"columns {letters} both hold '{text}'; keep one of them "
                                                 "(or title each with the statement it holds)", "row 1"))
     if problems:
@@ -268,17 +270,8 @@ def _rated(body: list[list], index: int, language: str) -> bool:
 
 def _letters(indexes: list[int]) -> str:
     """Column letters as a reader lists them: "B, C and D"."""
-    letters = [_letter(i) for i in indexes]
+    letters = [column_letter(i) for i in indexes]
     return letters[0] if len(letters) == 1 else f"{', '.join(letters[:-1])} and {letters[-1]}"
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _short(text: str) -> str:
@@ -331,23 +324,3 @@ def _text_rows(path: Path, shown: str, warnings: list[str], items: list[Item],
                                              "quotes and double each quote inside, or export the responses again",
                                  f"row {len(rows) + 1}")) from None
     return rows
-
-
-def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
-    """The rows of the sheet the workbook opens on (Microsoft Forms' "Open in Excel"); with more
-    than one sheet, a warning names the one read."""
-    import openpyxl
-
-    from workshop.roster import _unreadable_workbook
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise InputError(Problem(Src(shown), _unreadable_workbook(path))) from None
-    try:
-        sheet = book.active if book.active is not None else book.worksheets[0]
-        if len(book.worksheets) > 1:
-            warnings.append(f"{shown}: read the sheet {sheet.title!r}, the one the workbook opens on")
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()

@@ -33,6 +33,16 @@ STAGING = ".workshop-building-"
 JOURNAL = ".ready"
 
 
+def read_manifest(folder: Path) -> dict | None:
+    """The manifest of the kit at ``folder`` as it was written (a JSON object); None when there is
+    none or it cannot be read as one. Every reader of the manifest goes through here."""
+    try:
+        found = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
 def _refuse(where: Path, message: str) -> InputError:
     return InputError(Problem(Src(display_path(where)), message))
 
@@ -118,10 +128,8 @@ class KitFolder:
         path = self.path / MANIFEST
         if not path.exists():
             return {}
-        try:
-            listed = json.loads(path.read_text(encoding="utf-8"))["files"]
-        except (OSError, ValueError, KeyError, TypeError):
-            listed = None
+        found = read_manifest(self.path)
+        listed = found.get("files") if found is not None else None
         if not isinstance(listed, dict) or not all(isinstance(f, str) and _inside(f, self.owned)
                                                    and isinstance(d, str) for f, d in listed.items()):
             raise _refuse(path, "the kit's list of the files it wrote is damaged, so workshop cannot tell its "
@@ -133,10 +141,7 @@ class KitFolder:
         """What each output in the kit was made from, as the build that made it recorded it:
         output name -> {"outline": digest, "roster": whether a roster was given} (see
         :mod:`workshop.agreement`). Empty for a kit made before this was recorded."""
-        try:
-            found = json.loads((self.path / MANIFEST).read_text(encoding="utf-8")).get("built from", {})
-        except (OSError, ValueError, AttributeError):
-            return {}
+        found = (read_manifest(self.path) or {}).get("built from", {})
         if not isinstance(found, dict):
             return {}
         return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, dict)}

@@ -12,6 +12,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
+from workshop import certfiles
+from workshop import model as m
 from workshop.builders.context import BuildContext
 from workshop.checks import approval_problems, faces_problems, kit_text_problems, template_problems
 from workshop.errors import InputError, Problem, Src
@@ -23,6 +25,10 @@ _FORM_FACES = ("sans", "sans-bold")
 _CERTIFICATE_FACES = ("serif", "serif-bold", "serif-italic", "sans")
 
 
+def _made_by_any_build(ctx: BuildContext) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Output:
     name: str
@@ -31,8 +37,17 @@ class Output:
     made_from: Callable[[BuildContext], tuple]  # everything the output shows; see watch.py
     faces: tuple[str, ...] = ()  # PDF faces it cannot print without
     needs_roster: bool = False  # without a roster it is not made, and what was issued stays
-    needs_evaluations: bool = False  # made only from the evaluation responses (--evaluations)
     aside: bool = False  # made in the second process when there is one (about half the work)
+    #: what else stops it from being made right, once its faces are there (the faces first: a
+    #: check that measures text needs them)
+    checks: tuple[Callable[[m.Workshop], list[Problem]], ...] = ()
+    #: why this build cannot make it when it is asked for by name (``--only``); None when it can
+    lacking: Callable[[BuildContext], str | None] = _made_by_any_build
+    made_when_lacking: bool = False  # not asked for, it is made all the same (and writes what it can)
+    shows_names: bool = False  # it prints the roster's names: never remade without them unasked
+    draws_slides: bool = False  # it draws from the deck's plan (planned once, before the build forks)
+    first_in_watch: bool = False  # ``watch`` swaps it in on its own, before the others are rebuilt
+    rewritten_by_revoke: tuple[str, ...] = ()  # what ``revoke`` prints anew (the rest stays as issued)
 
     def builder(self):
         return importlib.import_module(f"workshop.builders.{self.module}")
@@ -40,11 +55,10 @@ class Output:
     def check(self, ctx: BuildContext) -> list[Problem]:
         """What stops this output from being made right: run by ``validate`` and ``build`` alike.
         (Text no font can print is checked once for every PDF, in :func:`check_all`.)"""
-        if self.name == "deck":
-            return template_problems(ctx.workshop)
         problems = faces_problems(self.faces, self.name)
-        if self.name == "certificates" and not problems:
-            problems += approval_problems(ctx.workshop)
+        if not problems:
+            for check in self.checks:
+                problems += check(ctx.workshop)
         return problems
 
 
@@ -68,32 +82,58 @@ def _records(ctx: BuildContext) -> tuple:
     return tuple((r.certificate_id, r.status, r.name, r.license, r.hours, r.issued) for r in ctx.plan.records)
 
 
+def _no_quiz(ctx: BuildContext) -> str | None:
+    if ctx.workshop.quiz is None:
+        return ("quiz: the outline has no quiz: to export; add one (see 'Knowledge check' in the README) or leave "
+                "quiz out of --only")
+    return None
+
+
+def _no_responses(ctx: BuildContext) -> str | None:
+    if ctx.evaluations is None:
+        return ("evaluation-summary is made from the evaluation form's responses: add --evaluations FILE (a .csv or "
+                ".xlsx export)")
+    return None
+
+
+def _names_kept(ctx: BuildContext) -> str | None:
+    if ctx.records_in_kit and ctx.roster is None:
+        return ("sign-in: this kit holds issued certificates, and its sign-in.pdf is the attendance log they were "
+                "decided with; give the roster (--roster) or reports (--attendance) to make it again")
+    return None
+
+
+_CERTIFICATE_FILES = (certfiles.FILENAME, certfiles.LEDGER, certfiles.SPLIT_DIR + "/", certfiles.ATTENDANCE,
+                      certfiles.EVIDENCE_DIR + "/", certfiles.VERIFY_DIR + "/")
+
 OUTPUTS: tuple[Output, ...] = (
-    Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
+    Output("deck", "deck", ("deck.pptx",), _deck, aside=True, checks=(template_problems,), draws_slides=True,
+           first_in_watch=True),
     Output("handouts", "handouts", ("handouts.pdf",),
-           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, draws_slides=True),
     Output("guide", "guide", ("guide.pdf",),
-           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True, draws_slides=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
     # the two never disagree, and gone with them when a later build has no attendance reports
-    Output("certificates", "certificates", ("certificates.pdf", "certificates.csv", "certificates/", "attendance.csv",
-                                            "evidence/", "verify/"),
+    Output("certificates", "certificates", _CERTIFICATE_FILES,
            lambda ctx: (_facts(ctx), ctx.workshop.ce, ctx.workshop.theme, ctx.agenda.ce, ctx.roster, ctx.split,
                         ctx.attendance, ctx.decisions, _records(ctx)),
-           _CERTIFICATE_FACES, needs_roster=True),
+           _CERTIFICATE_FACES, needs_roster=True, checks=(approval_problems,), shows_names=True,
+           rewritten_by_revoke=(certfiles.FILENAME, certfiles.LEDGER, certfiles.VERIFY_DIR)),
     # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),
            lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster, ctx.attendance),
-           _FORM_FACES),
+           _FORM_FACES, lacking=_names_kept, shows_names=True),
     Output("evaluation", "evaluation", ("evaluation.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce),
-           aside=True),  # with the deck and guide: openpyxl's import alone is a tenth of a second
+           aside=True,  # with the deck and guide: openpyxl's import alone is a tenth of a second
+           lacking=_no_quiz, made_when_lacking=True),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
            lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.theme.print_ink, ctx.workshop.objectives,
                         ctx.evaluations, attendees(ctx.roster, ctx.attendance)),
-           _DOC_FACES, needs_evaluations=True),
+           _DOC_FACES, lacking=_no_responses),
 )
 BY_NAME = {o.name: o for o in OUTPUTS}
 NAMES = tuple(BY_NAME)
@@ -101,25 +141,18 @@ NAMES = tuple(BY_NAME)
 
 def chosen(ctx: BuildContext, only: tuple[str, ...] | None) -> list[Output]:
     """The outputs a build makes: those asked for (all by default), less those that need a roster
-    when there is none. Asking by name for one that needs a roster, without one, is a mistake."""
+    when there is none. Asking by name for one that this build cannot make is a mistake."""
     if only is not None:
         lacking = [BY_NAME[n] for n in only if BY_NAME[n].needs_roster and ctx.roster is None]
         if lacking:
             raise InputError(Problem(Src("--only"), f"{', '.join(o.name for o in lacking)} need a roster: "
                                                     "add --roster FILE (a .csv or .xlsx of attendees)"))
-        if "evaluation-summary" in only and ctx.evaluations is None:
-            raise InputError(Problem(Src("--only"), "evaluation-summary is made from the evaluation form's "
-                                                    "responses: add --evaluations FILE (a .csv or .xlsx export)"))
-        if "quiz" in only and ctx.workshop.quiz is None:
-            raise InputError(Problem(Src("--only"), "quiz: the outline has no quiz: to export; add one (see "
-                                                    "'Knowledge check' in the README) or leave quiz out of --only"))
-        if "sign-in" in only and ctx.records_in_kit and ctx.roster is None:
-            raise InputError(Problem(Src("--only"), "sign-in: this kit holds issued certificates, and its sign-in.pdf "
-                                                    "is the attendance log they were decided with; give the roster "
-                                                    "(--roster) or reports (--attendance) to make it again"))
+        for name in only:
+            why = BY_NAME[name].lacking(ctx)
+            if why:
+                raise InputError(Problem(Src("--only"), why))
     return [o for o in OUTPUTS if (only is None or o.name in only) and (ctx.roster is not None or not o.needs_roster)
-            and not (o.name == "sign-in" and ctx.records_in_kit and ctx.roster is None)
-            and (ctx.evaluations is not None or not o.needs_evaluations)]
+            and (o.made_when_lacking or o.lacking(ctx) is None)]
 
 
 def check_all(ctx: BuildContext) -> list[Problem]:

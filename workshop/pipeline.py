@@ -30,7 +30,7 @@ from workshop.builders.context import BuildContext
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.kitdir import KitFolder
 from workshop.loader import read_outline
-from workshop.outputs import Output, check_all, chosen, owned_names
+from workshop.outputs import OUTPUTS, Output, check_all, chosen, owned_names
 from workshop.pdfdraw import FontsMissing
 from workshop.record import plan
 from workshop.roster import read_roster
@@ -200,7 +200,7 @@ def _write_problem(out_dir: Path, exc: OSError) -> Problem:
 def _run(outputs: list[Output], ctx: BuildContext) -> BuildResult:
     aside = [o for o in outputs if o.aside]
     if aside and len(aside) < len(outputs) and _can_fork():
-        if any(o.name in ("deck", "handouts", "guide") for o in outputs):
+        if any(o.draws_slides for o in outputs):
             from workshop.deck.plan import plan_deck
 
             plan_deck(ctx.workshop, ctx.agenda)  # planned once, before the fork: both processes draw from it
@@ -337,6 +337,43 @@ def revoke_certificate(outline: Path, out_dir: Path | None, certificate: str, re
     problems = check_all(ctx)
     if problems:
         raise InputError(problems)
-    from workshop.outputs import BY_NAME
+    revoked = [o for o in OUTPUTS if o.rewritten_by_revoke]
+    return write_outputs(ctx, revoked, replaced={f for o in revoked for f in o.rewritten_by_revoke})
 
-    return write_outputs(ctx, [BY_NAME["certificates"]], replaced={"certificates.pdf", "certificates.csv", "verify"})
+
+@dataclass
+class Validation:
+    summary: str  # what was checked and found valid, on one line
+    warnings: list[str]  # what a build would warn of
+
+
+def validate(outline: Path, out_dir: Path | None = None, *, roster: Path | None = None,
+             attendance: tuple[Path, ...] = (), reissue: str = "", decisions: Path | None = None,
+             evaluations: Path | None = None) -> Validation:
+    """Check ``outline`` and its inputs exactly as :func:`build_kit` does, writing nothing; raise
+    :class:`InputError` with every problem, else say what is valid and what a build would warn of."""
+    if out_dir is not None:  # the kit folder is checked as build checks it
+        KitFolder(out_dir, owned_names()).check()
+    ctx = prepare(outline, out_dir, roster=roster, attendance=attendance, reissue=reissue, decisions=decisions,
+                  evaluations=evaluations)
+    from workshop.builders.deck import theme_warnings
+    from workshop.evaltally import attendees, rate_warnings, response_rate
+    from workshop.quiz import quiz_warnings
+    from workshop.schedule import clock, hours, timing_warnings, unit_warnings
+
+    workshop, agenda = ctx.workshop, ctx.agenda
+    slides = sum(len(s.slides) for s in workshop.sections if hasattr(s, "slides"))
+    issued = sum(r.valid for r in ctx.plan.records) if ctx.plan is not None else 0
+    people = attendees(ctx.roster, ctx.attendance)
+    summary = (f"{outline}: valid: {len(workshop.sections)} agenda entries, {slides} slides, "
+               f"{clock(agenda.start, workshop.clock)}-{clock(agenda.end, workshop.clock)}"
+               + (f", {hours(agenda.ce.awarded)} {workshop.ce.unit}" if agenda.ce else "")
+               + (f"; {roster or 'attendance reports'}: valid: {len(ctx.roster.attendees)} attendees, "
+                  f"{issued} certificates to issue" if ctx.roster else "")
+               + (f"; {evaluations}: valid: {response_rate(ctx.evaluations, people)}" if ctx.evaluations else ""))
+    themed = [] if workshop.theme.template else theme_warnings(workshop.theme)
+    evaluated = ([*ctx.evaluations.warnings, *rate_warnings(ctx.evaluations, people)]
+                 if ctx.evaluations is not None else [])
+    return Validation(summary, [*unit_warnings(workshop), *timing_warnings(workshop, agenda, workshop.clock),
+                                *(ctx.roster.warnings if ctx.roster else ()), *quiz_warnings(workshop, agenda),
+                                *themed, *evaluated])

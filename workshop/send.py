@@ -31,6 +31,8 @@ from email.utils import formataddr, format_datetime, make_msgid, parseaddr
 from pathlib import Path
 
 from workshop import model as m
+from workshop.certfiles import safe_filename
+from workshop.certpage import single_pdf
 from workshop.errors import InputError, Problem, Src, display_path
 from workshop.i18n import N_, hours_text, tr
 from workshop.loader import read_outline
@@ -208,8 +210,6 @@ def _fields(workshop: m.Workshop, r: ledger.Record) -> dict[str, str]:
 
 def _message(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record, by_id: dict, journal: dict,
              sender: str, now: dt.datetime) -> EmailMessage:
-    from workshop.builders.certificates import single_pdf
-
     values = _fields(workshop, r)
     email = workshop.ce.email if workshop.ce else m.Email()
     if email.body:
@@ -236,8 +236,6 @@ def _message(workshop: m.Workshop, agenda, when: dt.datetime, r: ledger.Record, 
     message["Message-ID"] = make_msgid(idstring=r.certificate_id, domain=domain)
     message.set_content(body)
     data = single_pdf(workshop, agenda, when, r)
-    from workshop.builders.certificates import safe_filename
-
     message.add_attachment(data, maintype="application", subtype="pdf",
                            filename=f"{r.certificate_id}-{safe_filename(r.name) or 'certificate'}.pdf")
     return message

@@ -20,6 +20,28 @@ from workshop.schema import SCHEMA_FILE
 from workshop.variants import slugify
 
 
+class StarterError(Exception):
+    """Why ``workshop new NAME`` cannot write its starter outline, in words that say what to do."""
+
+
+def write_starter(name: str, today: dt.date) -> tuple[Path, str]:
+    """Write a starter outline for the workshop ``name`` (:func:`outline_path`), never over an
+    existing file; the path written and the title it begins with."""
+    if not Path(name).name.strip(". ") or name.endswith(("/", "\\")) or not name.isprintable():
+        raise StarterError(f"{name!r} is not a file name; name the new outline, e.g. workshop new my-workshop")
+    target = outline_path(name)
+    title = title_for(name)
+    try:
+        if target.exists():
+            raise StarterError(f"{target} already exists; choose another name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as f:
+            f.write(starter_outline(title, today))
+    except OSError as exc:
+        raise StarterError(f"cannot write {target}: {exc.strerror or exc}; choose another name or folder") from None
+    return target, title
+
+
 def outline_path(name: str) -> Path:
     """Where ``workshop new NAME`` writes: NAME's folder, and its last part as a file name with
     no spaces ("Trauma-Informed Care" -> trauma-informed-care.yaml); a .yaml or .yml suffix stays."""

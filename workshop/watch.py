@@ -123,7 +123,7 @@ class Watcher:
             self.say(f"{_now()} {why}: every output is up to date")
             return
         done, warned = [], []
-        for group in ([o for o in todo if o.name == "deck"], [o for o in todo if o.name != "deck"]):
+        for group in ([o for o in todo if o.first_in_watch], [o for o in todo if not o.first_in_watch]):
             if not group:
                 continue
             try:

@@ -143,20 +143,16 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
                                         "correct the email in the roster or the report"))
                 continue
             if join.staff:
-                problems.append(Problem(Src(join.source, join.line, 1), question(
-                    join.source, join.line,
-                    f"{join.name!r} is a host or panelist in this report, and roster row {person.attendee.row}'s "
-                    f"{person.name}: staff are not certified, attendees are",
-                    [f"  - row: {_file(join)}:{join.line}\n    person: {person.email or person.name}\n    reason: ...",
-                     f"  - row: {_file(join)}:{join.line}\n    nobody: true\n    reason: ..."])))
+                problems.append(_row_question(
+                    join, f"{join.name!r} is a host or panelist in this report, and roster row "
+                          f"{person.attendee.row}'s {person.name}: staff are not certified, attendees are",
+                    f"person: {person.email or person.name}", "nobody: true"))
                 continue
             if how == "name" and join.email and person.email and join.email != person.email.casefold():
-                problems.append(Problem(Src(join.source, join.line, 1), question(
-                    join.source, join.line,
-                    f"this row's name {join.name!r} is roster row {person.attendee.row}'s ({person.name}), but its "
-                    f"email {join.email} is not theirs ({person.email})",
-                    [f"  - row: {_file(join)}:{join.line}\n    person: {person.email}\n    reason: ...",
-                     f"  - row: {_file(join)}:{join.line}\n    nobody: true\n    reason: ..."])))
+                problems.append(_row_question(
+                    join, f"this row's name {join.name!r} is roster row {person.attendee.row}'s ({person.name}), "
+                          f"but its email {join.email} is not theirs ({person.email})",
+                    f"person: {person.email}", "nobody: true"))
                 continue
             person.joins.append(join)
             if person.how != "email":
@@ -167,6 +163,14 @@ def with_roster(roster: Roster, joins: list[Join], presenters: tuple[m.Presenter
         if not person.joins:
             person.how = "absent"
     return people + [p for p in gather(others, presenters, problems, settled) if p.joins]
+
+
+def _row_question(join: Join, said: str, *answers: str) -> Problem:
+    """``said`` of the report's row ``join``, asked as a question the decisions file answers with
+    one of ``answers`` (each a ``key: value`` of a decision on the row)."""
+    row = f"  - row: {_file(join)}:{join.line}\n"
+    return Problem(Src(join.source, join.line, 1),
+                   question(join.source, join.line, said, [f"{row}    {answer}\n    reason: ..." for answer in answers]))
 
 
 def _file(join: Join) -> str:
@@ -185,13 +189,11 @@ def gather(joins: list[Join], presenters: tuple[m.Presenter, ...], problems: lis
         joins = _settle(joins, settled, ignored)
         for join in joins:
             if join.bracket_kind in _UNSURE and not settled.row(join.source, join.line) and not join.staff:
-                problems.append(Problem(Src(join.source, join.line, 1), question(
-                    join.source, join.line,
-                    f"the display name {join.display + ' (' + join.bracket + ')'!r} has a bracket that is not a "
-                    "credential, pronouns or a device (Zoom writes a renamed person's account name there, but a job "
-                    "title or an employer looks the same), so the name to print is not known",
-                    [f"  - row: {_file(join)}:{join.line}\n    name: {join.display}\n    reason: ...",
-                     f"  - row: {_file(join)}:{join.line}\n    name: {join.bracket}\n    reason: ..."])))
+                problems.append(_row_question(
+                    join, f"the display name {join.display + ' (' + join.bracket + ')'!r} has a bracket that is not "
+                          "a credential, pronouns or a device (Zoom writes a renamed person's account name there, but "
+                          "a job title or an employer looks the same), so the name to print is not known",
+                    f"name: {join.display}", f"name: {join.bracket}"))
         joins = [j for j in joins if not (j.bracket_kind in _UNSURE and not settled.row(j.source, j.line)
                                           and not j.staff)]
     joins = [dataclasses.replace(j, email=settled.alias(j.email)) if j.email else j for j in joins]

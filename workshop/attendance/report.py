@@ -21,8 +21,8 @@ from workshop.attendance.teams import looks_like as teams_looks_like
 from workshop.attendance.teams import read as read_teams
 from workshop.attendance.zoom import read_meeting, read_webinar
 from workshop.errors import InputError, Problem, Src, display_path
-from workshop.roster import _xlsx_rows as sheet_rows
 from workshop.rostercsv import decode
+from workshop.workbook import sheet_rows
 
 @dataclass(frozen=True)
 class Join:

@@ -25,7 +25,7 @@ class BuildContext:
     decisions: tuple = ()  # workshop.attendance.Decision, one per person in the evidence (roster or reports)
     plan: object | None = None  # workshop.record.ledger.Plan: the ledger as this build leaves it
     evidence: tuple = ()  # workshop.record.evidence.Piece: the inputs the decisions came from
-    design: str = ""  # the fingerprint of what every certificate prints alike (see certificates.design)
+    design: str = ""  # the fingerprint of what every certificate prints alike (see certfiles.design)
     reissue: str = ""  # --reissue: the reason to make changed certificates new versions
     records_in_kit: bool = False  # the kit already holds issued certificates (its ledger has rows)
     evaluations: object | None = None  # workshop.evaltally.Evaluations: the evaluation form's responses

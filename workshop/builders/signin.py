@@ -14,18 +14,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.units import inch
 
 from workshop import pdfdraw as d
+from workshop.attendancelog import draw_log
 from workshop.builders.context import BuildContext
 from workshop.i18n import N_, hours_text, tr
 from workshop.schedule import clock_range
+from workshop.signsheet import FILENAME, MARGIN, PAGE_H, PAGE_W, grid, header_band, monitor_lines
 from workshop.zones import zone_label
 
-FILENAME = "sign-in.pdf"
-PAGE_W, PAGE_H = landscape(letter)
-MARGIN = 36
 ROW_H = 0.46 * inch  # room to sign by hand
 HEADER_H = 26  # room for a column title on two lines
 BLANK_ROWS = 30
@@ -162,8 +160,9 @@ def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) 
 
 def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     if ctx.attendance is not None and ctx.attendance.online:  # a webinar's sheet is the report's log
-        from workshop.builders.attendancelog import build_log
-        return build_log(ctx)
+        path = ctx.out_dir / FILENAME
+        path.write_bytes(draw_log(ctx))
+        return [path], []
     d.require_faces("sans", "sans-bold")
     w, agenda = ctx.workshop, ctx.agenda
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
@@ -204,9 +203,7 @@ def _one_line(lines: list[str]) -> str:
 
 
 def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
-    canvas.setFillColorRGB(0.93, 0.95, 0.97)
-    canvas.rect(MARGIN, top - HEADER_H, PAGE_W - 2 * MARGIN, HEADER_H, stroke=0, fill=1)
-    canvas.setFillColor(d.INK)
+    header_band(canvas, top, HEADER_H)
     x = MARGIN
     for title, width in COLUMNS:
         titles = tr(lang, title).split("\n")
@@ -229,11 +226,7 @@ def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
             canvas.setFillColor(d.INK)
             x += width
         y -= row.height
-    x = MARGIN
-    for _, width in COLUMNS[:-1]:
-        x += width
-        canvas.line(x, top, x, y)
-    canvas.rect(MARGIN, y, PAGE_W - 2 * MARGIN, top - y, stroke=1, fill=0)
+    grid(canvas, top, y, COLUMNS)
     return y
 
 
@@ -241,11 +234,4 @@ def _attestation(canvas, y: float, lang: str = "en") -> None:
     canvas.setFillColor(d.INK)
     d.draw(canvas, MARGIN, y, tr(lang, "Monitor's attestation: I was present throughout and confirm that the times in "
                                        "and out on this page are correct."), 10, "sans")
-    y -= 30
-    canvas.setStrokeColor(d.INK)
-    canvas.setLineWidth(0.6)
-    for label, x0, x1 in ((N_("Monitor's name"), MARGIN, MARGIN + 250), (N_("Signature"), MARGIN + 280, MARGIN + 530),
-                          (N_("Date"), MARGIN + 560, PAGE_W - MARGIN)):
-        canvas.line(x0, y, x1, y)
-        canvas.setFillColor(d.MUTED)
-        d.draw(canvas, x0, y - 11, tr(lang, label), 8, "sans")
+    monitor_lines(canvas, y - 30, lang)

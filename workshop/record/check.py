@@ -94,7 +94,7 @@ def verify(target: str, kit: Path) -> list[Finding]:
             found.append(Finding(r, "the page is as the kit printed it", n))
             continue
         # a certificate whose approvals continue on a second page is recorded by the SHA-256 of
-        # its two pages' digests, front first (_Certificate.page)
+        # its two pages' digests, front first (CertificatePainter.page)
         pair = hashlib.sha256((digests[n - 1] + digests[n]).encode("ascii")).hexdigest() if n < len(pages) else ""
         if pair in by_page:
             found.append(Finding(by_page[pair], "the two pages are as the kit printed them", n))

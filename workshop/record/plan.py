@@ -12,21 +12,22 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from workshop.builders.certificates import design
+from workshop import certfiles
 from workshop.builders.context import BuildContext
+from workshop.certfiles import design
 from workshop.errors import InputError, Problem, Src, display_path
-from workshop.kitdir import MANIFEST
+from workshop.kitdir import MANIFEST, read_manifest
 from workshop.record import decide, evidence, ledger
 from workshop.schedule import hours
 
 #: Top-level names in the kit whose files are records: a build adds to them, never removes.
-KEPT = ("evidence", "certificates")
+KEPT = (certfiles.EVIDENCE_DIR, certfiles.SPLIT_DIR)
 
 
 #: The kit's record files, checked against the SHA-256 the kit's manifest holds for each before
 #: any command reads them: a record deleted or edited by hand is never taken as issued.
-RECORD_FILES = (ledger.FILENAME, "attendance.csv")
-RECORD_FOLDERS = ("evidence/",)
+RECORD_FILES = (certfiles.LEDGER, certfiles.ATTENDANCE)
+RECORD_FOLDERS = (certfiles.EVIDENCE_DIR + "/",)
 
 
 def kit_records(out_dir: Path) -> list[ledger.Record]:
@@ -42,14 +43,11 @@ def kit_records(out_dir: Path) -> list[ledger.Record]:
 def intact(kit: Path) -> None:
     """Every record file the manifest lists is there, as workshop wrote it."""
     import hashlib
-    import json
 
-    try:
-        listed = json.loads((kit / MANIFEST).read_text(encoding="utf-8")).get("files", {})
-    except (OSError, ValueError, AttributeError):
-        return  # the build itself refuses a damaged manifest, naming it
+    manifest = read_manifest(kit)
+    listed = manifest.get("files", {}) if manifest is not None else None
     if not isinstance(listed, dict):
-        return
+        return  # the build itself refuses a damaged manifest, naming it
     problems = []
     for name, digest in sorted(listed.items()):
         if not isinstance(name, str) or not isinstance(digest, str) or ".." in name.split("/") or name.startswith("/"):

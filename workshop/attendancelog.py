@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
-
-from reportlab.lib.pagesizes import landscape, letter
 
 from workshop import pdfdraw as d
 from workshop.attendance import Decision
 from workshop.builders.context import BuildContext
 from workshop.i18n import N_, hours_text, tr
 from workshop.schedule import clock_range
+from workshop.signsheet import MARGIN, PAGE_H, PAGE_W, grid, header_band, monitor_lines
 from workshop.zones import zone_label
 
-FILENAME = "sign-in.pdf"
-PAGE_W, PAGE_H = landscape(letter)
-MARGIN = 36
 SIZE, LEADING, PAD = 9.0, 11.0, 4.0
 HEAD_H = 30
 #: Column titles (one or two lines) and widths in points; they add up to the page width less the margins.
@@ -38,7 +33,8 @@ class _Row:
     height: float
 
 
-def build_log(ctx: BuildContext) -> tuple[list[Path], list[str]]:
+def draw_log(ctx: BuildContext) -> bytes:
+    """The attendance log of a live online workshop, as PDF bytes."""
     d.require_faces("sans", "sans-bold")
     w, agenda, attendance = ctx.workshop, ctx.agenda, ctx.attendance
     full = agenda.ce.awarded if agenda.ce else None
@@ -50,9 +46,7 @@ def build_log(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     pages = _paginate(rows, canvas, w, agenda, attendance, full, dry=True)
     _paginate(rows, canvas, w, agenda, attendance, full, dry=False, total=pages, people=people)
     canvas.save()
-    path = ctx.out_dir / FILENAME
-    path.write_bytes(buffer.getvalue())
-    return [path], []
+    return buffer.getvalue()
 
 
 def _cells(x: Decision, full, lang: str = "en") -> tuple[str, ...]:
@@ -140,9 +134,7 @@ def _first_heading(canvas, w, agenda, attendance, full) -> float:
 
 
 def _table(canvas, top: float, rows: list[_Row], lang: str = "en") -> None:
-    canvas.setFillColorRGB(0.93, 0.95, 0.97)
-    canvas.rect(MARGIN, top - HEAD_H, PAGE_W - 2 * MARGIN, HEAD_H, stroke=0, fill=1)
-    canvas.setFillColor(d.INK)
+    header_band(canvas, top, HEAD_H)
     x = MARGIN
     for title, width in COLUMNS:
         titles = tr(lang, title).split("\n")
@@ -160,11 +152,7 @@ def _table(canvas, top: float, rows: list[_Row], lang: str = "en") -> None:
             x += width
         y -= row.height
         canvas.line(MARGIN, y, PAGE_W - MARGIN, y)
-    x = MARGIN
-    for _, width in COLUMNS[:-1]:
-        x += width
-        canvas.line(x, top, x, y)
-    canvas.rect(MARGIN, y, PAGE_W - 2 * MARGIN, top - y, stroke=1, fill=0)
+    grid(canvas, top, y, COLUMNS)
 
 
 def _totals(people, full, lang: str = "en") -> str:
@@ -188,10 +176,4 @@ def _attestation(canvas, lang: str = "en") -> None:
     for line in lines:
         d.draw(canvas, MARGIN, y, line, size, "sans")
         y -= size * 1.2
-    canvas.setStrokeColor(d.INK)
-    canvas.setLineWidth(0.6)
-    for label, x0, x1 in ((N_("Monitor's name"), MARGIN, MARGIN + 250), (N_("Signature"), MARGIN + 280, MARGIN + 530),
-                          (N_("Date"), MARGIN + 560, PAGE_W - MARGIN)):
-        canvas.line(x0, 58, x1, 58)
-        canvas.setFillColor(d.MUTED)
-        d.draw(canvas, x0, 47, tr(lang, label), 8, "sans")
+    monitor_lines(canvas, 58, lang)
