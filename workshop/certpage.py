@@ -313,7 +313,7 @@ class CertificatePainter:
         lines = signature_lines(len(people), qr)
         width = min((x1 - x0 for x0, x1 in lines), default=0)
         name_size, cred_size = signature_sizes(people, width)
-        for person, (x0, x1) in zip(people, lines):
+        for person, (x0, x1) in zip(people, lines, strict=True):
             middle = (x0 + x1) / 2
             if person.signature:
                 self.image(canvas, person.signature, x0, self.line_y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)

@@ -89,8 +89,9 @@ def sheet_rows(path: Path, shown: str, warnings: list[str], sheet_meant: str = "
                                      f"other sheets: {', '.join(repr(t) for t in others)}: open the workbook on the "
                                      f"report's sheet and save it, or delete the empty sheet"))
         written = list(formulas[sheet.title].iter_rows(values_only=True))
-        for number, (row, source) in enumerate(zip(rows, written), start=1):
-            for index, (value, formula) in enumerate(zip(row, source)):
+        # the values and the formulas are two readings of one sheet; a read-only reading may end a row early
+        for number, (row, source) in enumerate(zip(rows, written, strict=False), start=1):
+            for index, (value, formula) in enumerate(zip(row, source, strict=False)):
                 if value is None and isinstance(formula, str) and formula.startswith("="):
                     problems.append(Problem(Src(shown), f"the cell holds the formula {formula} but no saved "
                                             "result; open the workbook in Excel or LibreOffice and save it again",
