@@ -207,6 +207,10 @@ class KitFolder:
         for name in journal["install"]:
             source, target = staged / name, self.path / name
             if source.is_file():  # already moved by a build that was stopped part way
+                new = self._new_folder(name)
+                if new:  # one rename for the folder and all in it (the verify/ site: a folder a certificate)
+                    os.replace(staged / new, self.path / new)
+                    continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         for name in journal["remove"]:
@@ -222,6 +226,17 @@ class KitFolder:
         _write_json(staged / "manifest", record)
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
+
+    def _new_folder(self, name: str) -> str:
+        """The outermost folder on the way to file ``name`` that the kit does not have yet ("" when
+        it has them all): every file the staging folder holds under it is to be installed, so it
+        moves in whole."""
+        parts = name.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if not os.path.lexists(self.path / folder):
+                return folder
+        return ""
 
 
 def _sha256(path: Path) -> str:
