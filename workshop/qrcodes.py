@@ -18,7 +18,6 @@ conditions is encoded by segno directly.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 #: Addresses of one length encoded by segno directly before the rest are worked out from the
@@ -28,7 +27,6 @@ DIRECT = 64
 #: segno's alphanumeric mode: an address made only of these is not encoded in byte mode.
 _ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
-_RUN = re.compile("1+")
 
 
 @dataclass
@@ -121,8 +119,9 @@ def rectangles(width: int, modules: int, quiet: int, fill: str) -> str:
     top = width + quiet - 1
     ops = []
     for row in range(width):
-        start = row * width
-        y = top - row
-        ops += [f"n {quiet + run.start() - start} {y} {run.end() - run.start()} 1 re {fill}"
-                for run in _RUN.finditer(digits, start, start + width)]
+        y, x = top - row, quiet
+        for run in digits[row * width:(row + 1) * width].split("0"):
+            if run:
+                ops.append(f"n {x} {y} {len(run)} 1 re {fill}")
+            x += len(run) + 1
     return "\n".join(ops)
