@@ -71,7 +71,8 @@ def _records(ctx: BuildContext) -> tuple:
 OUTPUTS: tuple[Output, ...] = (
     Output("deck", "deck", ("deck.pptx",), _deck, aside=True),
     Output("handouts", "handouts", ("handouts.pdf",),
-           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES,
+           aside=True),  # with the guide: reportlab's platypus, a tenth of a build, is imported by one process
     Output("guide", "guide", ("guide.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
@@ -88,8 +89,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("evaluation", "evaluation", ("evaluation.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
-           lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce),
-           aside=True),  # with the deck and guide: openpyxl's import alone is a tenth of a second
+           lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce)),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
            lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.theme.print_ink, ctx.workshop.objectives,
                         ctx.evaluations, attendees(ctx.roster, ctx.attendance)),
