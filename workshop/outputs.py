@@ -85,7 +85,7 @@ OUTPUTS: tuple[Output, ...] = (
     # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),
            lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster, ctx.attendance),
-           _FORM_FACES),
+           _FORM_FACES, aside=True),  # the certificates and the quiz are the other process's half
     Output("evaluation", "evaluation", ("evaluation.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
