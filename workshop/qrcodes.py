@@ -82,7 +82,7 @@ class QRCodes:
         if not url.isascii() or _ALPHANUMERIC.issuperset(url):
             return None  # not byte mode
         modules = kind.modules
-        for position, (a, b) in enumerate(zip(url, kind.first)):
+        for position, (a, b) in enumerate(zip(url, kind.first, strict=True)):
             if a == b:
                 continue
             differ, bit = ord(a) ^ ord(b), 0
