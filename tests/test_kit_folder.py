@@ -168,6 +168,36 @@ def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(in_tmp, m
     assert files(kit) == files(in_tmp / "fresh")
 
 
+def test_a_new_folder_moves_in_whole_and_a_move_stopped_after_it_is_finished(in_tmp, monkeypatch):
+    talk = write(in_tmp, "talk.yaml", MINIMAL + "ce:\n  provider: Test Provider\n"
+                                                "  verify_url: https://ce.example.org/verify/{id}/\n")
+    write(in_tmp, "people.csv", "name,email\nAnn Lee,ann@example.org\nBo Chen,bo@example.org\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    for kit in ("fresh", "kit"):
+        assert run("build", talk, "--out", in_tmp / kit).exit_code == 0  # a kit before the workshop
+    assert run("build", talk, "--roster", "people.csv", "--out", in_tmp / "fresh").exit_code == 0
+    moved = []
+    real_replace = os.replace
+
+    def dies_after_a_folder(src, dst):
+        if moved and Path(moved[-1]).is_dir():
+            raise KeyboardInterrupt  # as if the build were killed here
+        moved.append(dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(kitdir.os, "replace", dies_after_a_folder)
+    from workshop.pipeline import build_kit
+    with pytest.raises(KeyboardInterrupt):
+        build_kit(talk, in_tmp / "kit", roster=in_tmp / "people.csv")
+    monkeypatch.undo()
+    assert [Path(p).relative_to(in_tmp / "kit").as_posix() for p in moved if Path(p).is_dir()] == ["evidence"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    with kitdir.KitFolder(in_tmp / "kit", owned_names()):
+        pass  # opening the kit finishes the interrupted move
+    made = files(in_tmp / "fresh")
+    assert files(in_tmp / "kit") == made and sum(name.startswith("verify/") for name in made) == 6
+
+
 def test_two_builds_into_one_folder_both_succeed(in_tmp):
     talk = outline(in_tmp)
     env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_JOBS"}

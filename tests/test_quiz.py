@@ -296,3 +296,14 @@ def test_a_question_starting_with_equals_is_text_in_the_kahoot_sheet_and_only_qu
     assert_rejected(run("build", "p.yaml", "--out", "kit2", "--only", "quiz"),
                     "--only: quiz: the outline has no quiz: to export; add one (see 'Knowledge check' in the README) "
                     "or leave quiz out of --only")
+
+
+def test_kahoots_sheet_imports_openpyxl_without_numpy_and_leaves_numpy_importable():
+    import subprocess
+    import sys
+
+    pytest.importorskip("numpy")
+    code = ("import sys; from workshop.quiz import kahoot; kahoot._import_openpyxl(); "
+            "print('openpyxl' in sys.modules, 'numpy' in sys.modules); import numpy; print(numpy.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False", "numpy"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 
 from workshop import model as m
 from workshop import pdfdraw as d
@@ -67,6 +67,7 @@ from workshop.certzones import (
 )
 from workshop.colour import rule_ink, theme_ink
 from workshop.i18n import hours_text, tr
+from workshop.qrcodes import QRCodes, rectangles
 from workshop.record import ledger
 from workshop.roster import Attendee
 from workshop.schedule import date_text
@@ -108,8 +109,9 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
-#: The QR mask chosen for an address of each length (see :meth:`CertificatePainter.qr`).
+#: The QR mask chosen for an address of each length (see :mod:`workshop.qrcodes`).
 _QR_MASKS: dict[int, int] = {}
+_QR = QRCodes(_QR_MASKS)
 
 
 class CertificatePainter:
@@ -442,34 +444,16 @@ class CertificatePainter:
     def qr(canvas: Canvas, url: str) -> None:
         """The QR code (error correction M, the mask chosen by the standard's penalty rule), its
         dark modules drawn as filled rectangles, one per run along a row, inside a quiet zone of
-        four modules. segno encodes it: reportlab's own encoder took about 0.1 s a certificate."""
-        import segno  # only certificates with ce.verify_url
-
-        # The addresses of one kit differ only in the certificate id, so the mask the standard's
-        # penalty rule picks for the first serves the rest (a mask is part of every valid code;
-        # choosing it is what takes the time, about 8 ms a code): codes stay within the standard
-        # and a test decodes every one from the rendered page.
-        mask = _QR_MASKS.get(len(url))
-        code = segno.make_qr(url, error="m", boost_error=False, mask=mask)
-        _QR_MASKS.setdefault(len(url), code.mask)
-        rows = code.matrix
+        four modules. segno encodes it (:mod:`workshop.qrcodes`): reportlab's own encoder took
+        about 0.1 s a certificate."""
+        width, modules = _QR.modules(url)
         quiet = 4
-        unit = QR_SIDE / (len(rows) + 2 * quiet)
+        unit = QR_SIDE / (width + 2 * quiet)
         canvas.saveState()
         canvas.translate(QR_X, QR_Y)
         canvas.scale(unit, unit)
         canvas.setFillColorRGB(0, 0, 0)
-        top = len(rows) + quiet - 1
-        for r, row in enumerate(rows):
-            c = 0
-            while c < len(row):
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < len(row) and row[c]:
-                    c += 1
-                canvas.rect(quiet + start, top - r, c - start, 1, stroke=0, fill=1)
+        canvas.addLiteral(rectangles(width, modules, quiet, PATH_OPS[0, 1, canvas._fillMode]))
         canvas.restoreState()
 
     def empty(self, canvas: Canvas) -> None:

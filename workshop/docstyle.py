@@ -214,8 +214,52 @@ def table_style(commands: list) -> TableStyle:
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A paragraph of plain text in any script (fallback fonts chosen per character)."""
     if d.needs_shaping(text):
-        return d.ShapedParagraph(text, style, bullet)
+        return ShapedParagraph(text, style, bullet)
     return Paragraph(d.markup(text, "sans"), style, bulletText=bullet)
+
+
+class ShapedParagraph(Flowable):
+    """A paragraph of text that needs shaping or right-to-left order, laid out like a platypus
+    Paragraph in ``style`` (font, size, leading, indents, colour, spacing, bullet) but drawn line
+    by line with :func:`workshop.pdfdraw.draw`. Platypus draws markup one glyph per code point, left to right."""
+
+    def __init__(self, text: str, style, bullet: str | None = None, lines: list[str] | None = None):
+        super().__init__()
+        self.text, self.style, self.bullet, self.lines = text, style, bullet, lines
+        self.face = style.fontName.removeprefix("ws-")
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def wrap(self, available_width, available_height):
+        st = self.style
+        if self.lines is None or getattr(self, "_wrapped_for", None) != available_width:
+            self.lines = d.wrap(self.text, self.face, st.fontSize,
+                              max(available_width - st.leftIndent - st.rightIndent, st.fontSize))
+            self._wrapped_for = available_width
+        self.width, self.height = available_width, len(self.lines) * st.leading
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        fit = int(available_height // self.style.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return [] if fit <= 0 else [self]
+        first = ShapedParagraph(self.text, self.style, self.bullet, self.lines[:fit])
+        rest = ShapedParagraph(self.text, self.style, None, self.lines[fit:])
+        first._wrapped_for = rest._wrapped_for = available_width
+        return [first, rest]
+
+    def draw(self):
+        st, canvas = self.style, self.canv
+        canvas.setFillColor(st.textColor)
+        y = self.height - st.fontSize
+        if self.bullet:
+            # a numbered list's style may right-align its numbers at bulletIndent
+            d.draw(canvas, st.bulletIndent, y, self.bullet, st.bulletFontSize or st.fontSize, self.face,
+                 "right" if getattr(st, "bulletAnchor", "start") == "end" else "left")
+        for line in self.lines:
+            d.draw(canvas, st.leftIndent, y, line, st.fontSize, self.face)
+            y -= st.leading
 
 
 class RuledLines(Flowable):

@@ -157,7 +157,7 @@ class KitFolder:
         Nothing is moved when a file the build would replace or remove is not as workshop wrote it
         (a deck edited by hand, a file the user put there) or when a folder of the kit has been
         replaced by a link: the user's work is never overwritten."""
-        made = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
+        made = _files_under(staged)
         old = self.manifest()
         superseded = {f for f in old if f.split("/", 1)[0] in replaced and f.split("/", 1)[0] not in kept}
         removed = sorted(superseded - set(made))
@@ -212,6 +212,10 @@ class KitFolder:
         for name in journal["install"]:
             source, target = staged / name, self.path / name
             if source.is_file():  # already moved by a build that was stopped part way
+                new = self._new_folder(name)
+                if new:  # one rename for the folder and all in it (the verify/ site: a folder a certificate)
+                    os.replace(staged / new, self.path / new)
+                    continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         for name in journal["remove"]:
@@ -227,6 +231,28 @@ class KitFolder:
         _write_json(staged / "manifest", record)
         os.replace(staged / "manifest", self.path / MANIFEST)
         shutil.rmtree(staged, ignore_errors=True)
+
+    def _new_folder(self, name: str) -> str:
+        """The outermost folder on the way to file ``name`` that the kit does not have yet ("" when
+        it has them all): every file the staging folder holds under it is to be installed, so it
+        moves in whole."""
+        parts = name.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if not os.path.lexists(self.path / folder):
+                return folder
+        return ""
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Every file under ``folder`` as a relative path with "/", sorted (os.walk: a sixth of the
+    time of Path.rglob for the 20,000 files of 10,000 certificates' verify/ site)."""
+    found = []
+    for root, _, names in os.walk(folder):
+        inside = os.path.relpath(root, folder)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if os.path.isfile(os.path.join(root, name))]
+    return sorted(found)
 
 
 def _sha256(path: Path) -> str:

@@ -110,7 +110,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("deck", "deck", ("deck.pptx",), _deck, aside=True, checks=(template_problems,), draws_slides=True,
            first_in_watch=True),
     Output("handouts", "handouts", ("handouts.pdf",),
-           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, draws_slides=True),
+           lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, draws_slides=True,
+           aside=True),  # with the guide: reportlab's platypus, a tenth of a build, is imported by one process
     Output("guide", "guide", ("guide.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop, ctx.agenda), _DOC_FACES, aside=True, draws_slides=True),
     # attendance.csv is the certificates' own record of how each was decided: made with them, so
@@ -123,12 +124,12 @@ OUTPUTS: tuple[Output, ...] = (
     # an online workshop's sheet is the attendance log: its join and leave times are its own facts
     Output("sign-in", "signin", ("sign-in.pdf",),
            lambda ctx: (_facts(ctx), ctx.agenda.start, ctx.agenda.end, ctx.agenda.ce, ctx.roster, ctx.attendance),
-           _FORM_FACES, lacking=_names_kept, shows_names=True),
+           _FORM_FACES, lacking=_names_kept, shows_names=True,
+           aside=True),  # the certificates and the quiz are the other process's half
     Output("evaluation", "evaluation", ("evaluation.pdf",),
            lambda ctx: (_facts(ctx), ctx.workshop.objectives), _FORM_FACES),
     Output("quiz", "quiz", ("quiz.gift", "quiz-qti.zip", "quiz-kahoot.xlsx"),
            lambda ctx: (_facts(ctx), ctx.workshop.quiz, ctx.workshop.objectives, ctx.workshop.deck, ctx.agenda.ce),
-           aside=True,  # with the deck and guide: openpyxl's import alone is a tenth of a second
            lacking=_no_quiz, made_when_lacking=True),
     Output("evaluation-summary", "evalsummary", ("evaluation-summary.pdf", "evaluation-summary.csv"),
            lambda ctx: (_facts(ctx), ctx.workshop.theme.primary, ctx.workshop.theme.print_ink, ctx.workshop.objectives,

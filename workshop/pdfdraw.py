@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable
 
 from workshop import shaping
 from workshop.fonts import (FACES, REINSTALL, clusters, face_for, forget_with_fonts, is_emoji_modifier, load_face,
@@ -239,56 +238,12 @@ def ellipsize(text: str, face: str, size: float, max_width: float) -> str:
 
 def markup(text: str, face: str) -> str:
     """Paragraph markup for platypus: escaped text with a <font> tag around each fallback run.
-    For text that :func:`needs_shaping`, use :class:`ShapedParagraph` instead."""
+    For text that :func:`needs_shaping`, use :class:`workshop.docstyle.ShapedParagraph` instead."""
     out = []
     for r in runs(shown(text), face):
         piece = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         out.append(piece if r.font == register(face) else f'<font name="{r.font}">{piece}</font>')
     return "".join(out)
-
-
-class ShapedParagraph(Flowable):
-    """A paragraph of text that needs shaping or right-to-left order, laid out like a platypus
-    Paragraph in ``style`` (font, size, leading, indents, colour, spacing, bullet) but drawn line
-    by line with :func:`draw`. Platypus draws markup one glyph per code point, left to right."""
-
-    def __init__(self, text: str, style, bullet: str | None = None, lines: list[str] | None = None):
-        super().__init__()
-        self.text, self.style, self.bullet, self.lines = text, style, bullet, lines
-        self.face = style.fontName.removeprefix("ws-")
-        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
-        self.keepWithNext = getattr(style, "keepWithNext", 0)
-
-    def wrap(self, available_width, available_height):
-        st = self.style
-        if self.lines is None or getattr(self, "_wrapped_for", None) != available_width:
-            self.lines = wrap(self.text, self.face, st.fontSize,
-                              max(available_width - st.leftIndent - st.rightIndent, st.fontSize))
-            self._wrapped_for = available_width
-        self.width, self.height = available_width, len(self.lines) * st.leading
-        return self.width, self.height
-
-    def split(self, available_width, available_height):
-        self.wrap(available_width, available_height)
-        fit = int(available_height // self.style.leading)
-        if fit <= 0 or fit >= len(self.lines):
-            return [] if fit <= 0 else [self]
-        first = ShapedParagraph(self.text, self.style, self.bullet, self.lines[:fit])
-        rest = ShapedParagraph(self.text, self.style, None, self.lines[fit:])
-        first._wrapped_for = rest._wrapped_for = available_width
-        return [first, rest]
-
-    def draw(self):
-        st, canvas = self.style, self.canv
-        canvas.setFillColor(st.textColor)
-        y = self.height - st.fontSize
-        if self.bullet:
-            # a numbered list's style may right-align its numbers at bulletIndent
-            draw(canvas, st.bulletIndent, y, self.bullet, st.bulletFontSize or st.fontSize, self.face,
-                 "right" if getattr(st, "bulletAnchor", "start") == "end" else "left")
-        for line in self.lines:
-            draw(canvas, st.leftIndent, y, line, st.fontSize, self.face)
-            y -= st.leading
 
 
 def new_canvas(buffer, pagesize, title: str, author: str, when=None):

@@ -6,9 +6,9 @@ files in is finished by the next build (see :mod:`workshop.kitdir`, which also k
 own files and folders out of reach).
 
 On a machine with more than one core, the outputs marked ``aside`` in :mod:`workshop.outputs`
-(the deck and the guide) are made in a forked second process while this one makes the rest:
-the whole kit builds about a fifth faster on two cores (``python bench/run.py``), and each
-output is the same bytes either way. Set WORKSHOP_JOBS=1 to build everything in one process.
+(the deck, the handouts, the guide and the sign-in sheet) are made in a forked second process
+while this one makes the rest: the whole kit builds about a fifth faster on two cores (``python
+bench/run.py``), and each output is the same bytes either way. Set WORKSHOP_JOBS=1 to build everything in one process.
 """
 
 from __future__ import annotations
