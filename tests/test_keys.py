@@ -48,3 +48,10 @@ def test_the_views_follow_the_declarations():
     assert list(KEYS) == list(OUTLINE) == list(SHAPES)
     for kind, keys in OUTLINE.items():
         assert list(KEYS[kind]) == list(SHAPES[kind]) == list(keys)
+
+
+def test_the_key_reference_in_the_docs_is_the_one_the_declarations_make():
+    from workshop.keydocs import DOCS_FILE, reference_text
+
+    assert DOCS_FILE.read_text(encoding="utf-8") == reference_text(), \
+        "a key changed: run python -m workshop.keydocs > docs/outline-keys.md"
