@@ -1,8 +1,8 @@
 """Outline file -> :class:`~workshop.model.Workshop`, with every problem reported at once.
 
 The keys an outline may use are declared once in :mod:`workshop.keys`, with their shape, default
-and choices; each part of the outline is read by a function of :mod:`workshop.outline` (the quiz by
-:mod:`workshop.quiz.read`), all with one :class:`~workshop.outline.reader.Reader`, which keeps the
+and choices; each part of the outline is read by a function of :mod:`workshop.reading` (the quiz by
+:mod:`workshop.quiz.read`), all with one :class:`~workshop.reading.reader.Reader`, which keeps the
 problems and reads plain values by those declarations.
 """
 
@@ -12,13 +12,13 @@ from pathlib import Path
 
 from workshop import model as m
 from workshop.errors import InputError
-from workshop.outline.agenda import read_sections
-from workshop.outline.ce import read_ce
-from workshop.outline.info import read_info
-from workshop.outline.options import read_deck_options, read_handout_options
-from workshop.outline.presenters import read_presenters
-from workshop.outline.reader import Reader
-from workshop.outline.theme import read_theme
+from workshop.reading.agenda import read_sections
+from workshop.reading.ce import read_ce
+from workshop.reading.info import read_info
+from workshop.reading.options import read_deck_options, read_handout_options
+from workshop.reading.presenters import read_presenters
+from workshop.reading.reader import Reader
+from workshop.reading.theme import read_theme
 from workshop.quiz.read import read_quiz
 from workshop.variants import load_tree
 from workshop.yamlsrc import Map

@@ -8,7 +8,7 @@ import difflib
 from workshop import model as m
 from workshop.errors import Src
 from workshop.keys import child, nth, sub
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.yamlsrc import Map, Node, Scalar, Seq
 
 BODY_KEYS = ("bullets", "numbered", "quote", "image")

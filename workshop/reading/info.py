@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop.i18n import languages
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.schedule import DATE_STYLES
 from workshop.yamlsrc import Map
 from workshop.zones import zone_problem

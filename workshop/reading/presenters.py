@@ -5,7 +5,7 @@ from __future__ import annotations
 from workshop import model as m
 from workshop.errors import Src
 from workshop.keys import child, nth
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.values import one_line
 from workshop.yamlsrc import Map, Scalar
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from workshop import model as m
 from workshop.errors import Src
 from workshop.keys import child, nth
-from workshop.outline.reader import Reader
-from workshop.outline.slides import read_slide
+from workshop.reading.reader import Reader
+from workshop.reading.slides import read_slide
 from workshop.variants import entry_id
 from workshop.yamlsrc import Map, Node, Seq, is_null
 

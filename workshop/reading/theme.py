@@ -7,7 +7,7 @@ from workshop import model as m
 from workshop.deck.frame import ROLES
 from workshop.errors import Src
 from workshop.keys import KEYS
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.themes import bundled_themes
 from workshop.yamlsrc import Map, Scalar, is_null
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop import model as m
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.yamlsrc import Map
 
 

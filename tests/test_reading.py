@@ -1,4 +1,4 @@
-"""Reading the outline's parts (workshop.outline): plain keys by their declarations."""
+"""Reading the outline's parts (workshop.reading): plain keys by their declarations."""
 
 from pptx import Presentation
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.keys import OUTLINE, Key, child
-from workshop.outline.pictures import IMAGE_SUFFIXES, picture_problem
+from workshop.reading.pictures import IMAGE_SUFFIXES, picture_problem
 from workshop.values import ValueReader
 from workshop.yamlsrc import Map, Node, is_null
 

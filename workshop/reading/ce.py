@@ -9,7 +9,7 @@ from decimal import Decimal
 from workshop import model as m
 from workshop.i18n import tr
 from workshop.keys import KEYS, child
-from workshop.outline.reader import Reader
+from workshop.reading.reader import Reader
 from workshop.variants import describe
 from workshop.verify.address import verify_url_problem
 from workshop.yamlsrc import Map, Scalar, Seq, is_null
