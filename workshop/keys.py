@@ -1,156 +1,222 @@
-"""Every key an outline may use, declared once with a line of meaning and the shape of its value.
+"""Every key an outline may use, declared once: the shape of its value, a line of meaning, its
+default and, where it has one, the short list of values it takes.
 
-The loader checks outlines against these (unknown keys get a "did you mean"); the JSON Schema that
-editors use for completion (:mod:`workshop.schema`) is made from the same declarations, and the
-docs in ``docs/outline-format.md`` describe the same keys for people.
+The loader reads outlines by these declarations (unknown keys get a "did you mean"; a plain value is
+read by its shape, given its default when not written and checked against its choices); the JSON
+Schema that editors use for completion (:mod:`workshop.schema`) is made from the same declarations,
+and the docs in ``docs/outline-format.md`` describe the same keys for people.
 """
 
-KEYS: dict[str, dict[str, str]] = {
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from workshop.model import LAYOUTS
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of the outline.
+
+    ``shape`` is the kind of value, for the loader and the JSON Schema: "text", "texts" (a list of
+    lines, or one), "minutes", "number", "percent", "integer", "flag", "date", "clock", "bullets",
+    "choices", "answer", "{kind}" (a mapping of that kind's keys), "[kind]" (a list of them),
+    "presenters", "sections", "approvals" (statements, each text or an approval mapping) or
+    "quote-or-text". ``doc`` is its meaning in a line (the schema's description). ``default`` is
+    the value an outline that does not write the key gets (None: the shape's own empty value).
+    ``choices`` are the values it takes (the schema's examples); with ``refusal`` the loader
+    refuses any other with that message (``{got}`` the value written), comparing in lower case
+    when ``fold``.
+    """
+
+    shape: str
+    doc: str = ""
+    default: object = None
+    choices: tuple = ()
+    fold: bool = False
+    refusal: str = ""
+
+
+OUTLINE: dict[str, dict[str, Key]] = {
     "outline": {
-        "extends": "path of a base outline this variant changes",
-        "workshop": "title, date, times and place",
-        "presenters": "one or more presenters",
-        "ce": "continuing-education provider and hour rules",
-        "objectives": "learning objectives, one line each",
-        "sections": "the agenda: sections and breaks in order",
-        "references": "citations printed in the handouts",
-        "theme": "colours, font, logo or a PowerPoint template for the deck",
-        "quiz": "a knowledge check: questions written once, exported everywhere",
-        "deck": "turn generated slides on or off",
-        "handouts": "what the participant handouts include",
+        "extends": Key("text", "path of a base outline this variant changes"),
+        "workshop": Key("{workshop}", "title, date, times and place"),
+        "presenters": Key("presenters", "one or more presenters"),
+        "ce": Key("{ce}", "continuing-education provider and hour rules"),
+        "objectives": Key("texts", "learning objectives, one line each"),
+        "sections": Key("sections", "the agenda: sections and breaks in order"),
+        "references": Key("texts", "citations printed in the handouts"),
+        "theme": Key("{theme}", "colours, font, logo or a PowerPoint template for the deck"),
+        "quiz": Key("{quiz}", "a knowledge check: questions written once, exported everywhere"),
+        "deck": Key("{deck}", "turn generated slides on or off"),
+        "handouts": Key("{handouts}", "what the participant handouts include"),
     },
     "workshop": {
-        "title": "the workshop's title (required)",
-        "subtitle": "a line under the title",
-        "audience": "who the workshop is for",
-        "date": "ISO date, e.g. 2026-03-14 (needed for certificates)",
-        "start": "start time, \"09:00\" or \"9:00 AM\"; default 09:00",
-        "end": "latest end time; the agenda must fit before it",
-        "location": "venue, or 'Live online'",
-        "clock": "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
-        "date_style": "how every output prints the date: long, short, iso, day-month or long-day-month",
-        "timezone": "IANA time zone of the clock times, e.g. America/New_York: printed beside them, and report times are checked against it",
-        "language": "the language of every label, date and number the outputs print: en (default), es or fr",
+        "title": Key("text", "the workshop's title (required)"),
+        "subtitle": Key("text", "a line under the title"),
+        "audience": Key("text", "who the workshop is for"),
+        "date": Key("date", "ISO date, e.g. 2026-03-14 (needed for certificates)"),
+        "start": Key("clock", "start time, \"09:00\" or \"9:00 AM\"; default 09:00", default=9 * 60),
+        "end": Key("clock", "latest end time; the agenda must fit before it"),
+        "location": Key("text", "venue, or 'Live online'"),
+        "clock": Key("text", "how every output prints times: 24h (default, 18:30) or 12h (6:30 PM)",
+                     default="24h", choices=("24h", "12h"), fold=True,
+                     refusal="expected 24h (18:30) or 12h (6:30 PM), got '{got}'"),
+        "date_style": Key("text", "how every output prints the date: long, short, iso, day-month or long-day-month",
+                          choices=("long", "short", "iso", "day-month", "long-day-month")),
+        "timezone": Key("text", "IANA time zone of the clock times, e.g. America/New_York: printed beside them, "
+                                "and report times are checked against it"),
+        "language": Key("text", "the language of every label, date and number the outputs print: en (default), "
+                                "es or fr", default="en"),
     },
     "presenter": {
-        "name": "required",
-        "credentials": "e.g. LPC, MAC",
-        "email": "", "phone": "", "website": "",
-        "signature": "image printed on certificates",
+        "name": Key("text", "required"),
+        "credentials": Key("text", "e.g. LPC, MAC"),
+        "email": Key("text", ""),
+        "phone": Key("text", ""),
+        "website": Key("text", ""),
+        "signature": Key("text", "image printed on certificates"),
     },
     "ce": {
-        "provider": "the approved provider's name",
-        "approval": "the approval statement printed on certificates (the one-statement form of approvals)",
-        "approvals": "every approver's statement, each printed in full; an item may be {statement: TEXT, for: [LCSW]}",
-        "minutes_per_hour": "60 (default) or 50",
-        "increment": "hours round down to a multiple of this (default 0.25)",
-        "hours": "hours to award, at most what the agenda supports",
-        "verify_url": "address with {id}, printed as a QR code on certificates",
-        "unit": "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')",
-        "attendance": "how presence in attendance reports becomes hours",
-        "seal": "image of the provider's seal, printed in the certificates' upper-right corner",
-        "email": "the message 'workshop send' e-mails with each certificate",
+        "provider": Key("text", "the approved provider's name"),
+        "approval": Key("text", "the approval statement printed on certificates (the one-statement form of "
+                                "approvals)"),
+        "approvals": Key("approvals", "every approver's statement, each printed in full; an item may be "
+                                      "{statement: TEXT, for: [LCSW]}"),
+        "minutes_per_hour": Key("integer", "60 (default) or 50", default=60, choices=(60, 50)),
+        "increment": Key("number", "hours round down to a multiple of this (default 0.25)", default=Decimal("0.25")),
+        "hours": Key("number", "hours to award, at most what the agenda supports"),
+        "verify_url": Key("text", "address with {id}, printed as a QR code on certificates"),
+        "unit": Key("text", "the board's name for the hours, e.g. 'contact hours' or 'CEUs' (default 'CE hours')"),
+        "attendance": Key("{attendance}", "how presence in attendance reports becomes hours"),
+        "seal": Key("text", "image of the provider's seal, printed in the certificates' upper-right corner"),
+        "email": Key("{email}", "the message 'workshop send' e-mails with each certificate"),
     },
-    "approval": {"statement": "the approver's statement, printed in full (required)",
-                 "for": "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"},
-    "email": {"from": "the sender, e.g. 'Sunrise CE <ce@example.org>' (default: WORKSHOP_SMTP_USER)",
-              "subject": "the subject; {name}, {title}, {hours}, {unit}, {id}, {verify_url}, {date}, {provider}",
-              "body": "the message; the same {fields}"},
-    "attendance": {"grace_minutes": "instructional minutes one may miss and keep the full award (default 0)",
-                   "partial": "prorate (hours for the minutes present) or none (no certificate; the default)"},
+    "approval": {
+        "statement": Key("text", "the approver's statement, printed in full (required)"),
+        "for": Key("texts", "licences it is printed for, e.g. [LCSW, LMSW]: those starting with one of these words"),
+    },
+    "email": {
+        "from": Key("text", "the sender, e.g. 'Sunrise CE <ce@example.org>' (default: WORKSHOP_SMTP_USER)"),
+        "subject": Key("text", "the subject; {name}, {title}, {hours}, {unit}, {id}, {verify_url}, {date}, "
+                               "{provider}"),
+        "body": Key("text", "the message; the same {fields}"),
+    },
+    "attendance": {
+        "grace_minutes": Key("integer", "instructional minutes one may miss and keep the full award (default 0)",
+                             default=0),
+        "partial": Key("text", "prorate (hours for the minutes present) or none (no certificate; the default)",
+                       default="none", choices=("prorate", "none"), refusal="expected prorate or none, got {got!r}"),
+    },
     "section": {
-        "id": "name used by variants; default derived from the title",
-        "title": "required", "minutes": "required whole minutes",
-        "slides": "the section's slides", "activities": "timed activities",
-        "optional": "may be cut when running late", "notes": "facilitator notes",
-        "goals": "what the section should achieve (facilitator guide)",
-        "handout": "handout-only points, prompts and a worksheet",
+        "id": Key("text", "name used by variants; default derived from the title"),
+        "title": Key("text", "required"),
+        "minutes": Key("minutes", "required whole minutes"),
+        "slides": Key("[slide]", "the section's slides"),
+        "activities": Key("[activity]", "timed activities"),
+        "optional": Key("flag", "may be cut when running late"),
+        "notes": Key("text", "facilitator notes"),
+        "goals": Key("texts", "what the section should achieve (facilitator guide)"),
+        "handout": Key("{handout}", "handout-only points, prompts and a worksheet"),
     },
-    "break": {"break": "the break's label", "minutes": "required whole minutes", "id": "name used by variants"},
+    "break": {
+        "break": Key("text", "the break's label"),
+        "minutes": Key("minutes", "required whole minutes"),
+        "id": Key("text", "name used by variants"),
+    },
     "slide": {
-        "title": "required", "bullets": "a list; a nested list is a second level",
-        "numbered": "a numbered list", "quote": "text and source", "image": "path and alt",
-        "notes": "speaker notes", "minutes": "minutes for this slide",
-        "layout": "auto (default), statement, quote, image-left, image-right or two-columns",
+        "title": Key("text", "required"),
+        "bullets": Key("bullets", "a list; a nested list is a second level"),
+        "numbered": Key("bullets", "a numbered list"),
+        "quote": Key("quote-or-text", "text and source"),
+        "image": Key("{image}", "path and alt"),
+        "notes": Key("text", "speaker notes"),
+        "minutes": Key("minutes", "minutes for this slide"),
+        "layout": Key("text", "auto (default), statement, quote, image-left, image-right or two-columns",
+                      default="auto", choices=LAYOUTS),
     },
-    "quote": {"text": "required", "source": "who said it, with year"},
-    "image": {"path": "image file, relative to the outline", "alt": "required description"},
+    "quote": {
+        "text": Key("text", "required"),
+        "source": Key("text", "who said it, with year"),
+    },
+    "image": {
+        "path": Key("text", "image file, relative to the outline"),
+        "alt": Key("text", "required description"),
+    },
     "activity": {
-        "title": "required", "minutes": "required whole minutes", "format": "pairs, small groups, ...",
-        "instructions": "", "materials": "list of things needed", "debrief": "list of questions",
+        "title": Key("text", "required"),
+        "minutes": Key("minutes", "required whole minutes"),
+        "format": Key("text", "pairs, small groups, ..."),
+        "instructions": Key("text", ""),
+        "materials": Key("texts", "list of things needed"),
+        "debrief": Key("texts", "list of questions"),
     },
-    "handout": {"points": "extra key points", "prompts": "reflection prompts with writing lines",
-                "worksheet": "a fill-in table"},
-    "worksheet": {"title": "required", "instructions": "", "rows": "one row per item",
-                  "columns": "column headings after the item", "lines": "blank writing lines instead of rows"},
-    "theme": {"primary": "hex colour for title bars", "accent": "hex colour for highlights",
-              "font": "font family for the deck", "logo": "image shown on the title slide",
-              "template": "a .pptx whose layouts the deck builds on",
-              "name": "a bundled theme to start from (workshop themes lists them)",
-              "layouts": "the template's layout names, by role (title, section, title_only, content, two_content)"},
-    "layouts": {"title": "layout for the title slide (default 'Title Slide')",
-                "section": "layout for dividers, breaks and the closing slide (default 'Section Header')",
-                "title_only": "layout for slides the deck places itself (default 'Title Only')",
-                "content": "layout for lists (default 'Title and Content')",
-                "two_content": "layout for two-column lists (default 'Two Content')"},
-    "quiz": {"pass_percent": "with roster scores: below this, no certificate",
-             "per_hour": "questions wanted per CE hour (a warning when fewer)",
-             "questions": "the questions, in order"},
-    "question": {"ask": "required: the question or statement", "objective": "number of the objective it checks",
-                 "choices": "two or more; none for a true/false question", "answer": "required: one of the choices, "
-                 "or true/false", "explain": "why the answer is right (answer key, feedback)"},
-    "deck": {"quiz": "question slides, each followed by its answer",
-             "dividers": "a slide opening each section (default true)",
-             "activity_slides": "a slide for each activity and its debrief (default true)",
-             "closing": "the closing slide with contact details (default true)",
-             "end_matter": "before (default) or after: references and contact slides before or after your own "
-                           "last slide (Thank you, Questions)"},
-    "handouts": {"slides": "miniatures of the content slides with note lines (default true)"},
+    "handout": {
+        "points": Key("texts", "extra key points"),
+        "prompts": Key("texts", "reflection prompts with writing lines"),
+        "worksheet": Key("{worksheet}", "a fill-in table"),
+    },
+    "worksheet": {
+        "title": Key("text", "required"),
+        "instructions": Key("text", ""),
+        "rows": Key("texts", "one row per item"),
+        "columns": Key("texts", "column headings after the item"),
+        "lines": Key("minutes", "blank writing lines instead of rows"),
+    },
+    "theme": {
+        "primary": Key("text", "hex colour for title bars"),
+        "accent": Key("text", "hex colour for highlights"),
+        "font": Key("text", "font family for the deck"),
+        "logo": Key("text", "image shown on the title slide"),
+        "template": Key("text", "a .pptx whose layouts the deck builds on"),
+        "name": Key("text", "a bundled theme to start from (workshop themes lists them)"),
+        "layouts": Key("{layouts}", "the template's layout names, by role (title, section, title_only, content, "
+                                    "two_content)"),
+    },
+    "layouts": {
+        "title": Key("text", "layout for the title slide (default 'Title Slide')"),
+        "section": Key("text", "layout for dividers, breaks and the closing slide (default 'Section Header')"),
+        "title_only": Key("text", "layout for slides the deck places itself (default 'Title Only')"),
+        "content": Key("text", "layout for lists (default 'Title and Content')"),
+        "two_content": Key("text", "layout for two-column lists (default 'Two Content')"),
+    },
+    "quiz": {
+        "pass_percent": Key("percent", "with roster scores: below this, no certificate"),
+        "per_hour": Key("number", "questions wanted per CE hour (a warning when fewer)"),
+        "questions": Key("[question]", "the questions, in order"),
+    },
+    "question": {
+        "ask": Key("text", "required: the question or statement"),
+        "objective": Key("integer", "number of the objective it checks"),
+        "choices": Key("choices", "two or more; none for a true/false question"),
+        "answer": Key("answer", "required: one of the choices, or true/false"),
+        "explain": Key("text", "why the answer is right (answer key, feedback)"),
+    },
+    "deck": {
+        "quiz": Key("flag", "question slides, each followed by its answer"),
+        "dividers": Key("flag", "a slide opening each section (default true)", default=True),
+        "activity_slides": Key("flag", "a slide for each activity and its debrief (default true)",
+                               default=True),
+        "closing": Key("flag", "the closing slide with contact details (default true)", default=True),
+        "end_matter": Key("text", "where the references and the contact slide go when your last slide is your own "
+                                  "(Thank you, Questions): before (default; the references come before it and the "
+                                  "contact details share it, or follow it when it is long) or after (both follow it); "
+                                  "the knowledge check comes before it either way",
+                          default="before", choices=("before", "after"), fold=True,
+                          refusal="expected before (the deck's references and contact slides before your own "
+                                  "last slide, such as Thank you) or after (they come last), got {got!r}"),
+    },
+    "handouts": {
+        "slides": Key("flag", "miniatures of the content slides with note lines (default true)", default=True),
+    },
 }
 
-#: The shape of each key's value, for the JSON Schema: "text", "texts" (a list of lines, or one),
-#: "minutes", "number", "percent", "integer", "flag", "date", "clock", "bullets", "choices", "answer",
-#: "{kind}" (a mapping of that kind's keys), "[kind]" (a list of them), "presenters", "sections",
-#: "approvals" (statements, each text or an approval mapping) or "quote-or-text". Every key of :data:`KEYS` has one.
-SHAPES: dict[str, dict[str, str]] = {
-    "outline": {"extends": "text", "workshop": "{workshop}", "presenters": "presenters", "ce": "{ce}",
-                "objectives": "texts", "sections": "sections", "references": "texts", "theme": "{theme}",
-                "quiz": "{quiz}", "deck": "{deck}", "handouts": "{handouts}"},
-    "workshop": {"title": "text", "subtitle": "text", "audience": "text", "date": "date", "start": "clock",
-                 "end": "clock", "location": "text", "clock": "text", "date_style": "text", "timezone": "text",
-                 "language": "text"},
-    "presenter": {"name": "text", "credentials": "text", "email": "text", "phone": "text", "website": "text",
-                  "signature": "text"},
-    "ce": {"provider": "text", "approval": "text", "minutes_per_hour": "integer", "increment": "number",
-           "hours": "number", "verify_url": "text", "unit": "text", "attendance": "{attendance}", "seal": "text",
-           "email": "{email}", "approvals": "approvals"},
-    "approval": {"statement": "text", "for": "texts"},
-    "email": {"from": "text", "subject": "text", "body": "text"},
-    "attendance": {"grace_minutes": "integer", "partial": "text"},
-    "section": {"id": "text", "title": "text", "minutes": "minutes", "slides": "[slide]",
-                "activities": "[activity]", "optional": "flag", "notes": "text", "goals": "texts",
-                "handout": "{handout}"},
-    "break": {"break": "text", "minutes": "minutes", "id": "text"},
-    "slide": {"title": "text", "bullets": "bullets", "numbered": "bullets", "quote": "quote-or-text",
-              "image": "{image}", "notes": "text", "minutes": "minutes", "layout": "text"},
-    "quote": {"text": "text", "source": "text"},
-    "image": {"path": "text", "alt": "text"},
-    "activity": {"title": "text", "minutes": "minutes", "format": "text", "instructions": "text",
-                 "materials": "texts", "debrief": "texts"},
-    "handout": {"points": "texts", "prompts": "texts", "worksheet": "{worksheet}"},
-    "worksheet": {"title": "text", "instructions": "text", "rows": "texts", "columns": "texts",
-                  "lines": "minutes"},
-    "theme": {"primary": "text", "accent": "text", "font": "text", "logo": "text", "template": "text",
-              "name": "text", "layouts": "{layouts}"},
-    "layouts": {"title": "text", "section": "text", "title_only": "text", "content": "text",
-                "two_content": "text"},
-    "quiz": {"pass_percent": "percent", "per_hour": "number", "questions": "[question]"},
-    "question": {"ask": "text", "objective": "integer", "choices": "choices", "answer": "answer",
-                 "explain": "text"},
-    "deck": {"quiz": "flag", "dividers": "flag", "activity_slides": "flag", "closing": "flag",
-             "end_matter": "text"},
-    "handouts": {"slides": "flag"},
-}
+#: What each key means, by kind: the declarations' one-line docs.
+KEYS: dict[str, dict[str, str]] = {kind: {key: k.doc for key, k in keys.items()} for kind, keys in OUTLINE.items()}
+#: The shape of each key's value (see :class:`Key`), by kind.
+SHAPES: dict[str, dict[str, str]] = {kind: {key: k.shape for key, k in keys.items()}
+                                     for kind, keys in OUTLINE.items()}
 
 #: What one entry of each list is called in messages ("section 3", "bullet 2").
 ITEM_NAMES = {

@@ -3,7 +3,7 @@
 Editors that read YAML with a schema (VS Code with Red Hat's YAML extension, and others using
 yaml-language-server) then complete keys, show each key's meaning and underline a misspelt key as
 it is typed. The schema accepts every outline the loader accepts (a variant that ``extends`` a base
-and lists only its changes, too) and refuses any key :data:`~workshop.keys.KEYS` does not declare;
+and lists only its changes, too) and refuses any key :data:`~workshop.keys.OUTLINE` does not declare;
 the finer checks (whole minutes, an answer among the choices, a file that exists) stay the
 loader's, which names the line. ``python -m workshop.schema`` prints it; the package ships it as
 ``workshop/data/outline.schema.json`` (a test keeps that file equal to what this module makes).
@@ -15,8 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from workshop.keys import KEYS, SHAPES
-from workshop.model import LAYOUTS
+from workshop.keys import OUTLINE
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "outline.schema.json"
 
@@ -44,21 +43,11 @@ _PLAIN = {
     "choices": {"type": "array", "items": _SCALAR},
     "answer": _SCALAR,
 }
-#: What a key means, where a shape says more than the declaration's line.
-_EXAMPLES = {("slide", "layout"): list(LAYOUTS), ("workshop", "clock"): ["24h", "12h"],
-             ("workshop", "date_style"): ["long", "short", "iso", "day-month", "long-day-month"],
-             ("deck", "end_matter"): ["before", "after"], ("attendance", "partial"): ["prorate", "none"],
-             ("ce", "minutes_per_hour"): [60, 50]}
 
 
 def outline_schema() -> dict:
     """The schema, as a JSON-ready dictionary; the same dictionary every time."""
-    missing = [f"{kind}.{key}" for kind, keys in KEYS.items() for key in keys
-               if key not in SHAPES.get(kind, {})]
-    extra = [f"{kind}.{key}" for kind, keys in SHAPES.items() for key in keys if key not in KEYS.get(kind, {})]
-    if missing or extra:
-        raise AssertionError(f"workshop.keys: keys without a shape: {missing}; shapes without a key: {extra}")
-    definitions = {kind: _mapping(kind) for kind in KEYS}
+    definitions = {kind: _mapping(kind) for kind in OUTLINE}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "workshop outline",
@@ -71,11 +60,11 @@ def outline_schema() -> dict:
 
 def _mapping(kind: str) -> dict:
     properties = {}
-    for key, meaning in KEYS[kind].items():
-        shape = _shape(SHAPES[kind][key])
-        described = {"description": meaning} if meaning else {}
-        if (kind, key) in _EXAMPLES:
-            described["examples"] = _EXAMPLES[kind, key]
+    for key, declared in OUTLINE[kind].items():
+        shape = _shape(declared.shape)
+        described = {"description": declared.doc} if declared.doc else {}
+        if declared.choices:
+            described["examples"] = list(declared.choices)
         properties[key] = {**described, **_nullable(shape)}
     # an empty value (key: with nothing after it) is read as not given
     return {"type": ["object", "null"], "properties": properties, "additionalProperties": False}
