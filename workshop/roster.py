@@ -528,8 +528,8 @@ def _xlsx_rows(path: Path, shown: str, warnings: list[str]) -> list[list]:
                                      f"other sheets: {', '.join(repr(t) for t in others)}: open the workbook on the "
                                      f"report's sheet and save it, or delete the empty sheet"))
         written = list(formulas[sheet.title].iter_rows(values_only=True))
-        for number, (row, source) in enumerate(zip(rows, written, strict=False), start=1):
-            for index, (value, formula) in enumerate(zip(row, source, strict=False)):
+        for number, (row, source) in enumerate(zip(rows, written), start=1):
+            for index, (value, formula) in enumerate(zip(row, source)):
                 if value is None and isinstance(formula, str) and formula.startswith("="):
                     problems.append(Problem(Src(shown), f"the cell holds the formula {formula} but no saved "
                                             "result; open the workbook in Excel or LibreOffice and save it again",

@@ -15,6 +15,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -640,7 +641,7 @@ class _Certificate:
         lines = signature_lines(len(people), qr)
         width = min((x1 - x0 for x0, x1 in lines), default=0)
         name_size, cred_size = signature_sizes(people, width)
-        for person, (x0, x1) in zip(people, lines, strict=True):
+        for person, (x0, x1) in zip(people, lines):
             middle = (x0 + x1) / 2
             if person.signature:
                 self.image(canvas, person.signature, x0, self.line_y + 3, x1 - x0, SIGN_IMAGE_H, centre=True)
