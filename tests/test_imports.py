@@ -267,7 +267,7 @@ def test_every_import_of_the_tests_is_declared():
     project = pyproject()["project"]
     needed = declared(project["dependencies"]) | declared(project["optional-dependencies"]["test"])
     files = sorted(TESTS.rglob("*.py"))
-    local = {"workshop", *(p.stem for p in files), *(p.name for p in TESTS.rglob("*") if p.is_dir())}
+    local = {"workshop", TESTS.name, *(p.stem for p in files), *(p.name for p in TESTS.rglob("*") if p.is_dir())}
     imports = third_party_imports(files, local=local)
     assert {"pytest", "hypothesis"} <= set(imports)
     assert not undeclared(imports, needed, set()), "\n".join(undeclared(imports, needed, set()))

@@ -22,7 +22,6 @@ import io
 import ipaddress
 import os
 import smtplib
-import socket
 import ssl
 from dataclasses import dataclass, field
 from decimal import Decimal

@@ -147,7 +147,7 @@ def _partition(groups: list[list[Para]], parts: int, width: float) -> list[list[
     total = sum(heights)
     runs: list[list[Para]] = [[]]
     done = 0.0
-    for n, (group, h) in enumerate(zip(groups, heights)):
+    for n, (group, h) in enumerate(zip(groups, heights, strict=True)):
         left = len(groups) - n
         need = parts - len(runs)  # runs still to open after this one
         if runs[-1] and need and (left <= need or done + h / 2 > total * len(runs) / parts):

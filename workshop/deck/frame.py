@@ -341,18 +341,18 @@ def colour_of(element, colours: dict[str, str]) -> str | None:
 
 def _modified(base: str, element) -> str:
     r, g, b = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    h, l, s = colorsys.rgb_to_hls(r, g, b)
+    h, light, s = colorsys.rgb_to_hls(r, g, b)
     for mod in element:
         tag, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
         if tag == "lumMod":
-            l *= val
+            light *= val
         elif tag == "lumOff":
-            l += val
+            light += val
         elif tag == "tint":
-            l = l + (1 - l) * (1 - val)
+            light = light + (1 - light) * (1 - val)
         elif tag == "shade":
-            l *= val
-    r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, l)), s)
+            light *= val
+    r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, light)), s)
     return f"{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
 
 

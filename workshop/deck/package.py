@@ -177,7 +177,7 @@ def _placeholders_of(layout_element) -> dict[str, str]:
             found.setdefault(_ROLES[kind], attrs)
         elif kind in ("obj", "body") and ph.get("orient") != "vert":
             bodies.append((int(ph.get("idx", "0")), attrs))
-    for role, (_, attrs) in zip(("body", "body2"), sorted(bodies)):
+    for role, (_, attrs) in zip(("body", "body2"), sorted(bodies), strict=False):
         found[role] = attrs
     return found
 

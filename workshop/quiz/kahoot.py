@@ -65,7 +65,7 @@ def kahoot_xlsx(workshop: m.Workshop, when: dt.datetime) -> bytes:
     sheet["B2"].font = Font(bold=True, size=14)
     sheet["B4"] = ("Import in Kahoot with Create > Add question > Import spreadsheet. Questions start on row 9; "
                    "the correct answer is the number of its column (1-4).")
-    for column, heading in zip("ABCDEFGH", HEADINGS):
+    for column, heading in zip("ABCDEFGH", HEADINGS, strict=True):
         sheet[f"{column}8"] = heading or None
         sheet[f"{column}8"].font = Font(bold=True)
         sheet[f"{column}8"].alignment = Alignment(wrap_text=True, vertical="top")
@@ -74,13 +74,13 @@ def kahoot_xlsx(workshop: m.Workshop, when: dt.datetime) -> bytes:
         if not fits(question):
             continue
         answers = list(question.options) + [None] * (MAX_ANSWERS - len(question.options))
-        for column, value in zip("ABCDEFGH", [n, question.ask, *answers, SECONDS, question.key + 1]):
+        for column, value in zip("ABCDEFGH", [n, question.ask, *answers, SECONDS, question.key + 1], strict=True):
             cell = sheet[f"{column}{row}"]
             cell.value = value
             if isinstance(value, str):
                 cell.data_type = "s"  # text, even when it starts with "=": never a formula a spreadsheet runs
         row += 1
-    for column, width in zip("ABCDEFGH", (5, 50, 22, 22, 22, 22, 16, 16)):
+    for column, width in zip("ABCDEFGH", (5, 50, 22, 22, 22, 22, 16, 16), strict=True):
         sheet.column_dimensions[column].width = width
     book.properties.creator = "workshop"
     book.properties.title = f"{workshop.title}: knowledge check"

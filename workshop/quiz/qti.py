@@ -124,7 +124,7 @@ def _item(section: ET.Element, ident: str, n: int, q: m.Question, lang: str = "e
     # the question text as Canvas writes it: HTML in a div, so it shows exactly as typed
     _sub(_sub(presentation, "material"), "mattext", f"<div>{_html_lines(q.ask)}</div>", texttype="text/html")
     choices = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality="Single"), "render_choice")
-    for label, option in zip(labels, q.options):
+    for label, option in zip(labels, q.options, strict=True):
         _sub(_sub(_sub(choices, "response_label", ident=label), "material"), "mattext", shown_option(option, q, lang),
              texttype="text/plain")
     processing = _sub(item, "resprocessing")
