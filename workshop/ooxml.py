@@ -41,23 +41,28 @@ REL_TYPE = NS["r"] + "/"
 #: The declarations on a slide, a notes page or a layout fragment, in the order PowerPoint writes them.
 DECK_NSMAP = {"a": NS["a"], "p": NS["p"], "r": NS["r"]}
 
-_QNAMES: dict[str, str] = {}
+class _Names(dict):
+    """``"a:srgbClr"`` -> ``"{namespace}srgbClr"``, worked out once per name."""
+
+    def __missing__(self, name: str) -> str:
+        prefix, _, local = name.rpartition(":")
+        found = self[name] = f"{{{NS[prefix]}}}{local}" if prefix and not name.startswith("{") else name
+        return found
+
+
+_QNAMES = _Names()
+_SubElement = etree.SubElement
 
 
 def qn(name: str) -> str:
     """``"a:srgbClr"`` as lxml's ``"{namespace}srgbClr"``; a name without a prefix stays as it is."""
-    found = _QNAMES.get(name)
-    if found is None and name.startswith("{"):
-        return name
-    if found is None:
-        prefix, _, local = name.rpartition(":")
-        found = _QNAMES[name] = f"{{{NS[prefix]}}}{local}" if prefix else name
-    return found
+    return _QNAMES[name]
 
 
 def sub(parent: etree._Element, name: str, attrs: dict[str, str] | None = None, text: str | None = None):
-    """A new child ``name`` ("p:sp") of ``parent``, with ``attrs`` (keys may be "r:embed") in order."""
-    child = etree.SubElement(parent, qn(name), {qn(k): v for k, v in attrs.items()} if attrs else None)
+    """A new child ``name`` ("p:sp") of ``parent``, with ``attrs`` in order (a namespaced
+    attribute's name through :func:`qn`: ``{qn("r:embed"): ...}``) and ``text``."""
+    child = _SubElement(parent, _QNAMES[name], attrs)
     if text is not None:
         child.text = text
     return child
@@ -66,7 +71,7 @@ def sub(parent: etree._Element, name: str, attrs: dict[str, str] | None = None, 
 def element(name: str, attrs: dict[str, str] | None = None, nsmap: dict[str, str] | None = None):
     """A new element ``name`` standing alone, to be put into a tree later (lxml then drops any
     declaration the tree already makes)."""
-    return etree.Element(qn(name), {qn(k): v for k, v in attrs.items()} if attrs else None, nsmap=nsmap)
+    return etree.Element(_QNAMES[name], attrs, nsmap=nsmap)
 
 
 def part_bytes(root: etree._Element) -> bytes:
