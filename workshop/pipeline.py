@@ -234,10 +234,12 @@ def _can_fork() -> bool:
     """Whether the outputs marked ``aside`` are made in a second process.
 
     It is forked, so the child starts with what this process has read and planned (a spawned child would
-    import and plan everything again, which costs more than it saves). Measured with
-    ``python bench/run.py`` on two cores: the bundled kit with a 40-attendee roster builds in
-    0.834 s with two processes against 1.014 s in one (two processes save 0.180 s, 18 %).
-    Windows has no fork and macOS's system libraries are not safe to fork: one process there."""
+    import and plan everything again, which costs more than it saves). Kept because it pays when the
+    second core is free: ``python bench/run.py`` (best of 3, two cores) has the bundled kit with a
+    40-attendee roster save 0.180 s of 0.834 s on a quiet machine and 1.2 s of 4.6 s on a busy one.
+    On a machine whose cores are both taken by other work it costs instead (medians 1.53 s against
+    1.23 s in one process): WORKSHOP_JOBS=1 then. Windows has no fork and macOS's system libraries
+    are not safe to fork: one process there."""
     if os.environ.get("WORKSHOP_JOBS", "").strip() == "1" or sys.platform == "darwin":
         return False
     if "fork" not in multiprocessing.get_all_start_methods():
