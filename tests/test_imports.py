@@ -26,13 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workshop"
 TESTS = ROOT / "tests"
 
-# Cycles other branches are untangling at the time of writing (issue 23), each owned by another
-# developer: allowed here only until those branches are merged, then this list is emptied.
-# TODO(issue 23): the lead removes this allow-list after merging the `registry` and `xml` branches.
-ALLOWED_CYCLES = [
-    {"workshop.builders.certificates", "workshop.record.plan"},  # branch `registry`
-    {"workshop.deck.masters", "workshop.deck.render"},  # branch `xml`
-]
+ALLOWED_CYCLES: list[set[str]] = []  # none: a cycle is fixed, not allowed
 
 
 def modules(package: Path) -> dict[str, Path]:

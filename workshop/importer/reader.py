@@ -20,16 +20,10 @@ from workshop.errors import InputError, Problem, Src
 from workshop.importer.container import DAMAGED
 from workshop.importer.raw import Block, Para, Picture, RawDeck, RawSlide
 from workshop.importer.symbols import Chars
+from workshop.ooxml import NS
 
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS = {"a": _A, "p": _P, "r": _R,
-       "p14": "http://schemas.microsoft.com/office/powerpoint/2010/main",
-       "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-       "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
-       "a14": "http://schemas.microsoft.com/office/drawing/2010/main",
-       "adec": "http://schemas.microsoft.com/office/drawing/2017/decorative"}
+_NS = NS
+_A, _P, _R = NS["a"], NS["p"], NS["r"]
 _GRAPHIC = "http://schemas.openxmlformats.org/"
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 _FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.HEADER}

@@ -14,8 +14,10 @@ import unicodedata
 
 from lxml import etree
 
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS = {"a": _A}
+from workshop.ooxml import NS
+
+_A = NS["a"]
+_NS = NS
 
 
 def _codes(pairs: str) -> dict[int, int]:

@@ -19,6 +19,7 @@ import sys
 import zipfile
 
 from workshop import model as m
+from workshop.ooxml import write_zip
 
 FIRST_ROW = 9
 HEADINGS = ("", "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
@@ -107,12 +108,5 @@ def _import_openpyxl() -> None:
 
 def _restamp(data: bytes, when: dt.datetime) -> bytes:
     """The same workbook with every zip member dated ``when`` instead of the clock's time."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return write_zip([(info.filename, source.read(info.filename)) for info in source.infolist()], when)

@@ -17,18 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import io
-import zipfile
 import xml.etree.ElementTree as ET
 
 from workshop import model as m
 from workshop.i18n import tr, trn
+from workshop.ooxml import NS, write_zip
 from workshop.quiz import shown_option
 
-QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
+QTI_NS = NS["qti"]
+CP_NS = NS["imscp"]
+CANVAS_NS = NS["canvas"]
+XSI = NS["xsi"]
 RESOURCE_TYPE = "imsqti_xmlv1p2"
 META_TYPE = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
 
@@ -45,15 +44,7 @@ def qti_zip(workshop: m.Workshop, when: dt.datetime) -> bytes:
     members = [("imsmanifest.xml", _manifest(workshop, ident, when)),
                (f"{ident}/{ident}.xml", _assessment(workshop, ident)),
                (f"{ident}/assessment_meta.xml", _meta(workshop, ident))]
-    buffer = io.BytesIO()
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    return write_zip(members, when)
 
 
 def _xml(root: ET.Element) -> bytes:
@@ -70,7 +61,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def _manifest(workshop: m.Workshop, ident: str, when: dt.datetime) -> bytes:
     root = ET.Element("manifest", {"identifier": f"{ident}_manifest", "xmlns": CP_NS,
-                                   "xmlns:imsmd": "http://www.imsglobal.org/xsd/imsmd_v1p2", "xmlns:xsi": XSI,
+                                   "xmlns:imsmd": NS["imsmd"], "xmlns:xsi": XSI,
                                    "xsi:schemaLocation": f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"})
     metadata = _sub(root, "metadata")
     _sub(metadata, "schema", "IMS Content")
