@@ -73,8 +73,10 @@ def assert_rejected(result: Result, *expected: str) -> None:
 @pytest.fixture(autouse=True)
 def plain_environment(monkeypatch, tmp_path_factory):
     """The variables the build reads, cleared so the developer's shell cannot change a result; the
-    provider's signing key made in a folder of the test run's, never the developer's own."""
-    for name in ("WORKSHOP_JOBS", "SOURCE_DATE_EPOCH"):
+    provider's signing key made in a folder of the test run's, never the developer's own. The font
+    cache is on (in the run's own XDG_CACHE_HOME) and fonts are looked for in the usual folders, whatever
+    WORKSHOP_FONT_CACHE or WORKSHOP_FONT_DIRS the shell has; a test that wants them sets them."""
+    for name in ("WORKSHOP_JOBS", "SOURCE_DATE_EPOCH", "WORKSHOP_FONT_CACHE", "WORKSHOP_FONT_DIRS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WORKSHOP_KEY_DIR", str(tmp_path_factory.mktemp("keys")))
 

@@ -1,6 +1,8 @@
 """Certificates with every optional part (logo, seal, a signature image per presenter, a QR code,
 a long approval statement): each drawn in its own zone, none over another or over any text."""
 
+import csv
+
 import pytest
 from PIL import Image, ImageDraw
 
@@ -70,8 +72,13 @@ def _zones():
 
 
 def test_no_word_touches_a_reserved_zone(kit):
-    for page, words in enumerate(pdf_words(kit / "certificates.pdf"), 1):
-        for name, x0, top, x1, bottom in _zones():
+    pages = pdf_words(kit / "certificates.pdf")
+    issued = list(csv.DictReader((kit / "certificates.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(pages) == len(issued) > 0 and all(pages)  # one certificate a page, each with words on it
+    zones = _zones()
+    assert len(zones) == 6, zones  # logo, seal, QR code and three signatures
+    for page, words in enumerate(pages, 1):
+        for name, x0, top, x1, bottom in zones:
             inside = [w.text for w in words if w.x0 < x1 and w.x1 > x0 and w.y0 < bottom and w.y1 > top]
             assert not inside, (page, name, inside)
 
@@ -84,7 +91,7 @@ def _pixels(image, zone):
 
 
 def _near(rgb, target, tolerance=40):
-    return all(abs(a - b) <= tolerance for a, b in zip(rgb, target))
+    return all(abs(a - b) <= tolerance for a, b in zip(rgb, target, strict=True))
 
 
 def test_the_seal_signatures_and_a_readable_qr_code_are_drawn_in_their_zones(kit, tmp_path):

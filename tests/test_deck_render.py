@@ -81,6 +81,7 @@ def test_every_rendered_word_reads_on_what_is_behind_it(rendered):
 def test_every_word_is_on_the_slide(rendered):
     prs, pages, _ = rendered
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    assert len(pages) == len(prs.slides) > 0 and sum(map(len, pages)) > 100
     for number, words in enumerate(pages, 1):
         for w in words:
             assert 0 <= w.x0 and w.x1 <= width and 0 <= w.y0 and w.y1 <= height, (number, w)
@@ -99,7 +100,8 @@ def test_one_page_per_slide(rendered):
 
 def test_every_slide_title_is_on_its_page(rendered):
     prs, pages, _ = rendered
-    for slide, words in zip(prs.slides, pages):
+    assert len(prs.slides) > 0
+    for slide, words in zip(prs.slides, pages, strict=True):
         page_text = " ".join(w.text for w in words)
         for word in slide.shapes.title.text_frame.text.split()[:3]:
             assert word in page_text, (slide.shapes.title.text_frame.text, page_text[:200])
@@ -108,7 +110,8 @@ def test_every_slide_title_is_on_its_page(rendered):
 def test_every_rendered_word_lies_inside_its_box(rendered):
     prs, pages, _ = rendered
     slack_x, slack_y = 2.0, 6.0  # glyph boxes reach a little above the line for accents
-    for number, (slide, words) in enumerate(zip(prs.slides, pages), 1):
+    assert len(prs.slides) > 0
+    for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
         boxes = text_boxes(slide)
         for word in words:
             inside = [b for b in boxes if b[0] - slack_x <= word.x0 and word.x1 <= b[2] + slack_x
