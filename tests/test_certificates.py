@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import BUNDLED, MINIMAL, run, write
+from support import BUNDLED, MINIMAL, run, write
 
 NAMES = ["José Martínez", "Nguyễn Thị Minh Khai", "Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов", "王芳",
          "محمد الأحمد", "שרה כהן"]
@@ -55,7 +55,7 @@ def ledger(kit):
 def test_one_page_per_eligible_attendee_with_their_name(kit):
     texts = pages(kit)
     assert len(texts) == len(NAMES) + 2  # the injection name and the partial attendee; not the no-show
-    for name, text in zip(NAMES, texts):
+    for name, text in zip(NAMES, texts[:len(NAMES)], strict=True):
         page = normal(text)
         assert normal(name) in page or normal(name)[::-1] in page, (name, text)
     assert not any("No Show" in t for t in texts)

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
+from support import DATA
 from workshop.errors import InputError
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
@@ -147,7 +147,7 @@ def build(tmp_path: Path, outline: dict, names: list[str]):
 
     import yaml
 
-    from conftest import run
+    from support import run
 
     here = Path(tempfile.mkdtemp(dir=tmp_path))
     (here / "o.yaml").write_text(yaml.safe_dump(outline, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -7,7 +7,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 
 
 def png_header(path, width: int, height: int) -> None:

@@ -8,9 +8,9 @@ from collections import namedtuple
 import pytest
 from pypdf import PdfReader
 
-from conftest import BUNDLED, DATA, OUTLINES, run
-from office import pdf_text, pdf_words
-from printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
+from support import BUNDLED, DATA, OUTLINES, run
+from support.office import pdf_text, pdf_words
+from support.printcheck import low_contrast_words, render, text_sizes, unembedded_fonts
 from workshop.docstyle import TEXT_W
 from workshop.loader import load_outline
 from workshop.schedule import clock, clock_range, parse_clock
@@ -128,7 +128,9 @@ def test_every_sign_in_page_has_rows_and_its_own_attestation(tmp_path):
         extra = ("--roster", roster) if roster else ()
         assert run("build", BUNDLED, *extra, "--out", tmp_path / "k", "--only", "sign-in").exit_code == 0
         pdf = tmp_path / "k" / "sign-in.pdf"
-        for words, text in zip(pdf_words(pdf), pdf_text(pdf)):
+        pages = list(zip(pdf_words(pdf), pdf_text(pdf), strict=True))
+        assert pages, roster
+        for words, text in pages:
             assert "Monitor's attestation" in text or "Monitor’s attestation" in text
             assert len(row_numbers(words)) >= 8
         assert "3.00 CE hours" in flat(pdf_text(pdf)[0])
@@ -490,7 +492,7 @@ def test_evaluation_scale_words_head_the_columns_over_their_boxes(stress_kit):
     sizes = dict((t.strip(), size) for t, size in text_sizes(stress_kit / "evaluation.pdf")[0])
     columns = [(ev.BOX_X + k * ev.BOX_STEP, ev.BOX_X + (k + 1) * ev.BOX_STEP) for k in range(5)]
     first_number = min((w for w in words if w.text == "1" and w.x0 > ev.BOX_X), key=lambda w: w.y0)
-    for (x0, x1), anchor in zip(columns, ev.ANCHORS):
+    for (x0, x1), anchor in zip(columns, ev.ANCHORS, strict=True):
         under = [w.text for w in words if x0 <= w.x0 and w.x1 <= x1 and 0 < w.y0 - first_number.y0 < 30]
         assert under == list(anchor), (anchor, under)
         assert all(sizes[word] >= 9 for word in anchor)
@@ -556,7 +558,7 @@ def test_the_evaluation_asks_about_commercial_bias_and_for_an_overall_rating_and
 
 
 def test_forms_read_on_the_rendered_page_with_a_light_theme_colour(stress_kit):
-    from office import seen_words, unreadable
+    from support.office import seen_words, unreadable
 
     for name in ("sign-in.pdf", "evaluation.pdf"):
         seen = seen_words(stress_kit / name)

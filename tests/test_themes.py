@@ -4,7 +4,7 @@ and every word of a deck in each reads on LibreOffice's rendering."""
 import shutil
 import zipfile
 
-from conftest import MINIMAL, ROOT, assert_rejected, run, write
+from support import MINIMAL, ROOT, assert_rejected, run, write
 from workshop.themes import bundled_themes
 
 NAMES = sorted(bundled_themes())
