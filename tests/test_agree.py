@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 from pptx import Presentation
 
-from conftest import BUNDLED, OUTLINES, run, write
-from office import pdf_text
+from support import BUNDLED, OUTLINES, run, write
+from support.office import pdf_text
 
 #: The bundled outline's own knowledge check, on slides.
 QUIZ = """
@@ -308,25 +309,23 @@ def test_only_leaves_issued_certificates_and_a_named_sign_in_sheet_and_says_so(t
 # -- the smaller points --------------------------------------------------------------------------
 
 
+def one_slide(folder, name, title, slide):
+    """An outline of one 20-minute section with one slide, "Points"; ``slide`` is the rest of that
+    slide's keys (its first at line 11)."""
+    head = ("workshop:\n  title: {title}\n  date: 2026-03-14\npresenters:\n  - name: Ana Presenter\n"
+            "sections:\n  - title: Talk\n    minutes: 20\n    slides:\n      - title: Points\n")
+    return write(folder, name, head.format(title=title) + textwrap.indent(textwrap.dedent(slide), " " * 8))
+
+
 def test_a_list_written_line_by_line_in_notes_stays_a_list_in_the_guide(tmp_path):
-    outline = write(tmp_path, "notes.yaml", """\
-        workshop:
-          title: Notes
-          date: 2026-03-14
-        presenters:
-          - name: Ana Presenter
-        sections:
-          - title: Talk
-            minutes: 20
-            slides:
-              - title: Points
-                bullets: [a]
-                notes: |
-                  Cover these:
-                  - point one
-                  - point two
-                  1. first step
-                  2. second step
+    outline = one_slide(tmp_path, "notes.yaml", "Notes", """\
+        bullets: [a]
+        notes: |
+          Cover these:
+          - point one
+          - point two
+          1. first step
+          2. second step
         """)
     assert run("build", outline, "--only", "guide", "--out", tmp_path / "kit").exit_code == 0
     lines = [" ".join(line.split()) for page in pdf_text(tmp_path / "kit" / "guide.pdf") for line in page.splitlines()]
@@ -336,21 +335,11 @@ def test_a_list_written_line_by_line_in_notes_stays_a_list_in_the_guide(tmp_path
 
 
 def test_an_unquoted_yes_or_no_bullet_is_one_problem_not_two(tmp_path):
-    outline = write(tmp_path, "yes.yaml", """\
-        workshop:
-          title: Yes or no
-          date: 2026-03-14
-        presenters:
-          - name: Ana Presenter
-        sections:
-          - title: Talk
-            minutes: 20
-            slides:
-              - title: Points
-                bullets:
-                  - Yes
-                  - No
-                  -
+    outline = one_slide(tmp_path, "yes.yaml", "Yes or no", """\
+        bullets:
+          - Yes
+          - No
+          -
         """)
     for command in ("validate", "build"):
         result = run(command, outline, *(("--out", tmp_path / "kit") if command == "build" else ()))

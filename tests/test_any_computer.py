@@ -7,34 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import MINIMAL, ROOT, run, write
-from office import require
+from support import MINIMAL, ROOT, run, write
+from support.samplekit import check_sample_kit, fonts_in, normal
 from workshop import fonts
 from workshop.printable import install_hint
-
-SAMPLE_NAMES = ["José Martínez", "Nguyễn Thị Minh Khai", "Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов", "王芳",
-                "محمد الأحمد", "שרה כהן", "Siobhán O’Connor", "Zoë Van der Berg-Łukasiewicz"]
-BUNDLED_FACES = {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic", "NotoSerif-Regular",
-                 "NotoSerif-Bold", "NotoSerif-Italic", "NotoSansArabic-Regular", "NotoSansHebrew-Regular",
-                 "DroidSansFallback"}
-
-
-def normal(text: str) -> str:
-    """What a reader sees, whatever order or form a PDF extractor gives right-to-left letters in."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace()
-                   and not unicodedata.category(c).startswith("M"))
-
-
-def embedded_faces(pdf: Path) -> set[str]:
-    out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
-    return {line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:]}
-
 
 def build_without_system_fonts(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     empty = folder / "no-fonts"
@@ -43,18 +24,6 @@ def build_without_system_fonts(folder: Path, *args: str, **env: str) -> subproce
                    "WORKSHOP_FONT_CACHE": "off", **env}
     return subprocess.run([sys.executable, "-m", "workshop", "build", *args], cwd=folder, env=environment,
                           capture_output=True, text=True)
-
-
-def check_sample_kit(kit: Path) -> None:
-    certificates = normal(" ".join(p.extract_text() for p in PdfReader(kit / "certificates.pdf").pages))
-    sign_in = normal(" ".join(p.extract_text() for p in PdfReader(kit / "sign-in.pdf").pages))
-    for name in SAMPLE_NAMES:
-        forms = {normal(name), normal(name)[::-1]}  # an extractor may give right-to-left text reversed
-        assert any(f in certificates for f in forms), name
-        assert any(f in sign_in for f in forms), name
-    for pdf in sorted(kit.glob("*.pdf")):
-        assert embedded_faces(pdf) <= BUNDLED_FACES, pdf.name
-    assert (kit / "deck.pptx").is_file()
 
 
 def test_the_bundled_kit_builds_with_no_system_fonts_and_prints_every_name(tmp_path):
@@ -167,7 +136,7 @@ def test_a_face_in_a_truetype_collection_is_found_and_embedded(in_tmp, font_fold
     result = run("build", "o.yaml", "--out", "kit", "--only", "handouts")
     assert result.exit_code == 0, result.stderr
     # ReportLab names face 1 of a collection "<its name>-1"
-    assert "NotoSansThai-Regular-1" in embedded_faces(in_tmp / "kit" / "handouts.pdf")
+    assert "NotoSansThai-Regular-1" in fonts_in(in_tmp / "kit" / "handouts.pdf")
     assert normal("สวัสดี") in normal(" ".join(p.extract_text() for p in PdfReader(in_tmp / "kit" / "handouts.pdf").pages))
 
 

@@ -10,10 +10,10 @@ import textwrap
 import pytest
 from pypdf import PdfReader
 
-from conftest import MINIMAL, OUTLINES, assert_rejected, run, write
-from office import pdf_words
-from printcheck import low_contrast_words, text_sizes
-from test_print import flat
+from support import MINIMAL, OUTLINES, assert_rejected, run, write
+from support.office import pdf_words
+from support.printcheck import low_contrast_words, text_sizes
+from support import flat
 from workshop.certpage import CertificatePainter
 from workshop.loader import load_outline
 from workshop.roster import Attendee
@@ -225,7 +225,7 @@ def test_licence_words_match_the_start_of_the_licence_as_a_whole_word():
 
 
 def test_the_handouts_and_guide_print_every_statement_naming_whom_each_is_for(in_tmp):
-    from office import pdf_text
+    from support.office import pdf_text
 
     write(in_tmp, "o.yaml", OUTLINE)
     assert run("build", "o.yaml", "--out", "kit", "--only", "handouts,guide").exit_code == 0

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import run, write
-from office import pdf_text
-from test_attendance import ROSTER, outline, zoom_meeting, decisions
+from support import run, write
+from support.office import pdf_text
+from support.attendance import ROSTER, outline, zoom_meeting, decisions
 
 LONG = "Maximiliana Eugenia Wolfeschlegelsteinhausenbergerdorff-Montgomery"
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import letter
 
-from conftest import run, write
-from office import pdf_text
+from support import run, write
+from support.office import pdf_text
 from workshop import pdfdraw, shaping
 
 WORDS = ["שלום", "עולם", "سارة", "مرحبا", "Ana", "día", "१२", "42", "3.5", "(", ")", "-", "·", " · "]

@@ -1,13 +1,15 @@
 """Certificates with every optional part (logo, seal, a signature image per presenter, a QR code,
 a long approval statement): each drawn in its own zone, none over another or over any text."""
 
+import csv
+
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import DATA, MINIMAL, OUTLINES, BUNDLED, assert_rejected, run, write
-from office import pdf_words
-from printcheck import low_contrast_words, render, text_sizes
-from test_print import flat
+from support import DATA, MINIMAL, OUTLINES, BUNDLED, assert_rejected, run, write
+from support.office import pdf_words
+from support.printcheck import low_contrast_words, render, text_sizes
+from support import flat
 from workshop import certzones as c
 
 SEAL_RGB = (180, 140, 40)
@@ -70,8 +72,13 @@ def _zones():
 
 
 def test_no_word_touches_a_reserved_zone(kit):
-    for page, words in enumerate(pdf_words(kit / "certificates.pdf"), 1):
-        for name, x0, top, x1, bottom in _zones():
+    pages = pdf_words(kit / "certificates.pdf")
+    issued = list(csv.DictReader((kit / "certificates.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(pages) == len(issued) > 0 and all(pages)  # one certificate a page, each with words on it
+    zones = _zones()
+    assert len(zones) == 6, zones  # logo, seal, QR code and three signatures
+    for page, words in enumerate(pages, 1):
+        for name, x0, top, x1, bottom in zones:
             inside = [w.text for w in words if w.x0 < x1 and w.x1 > x0 and w.y0 < bottom and w.y1 > top]
             assert not inside, (page, name, inside)
 
@@ -84,7 +91,7 @@ def _pixels(image, zone):
 
 
 def _near(rgb, target, tolerance=40):
-    return all(abs(a - b) <= tolerance for a, b in zip(rgb, target))
+    return all(abs(a - b) <= tolerance for a, b in zip(rgb, target, strict=True))
 
 
 def test_the_seal_signatures_and_a_readable_qr_code_are_drawn_in_their_zones(kit, tmp_path):
@@ -178,7 +185,7 @@ def test_signature_blocks_are_spread_evenly_and_centred_on_the_page(kit):
     assert all(x1 - x0 >= 140 for x0, x1 in lines)  # room for a name on one line
     # read back: each presenter's name is centred under its line
     words = _words(kit)
-    for name, middle in zip(("Allred", "Fitzgerald-Whitmore", "Hernández-Villanueva"), middles):
+    for name, middle in zip(("Allred", "Fitzgerald-Whitmore", "Hernández-Villanueva"), middles, strict=True):
         last = next(w for w in words if w.text == name)
         first = next(w for w in words if w.y0 == last.y0 and w.x1 <= last.x0 and last.x0 - w.x1 < 6)
         assert abs((first.x0 + last.x1) / 2 - middle) < 1.5, (name, first.x0, last.x1, middle)
@@ -219,7 +226,7 @@ def test_the_caption_shortens_a_long_host_and_drops_the_path():
 
 def _darkest(image, box):
     """The darkest pixel (lowest luminance) in ``box`` (x0, y0, x1, y1 in points from the top left)."""
-    from printcheck import _luminance
+    from support.printcheck import _luminance
 
     s = RULE_DPI / 72
     x0, y0, x1, y1 = (round(v * s) for v in box)
@@ -232,7 +239,7 @@ RULE_DPI = 300
 def test_light_theme_rules_and_borders_reach_3_to_1_on_the_paper(kit, tmp_path):
     """print-stress.yaml's theme is a pale blue and a pale yellow: every rule drawn in them, and the
     signature lines, measured on the rendered page."""
-    from printcheck import _ratio
+    from support.printcheck import _ratio
 
     image = render(kit / "certificates.pdf", 1, RULE_DPI, tmp_path)
     white = (255, 255, 255)
@@ -289,7 +296,7 @@ def test_crowded_signature_blocks_share_one_size_and_stay_clear_of_the_id_line_a
 
 
 def test_a_partial_award_is_worded_as_a_board_reads_it(kit):
-    from office import pdf_text
+    from support.office import pdf_text
 
     text = flat(" ".join(pdf_text(kit / "certificates.pdf")))
     assert "(partial attendance)" not in text

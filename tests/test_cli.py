@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import BUNDLED, run
+from support import BUNDLED, run
 from workshop import __version__
 from workshop.schema import SCHEMA_FILE
 
@@ -66,7 +66,8 @@ def test_installed_command_reports_bad_outline_without_traceback(tmp_path):
 
 
 def test_unknown_option_is_exit_2():
-    assert run("schedule", "--nope", str(BUNDLED)).exit_code == 2
+    result = run("schedule", "--nope", str(BUNDLED))
+    assert result.exit_code == 2 and "No such option '--nope'" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("name", ["", ".", "..", "folder/"])
@@ -105,7 +106,7 @@ def test_watch_into_a_folder_of_the_users_stops_at_once(in_tmp):
 
 
 def test_validate_prints_the_warnings_build_prints(in_tmp):
-    from conftest import MINIMAL, write
+    from support import MINIMAL, write
 
     write(in_tmp, "o.yaml", MINIMAL + "theme:\n  primary: \"#FFFFFF\"\n")
     checked, built = run("validate", "o.yaml"), run("build", "o.yaml", "--out", "kit")

@@ -8,8 +8,8 @@ import csv
 import json
 import re
 
-from conftest import BUNDLED, run, write
-from tests.verifytools import browse, dcc_verify, serve
+from support import BUNDLED, run, write
+from support.verifytools import browse, dcc_verify, serve
 
 ROSTER = "name,email,license\nAnn Lee,ann@example.org,LPC 004512\nBo Chen,bo@example.org,LCSW 2\n"
 

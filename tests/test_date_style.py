@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from pptx import Presentation
 
-from conftest import MINIMAL, ROOT, assert_rejected, run, write
-from office import pdf_text
-from test_print import flat
+from support import MINIMAL, ROOT, assert_rejected, run, write
+from support.office import pdf_text
+from support import flat
 from workshop.schedule import DATE_STYLES, date_text
 
 DAY = dt.date(2026, 3, 14)

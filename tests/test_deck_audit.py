@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, MINIMAL, run, write
+from support import BUNDLED, MINIMAL, run, write
 
 try:
     from openxml_audit import FileFormat, OpenXmlValidator
@@ -46,7 +46,7 @@ def test_deck_with_pictures_is_valid_open_xml(in_tmp, templated):
 
 
 def test_every_bundled_master_and_a_deck_on_it_is_valid_open_xml(tmp_path):
-    from conftest import ROOT
+    from support import ROOT
     from workshop.themes import bundled_themes
 
     for name in bundled_themes():
@@ -56,8 +56,8 @@ def test_every_bundled_master_and_a_deck_on_it_is_valid_open_xml(tmp_path):
 
 
 def test_a_corporate_template_deck_with_every_layout_is_valid_open_xml(tmp_path):
-    from decks import corporate_template
-    from test_deck_layouts import outline as layouts_outline
+    from support.decks import corporate_template
+    from support.decks import layouts_outline
 
     path = layouts_outline(tmp_path)  # a slide in each layout: statement, quote, pictures beside lists...
     assert audit(build_deck(path, tmp_path / "own")) == []

@@ -5,7 +5,7 @@ import zipfile
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, MINIMAL, assert_rejected, run, write
+from support import BUNDLED, MINIMAL, assert_rejected, run, write
 
 
 def build(outline, out):

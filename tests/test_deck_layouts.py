@@ -2,69 +2,14 @@
 the agenda is a timeline. Plans, refusals, and the rendered slides read back."""
 
 import pytest
-from PIL import Image
 from pptx import Presentation
 
-from conftest import assert_rejected, run, write
-from decks import corporate_template
-from office import pdf_text, pptx_to_pdf, seen_words, unreadable
+from support import assert_rejected, run
+from support.decks import LAYOUTS_OUTLINE as OUTLINE, corporate_template, layouts_outline as outline
+from support.office import pdf_text, pptx_to_pdf, seen_words, unreadable
 from workshop.deck.plan import BODY, HERO, LEAD, SMALL, TITLE, plan_deck
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
-
-OUTLINE = """\
-workshop:
-  title: Layouts on show
-  date: 2026-03-14
-presenters:
-  - name: Dana Lee
-    credentials: LPC
-sections:
-  - title: Opening
-    minutes: 40
-    slides:
-      - title: People change in relationships, not in lectures.
-      - title: The one idea
-        layout: statement
-        bullets:
-          - Curiosity beats certainty in the first session.
-      - title: In their words
-        quote:
-          text: The relationship is the vehicle through which change happens.
-          source: Rogers (1957)
-      - title: Repair on the left
-        layout: image-left
-        image:
-          path: cycle.png
-          alt: A circle of four arrows labelled notice, name, normalize, next
-        bullets:
-          - Notice the rupture
-          - Name it out loud
-      - title: Repair on the right
-        layout: image-right
-        image:
-          path: cycle.png
-          alt: A ring drawn in navy on a pale blue ground
-        numbered:
-          - Repair comes before technique
-          - Ask what felt off
-      - title: Four qualities
-        layout: two-columns
-        bullets: [Warmth, Empathy, Genuineness, Respect]
-  - break: Coffee break
-    minutes: 15
-  - title: Practice
-    minutes: 30
-    slides:
-      - title: Practice points
-        bullets: [Listen, Reflect]
-"""
-
-
-def outline(folder, text=OUTLINE):
-    Image.new("RGB", (800, 600), (223, 233, 243)).save(folder / "cycle.png")
-    return write(folder, "o.yaml", text)
-
 
 def planned(folder, text=OUTLINE):
     workshop = load_outline(outline(folder, text))
@@ -192,6 +137,7 @@ def rendered(request, tmp_path_factory):
     return deck, pptx_to_pdf(deck, folder)
 
 
+@pytest.mark.office
 def test_every_layout_renders_every_word_readably(rendered):
     deck, pdf = rendered
     pages = pdf_text(pdf)
@@ -205,6 +151,7 @@ def test_every_layout_renders_every_word_readably(rendered):
     assert "The one idea" in statement
 
 
+@pytest.mark.office
 def test_pictures_keep_their_alt_text(rendered):
     deck, _ = rendered
     prs = Presentation(str(deck))

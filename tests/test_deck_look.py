@@ -8,8 +8,8 @@ import shutil
 import pytest
 from PIL import Image
 
-from conftest import DATA, run
-from office import pptx_to_pdf, seen_words, unreadable
+from support import DATA, run
+from support.office import pptx_to_pdf, seen_words, unreadable
 from workshop.deck.plan import BODY, DISPLAY, DISPLAY_LONG, FOOTER_Y, HERO, LEAD, SLIDE_H, SLIDE_W, SMALL, TITLE, TITLE_SIZES
 
 
@@ -24,6 +24,7 @@ def stress(tmp_path_factory):
     return seen_words(pdf)
 
 
+@pytest.mark.office
 def test_every_word_reads_on_a_light_primary_and_accent(stress):
     assert len(stress) > 500  # the measure saw the whole deck
     assert unreadable(stress) == []
@@ -31,6 +32,7 @@ def test_every_word_reads_on_a_light_primary_and_accent(stress):
     assert titles and min(s.contrast for s in titles) >= 4.5  # dark on yellow, not 1.5:1 white
 
 
+@pytest.mark.office
 def test_every_word_is_on_the_slide_and_set_in_the_type_scale(stress):
     # LibreOffice's word boxes are 1.3 x the point size: 24 pt text is 31.2 pt tall.
     scale = {HERO, DISPLAY, DISPLAY_LONG, *TITLE_SIZES, LEAD, BODY, SMALL}  # a long title a little smaller

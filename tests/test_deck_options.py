@@ -1,6 +1,6 @@
 """What the trainer wrote stays as written on the slides, and generated slides can be turned off."""
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 from workshop.deck.plan import plan_deck
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
@@ -104,7 +104,7 @@ def test_an_unknown_end_matter_is_refused_at_its_line(in_tmp):
 
 
 def test_the_knowledge_check_comes_before_the_goodbye_whatever_end_matter_says(tmp_path):
-    from conftest import DATA
+    from support import DATA
 
     for end_matter in ("before", "after"):
         outline = write(tmp_path, f"{end_matter}.yaml",

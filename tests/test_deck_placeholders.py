@@ -4,11 +4,12 @@ field, and the design's decoration in the layouts rather than on every slide."""
 
 import zipfile
 
+import pytest
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from conftest import BUNDLED, MINIMAL, run, write
-from office import pdf_words, pptx_to_pdf
+from support import BUNDLED, MINIMAL, run, write
+from support.office import pdf_words, pptx_to_pdf
 
 FULL_BLEED_LAYOUTS = {"Title Slide", "Section Header"}
 
@@ -31,6 +32,7 @@ def test_bullets_sit_in_the_body_placeholder_with_their_levels(tmp_path):
     assert not [s for s in slide.shapes if not s.is_placeholder], "no loose shapes on a plain content slide"
 
 
+@pytest.mark.office
 def test_slide_numbers_are_fields_and_the_footer_a_placeholder(tmp_path):
     deck = build(BUNDLED, tmp_path / "kit")
     prs = Presentation(str(deck))
@@ -43,7 +45,7 @@ def test_slide_numbers_are_fields_and_the_footer_a_placeholder(tmp_path):
             kinds = {s.placeholder_format.type for s in slide.placeholders}
             assert {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER} <= kinds, n
     pages = pdf_words(pptx_to_pdf(deck, tmp_path))
-    for n, (slide, words) in enumerate(zip(prs.slides, pages), 1):
+    for n, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
         if slide.slide_layout.name not in FULL_BLEED_LAYOUTS:
             assert str(n) in [w.text for w in words if w.y0 > 508], n  # LibreOffice shows the field's number
 

@@ -4,7 +4,7 @@ import shutil
 
 from PIL import Image
 
-from conftest import BUNDLED, DATA
+from support import BUNDLED, DATA
 from workshop.deck.fit import MIN_BODY
 from workshop.deck.frame import BAR_MIN
 from workshop.deck.plan import BODY, FOOTER_Y, HERO, LEAD, RHYTHM, SMALL, TITLE, TITLE_SIZES, plan_deck

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, DATA, run, write
-from office import pdf_words, pptx_to_pdf
+from support import BUNDLED, DATA, run, write
+from support.office import pdf_words, pptx_to_pdf
 
 EMU_PER_PT = 12700
 
@@ -41,7 +41,7 @@ def stress_with_picture(folder: Path) -> Path:
 
 
 def bundled_on_corporate_template(folder: Path) -> Path:
-    from decks import corporate_template
+    from support.decks import corporate_template
 
     corporate_template(folder / "corp.pptx")
     text = re.sub(r"^theme:.*?(?=^\S)", "", BUNDLED.read_text(encoding="utf-8"), flags=re.S | re.M)
@@ -70,17 +70,20 @@ def rendered(request, tmp_path_factory):
     return Presentation(str(deck)), pdf_words(pdf), pdf
 
 
+@pytest.mark.office
 def test_every_rendered_word_reads_on_what_is_behind_it(rendered):
-    from office import seen_words, unreadable
+    from support.office import seen_words, unreadable
 
     _, _, pdf = rendered
     seen = seen_words(pdf)
     assert len(seen) > 100 and unreadable(seen) == []
 
 
+@pytest.mark.office
 def test_every_word_is_on_the_slide(rendered):
     prs, pages, _ = rendered
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    assert len(pages) == len(prs.slides) > 0 and sum(map(len, pages)) > 100
     for number, words in enumerate(pages, 1):
         for w in words:
             assert 0 <= w.x0 and w.x1 <= width and 0 <= w.y0 and w.y1 <= height, (number, w)
@@ -92,23 +95,28 @@ def text_boxes(slide):
             for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
 
 
+@pytest.mark.office
 def test_one_page_per_slide(rendered):
     prs, pages, _ = rendered
     assert len(pages) == len(prs.slides)
 
 
+@pytest.mark.office
 def test_every_slide_title_is_on_its_page(rendered):
     prs, pages, _ = rendered
-    for slide, words in zip(prs.slides, pages):
+    assert len(prs.slides) > 0
+    for slide, words in zip(prs.slides, pages, strict=True):
         page_text = " ".join(w.text for w in words)
         for word in slide.shapes.title.text_frame.text.split()[:3]:
             assert word in page_text, (slide.shapes.title.text_frame.text, page_text[:200])
 
 
+@pytest.mark.office
 def test_every_rendered_word_lies_inside_its_box(rendered):
     prs, pages, _ = rendered
     slack_x, slack_y = 2.0, 6.0  # glyph boxes reach a little above the line for accents
-    for number, (slide, words) in enumerate(zip(prs.slides, pages), 1):
+    assert len(prs.slides) > 0
+    for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
         boxes = text_boxes(slide)
         for word in words:
             inside = [b for b in boxes if b[0] - slack_x <= word.x0 and word.x1 <= b[2] + slack_x
@@ -118,6 +126,7 @@ def test_every_rendered_word_lies_inside_its_box(rendered):
             assert drawn_by_the_suite or any(word.text[:1] in b[4] for b in inside), (number, word)
 
 
+@pytest.mark.office
 def test_slide_titles_are_unique_and_no_generated_number_leaks(rendered):
     prs, _, _ = rendered
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
@@ -142,11 +151,12 @@ def test_every_picture_has_its_alt_text(tmp_path):
     assert f'descr="{PICTURES["chart.png"]}"' in xml
 
 
+@pytest.mark.office
 def test_every_word_above_the_footer_is_set_in_the_type_scale(rendered):
     from workshop.deck.plan import BODY, DISPLAY, DISPLAY_LONG, HERO, LEAD, SMALL, TITLE_SIZES
 
     prs, pages, pdf = rendered
-    from office import seen_words
+    from support.office import seen_words
 
     scale = {HERO, DISPLAY, DISPLAY_LONG, *TITLE_SIZES, LEAD, BODY, SMALL}  # a long title a little smaller
     footer = 500.0 if prs.slide_width == 9144000 else 508.0  # the corporate template's footer line, or the design's
@@ -155,6 +165,7 @@ def test_every_word_above_the_footer_is_set_in_the_type_scale(rendered):
     assert off == []
 
 
+@pytest.mark.office
 def test_the_deck_sets_curly_apostrophes_and_quotes_as_the_pdfs_do(rendered):
     prs, _, _ = rendered
     straight = [(n, shape.text_frame.text) for n, slide in enumerate(prs.slides, 1) for shape in slide.shapes

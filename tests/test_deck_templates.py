@@ -6,9 +6,9 @@ import subprocess
 import pytest
 from pptx import Presentation
 
-from conftest import DATA, assert_rejected, run
-from decks import corporate_template
-from office import pptx_to_pdf, require, seen_words, unreadable
+from support import DATA, assert_rejected, run
+from support.decks import corporate_template
+from support.office import pptx_to_pdf, require, seen_words, unreadable
 from workshop.deck.plan import BODY, DISPLAY, DISPLAY_LONG, HERO, LEAD, SMALL, TITLE, TITLE_SIZES
 
 MAPPED = "theme:\n  template: corp.pptx\n  layouts:\n    title_only: Headline Only\n"
@@ -50,11 +50,13 @@ def test_the_template_keeps_its_4_3_size_and_its_layouts(corp):
     assert {"Title Slide", "Section Header", "Title and Content"} <= used
 
 
+@pytest.mark.office
 def test_every_word_reads_on_the_templates_dark_background(corp_seen):
     assert len(corp_seen) > 400
     assert unreadable(corp_seen) == []
 
 
+@pytest.mark.office
 def test_every_word_is_on_the_slide_above_the_templates_footer_and_in_the_type_scale(corp, corp_seen):
     width, height = 720, 540
     footer_top = 500.5  # the template's footer placeholders start here

@@ -7,9 +7,9 @@ import pytest
 from PIL import Image, ImageChops
 from reportlab.lib.pagesizes import letter
 
-from conftest import MINIMAL, run, write
-from office import pdf_text, require
-from test_scripts import embedded_faces
+from support import MINIMAL, run, write
+from support.office import pdf_text, require
+from support.printcheck import embedded_faces
 
 TITLE = "Welcome 🎉 to the team 👩‍⚕️"
 BULLETS = ["one 🇺🇸 flag", "two ❤️ heart", "thumbs 👍🏽 up"]

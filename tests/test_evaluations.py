@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 
-from conftest import BUNDLED, OUTLINES, assert_rejected, run, write
+from support import BUNDLED, OUTLINES, assert_rejected, run, write
 from workshop.builders.evaluation import statements
 from workshop.evalitems import QUESTIONS
 from workshop.evalresponses import read_rating
@@ -72,7 +72,7 @@ def write_csv(path, header, rows, delimiter=","):
 
 def google_export(path):
     rows = []
-    for n, (ratings, comments) in enumerate(zip(GOOGLE_RATINGS, GOOGLE_COMMENTS)):
+    for n, (ratings, comments) in enumerate(zip(GOOGLE_RATINGS, GOOGLE_COMMENTS, strict=True)):
         rows.append([f"2026/03/14 11:4{n}:00 AM EST", f"person{n}@example.org"]
                     + ["" if r is None else WORDS[r] for r in ratings] + list(comments))
     return write_csv(path, GOOGLE_HEADER, rows)
@@ -372,7 +372,7 @@ def test_the_attendees_of_an_online_workshop_are_those_in_its_reports(in_tmp):
     """Everyone who joined counts, with or without a certificate; hosts and whoever never joined do
     not: of the roster's nine, Jack never joined and Hana stayed ten minutes (no certificate under
     partial: none) but was there: 8 attendees."""
-    from test_attendance import ROSTER as ONLINE_ROSTER, ZOOM_PEOPLE, outline, zoom_meeting
+    from support.attendance import ROSTER as ONLINE_ROSTER, ZOOM_PEOPLE, outline, zoom_meeting
 
     write(in_tmp, "ethics.yaml", outline("none"))
     write(in_tmp, "roster.csv", ONLINE_ROSTER)
@@ -421,7 +421,7 @@ def _scale_words(pdf):
     import re
     import subprocess
 
-    from office import require
+    from support.office import require
 
     html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, assert_rejected, run, write
-from office import pdf_text
+from support import MINIMAL, assert_rejected, run, write
+from support.office import pdf_text
 
 
 def names_on_certificates(kit: Path) -> list[str]:
@@ -246,8 +246,8 @@ def test_every_problem_with_typed_sign_in_times_is_reported_in_one_run(in_tmp):
 
 # -- attendance reports ------------------------------------------------------------------------------
 
-from test_attendance import DAY, FULL, certificates, hours_line, teams_time, zoom_meeting  # noqa: E402
-from test_attendance import outline as online_outline  # noqa: E402
+from support.attendance import DAY, FULL, certificates, hours_line, teams_time, zoom_meeting  # noqa: E402
+from support.attendance import outline as online_outline  # noqa: E402
 
 
 def test_a_display_name_is_not_the_persons_name(in_tmp):
@@ -349,7 +349,7 @@ def shifted(people, hours: int):
 
 @pytest.mark.parametrize("timezone", ["", "America/New_York"])
 def test_a_report_an_hour_off_the_agenda_is_refused_naming_the_time_zone(in_tmp, timezone):
-    from test_attendance import ZOOM_PEOPLE
+    from support.attendance import ZOOM_PEOPLE
 
     text = online_outline()
     if timezone:
@@ -432,7 +432,7 @@ def _morning_times(folder: Path) -> list[str]:
 
 
 def _an_hour_off(folder: Path) -> list[str]:
-    from test_attendance import ZOOM_PEOPLE
+    from support.attendance import ZOOM_PEOPLE
 
     write(folder, "o.yaml", online_outline())
     zoom_meeting(folder, shifted(ZOOM_PEOPLE, 1))

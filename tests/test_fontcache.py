@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from conftest import BUNDLED
+from support import BUNDLED
 from workshop import fontcache
 from workshop.fonts import font_file
 

@@ -4,7 +4,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from conftest import BUNDLED, OUTLINES, run
+from support import BUNDLED, OUTLINES, run
 from workshop.loader import load_outline
 from workshop.typography import typeset
 

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import BUNDLED, DATA, run
-from office import require
+from support import BUNDLED, DATA, run
+from support.office import require
 from workshop.builders.handouts import page_ranges
 from workshop.deck.plan import plan_deck
 from workshop.loader import load_outline

@@ -18,8 +18,8 @@ import pytest
 import yaml
 from pptx import Presentation
 
-from conftest import BUNDLED, OUTLINES, assert_rejected, run, write
-from office import pdf_text
+from support import BUNDLED, OUTLINES, assert_rejected, leaves, run, write
+from support.office import pdf_text
 from workshop.evalresponses import read_rating
 from workshop.i18n import catalog_path, hours_text, languages, tr
 from workshop.messages import TEMPLATE, template
@@ -92,19 +92,7 @@ def deck_text(path: Path) -> str:
 def outline_texts() -> list[str]:
     """Every text the outline itself writes (and the roster's and responses' cells): these stay as
     written, in English, whatever the language of the labels around them."""
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str):
-            found.append(node)
-
-    walk(yaml.safe_load(BUNDLED.read_text(encoding="utf-8")))
+    found = [value for value in leaves(yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))) if isinstance(value, str)]
     for path in (ROSTER, RESPONSES):
         found += [cell for line in path.read_text(encoding="utf-8").splitlines() for cell in line.split(",")]
     return sorted({plain(t) for t in found if t.strip()}, key=len, reverse=True)
@@ -304,7 +292,7 @@ def test_the_catalogs_are_in_step_with_the_code():
 def test_the_attendance_log_of_an_online_workshop_is_in_the_language(in_tmp, language):
     """The log's labels and the attendance rule's reasons in the outline's language; attendance.csv
     keeps the English reasons the command's output gives."""
-    from test_attendance import ROSTER as ONLINE_ROSTER, outline, zoom_meeting
+    from support.attendance import ROSTER as ONLINE_ROSTER, outline, zoom_meeting
 
     write(in_tmp, "ethics.yaml", outline().replace("workshop:\n", f"workshop:\n  language: {language}\n", 1))
     write(in_tmp, "roster.csv", ONLINE_ROSTER)

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from pptx import Presentation
 
-import decks
-from conftest import BUNDLED, BUNDLED_OUTLINES, DATA, OUTLINES, assert_rejected, run
+from support import decks
+from support import BUNDLED, BUNDLED_OUTLINES, DATA, OUTLINES, assert_rejected, leaves, run
 from workshop.importer import container
 
 
@@ -164,7 +164,7 @@ def test_a_built_deck_imports_back_to_its_outline(in_tmp):
         # a named layout is how the content was shown, which the importer does not read back
         return [{k: v for k, v in s.items() if k not in ("minutes", "layout")} for s in slides or []]
 
-    for mine, theirs in zip(data["sections"], original["sections"]):
+    for mine, theirs in zip(data["sections"], original["sections"], strict=True):
         assert untimed(mine.get("slides")) == untimed(theirs.get("slides")), mine.get("title")
         assert mine.get("activities") == theirs.get("activities"), mine.get("title")
     assert data["objectives"] == original["objectives"]
@@ -219,21 +219,9 @@ def paragraphs(deck, slide_numbers: bool = True) -> list[tuple[int, str]]:
 
 def outline_texts(outline) -> list[str]:
     """Every value of the outline, and every comment, as one line of text each."""
-    values = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif node is not None:
-            values.append(" ".join(str(node).split()))
-
     text = outline.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    walk(data)
+    values = [" ".join(str(value).split()) for value in leaves(data) if value is not None]
     values += [", ".join(filter(None, (p["name"], p.get("credentials")))) for p in data["presenters"]]
     return values + [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line]
 
@@ -363,7 +351,7 @@ def test_a_built_deck_rebuilds_the_same_slides(in_tmp, source):
         source = in_tmp / "no-closing.yaml"
         source.write_text(f"extends: {DATA / 'quiz.yaml'}\ndeck:\n  closing: false\n", encoding="utf-8")
     elif source == "layouts":  # every layout a slide can name: statement, quote, image-left, -right, two columns
-        from test_deck_layouts import OUTLINE
+        from support.decks import LAYOUTS_OUTLINE as OUTLINE
 
         source = in_tmp / "layouts.yaml"
         source.write_text(OUTLINE, encoding="utf-8")

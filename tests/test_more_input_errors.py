@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 
 
 def rejected_build(folder, *args, expected):

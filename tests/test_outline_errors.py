@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 
 
 def check(folder, text, *expected, name="o.yaml"):
@@ -149,7 +149,12 @@ def test_not_utf8(in_tmp):
 
 def test_utf8_with_bom_is_fine(in_tmp):
     (in_tmp / "o.yaml").write_bytes(b"\xef\xbb\xbf" + MINIMAL.replace("Ana", "José").encode())
-    assert run("validate", "o.yaml").exit_code == 0
+    result = run("validate", "o.yaml")
+    assert result.exit_code == 0 and result.stdout.startswith("o.yaml: valid: 1 agenda entries"), result.stderr
+    from workshop.loader import load_outline
+
+    workshop = load_outline(in_tmp / "o.yaml")  # the mark is not part of the first key, the name is read whole
+    assert workshop.title == "Minimal workshop" and [p.name for p in workshop.presenters] == ["José Presenter"]
 
 
 def test_yaml_syntax_error_has_a_position(in_tmp):

@@ -7,7 +7,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 
 
 def png_header(path, width: int, height: int) -> None:
@@ -60,6 +60,11 @@ def test_picture_just_inside_the_bound_builds(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL.replace("        bullets: [one, two]\n", SLIDE_IMAGE))
     result = run("build", "o.yaml", "--out", in_tmp / "out", "--only", "deck")
     assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    slides = Presentation(str(in_tmp / "out" / "deck.pptx")).slides
+    pictures = [s for slide in slides for s in slide.shapes if hasattr(s, "image")]
+    assert [p.image.size for p in pictures] == [(6000, 6000)]  # on its slide, whole
 
 
 def test_picture_file_over_50_megabytes_is_refused(in_tmp):

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import BUNDLED, OUTLINES, assert_rejected, run
+from support import BUNDLED, OUTLINES, assert_rejected, run
 
 ROSTER = OUTLINES / "sample-roster.csv"
 KIT = ["deck.pptx", "handouts.pdf", "guide.pdf", "certificates.pdf", "certificates.csv", "sign-in.pdf",

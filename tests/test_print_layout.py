@@ -8,9 +8,9 @@ import pytest
 from reportlab.lib.pagesizes import letter
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from conftest import BUNDLED, DATA, run
-from office import pdf_text, pdf_words
-from printcheck import render, text_sizes
+from support import BUNDLED, DATA, run
+from support.office import pdf_text, pdf_words
+from support.printcheck import render, text_sizes
 from workshop.docstyle import ListBlock, styles
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
@@ -298,7 +298,7 @@ def test_an_optional_section_says_so_in_the_handouts(kits):
 def test_every_word_of_handouts_and_guide_reads_on_the_rendered_page(kits, name):
     """Measured as pagecheck does at 100 dpi: thumbnails too small to print words show bars instead of
     unreadable type, and small coloured text in miniatures is darkened for print."""
-    from office import seen_words, unreadable
+    from support.office import seen_words, unreadable
 
     for pdf in ("handouts", "guide"):
         seen = seen_words(kits[name] / f"{pdf}.pdf")

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from conftest import DATA, MINIMAL, assert_rejected, run, write
-from giftparse import parse_gift
-from office import pdf_text
+from support import DATA, MINIMAL, assert_rejected, run, write
+from support.giftparse import parse_gift
+from support.office import pdf_text
 from workshop.loader import load_outline
 
 OUTLINE = DATA / "quiz.yaml"
@@ -284,7 +284,7 @@ def test_a_score_rule_that_cannot_apply_is_said(in_tmp):
 def test_a_question_starting_with_equals_is_text_in_the_kahoot_sheet_and_only_quiz_needs_a_quiz(in_tmp):
     import openpyxl
 
-    from conftest import MINIMAL, assert_rejected, run, write
+    from support import MINIMAL, assert_rejected, run, write
 
     write(in_tmp, "o.yaml", MINIMAL + "objectives: [Know one thing]\nquiz:\n  questions:\n"
                                       "    - ask: \"=1+1 is what?\"\n      choices: [\"=2\", Three]\n      answer: \"=2\"\n")

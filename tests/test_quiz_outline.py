@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from conftest import DATA, MINIMAL, ROOT, assert_rejected, run, write
+from support import DATA, MINIMAL, ROOT, assert_rejected, run, write
 from workshop.quiz.score import ScoreError, parse_score, shown
 
 SPEC = ROOT.parent / "shared" / "spec" / "outline-format.md"

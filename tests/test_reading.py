@@ -2,7 +2,7 @@
 
 from pptx import Presentation
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 from workshop.loader import load_outline
 
 

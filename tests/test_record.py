@@ -10,9 +10,9 @@ import csv
 import datetime as dt
 import hashlib
 
-from conftest import BUNDLED, run, write
-from office import pdf_text
-from test_attendance import outline, zoom_meeting
+from support import BUNDLED, run, write
+from support.office import pdf_text
+from support.attendance import outline, zoom_meeting
 
 ROSTER = "name,email,license\nAnn Lee,ann@example.org,LPC 1\nBo Chen,bo@example.org,LPC 2\n"
 FULL = [("17:55", "20:35", False)]
@@ -109,6 +109,8 @@ def test_another_delivery_of_the_same_workshop_goes_to_its_own_kit(in_tmp):
                             "and the outline's date is 2026-04-18. A new delivery of the same workshop gets its own "
                             "kit: build it into its own folder (--out)")
     assert run("build", "again.yaml", "--roster", "r.csv", "--out", "april").exit_code == 0
+    april = ledger(in_tmp / "april")
+    assert [r["date"] for r in april] == ["2026-04-18"] * 2 and len(ledger(in_tmp / "kit")) == 2
 
 
 def test_evidence_keeps_every_input_by_its_sha256_and_is_only_added_to(in_tmp):

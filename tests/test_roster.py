@@ -5,7 +5,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from conftest import BUNDLED, assert_rejected, run
+from support import BUNDLED, assert_rejected, run
 from workshop.errors import InputError
 from workshop.roster import read_roster
 

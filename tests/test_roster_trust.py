@@ -8,8 +8,8 @@ import shutil
 import openpyxl
 import pytest
 
-from conftest import BUNDLED, assert_rejected, run
-from office import pdf_text
+from support import BUNDLED, assert_rejected, run
+from support.office import pdf_text
 
 
 def build(folder, roster_name, content, encoding="utf-8"):

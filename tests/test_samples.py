@@ -18,8 +18,8 @@ import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
-from conftest import OUTLINES, assert_rejected, run
-from office import pdf_text
+from support import OUTLINES, assert_rejected, run
+from support.office import pdf_text
 
 ONLINE = OUTLINES / "therapeutic-relationship-online.yaml"
 ROSTER = OUTLINES / "sample-roster.csv"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import BUNDLED, MINIMAL, assert_rejected, run, write
+from support import BUNDLED, MINIMAL, assert_rejected, run, write
 from workshop.loader import load_outline
 from workshop.model import CE
 from workshop.schedule import build_agenda, ce_hours, hours

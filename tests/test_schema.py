@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import BUNDLED_OUTLINES, DATA, ROOT
+from support import BUNDLED_OUTLINES, DATA, ROOT
 from workshop.keys import KEYS
 from workshop.schema import SCHEMA_FILE, outline_schema, schema_text
 

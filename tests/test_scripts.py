@@ -5,8 +5,9 @@ import unicodedata
 
 import pytest
 
-from conftest import MINIMAL, run, write
-from office import pdf_text, require
+from support import MINIMAL, run, write
+from support.office import pdf_text, require
+from support.printcheck import embedded_faces
 
 # Names that need a face of their own, shaping, or both; each is read back from the PDF.
 SHAPED = {
@@ -31,11 +32,6 @@ def letters(text):
 
 def marks(text):
     return {c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c).startswith("M")}
-
-
-def embedded_faces(pdf):
-    out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
-    return {line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if "yes" in line.split()[-4:-3]}
 
 
 @pytest.fixture(scope="module")

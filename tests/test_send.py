@@ -14,7 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from pypdf import PdfReader
 
-from conftest import BUNDLED, run, write
+from support import BUNDLED, run, write
 
 ROSTER = ("name,email,license\nAnn Lee,ann@example.org,LPC 1\nBo Chen,bo@example.org,LPC 2\n"
           "Cy Diaz,,LPC 3\n")
@@ -245,7 +245,7 @@ def test_sends_at_the_same_time_take_turns_and_no_one_gets_two(in_tmp, inbox):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support import ROOT
 
     kit(in_tmp)
     env = dict(os.environ, PYTHONPATH=str(ROOT))

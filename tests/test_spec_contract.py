@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import BUNDLED, BUNDLED_OUTLINES, DATA, ROOT, run
+from support import BUNDLED, BUNDLED_OUTLINES, DATA, ROOT, run
 
 SPEC = ROOT.parent / "shared" / "spec" / "outline-format.md"
 

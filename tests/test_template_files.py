@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 from workshop.deck.template import template_problems
 from workshop.errors import Src
 

@@ -10,9 +10,9 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
-from conftest import assert_rejected, run, write
-from decks import png
-from office import pptx_to_pdf, seen_words, unreadable
+from support import assert_rejected, run, write
+from support.decks import png
+from support.office import pptx_to_pdf, seen_words, unreadable
 
 NS = ('xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -99,6 +99,7 @@ def template(folder, change) -> None:
     prs.save(str(folder / "t.pptx"))
 
 
+@pytest.mark.office
 @pytest.mark.parametrize("change", [gradient_and_picture, no_positions, no_footer, body_above_title,
                                     small_widescreen])
 def test_an_odd_template_builds_with_every_word_on_the_slide_and_readable(in_tmp, change):
@@ -166,7 +167,7 @@ def test_a_layouts_mapping_written_wrong_is_told_how_to_write_it(in_tmp, layouts
 
 
 def test_a_date_style_is_quoted_as_written_and_spaces_or_capitals_are_forgiven(in_tmp):
-    from conftest import MINIMAL
+    from support import MINIMAL
 
     write(in_tmp, "o.yaml", MINIMAL.replace("  date: 2026-03-14\n", "  date: 2026-03-14\n  date_style: '%d/%m/%Y'\n"))
     assert_rejected(run("validate", "o.yaml"))
@@ -185,9 +186,9 @@ def test_a_date_style_is_quoted_as_written_and_spaces_or_capitals_are_forgiven(i
     (b"<html><body><table><tr><td>Name</td></tr></table></body></html>", "empty.xlsx: the file is a web page"),
 ])
 def test_an_attendance_workbook_that_cannot_be_opened_says_why_in_plain_words(in_tmp, content, message):
-    import test_attendance
+    from support.attendance import outline
 
-    write(in_tmp, "ethics.yaml", test_attendance.outline())
+    write(in_tmp, "ethics.yaml", outline())
     (in_tmp / "empty.xlsx").write_bytes(content)
     result = run("build", "ethics.yaml", "--attendance", "empty.xlsx", "--out", "out", "--only", "certificates")
     assert_rejected(result)
@@ -199,9 +200,9 @@ def test_an_attendance_workbook_opening_on_an_empty_sheet_names_its_other_sheets
     import datetime as dt
 
     import openpyxl
-    import test_attendance
+    from support.attendance import outline
 
-    write(in_tmp, "ethics.yaml", test_attendance.outline())
+    write(in_tmp, "ethics.yaml", outline())
     book = openpyxl.Workbook()
     book.active.title = "Notes"
     sheet = book.create_sheet("Sign in")

@@ -4,7 +4,7 @@ and every word of a deck in each reads on LibreOffice's rendering."""
 import shutil
 import zipfile
 
-from conftest import MINIMAL, ROOT, assert_rejected, run, write
+from support import MINIMAL, ROOT, assert_rejected, run, write
 from workshop.themes import bundled_themes
 
 NAMES = sorted(bundled_themes())
@@ -78,3 +78,9 @@ def test_a_copy_of_a_master_works_as_a_trainers_own_template(in_tmp):
     result = run("template", "mine.pptx")
     assert result.exit_code == 0 and "(16:9)" in result.stdout, result.stderr
     assert run("build", "o.yaml", "--out", "kit", "--only", "deck").exit_code == 0
+    with zipfile.ZipFile(in_tmp / "mine.pptx") as mine, zipfile.ZipFile(in_tmp / "kit" / "deck.pptx") as deck:
+        assert deck.read("ppt/slideLayouts/slideLayout2.xml") == mine.read("ppt/slideLayouts/slideLayout2.xml")
+    from pptx import Presentation
+
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(in_tmp / "kit" / "deck.pptx")).slides]
+    assert "Hello" in titles, titles  # the outline's slide, on the trainer's template

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from pptx import Presentation
 
-from conftest import BUNDLED, MINIMAL, OUTLINES, assert_rejected, run, write
-from office import pdf_text
-from test_attendance import ROSTER, outline, zoom_meeting
+from support import BUNDLED, MINIMAL, OUTLINES, assert_rejected, run, write
+from support.office import pdf_text
+from support.attendance import ROSTER, outline, zoom_meeting
 from workshop.loader import load_outline
 from workshop.zones import zone_label
 

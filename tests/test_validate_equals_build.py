@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import MINIMAL, run, write
+from support import MINIMAL, run, write
 
 
 def picture(folder, name="chart.png"):

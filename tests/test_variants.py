@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 
 BASE = MINIMAL + """\
   - break: Coffee

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
-from tests.verifytools import BASE, TEMPLATE, sample_records
+from support.verifytools import BASE, TEMPLATE, sample_records
 from workshop.verify.canonical import NotCanonicalisable, canonical_nquads, literal
 from workshop.verify.contexts import context_documents
 from workshop.verify.document import unsigned_credential

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.verifytools import BASE, TEMPLATE, dcc_verify, sample_records
+from support.verifytools import BASE, TEMPLATE, dcc_verify, sample_records
 from workshop.verify import Revoked, credential_document, credential_json, provider_key, write_site
 from workshop.verify.statuslist import MIN_BITS, decode_list, encoded_list
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.verifytools import BASE, TEMPLATE, browse, sample_records, serve
+from support.verifytools import BASE, TEMPLATE, browse_site, sample_records
 from workshop.verify import SiteProblem, mask_licence, provider_key, verify_url_problem, write_site
 
 
@@ -109,11 +109,9 @@ def test_records_that_cannot_make_a_site_are_refused_before_anything_is_written(
 
 
 def test_in_chromium_a_page_shows_the_certificate_and_its_status(site):
-    verify, _, _ = site
-    with serve(verify) as base:
-        valid, revoked, superseded, reissued = browse(base, [
-            {"open": "20260314-7QX2M4KD/"}, {"open": "20260314-REVOKED1/"}, {"open": "20260314-OLD00001/"},
-            {"open": "20260314-TWICE001/"}])
+    base, (valid, revoked, superseded, reissued) = browse_site(site[0], [
+        {"open": "20260314-7QX2M4KD/"}, {"open": "20260314-REVOKED1/"}, {"open": "20260314-OLD00001/"},
+        {"open": "20260314-TWICE001/"}])
     assert valid["title"] == "Certificate 20260314-7QX2M4KD · Sunrise Consulting"
     for line in ("Valid", "Issued to\nAna López", "Licence\nLPC •••512", "Workshop\nRelationship: What It's All About",
                  "Date\n14 March 2026", "Hours\n3 contact hours", "Provider\nSunrise Consulting",
@@ -129,11 +127,9 @@ def test_in_chromium_a_page_shows_the_certificate_and_its_status(site):
 
 
 def test_in_chromium_the_lookup_finds_a_typed_id_and_says_plainly_when_there_is_none(site):
-    verify, _, _ = site
-    with serve(verify) as base:
-        found, lowercase, missing, nonsense = browse(base, [
-            {"lookup": "20260314-PARTIAL1"}, {"lookup": "  20260314-7qx2m4kd "}, {"lookup": "20260314-AAAAAAAA"},
-            {"lookup": "<script>"}])
+    base, (found, lowercase, missing, nonsense) = browse_site(site[0], [
+        {"lookup": "20260314-PARTIAL1"}, {"lookup": "  20260314-7qx2m4kd "}, {"lookup": "20260314-AAAAAAAA"},
+        {"lookup": "<script>"}])
     assert found["url"] == base + "20260314-PARTIAL1/" and "Issued to\nBo Chen" in found["text"]
     assert "Hours\n2.25 contact hours" in found["text"] and "Licence" not in found["text"]
     assert lowercase["url"] == base + "20260314-7QX2M4KD/" and "Ana López" in lowercase["text"]

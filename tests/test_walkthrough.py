@@ -7,7 +7,7 @@ import re
 import shlex
 import shutil
 
-from conftest import ROOT, run
+from support import ROOT, run
 
 SECTION = "## A walk through the bundled example"
 

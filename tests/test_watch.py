@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import BUNDLED, DATA, MINIMAL, OUTLINES, write
+from support import BUNDLED, DATA, MINIMAL, OUTLINES, write
 from workshop import pipeline
 from workshop.model import Approval
 from workshop.outputs import BY_NAME, OUTPUTS

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from test_any_computer import check_sample_kit
+from support import ROOT
+from support.samplekit import check_sample_kit
 
 #: A wheel larger than this would be a font or a file bundled by mistake.
 MOST_BYTES = 5_000_000

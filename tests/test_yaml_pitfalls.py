@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from conftest import MINIMAL, assert_rejected, run, write
+from support import MINIMAL, assert_rejected, run, write
 from workshop.deck.plan import plan_deck
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
@@ -333,7 +333,7 @@ def test_ceus_counted_as_clock_hours_get_a_warning_in_validate_and_build(in_tmp)
 
 def test_libyaml_and_the_python_loader_read_every_outline_the_same(monkeypatch):
     """The fast path (libyaml) must give exactly the located nodes the pure-Python loader gives."""
-    from conftest import DATA, ROOT
+    from support import DATA, ROOT
     from workshop import yamlsrc
 
     files = sorted((ROOT / "outlines").glob("*.yaml")) + sorted(DATA.glob("*.yaml"))

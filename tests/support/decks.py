@@ -18,6 +18,8 @@ from pptx.enum.shapes import PROG_ID
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from support import write
+
 TITLE, CONTENT, SECTION, TWO, COMPARISON, TITLE_ONLY, BLANK = 0, 1, 2, 3, 4, 5, 6
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 
@@ -441,3 +443,59 @@ def quarto_deck(path: Path) -> Path:
         slide.notes_slide.notes_text_frame.text = f"Speaker note for {title.lower()}."
     prs.save(str(path))
     return path
+
+
+#: An outline with a slide of every layout (statement, quote, pictures left and right, two columns).
+LAYOUTS_OUTLINE = """\
+workshop:
+  title: Layouts on show
+  date: 2026-03-14
+presenters:
+  - name: Dana Lee
+    credentials: LPC
+sections:
+  - title: Opening
+    minutes: 40
+    slides:
+      - title: People change in relationships, not in lectures.
+      - title: The one idea
+        layout: statement
+        bullets:
+          - Curiosity beats certainty in the first session.
+      - title: In their words
+        quote:
+          text: The relationship is the vehicle through which change happens.
+          source: Rogers (1957)
+      - title: Repair on the left
+        layout: image-left
+        image:
+          path: cycle.png
+          alt: A circle of four arrows labelled notice, name, normalize, next
+        bullets:
+          - Notice the rupture
+          - Name it out loud
+      - title: Repair on the right
+        layout: image-right
+        image:
+          path: cycle.png
+          alt: A ring drawn in navy on a pale blue ground
+        numbered:
+          - Repair comes before technique
+          - Ask what felt off
+      - title: Four qualities
+        layout: two-columns
+        bullets: [Warmth, Empathy, Genuineness, Respect]
+  - break: Coffee break
+    minutes: 15
+  - title: Practice
+    minutes: 30
+    slides:
+      - title: Practice points
+        bullets: [Listen, Reflect]
+"""
+
+
+def layouts_outline(folder: Path, text: str = LAYOUTS_OUTLINE) -> Path:
+    """The outline that shows every slide layout, with the picture it points at, in ``folder``."""
+    Image.new("RGB", (800, 600), (223, 233, 243)).save(folder / "cycle.png")
+    return write(folder, "o.yaml", text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from office import require
+from support.office import require
 
 
 def unembedded_fonts(pdf: Path) -> list[str]:
@@ -16,6 +16,12 @@ def unembedded_fonts(pdf: Path) -> list[str]:
     header, _, *rows = out.splitlines()
     emb = header.index("emb")
     return [row.split()[0] for row in rows if row[emb:emb + 3].strip() != "yes"]
+
+
+def embedded_faces(pdf: Path) -> set[str]:
+    """The fonts embedded in ``pdf``, by name without the subset prefix."""
+    out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return {line.split()[0].split("+", 1)[-1] for line in out.splitlines()[2:] if "yes" in line.split()[-4:-3]}
 
 
 def text_sizes(pdf: Path) -> list[list[tuple[str, float]]]:
@@ -63,7 +69,7 @@ def low_contrast_words(pdf: Path, page: int, out_dir: Path, dpi: int = 100) -> l
     inside the box that differs most from it (3:1 for large text, 4.5:1 otherwise)."""
     from collections import Counter
 
-    from office import pdf_words
+    from support.office import pdf_words
 
     image = render(pdf, page, dpi, out_dir)
     px, (width, height) = image.load(), image.size

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workshop.verify import CertificateRecord, Revoked, Superseded
 
-VERIFIER = Path(__file__).resolve().parent / "verifier"
+VERIFIER = Path(__file__).resolve().parent.parent / "verifier"
 TEMPLATE = "https://certs.example.org/verify/{id}"
 
 BASE = CertificateRecord(
@@ -77,6 +77,12 @@ def browse(base_url: str, steps: list[dict]) -> list[dict]:
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def browse_site(folder: Path, steps: list[dict]) -> tuple[str, list[dict]]:
+    """The site in ``folder`` served while Chromium takes ``steps``: its address, and what each step saw."""
+    with serve(folder) as base:
+        return base, browse(base, steps)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
