@@ -113,10 +113,10 @@ REFERENCE = r'''
 # certificates.pdf as a plain reportlab loop would draw it: every page in full, the same words in the
 # same faces, sizes, colours and places as workshop's certificates, for the certificates of
 # workshop's own ledger (argv[1]), with the same QR codes: segno's matrix (error correction M, the
-# mask the first code's penalty rule chose), each row's runs of dark modules one path. A name is
+# mask the penalty rule chooses for the addresses' shape, as workshop.qrcodes does), each row's runs of dark modules one path. A name is
 # drawn in pieces, each in the first face that has its characters (right-to-left names unshaped,
 # in the order they are written: what a bare loop draws).
-import csv, datetime as dt, sys
+import csv, datetime as dt, re, sys
 import segno
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
@@ -167,9 +167,10 @@ for row in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
     issued = dt.date.fromisoformat(row["issued"])
     c.setFillColor(MUTED); c.setFont("sans", 9)
     c.drawCentredString(W / 2, 62, f"Certificate ID {row['certificate_id']} \u00b7 Issued {issued:%B} {issued.day}, {issued.year}")
-    code = segno.make_qr(f"https://sunrise-ce.example/verify/{row['certificate_id']}/", error="m", boost_error=False,
-                         mask=mask)
-    mask = code.mask
+    url = f"https://sunrise-ce.example/verify/{row['certificate_id']}/"
+    if mask is None:
+        mask = segno.make_qr(re.sub("[A-Za-z0-9]", "a", url), error="m", boost_error=False).mask
+    code = segno.make_qr(url, error="m", boost_error=False, mask=mask)
     side = len(code.matrix)
     c.saveState(); c.translate(654, 80); c.scale(56 / (side + 8), 56 / (side + 8)); c.setFillColorRGB(0, 0, 0)
     path = c.beginPath()

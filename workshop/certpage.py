@@ -109,8 +109,8 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
-#: The QR mask chosen for an address of each length (see :mod:`workshop.qrcodes`).
-_QR_MASKS: dict[int, int] = {}
+#: The QR mask chosen for each shape of address (see :mod:`workshop.qrcodes`).
+_QR_MASKS: dict[str, int] = {}
 _QR = QRCodes(_QR_MASKS)
 
 

@@ -1,8 +1,12 @@
 """QR codes of verification addresses, as the modules a page draws.
 
-segno encodes every code: error correction M, never raised, with the mask the standard's penalty
-rule picks for the first address of each length (a kit's addresses differ only in the certificate
-id, so that mask serves the rest, and choosing it is most of segno's time).
+segno encodes every code: error correction M, never raised, with one mask for the addresses of a
+kit. Choosing a mask is most of segno's time, so it is chosen once, by the standard's penalty rule,
+for the address's shape: the address with every ASCII letter and digit written as ``a``. A kit's
+addresses differ only in the certificate id, so the ones of one length share a shape and a mask,
+and a certificate's code is the same bytes whichever certificates were drawn before it in the
+process (a page in certificates.pdf, its single file, the copy ``send`` attaches, a rebuild under
+``watch``). Any mask makes a valid code; the penalty rule only prefers the easiest to scan.
 
 A batch of thousands of certificates would still spend most of its time in segno, so past the
 first :data:`DIRECT` addresses of one length a code is worked out from the first one: for
@@ -18,6 +22,7 @@ conditions is encoded by segno directly.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 
 #: Addresses of one length encoded by segno directly before the rest are worked out from the
@@ -27,6 +32,8 @@ DIRECT = 64
 #: segno's alphanumeric mode: an address made only of these is not encoded in byte mode.
 _ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+#: An address's shape (see the module's docstring): its letters and digits all ``a``.
+_SHAPE = str.maketrans(dict.fromkeys(string.ascii_letters + string.digits, "a"))
 
 
 @dataclass
@@ -53,24 +60,34 @@ def _bits(code) -> int:
     return int(b"".join(code.matrix).translate(_DIGITS), 2)
 
 
-class QRCodes:
-    """Encodes addresses; ``masks`` (address length -> mask) is filled with the mask chosen for the
-    first address of each length and read for every later one."""
+def shape(url: str) -> str:
+    """The address with its ASCII letters and digits written as ``a``: its mask is chosen for this."""
+    return url.translate(_SHAPE)
 
-    def __init__(self, masks: dict[int, int]):
+
+class QRCodes:
+    """Encodes addresses; ``masks`` (an address's :func:`shape` -> mask) is filled with the mask the
+    penalty rule chooses for each shape and read for every later address of that shape."""
+
+    def __init__(self, masks: dict[str, int]):
         self.masks = masks
         self._kinds: dict[tuple[int, int], _Kind] = {}
 
+    def mask(self, url: str) -> int:
+        like = shape(url)
+        if like not in self.masks:
+            self.masks[like] = _segno(like, None).mask
+        return self.masks[like]
+
     def modules(self, url: str) -> tuple[int, int]:
         """The code of ``url``: its width in modules and its modules (see :func:`_bits`)."""
-        mask = self.masks.get(len(url))
-        kind = self._kinds.get((len(url), mask)) if mask is not None else None
+        mask = self.mask(url)
+        kind = self._kinds.get((len(url), mask))
         if kind is not None and kind.encoded >= DIRECT:
             worked_out = self._worked_out(kind, url)
             if worked_out is not None:
                 return kind.width, worked_out
         code = _segno(url, mask)
-        self.masks.setdefault(len(url), code.mask)
         if kind is not None:
             kind.encoded += 1
         elif code.mode == "byte" and url.isascii():
