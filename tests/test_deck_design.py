@@ -38,3 +38,19 @@ def test_reference_page_ranges_after_volume_and_issue_take_an_en_dash(stress):
     _, deck = plan(stress)
     refs = " ".join(t for s in deck.slides if s.kind == "references" for t in texts(s))
     assert "(SMA) 14-4884" in refs  # a report number keeps its hyphen
+
+
+def test_a_spanish_deck_ends_on_its_own_goodbye_with_the_contacts_on_it():
+    _, deck = plan(OUTLINES / "therapeutic-relationship-es.yaml")
+    titles = [s.title for s in deck.slides]
+    assert titles[-1] == "Gracias" and deck.slides[-1].kind == "closing", titles[-4:]
+    assert titles[-2].startswith("Referencias")
+    assert sum(s.kind == "closing" for s in deck.slides) == 1  # one goodbye, not "Gracias" and "Sigamos en contacto"
+
+
+def test_goodbye_titles_are_known_in_each_language():
+    from workshop.deck.words import is_farewell
+
+    assert is_farewell("¡Gracias!", "es") and is_farewell("Muchas gracias", "es") and is_farewell("¿Preguntas?", "es")
+    assert is_farewell("Merci !", "fr") and is_farewell("Questions ?", "fr") and is_farewell("Q&A", "es")
+    assert not is_farewell("Gracias", "en") and not is_farewell("Graciously done", "es")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from workshop import model as m
 from workshop.deck import fit
 from workshop.deck.fit import Para
+from workshop.deck.words import is_farewell
 from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Frame, frame_for
 from workshop.fonts import text_width
 from workshop.quiz import letter
@@ -154,8 +155,6 @@ def _plan_deck(workshop: m.Workshop, agenda: Agenda, _template_identity) -> Deck
     return Deck(workshop.title, short_title(workshop.title), tuple(_unique_titles(slides)), p.f)
 
 
-#: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
-_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
 #: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
 _ACTIVITY = re.compile(r"\s*activity\b", re.I)
 #: A title that begins with its own short label: "Activity 1: ", "Role-play: ", "Case study 2 - ".
@@ -475,7 +474,7 @@ class _Planner:
         for n, slide in enumerate(section.slides):
             start = len(self.slides)
             self.content(slide, item.slide_time(n))
-            if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
+            if last and n == len(section.slides) - 1 and is_farewell(slide.title, self.w.language):
                 self.farewell = (start, len(self.slides))
                 self.farewell_slide = slide
                 self.farewell_at = (item.slide_time(n).start, slide.title, section.id)
