@@ -9,6 +9,7 @@ from workshop.deck.fit import MIN_BODY
 from workshop.deck.frame import BAR_MIN
 from workshop.deck.plan import BODY, FOOTER_Y, HERO, LEAD, RHYTHM, SMALL, TITLE, TITLE_SIZES, plan_deck
 from workshop.loader import load_outline
+from workshop.typography import typeset
 from workshop.schedule import build_agenda
 
 
@@ -130,7 +131,7 @@ def test_dense_outline_loses_nothing_and_never_goes_below_18pt():
                 assert all(p.size >= MIN_BODY for p in box.paras), slide.title
     refs = [p.text for s in deck.slides if s.title.startswith("References") for b in s.boxes
             for p in b.paras if b.name == "Body"]
-    assert refs == list(workshop.references)
+    assert refs == [typeset(r) for r in workshop.references]  # as print sets them: "1(2), 1–20."
 
 
 def paras_of(slide, name=None):
