@@ -7,7 +7,10 @@ import pytest
 from PIL import Image
 
 from conftest import BUNDLED, DATA, OUTLINES
+from decks import corporate_template
+from workshop.deck import fit
 from workshop.deck.plan import plan_deck
+from workshop.fonts import wrap
 from workshop.loader import load_outline
 from workshop.schedule import build_agenda
 
@@ -24,6 +27,17 @@ def stress(tmp_path_factory):
     shutil.copy(DATA / "stress.yaml", folder / "stress.yaml")
     Image.new("RGB", (800, 500), (40, 120, 90)).save(folder / "pic.png")
     return folder / "stress.yaml"
+
+
+@pytest.fixture(scope="module")
+def corporate(stress):
+    """The stress outline on a corporate template (4:3, dark, "Title Only" renamed)."""
+    folder = stress.parent
+    corporate_template(folder / "corp.pptx")
+    text = stress.read_text(encoding="utf-8").replace(
+        "theme:\n", "theme:\n  template: corp.pptx\n  layouts: {title_only: Headline Only}\n", 1)
+    (folder / "stress-corp.yaml").write_text(text, encoding="utf-8")
+    return folder / "stress-corp.yaml"
 
 
 def texts(slide):
@@ -54,3 +68,32 @@ def test_goodbye_titles_are_known_in_each_language():
     assert is_farewell("¡Gracias!", "es") and is_farewell("Muchas gracias", "es") and is_farewell("¿Preguntas?", "es")
     assert is_farewell("Merci !", "fr") and is_farewell("Questions ?", "fr") and is_farewell("Q&A", "es")
     assert not is_farewell("Gracias", "en") and not is_farewell("Graciously done", "es")
+
+
+def test_numbered_cards_are_as_tall_as_their_text_sets_on_the_slide():
+    """Each row of step cards as high as its longer step as set with the font's own widths: no
+    card twice the height of the one-line step in it (the width was once measured 4 % short)."""
+    _, deck = plan(BUNDLED)
+    slide = next(s for s in deck.slides if s.title == "Strengthening the relationship")
+    steps = [b for b in slide.boxes if b.name.startswith("Step")]
+    assert len(steps) == 10
+    by_row = {}
+    for box in steps:
+        para = box.paras[0]
+        lines = len(wrap(para.text, para.size, box.w - 2 * box.inset - para.indent, para.face))
+        by_row.setdefault(round(box.y), []).append((box.h, lines * para.size * fit.LINE_PITCH + 0.8 * para.size))
+    for row in by_row.values():
+        assert max(h for h, _ in row) == pytest.approx(max(need for _, need in row), abs=0.5), row
+
+
+def test_a_title_keeps_one_size_over_its_continuation_slides(corporate):
+    _, deck = plan(corporate)
+    runs = {}
+    for slide in deck.slides:
+        base = slide.title.split(" (cont")[0]
+        runs.setdefault(base, []).append(slide)
+    continued = {t: s for t, s in runs.items() if len(s) > 1}
+    assert continued, "the stress outline continues a slide"
+    for title, slides in continued.items():
+        assert len({s.title_size for s in slides}) == 1, (title, [(s.title, s.title_size) for s in slides])
+        assert len({s.title_lines for s in slides}) == 1, (title, [(s.title, s.title_lines) for s in slides])

@@ -14,7 +14,7 @@ from workshop.fonts import wrap
 from workshop.typography import typeset
 
 LINE_PITCH = 1.2  # line height as a multiple of the font size, written as exact spacing
-SAFETY = 0.96  # wrap to this share of the width, so renderers with slightly wider text still fit
+SAFETY = 0.985  # wrap to this share of the width: Carlito has Calibri's metrics, so a renderer sets what we measure
 MIN_BODY = 18.0  # no body text is ever smaller than this
 
 

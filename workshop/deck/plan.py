@@ -309,21 +309,25 @@ class _Planner:
         body_x, body_y, body_w, body_h, picture = self.text_area(bar, image, side, inset)
         flat = [p for group in body for p in group]
         cols = None
+        room = body_h - (RHYTHM if balance is None else 0.0)  # the text starts RHYTHM under the band on every slide
         if not flat:
             pages: list[list[list[Para]]] = [[]]
-        elif two and (cols := fit.columns(body, body_w, body_h, GUTTER, min_groups=2, max_lines=6)):
+        elif two and (cols := fit.columns(body, body_w, room, GUTTER, min_groups=2, max_lines=6)):
             pages = [cols]
-        elif fit.fits(flat, body_w, body_h):
+        elif fit.fits(flat, body_w, room):
             pages = [[flat]]
-        elif columns and not image and (cols := fit.columns(body, body_w, body_h, GUTTER)):
+        elif columns and not image and (cols := fit.columns(body, body_w, room, GUTTER)):
             pages = [cols]
         else:
             lines, bar = self.bar(self.t("{title} (cont. {n})", title=title, n=9))  # one bar height for every page of the run
             body_x, body_y, body_w, body_h, picture = self.text_area(bar, image, side, inset)
-            pages = [[page] for page in fit.balanced_pages(body, body_w, body_h)]
+            room = body_h - (RHYTHM if balance is None else 0.0)
+            pages = [[page] for page in fit.balanced_pages(body, body_w, room)]
+        titles = [title if n == 0 else (self.t("{title} (cont.)", title=title) if n == 1
+                                        else self.t("{title} (cont. {n})", title=title, n=n)) for n in range(len(pages))]
+        run_size = min(self.title_size(t) for t in titles)  # one title size for every slide of a run
         for n, page in enumerate(pages):
-            page_title = title if n == 0 else (self.t("{title} (cont.)", title=title) if n == 1
-                                               else self.t("{title} (cont. {n})", title=title, n=n))
+            page_title = titles[n]
             column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
             page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
             used = max((fit.height(c, column_w) for c in page), default=0.0)
@@ -333,7 +337,7 @@ class _Planner:
             top = body_y + (free * balance if balance is not None else min(free, RHYTHM))
             boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                               name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
-            self.add(PlannedSlide(kind, page_title, self.title_size(page_title), self.bar(page_title)[0], bar, boxes,
+            self.add(PlannedSlide(kind, page_title, run_size, len(fit.fit_title(page_title, self.f.title.w, (run_size,), 3)[1]), bar, boxes,
                                   image=image, image_box=picture,
                                   notes=notes if n == 0 else (cont_notes or notes), title_box=self.title_box(bar)))
         return first
