@@ -97,3 +97,24 @@ def test_a_title_keeps_one_size_over_its_continuation_slides(corporate):
     for title, slides in continued.items():
         assert len({s.title_size for s in slides}) == 1, (title, [(s.title, s.title_size) for s in slides])
         assert len({s.title_lines for s in slides}) == 1, (title, [(s.title, s.title_lines) for s in slides])
+
+
+@pytest.mark.parametrize("path", [BUNDLED, OUTLINES / "therapeutic-relationship-es.yaml"])
+def test_two_columns_of_numbered_items_number_down_the_columns(path):
+    """A two-column numbered list (cards or text) reads 1-5 down the left column, then down the
+    right, in every language."""
+    _, deck = plan(path)
+    seen = 0
+    for slide in deck.slides:
+        columns = {}
+        for box in slide.boxes:
+            for para in box.paras:
+                if para.number is not None:
+                    columns.setdefault(round(box.x), []).append((box.y, para.number))
+        if len(columns) < 2:
+            continue
+        seen += 1
+        left, right = (sorted(columns[x]) for x in sorted(columns))
+        assert max(n for _, n in left) < min(n for _, n in right), (slide.title, left, right)
+        assert [n for _, n in left] == sorted(n for _, n in left), slide.title
+    assert seen

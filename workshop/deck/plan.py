@@ -603,7 +603,7 @@ class _Planner:
         for size, even in ((LEAD, True), (LEAD, False), (BODY, True), (BODY, False)):
             paras = [Para(i.text, size, level=1, number=k + 1, marker="accent") for k, i in enumerate(items)]
             heights = [fit.height([p], text_w) for p in paras]
-            row_h = [max(heights if even else heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
+            row_h = [max(heights if even else heights[r::rows]) + 0.8 * size for r in range(rows)]
             total = sum(row_h) + gap * (rows - 1)
             if total <= h - RHYTHM:
                 break
@@ -612,7 +612,7 @@ class _Planner:
         top = y + min(RHYTHM, h - total)
         boxes, marks = intro, []
         for k, para in enumerate(paras):
-            r, c = divmod(k, ncols)  # in reading order: across, then down
+            c, r = divmod(k, rows)  # numbered down the first column, then down the second
             cx, cy = x + c * (column_w + GUTTER), top + sum(row_h[:r]) + r * gap
             boxes.append(Box(cx + edge, cy, column_w - edge, row_h[r], (para,), name=f"Step {k + 1}",
                              anchor="middle", fill="tint", inset=pad))
