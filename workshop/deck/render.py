@@ -19,6 +19,7 @@ from workshop.deck.package import (NSDECLS, XML_HEAD, Layout, Media, Skeleton, S
 from workshop.deck.frame import DESIGN_MARGIN, layout_names
 from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
+from workshop.deck.scripts import east_asian_face, script_runs
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 from workshop.typography import typeset
@@ -297,13 +298,17 @@ class _Painter:
                 f'<a:lnSpc><a:spcPts val="{_centipoints(para.size * fit.LINE_PITCH)}"/></a:lnSpc>'
                 f'<a:spcBef><a:spcPts val="{_centipoints(para.space_before)}"/></a:spcBef>'
                 f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}{tabs}</a:pPr>'
-                f'<a:r>{self.run_props(para)}<a:t>{text(para.text)}</a:t></a:r></a:p>')
+                + "".join(f'<a:r>{self.run_props(para, lang)}<a:t>{text(piece)}</a:t></a:r>'
+                          for piece, lang in script_runs(para.text)) + '</a:p>')
 
-    def run_props(self, para: Para) -> str:
+    def run_props(self, para: Para, lang: str = "") -> str:
+        """A run's properties; an East Asian run (``lang``, see :func:`script_runs`) names its language and face."""
         fill = f'<a:solidFill><a:srgbClr val="{self.palette.text(para.role)}"/></a:solidFill>'
+        east = ('<a:ea typeface="{}" pitchFamily="34" charset="{}"/>'.format(*east_asian_face(lang)) if lang else "")
+        language = f' lang="{lang}"' if lang else ""
         # cap="none": a layout's all-caps would outgrow the measured width
-        return (f'<a:rPr sz="{_centipoints(para.size)}" b="{int(para.bold)}" i="{int(para.italic)}" cap="none">'
-                f'{fill}<a:latin typeface="{self.font}"/></a:rPr>')
+        return (f'<a:rPr{language} sz="{_centipoints(para.size)}" b="{int(para.bold)}" i="{int(para.italic)}" cap="none">'
+                f'{fill}<a:latin typeface="{self.font}"/>{east}</a:rPr>')
 
     def picture(self, path: Path, alt: str, name: str, box: tuple[float, float, float, float], centre: bool) -> str:
         """The picture at ``path``, as large as fits ``box``: centred in it, or in its top-right corner."""
