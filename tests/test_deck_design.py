@@ -6,7 +6,10 @@ import shutil
 import pytest
 from PIL import Image
 
-from conftest import BUNDLED, DATA, OUTLINES
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from conftest import BUNDLED, DATA, OUTLINES, run
 from decks import corporate_template
 from workshop.deck import fit
 from workshop.deck.plan import plan_deck
@@ -38,6 +41,14 @@ def corporate(stress):
         "theme:\n", "theme:\n  template: corp.pptx\n  layouts: {title_only: Headline Only}\n", 1)
     (folder / "stress-corp.yaml").write_text(text, encoding="utf-8")
     return folder / "stress-corp.yaml"
+
+
+@pytest.fixture(scope="module")
+def stress_deck(stress):
+    """The stress outline's deck, written."""
+    result = run("build", stress, "--out", stress.parent / "kit", "--only", "deck")
+    assert result.exit_code == 0, result.stderr
+    return Presentation(str(stress.parent / "kit" / "deck.pptx"))
 
 
 def texts(slide):
@@ -118,3 +129,34 @@ def test_two_columns_of_numbered_items_number_down_the_columns(path):
         assert max(n for _, n in left) < min(n for _, n in right), (slide.title, left, right)
         assert [n for _, n in left] == sorted(n for _, n in left), slide.title
     assert seen
+
+
+def test_chinese_is_set_in_runs_of_its_own_with_an_east_asian_face(stress_deck):
+    """"王芳, LCSW": the name in a run that names Chinese and an East Asian face, the comma and the
+    credentials in the Latin runs, so the comma takes the Latin face's spacing and weight."""
+    seen = 0
+    for slide in stress_deck.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for para in shape.text_frame.paragraphs:
+                for r in para.runs:
+                    han = [c for c in r.text if "\u4e00" <= c <= "\u9fff"]
+                    if not han:
+                        continue
+                    seen += 1
+                    assert "".join(han) == r.text, r.text  # nothing else in the Chinese run
+                    rpr = r._r.find(qn("a:rPr"))
+                    assert rpr.get("lang") == "zh-CN" and rpr.find(qn("a:ea")).get("typeface"), r.text
+    assert seen >= 2  # the title slide and the closing slide name 王芳
+
+
+def test_the_closing_slide_sets_credentials_under_the_name_not_after_it(stress):
+    _, deck = plan(stress)
+    closing = deck.slides[-1]
+    assert closing.kind == "closing"
+    paras = [p for b in closing.boxes if b.name.startswith("Contact") for p in b.paras]
+    names = [p for p in paras if p.bold]
+    assert [p.text for p in names] == ["Dr. Alexandra Montgomery-Whitfield", "王芳", "Jonathan Bartholomew Richardson III"]
+    credentials = [p for p in paras if p.text == "LCSW"]
+    assert credentials and not credentials[0].bold and credentials[0].role == "inverse-muted"

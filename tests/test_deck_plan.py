@@ -109,7 +109,7 @@ def test_title_and_closing_slides():
     last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
     assert last == ["Thank you", "Please complete the evaluation form",
                     "Certificates are issued to everyone who attends the whole session",
-                    "Dawn Allred, LPC, MAC", "dawn@example.org", "www.example.org"]
+                    "Dawn Allred", "LPC, MAC", "dawn@example.org", "www.example.org"]  # credentials under the name
     assert "Leave contact details on screen" in deck.slides[-1].notes  # the outline's own notes for it
 
 
