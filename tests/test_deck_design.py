@@ -1,6 +1,7 @@
 """The deck's design as a designer judges it (issue 26): each test measures one fault found on a
 rendered deck, on the plan or on the written file."""
 
+import re
 import shutil
 
 import pytest
@@ -10,6 +11,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from conftest import BUNDLED, DATA, OUTLINES, run
+from office import pdf_words, pptx_to_pdf
 from decks import corporate_template
 from workshop.deck import fit
 from workshop.deck.plan import plan_deck
@@ -160,3 +162,21 @@ def test_the_closing_slide_sets_credentials_under_the_name_not_after_it(stress):
     assert [p.text for p in names] == ["Dr. Alexandra Montgomery-Whitfield", "王芳", "Jonathan Bartholomew Richardson III"]
     credentials = [p for p in paras if p.text == "LCSW"]
     assert credentials and not credentials[0].bold and credentials[0].role == "inverse-muted"
+
+
+def test_each_agenda_dot_sits_on_its_row_as_libreoffice_sets_it(tmp_path):
+    """The Spanish agenda's "(opcional)" row nearly fills its line: measured with a margin it took
+    two lines, set it takes one, and every dot after it sat a line low. Each dot's centre is at the
+    middle of its row's time as the rendered page shows it."""
+    path = OUTLINES / "therapeutic-relationship-es.yaml"
+    _, deck = plan(path)
+    agenda = deck.slides[1]
+    assert agenda.kind == "agenda"
+    dots = sorted(m.y + m.h / 2 for m in agenda.marks if m.shape == "dot")
+    result = run("build", path, "--out", tmp_path / "kit", "--only", "deck")
+    assert result.exit_code == 0, result.stderr
+    words = pdf_words(pptx_to_pdf(tmp_path / "kit" / "deck.pptx", tmp_path))[1]
+    times = sorted((w.y0 + w.y1) / 2 for w in words if re.fullmatch(r"\d\d:\d\d–\d\d:\d\d", w.text))
+    assert len(times) == len(dots) >= 9
+    for y, dot in zip(times, dots):
+        assert abs(y - dot) < 4, (times, dots)

@@ -75,6 +75,13 @@ class Para:
         return before + len(self.lines(width)) * self.size * LINE_PITCH
 
 
+def set_lines(para: Para, width: float) -> int:
+    """How many lines ``para`` takes as an office suite sets it in a box ``width`` wide: at the
+    font's own widths, without the margin that sizing boxes keeps. For placing marks beside lines
+    (the agenda's dots), where a row measured two lines and set on one would misplace the rest."""
+    return len(para.lines(para.indent + (width - para.indent) / SAFETY))
+
+
 def height(paras: list[Para] | tuple[Para, ...], width: float) -> float:
     return sum(p.height(width, first=n == 0) for n, p in enumerate(paras))
 

@@ -518,7 +518,7 @@ class _Planner:
                 if k:
                     y += para.space_before
                 centres.append((y + para.size * fit.LINE_PITCH / 2, para.role == "muted"))
-                y += len(para.lines(box.w)) * para.size * fit.LINE_PITCH
+                y += fit.set_lines(para, box.w) * para.size * fit.LINE_PITCH
             x = box.x + line_x
             if len(centres) > 1:
                 marks.append(Mark("rect", x - 1.5, centres[0][0], 3.0, centres[-1][0] - centres[0][0]))
