@@ -180,3 +180,14 @@ def test_each_agenda_dot_sits_on_its_row_as_libreoffice_sets_it(tmp_path):
     assert len(times) == len(dots) >= 9
     for y, dot in zip(times, dots):
         assert abs(y - dot) < 4, (times, dots)
+
+
+def test_a_long_materials_list_stays_whole_under_its_heading():
+    """Twelve one-word materials were cut 5 + 7 over two half-empty slides, the second without its
+    heading: the list now stays whole, in two columns, under "You will need:"."""
+    _, deck = plan(DATA / "dense.yaml")
+    holding = [s for s in deck.slides if any(t.startswith("Material item") for t in texts(s))]
+    assert len(holding) == 1, [s.title for s in holding]
+    shown = texts(holding[0])
+    assert "You will need:" in shown and sum(t.startswith("Material item") for t in shown) == 12
+    assert holding[0].title == "Activity: A long activity (cont.)"

@@ -696,17 +696,26 @@ class _Planner:
         groups = [[Para(meta, SMALL, bold=True, role="accent")]]
         if activity.instructions:
             groups.append([Para(activity.instructions, BODY, space_before=14)])
+        materials = []
         if activity.materials:
-            groups.append([Para(self.t("You will need:"), BODY, bold=True, space_before=16)])
-            groups += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
+            materials.append([Para(self.t("You will need:"), BODY, bold=True, space_before=16)])
+            materials += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
         notes = self.notes(
             self.t("Activity: {title} ({format}, {minutes} min).", title=activity.title,
                    format=activity.format or self.t("format not set"), minutes=activity.minutes),
             self.t("Instructions: {text}", text=activity.instructions) if activity.instructions else "",
             self.t("Materials: {list}", list=", ".join(activity.materials)) if activity.materials else "",
             self.t("Debrief questions:") + "\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
-            self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end)), ", "))
-        self.titled("activity", activity_title(activity.title, self.w.language), groups, notes, columns=False)
+            cue := self.cue(seg.start, seg.end, self.t("ends {time}", time=self.clock(seg.end)), ", "))
+        title = activity_title(activity.title, self.w.language)
+        _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", 0.0)
+        if not materials or fit.fits([p for g in groups + materials for p in g], body_w, body_h - RHYTHM):
+            self.titled("activity", title, groups + materials, notes, columns=False)
+        else:  # the list a slide of its own, in two columns where it needs them, rather than cut in two
+            first = self.titled("activity", title, groups, notes, columns=False)
+            n = len(self.slides) - first
+            cont = title_cont(self, title, n)
+            self.titled("activity", cont, materials, self.notes(self.t(CONTINUED), cue), two=len(materials) > 6)
         if activity.debrief:
             qs = _bullet_groups(tuple(m.Item(q) for q in activity.debrief), False, LEAD)  # questions to the room
             debrief = debrief_title(activity.title, self.w.language)
@@ -806,6 +815,11 @@ class _Planner:
             rule = Mark("rect", contact.x, contact.y - 22, 96.0, 3.0, "accent")
             self.slides[-1] = replace(slide, marks=(rule,), section_id=farewell[0].section_id)
         return merge
+
+
+def title_cont(p: _Planner, title: str, n: int) -> str:
+    """The title of the ``n``th slide after the first of a run: "Title (cont.)", "Title (cont. 2)"."""
+    return title if n == 0 else (p.t("{title} (cont.)", title=title) if n == 1 else p.t("{title} (cont. {n})", title=title, n=n))
 
 
 def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY) -> list[list[Para]]:
