@@ -191,3 +191,26 @@ def test_a_long_materials_list_stays_whole_under_its_heading():
     shown = texts(holding[0])
     assert "You will need:" in shown and sum(t.startswith("Material item") for t in shown) == 12
     assert holding[0].title == "Activity: A long activity (cont.)"
+
+
+def _set_lines(box, para):
+    return [line.replace("\u00a0", " ") for line in para.lines(para.indent + (box.w - para.indent) / fit.SAFETY)]
+
+
+def test_the_title_slide_breaks_lines_between_names_and_places_not_inside_them(corporate):
+    workshop, deck = plan(corporate)
+    title = deck.slides[0]
+    lines = {b.name: [line for p in b.paras for line in _set_lines(b, p)] for b in title.boxes}
+    assert lines["Presenters"] == [p.name for p in workshop.presenters]  # three presenters, one a line
+    for line in lines["Details"]:
+        assert not line.rstrip().endswith("·"), lines["Details"]  # a line breaks before " · ", not after
+    details = " ".join(lines["Details"])
+    assert any("Community Health Center Conference Room B, Springfield, IL" in line for line in lines["Details"]), details
+    assert any(line.endswith("1.25 CE hours") for line in lines["Details"]), details
+
+
+def test_a_title_slide_subtitle_does_not_end_on_a_lone_word():
+    _, deck = plan(DATA / "dense.yaml")
+    box = next(b for b in deck.slides[0].boxes if b.name == "Subtitle")
+    last = _set_lines(box, box.paras[0])[-1]
+    assert len(last.split()) >= 2, last

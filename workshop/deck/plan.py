@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from workshop import model as m
-from workshop.deck import fit
+from workshop.deck import breaks, fit
 from workshop.deck.fit import Para
 from workshop.deck.words import is_farewell
 from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Frame, frame_for
@@ -402,10 +402,12 @@ class _Planner:
             title_size = DISPLAY_LONG  # a title of many lines leaves room for who, when and where
         stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
-            stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
-        facts = [x for x in (" · ".join(x for x in (_long_date(w.date, w.date_style, w.language), w.location) if x),) if x]
+            stack.append(("Subtitle", [[Para(breaks.no_orphan(w.subtitle, width * fit.SAFETY, BODY), BODY, role="inverse")]], 14.0))
+        fact = functools.partial(breaks.joined, width=width * fit.SAFETY, size=SMALL)
+        facts = [x for x in (fact([_long_date(w.date, w.date_style, w.language), w.location]),) if x]
         if w.ce and w.ce.provider:
-            facts.append(f"{w.ce.provider} · {hours_text(a.ce.awarded, w.language)} {w.ce.unit}" if a.ce else w.ce.provider)
+            facts.append(fact([w.ce.provider, f"{hours_text(a.ce.awarded, w.language)} {w.ce.unit}"]) if a.ce
+                         else w.ce.provider)
         details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
         used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
@@ -424,7 +426,11 @@ class _Planner:
             or column_w < 200 and any(p.credentials for p in w.presenters)
             or block > 4 * SMALL * fit.LINE_PITCH + 18)  # more than four lines of names: the slide would crowd
         if own_slide:  # long credentials get a presenters slide of their own; the title slide names them
-            people = [[Para(" · ".join(p.name for p in w.presenters), SMALL, bold=True, role="inverse")]]
+            names = [p.name for p in w.presenters]
+            people = ([[Para(breaks.joined(names, width * fit.SAFETY, SMALL, "sans-bold"), SMALL, bold=True, role="inverse")]]
+                      if len(names) <= 2 else  # three or more: one a line
+                      [[Para(breaks.kept_whole(n, width * fit.SAFETY, SMALL, "sans-bold"), SMALL, bold=True, role="inverse",
+                             space_before=2) for n in names]])
         stack.append(("Presenters", people, 22.0))
         if details:
             stack.append(("Details", [details], 22.0))
