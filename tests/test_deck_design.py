@@ -2,6 +2,7 @@
 rendered deck, on the plan or on the written file."""
 
 import re
+from dataclasses import replace
 import shutil
 
 import pytest
@@ -214,3 +215,20 @@ def test_a_title_slide_subtitle_does_not_end_on_a_lone_word():
     box = next(b for b in deck.slides[0].boxes if b.name == "Subtitle")
     last = _set_lines(box, box.paras[0])[-1]
     assert len(last.split()) >= 2, last
+
+
+def test_a_short_list_is_balanced_on_its_slide_not_pinned_to_the_top():
+    """Three short points at the lead size used to fill the top third of the slide, the rest blank:
+    the block now sits balanced in the room under the title band (a little above the middle)."""
+    _, deck = plan(BUNDLED)
+    short = [s for s in deck.slides if s.kind in ("content", "debrief") and s.boxes
+             and {p.size for b in s.boxes for p in b.paras if p.level == 1} == {28.0}]
+    assert len(short) >= 8
+    for slide in short:
+        box = slide.boxes[0]
+        body_top, bottom = slide.bar_height + 24, box.y + box.h  # the box reaches the bottom of the body
+        used = fit.height([replace(box.paras[0], space_before=0.0), *box.paras[1:]], box.w)
+        free = bottom - body_top - used
+        assert box.y - body_top == pytest.approx(free * 0.4, abs=1), slide.title
+        sub = [p for p in box.paras if p.level == 2]
+        assert all(p.size == 24.0 for p in sub), slide.title  # one step under its 28 pt item

@@ -25,6 +25,7 @@ from workshop.zones import zone_label
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
 GUTTER = 36.0  # between two columns
 RHYTHM = 20.0  # the first line of a titled slide's body, this far under the top of its body area
+CENTRED = 0.4  # a short list sits this share of the free room down its slide: balanced, a little high
 
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.
@@ -552,7 +553,7 @@ class _Planner:
             size = LEAD if layout != "two-columns" and self.short(body.items, slide.title) else BODY
             groups = _bullet_groups(body.items, body.numbered, size)
             self.titled("content", slide.title, self.spread(groups, slide.title) if size == LEAD else groups, notes,
-                        cont, two=layout == "two-columns")
+                        cont, two=layout == "two-columns", balance=CENTRED if size == LEAD else None)
         elif isinstance(body, m.Quote):
             self.quote_slide(slide.title, body, notes, cont)
         elif isinstance(body, m.Image):
@@ -643,13 +644,14 @@ class _Planner:
         heights = [fit.height([p], card_w - 2 * pad) for p in paras]
         if max(heights) > 2 * LEAD * fit.LINE_PITCH:  # cards for phrases; sentences read better as a list
             return False
-        card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, h * 0.45))
-        top = y + RHYTHM
+        # cards as tall as their text and its padding (1.6 in at least), the row balanced on the slide
+        card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, 115.0))
+        top = y + max(RHYTHM, (h - card_h) * CENTRED)
         boxes, marks = [], []
         for k, para in enumerate(paras):
             cx = x + k * (card_w + gap)
             boxes.append(Box(cx, top + edge, card_w, card_h - edge, (replace(para, space_before=0.0),),
-                             name=f"Point {k + 1}", fill="tint", inset=pad, pad_top=pad))
+                             name=f"Point {k + 1}", anchor="middle", fill="tint", inset=pad))
             marks.append(Mark("rect", cx, top, card_w, edge, "accent"))
         self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
                               title_box=self.title_box(bar), marks=tuple(marks)))
@@ -729,7 +731,8 @@ class _Planner:
                 qs = self.spread(qs, debrief)
             self.titled("debrief", debrief, qs, self.notes(
                 self.t("Ask the questions in turn; take two or three answers for each."),
-                self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title))))
+                self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title))),
+                balance=CENTRED if len(qs) <= 5 else None)
 
     def break_slide(self, item) -> None:
         entry: m.Break = item.entry
@@ -832,7 +835,7 @@ def _bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY
     groups = []
     for n, item in enumerate(items):
         group = [Para(item.text, size, level=1, number=n + 1 if numbered else None, space_before=size * 0.5)]
-        group += [Para(c, SMALL, level=2, space_before=4.0) for c in item.children]
+        group += [Para(c, BODY if size > BODY else SMALL, level=2, space_before=6.0) for c in item.children]  # one step down
         groups.append(group)
     return groups
 
