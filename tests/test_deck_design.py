@@ -232,3 +232,31 @@ def test_a_short_list_is_balanced_on_its_slide_not_pinned_to_the_top():
         assert box.y - body_top == pytest.approx(free * 0.4, abs=1), slide.title
         sub = [p for p in box.paras if p.level == 2]
         assert all(p.size == 24.0 for p in sub), slide.title  # one step under its 28 pt item
+
+
+def test_sunrise_full_bleed_slides_are_a_deep_terracotta_and_its_band_a_cream(tmp_path):
+    """Sunrise's dividers were a muddy charcoal-brown (#3D2D2E) and every content slide carried a
+    full-width band of saturated yellow: the dividers are now the accent taken deep, with the
+    yellow as their rule and a cream as their secondary text; the band is the yellow as a cream."""
+    from workshop.colour import contrast
+
+    result = run("build", BUNDLED, "--theme", "sunrise", "--out", tmp_path / "kit", "--only", "deck")
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(tmp_path / "kit" / "deck.pptx"))
+
+    def fill(element):
+        found = element.find(".//" + qn("a:srgbClr"))
+        return found.get("val")
+
+    def chroma(colour):
+        channels = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+        return max(channels) - min(channels)
+
+    layouts = {layout.name: layout for layout in deck.slide_layouts}
+    ground = fill(layouts["Section Header"]._element.find(qn("p:cSld")).find(qn("p:bg")))
+    assert chroma(ground) >= 100 and contrast("FFFFFF", ground) >= 7, ground  # a colour, not a grey
+    bar = next(s for s in layouts["Title Only"].shapes if s.name == "Title bar")
+    band = fill(bar._element)
+    assert min(int(band[i:i + 2], 16) for i in (0, 2, 4)) >= 0xD0, band  # a cream, not #F4D35E
+    rule = next(s for s in layouts["Title Only"].shapes if s.name == "Accent rule")
+    assert fill(rule._element) == "C2410C"

@@ -113,7 +113,7 @@ def _band(colours, width: float, height: float, ids) -> list[str]:
     if colours.title_background and colours.title_background == colours.background:
         return [_rect(next(ids), DESIGN_MARGIN, height - 1.5, width - 2 * DESIGN_MARGIN, 1.5, colours.primary, "Title rule"),
                 _rect(next(ids), DESIGN_MARGIN, height - 4.5, 96, 6, colours.accent, "Accent rule")]
-    return [_rect(next(ids), 0, 0, width, height, colours.primary, "Title bar"),
+    return [_rect(next(ids), 0, 0, width, height, colours.title_background or colours.primary, "Title bar"),
             _rect(next(ids), 0, height, width, 6, colours.accent, "Accent rule")]
 
 
