@@ -260,3 +260,25 @@ def test_sunrise_full_bleed_slides_are_a_deep_terracotta_and_its_band_a_cream(tm
     assert min(int(band[i:i + 2], 16) for i in (0, 2, 4)) >= 0xD0, band  # a cream, not #F4D35E
     rule = next(s for s in layouts["Title Only"].shapes if s.name == "Accent rule")
     assert fill(rule._element) == "C2410C"
+
+
+def test_the_title_slide_shows_the_boards_approval_statement():
+    workshop, deck = plan(BUNDLED)
+    details = [p.text for b in deck.slides[0].boxes if b.name == "Details" for p in b.paras]
+    assert details[-1] == workshop.ce.approvals[0].statement
+
+
+def test_a_short_quote_is_set_large_and_a_long_one_at_the_lead_size_or_under(stress):
+    _, deck = plan(BUNDLED)
+    strupp = next(s for s in deck.slides if s.title == "The heart of every approach")
+    assert strupp.boxes[0].paras[0].size == 36.0  # 14 words: a statement of its own
+    _, deck = plan(stress)
+    kolk = next(s for s in deck.slides if s.kind == "quote")
+    assert kolk.boxes[0].paras[0].size <= 28.0  # 60 words
+
+
+def test_a_long_title_keeps_the_title_slide_to_three_lines_on_a_4_3_template(corporate):
+    _, deck = plan(corporate)
+    box = next(b for b in deck.slides[0].boxes if b.name == "Title text")
+    assert len(_set_lines(box, box.paras[0])) <= 3
+    assert box.paras[0].size >= 32.0

@@ -105,7 +105,8 @@ def test_title_and_closing_slides():
     first = [p.text for b in deck.slides[0].boxes for p in b.paras]
     assert first == ["Relationship: What It’s All About", "Building and protecting the therapeutic alliance",
                      "Dawn Allred, LPC, MAC", "Saturday, March 14, 2026 · Atlanta, GA",
-                     "Sunrise Consulting · 3.00 CE hours"]
+                     "Sunrise Consulting · 3.00 CE hours",
+                     "Sample statement: approved by the Example Board of Counselors, provider No. 1234"]  # ce.approval
     last = [p.text for b in deck.slides[-1].boxes for p in b.paras]
     assert last == ["Thank you", "Please complete the evaluation form",
                     "Certificates are issued to everyone who attends the whole session",

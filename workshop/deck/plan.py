@@ -401,6 +401,10 @@ class _Planner:
         title_size = DISPLAY
         if fit.height([Para(w.title, DISPLAY, bold=True)], width) > (self.hero_bottom - 24) * 0.42:
             title_size = DISPLAY_LONG  # a title of many lines leaves room for who, when and where
+            for size in (DISPLAY_LONG, TITLE, TITLE_SIZES[2]):  # and keeps to three lines, down to 32 pt
+                title_size = size
+                if len(Para(w.title, size, bold=True).lines(width)) <= 3:
+                    break
         stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
         if w.subtitle:
             stack.append(("Subtitle", [[Para(breaks.no_orphan(w.subtitle, width * fit.SAFETY, BODY), BODY, role="inverse")]], 14.0))
@@ -409,6 +413,8 @@ class _Planner:
         if w.ce and w.ce.provider:
             facts.append(fact([w.ce.provider, f"{hours_text(a.ce.awarded, w.language)} {w.ce.unit}"]) if a.ce
                          else w.ce.provider)
+        if w.ce:  # the approval statements the board asks to be shown, under who awards the hours
+            facts += [a.labelled for a in w.ce.approvals]
         details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
         used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
@@ -687,7 +693,8 @@ class _Planner:
     def quote_body(self, quote: m.Quote, title: str) -> list[list[Para]]:
         """The quote at the lead size, or at the body size when it is too long for that."""
         _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", QUOTE_INSET)
-        for size in (LEAD, BODY, SMALL):  # a long quote stays whole on its slide rather than breaking mid-sentence
+        short = len(quote.text.split()) <= 25  # a short quote is set large, a statement of its own
+        for size in ((TITLE,) if short else ()) + (LEAD, BODY, SMALL):  # a long quote stays whole on its slide
             paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
             if quote.source:
                 paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
