@@ -282,3 +282,12 @@ def test_a_long_title_keeps_the_title_slide_to_three_lines_on_a_4_3_template(cor
     box = next(b for b in deck.slides[0].boxes if b.name == "Title text")
     assert len(_set_lines(box, box.paras[0])) <= 3
     assert box.paras[0].size >= 32.0
+
+
+def test_an_activity_says_its_format_capitalised_and_a_short_debrief_is_on_question_cards():
+    _, deck = plan(BUNDLED)
+    activity = next(s for s in deck.slides if s.title == "Activity: My self-care plan")
+    assert texts(activity)[0] == "Individual · 10 minutes · until 11:50"
+    debrief = next(s for s in deck.slides if s.title == "Debrief: My self-care plan")
+    assert debrief.kind == "debrief" and [b.name for b in debrief.boxes] == ["Point 1", "Point 2"]
+    assert texts(debrief) == ["What got in the way of self-care for you last month?", "Who will you share your plan with?"]

@@ -87,7 +87,7 @@ def test_activity_slide_and_notes():
     _, deck = plan(BUNDLED)
     slide = by_title(deck, "Activity: Practice in pairs")
     text = body_text(slide)
-    assert text[0] == "pairs · 20 minutes · until 11:20"  # the format as the outline writes it
+    assert text[0] == "Pairs · 20 minutes · until 11:20"  # the format as the outline writes it, capitalised
     assert "Technique cards, one per way" in text
     assert "Materials: Technique cards, one per way, Timer" in slide.notes
     assert "- As the client, what did your partner do that built trust?" in slide.notes

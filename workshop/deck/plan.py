@@ -634,7 +634,7 @@ class _Planner:
                               title_box=self.title_box(bar), marks=tuple(marks)))
         return True
 
-    def row(self, title: str, body: m.Bullets, notes: str) -> bool:
+    def row(self, title: str, body: m.Bullets, notes: str, kind: str = "content") -> bool:
         """Two to four short points side by side, each on a card of its own with an accent rule on
         top, at the lead size: a short list balanced across the slide. Each card is a text box
         holding its bullet. False when the points are too many or too long for cards."""
@@ -659,7 +659,7 @@ class _Planner:
             boxes.append(Box(cx, top + edge, card_w, card_h - edge, (replace(para, space_before=0.0),),
                              name=f"Point {k + 1}", anchor="middle", fill="tint", inset=pad))
             marks.append(Mark("rect", cx, top, card_w, edge, "accent"))
-        self.add(PlannedSlide("content", title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
+        self.add(PlannedSlide(kind, title, self.title_size(title), lines, bar, tuple(boxes), notes=notes,
                               title_box=self.title_box(bar), marks=tuple(marks)))
         return True
 
@@ -705,7 +705,7 @@ class _Planner:
     def activity(self, activity: m.Activity, seg) -> None:
         if not self.w.deck.activity_slides:
             return
-        meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
+        meta = " · ".join(x for x in (activity.format[:1].upper() + activity.format[1:],  # "Zoom" stays "Zoom"
                                        self.t("{n} minutes", n=activity.minutes),
                                        self.t("until {time}", time=self.clock(seg.end))) if x)
         groups = [[Para(meta, SMALL, bold=True, role="accent")]]
@@ -736,10 +736,11 @@ class _Planner:
             debrief = debrief_title(activity.title, self.w.language)
             if len(qs) <= 5:
                 qs = self.spread(qs, debrief)
-            self.titled("debrief", debrief, qs, self.notes(
-                self.t("Ask the questions in turn; take two or three answers for each."),
-                self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title))),
-                balance=CENTRED if len(qs) <= 5 else None)
+            debrief_notes = self.notes(self.t("Ask the questions in turn; take two or three answers for each."),
+                                       self.cue(seg.end, seg.end, self.t("as {title} ends", title=activity.title)))
+            # a few short questions as the same cards as a section's questions; more, or longer, as a list
+            if not self.row(debrief, m.Bullets(tuple(m.Item(q) for q in activity.debrief)), debrief_notes, "debrief"):
+                self.titled("debrief", debrief, qs, debrief_notes, balance=CENTRED if len(qs) <= 5 else None)
 
     def break_slide(self, item) -> None:
         entry: m.Break = item.entry
