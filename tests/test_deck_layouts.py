@@ -105,7 +105,7 @@ def test_quote_layout_has_its_mark_text_large_and_source_beneath(tmp_path):
     mark = quote.marks[0]
     assert mark.shape == "quote" and mark.x + mark.w < quote.boxes[0].x  # left of the text, not on it
     body_top, body_bottom = quote.bar_height + 24, 508 - 12
-    used = sum(p.size * 1.2 + p.space_before for p in (text, source))
+    used = sum(len(p.lines(quote.boxes[0].w)) * p.size * 1.2 + p.space_before for p in (text, source))
     assert abs((quote.boxes[0].y - body_top) - (body_bottom - quote.boxes[0].y - used)) < 2  # balanced
 
 
