@@ -291,3 +291,11 @@ def test_an_activity_says_its_format_capitalised_and_a_short_debrief_is_on_quest
     debrief = next(s for s in deck.slides if s.title == "Debrief: My self-care plan")
     assert debrief.kind == "debrief" and [b.name for b in debrief.boxes] == ["Point 1", "Point 2"]
     assert texts(debrief) == ["What got in the way of self-care for you last month?", "Who will you share your plan with?"]
+
+
+def test_a_spanish_quote_is_set_in_its_languages_quotation_marks():
+    _, deck = plan(OUTLINES / "therapeutic-relationship-es.yaml")
+    quotes = [s.boxes[0].paras[0].text for s in deck.slides if s.kind == "quote"]
+    assert quotes and all(q.startswith("«") and q.endswith("»") for q in quotes), quotes
+    _, deck = plan(BUNDLED)
+    assert all(s.boxes[0].paras[0].text.startswith("“") for s in deck.slides if s.kind == "quote")

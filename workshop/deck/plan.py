@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from workshop import model as m
 from workshop.deck import breaks, fit
 from workshop.deck.fit import Para
-from workshop.deck.words import is_farewell
+from workshop.deck.words import is_farewell, quoted
 from workshop.deck.frame import BAR_MIN, DESIGN_FOOTER_Y, DESIGN_H, DESIGN_W, Frame, frame_for
 from workshop.fonts import text_width
 from workshop.quiz import letter
@@ -695,7 +695,7 @@ class _Planner:
         _, _, body_w, body_h, _ = self.text_area(self.bar(title)[1], None, "", QUOTE_INSET)
         short = len(quote.text.split()) <= 25  # a short quote is set large, a statement of its own
         for size in ((TITLE,) if short else ()) + (LEAD, BODY, SMALL):  # a long quote stays whole on its slide
-            paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
+            paras = [Para(quoted(quote.text, self.w.language), size, italic=True)]  # the importer reads a quote back by its marks
             if quote.source:
                 paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
             if fit.fits(paras, body_w, body_h):
