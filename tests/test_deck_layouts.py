@@ -42,15 +42,15 @@ def test_statement_sizes_come_from_the_scale(tmp_path):
     assert long["The one idea"].boxes[1].paras[0].size == LEAD  # more than three lines at the hero size
 
 
-def test_quote_layout_has_its_mark_text_at_lead_and_source_beneath(tmp_path):
+def test_quote_layout_has_its_mark_text_large_and_source_beneath(tmp_path):
     quote = planned(tmp_path)["In their words"]
     text, source = quote.boxes[0].paras
-    assert (text.size, text.text, source.size, source.text) == (
-        LEAD, "“The relationship is the vehicle through which change happens.”", SMALL, "— Rogers (1957)")
+    assert (text.size, text.text, source.size, source.text) == (  # nine words: set large (issue 26, E)
+        TITLE, "“The relationship is the vehicle through which change happens.”", SMALL, "— Rogers (1957)")
     mark = quote.marks[0]
     assert mark.shape == "quote" and mark.x + mark.w < quote.boxes[0].x  # left of the text, not on it
     body_top, body_bottom = quote.bar_height + 24, 508 - 12
-    used = sum(p.size * 1.2 + p.space_before for p in (text, source))
+    used = sum(len(p.lines(quote.boxes[0].w)) * p.size * 1.2 + p.space_before for p in (text, source))
     assert abs((quote.boxes[0].y - body_top) - (body_bottom - quote.boxes[0].y - used)) < 2  # balanced
 
 

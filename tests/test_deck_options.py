@@ -46,7 +46,7 @@ def test_activity_format_and_title_as_written(tmp_path):
     assert "Activity 1: mapping safety" in titles and "Debrief: mapping safety" in titles
     assert not any(t.startswith(("Activity: Activity", "Debrief: Activity")) for t in titles)
     activity = next(s for s in deck.slides if s.kind == "activity")
-    assert activity.boxes[0].paras[0].text.startswith("small groups (Zoom breakout rooms) · 20 minutes")
+    assert activity.boxes[0].paras[0].text.startswith("Small groups (Zoom breakout rooms) · 20 minutes")  # capitalised
 
 
 def test_end_matter_goes_before_the_presenters_own_thank_you_which_carries_the_contacts(tmp_path):
@@ -54,7 +54,7 @@ def test_end_matter_goes_before_the_presenters_own_thank_you_which_carries_the_c
     assert [s.title for s in deck.slides][-3:] == ["Wrapping up", "References", "Thank you!"]
     last = deck.slides[-1]
     assert last.kind == "closing" and [p.text for b in last.boxes for p in b.paras] == [
-        "Thank you!", "Questions and discussion", "王芳, LCSW"]
+        "Thank you!", "Questions and discussion", "王芳", "LCSW"]  # the credentials under the name
 
 
 def test_a_long_goodbye_stays_a_slide_and_the_contacts_come_after_it(tmp_path):

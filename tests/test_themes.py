@@ -36,7 +36,7 @@ def test_an_outline_picks_a_theme_and_may_override_its_colours(in_tmp):
 def test_build_theme_overrides_the_outline(in_tmp):
     write(in_tmp, "o.yaml", MINIMAL + 'theme:\n  primary: "#123456"\n')
     assert run("build", "o.yaml", "--out", "kit", "--only", "deck", "--theme", "sunrise").exit_code == 0
-    assert 'srgbClr val="F4D35E"' in layout_xml(in_tmp / "kit" / "deck.pptx")
+    assert 'srgbClr val="C2410C"' in layout_xml(in_tmp / "kit" / "deck.pptx")  # sunrise's rule under its band
 
 
 def test_an_unknown_theme_is_refused_with_the_names_to_choose_from(in_tmp):
@@ -52,6 +52,7 @@ def test_each_theme_is_a_real_master_that_is_up_to_date_and_builds_the_deck(in_t
     from pptx import Presentation
 
     from workshop.deck.masters import MASTER, master_bytes
+    from workshop.deck.palette import CREAM_BAND, mix
 
     for name, chosen in bundled_themes().items():
         path = ROOT / "templates" / name / MASTER
@@ -63,7 +64,9 @@ def test_each_theme_is_a_real_master_that_is_up_to_date_and_builds_the_deck(in_t
             theme = z.read("ppt/theme/theme1.xml").decode()
             layout = z.read("ppt/slideLayouts/slideLayout2.xml").decode()
         assert f'<a:accent1><a:srgbClr val="{chosen.primary}"/>' in theme  # PowerPoint's colour picker offers it
-        assert f'srgbClr val="{chosen.primary}"' in layout and f'srgbClr val="{chosen.accent}"' in layout
+        # the title bar in the primary (sunrise's lightened to a cream), its rule in the accent
+        band = mix(chosen.primary, "FFFFFF", CREAM_BAND[name]) if name in CREAM_BAND else chosen.primary
+        assert f'srgbClr val="{band}"' in layout and f'srgbClr val="{chosen.accent}"' in layout
     # a deck in a bundled theme is built on its master: the layouts are the master's own
     write(in_tmp, "o.yaml", MINIMAL + "theme:\n  name: forest\n")
     assert run("build", "o.yaml", "--out", "kit", "--only", "deck").exit_code == 0

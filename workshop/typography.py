@@ -2,7 +2,8 @@
 
 Applied to every piece of text a PDF draws (through :func:`workshop.pdfdraw.clean`), so every
 output sets the same text the same way. Only patterns with one reading are changed: a hyphen
-between two clock times or in a page range ("pp. 113-141") becomes an en dash; a hyphen anywhere
+between two clock times or in a page range ("pp. 113-141", or "2(1), 70-74" after a journal's
+volume and issue) becomes an en dash; a hyphen anywhere
 else (certificate ids, license numbers, double-barrelled names) is kept as written.
 """
 
@@ -13,6 +14,8 @@ import unicodedata
 
 _TIME_RANGE = re.compile(r"\b(\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)\s?-\s?(\d{1,2}:\d{2})\b")
 _PAGE_RANGE = re.compile(r"\b(pp?\.\s?\d+)-(\d+)\b")
+#: The pages after a journal's volume and issue, "48(1), 98-102": a range by its place in the citation.
+_ISSUE_PAGES = re.compile(r"\b(\d+\(\d+(?:[-–]\d+)?\),\s?[A-Za-z]?\d+)-([A-Za-z]?\d+)\b")
 #: Joiners that shape the letters around them in these scripts (and join emoji); elsewhere they
 #: have nothing to join and a face that lacks them would print a visible box.
 _JOINERS = "\u200c\u200d"
@@ -29,6 +32,7 @@ def typeset(text: str) -> str:
     text = _drop_invisibles(text)
     text = _TIME_RANGE.sub(lambda m: f"{m.group(1)}\u2013{m.group(2)}", text)
     text = _PAGE_RANGE.sub(lambda m: f"{m.group(1)}\u2013{m.group(2)}", text)
+    text = _ISSUE_PAGES.sub(lambda m: f"{m.group(1)}\u2013{m.group(2)}", text)
     return _quotes(text)
 
 

@@ -134,22 +134,25 @@ def titled(plan: Planner, kind: str, title: str, body: list[list[Para]], notes: 
     body_x, body_y, body_w, body_h, picture = text_area(plan, bar, image, side, inset)
     flat = [p for group in body for p in group]
     cols = None
+    room = body_h - (RHYTHM if balance is None else 0.0)  # the text starts RHYTHM under the band on every slide
     if not flat:
         pages: list[list[list[Para]]] = [[]]
-    elif two and (cols := fit.columns(body, body_w, body_h, GUTTER, min_groups=2, max_lines=6)):
+    elif two and (cols := fit.columns(body, body_w, room, GUTTER, min_groups=2, max_lines=6)):
         pages = [cols]
-    elif fit.fits(flat, body_w, body_h):
+    elif fit.fits(flat, body_w, room):
         pages = [[flat]]
-    elif columns and not image and (cols := fit.columns(body, body_w, body_h, GUTTER)):
+    elif columns and not image and (cols := fit.columns(body, body_w, room, GUTTER)):
         pages = [cols]
     else:
         # one bar height for every page of the run
         lines, bar = title_bar(plan, plan.t("{title} (cont. {n})", title=title, n=9))
         body_x, body_y, body_w, body_h, picture = text_area(plan, bar, image, side, inset)
-        pages = [[page] for page in fit.balanced_pages(body, body_w, body_h)]
+        room = body_h - (RHYTHM if balance is None else 0.0)
+        pages = [[page] for page in fit.balanced_pages(body, body_w, room)]
+    titles = [title_cont(plan, title, n) for n in range(len(pages))]
+    run_size = min(title_font(plan, t) for t in titles)  # one title size for every slide of a run
     for n, page in enumerate(pages):
-        page_title = title if n == 0 else (plan.t("{title} (cont.)", title=title) if n == 1
-                                           else plan.t("{title} (cont. {n})", title=title, n=n))
+        page_title = titles[n]
         column_w = body_w if len(page) < 2 else (body_w - GUTTER) / 2
         page = [[replace(c[0], space_before=0.0)] + c[1:] for c in page]
         used = max((fit.height(c, column_w) for c in page), default=0.0)
@@ -159,10 +162,17 @@ def titled(plan: Planner, kind: str, title: str, body: list[list[Para]], notes: 
         top = body_y + (free * balance if balance is not None else min(free, RHYTHM))
         boxes = tuple(Box(body_x + k * (column_w + GUTTER), top, column_w, body_h - (top - body_y), tuple(c),
                           name="Body" if k == 0 else f"Body {k + 1}") for k, c in enumerate(page))
-        plan.add(PlannedSlide(kind, page_title, title_font(plan, page_title), title_bar(plan, page_title)[0], bar,
-                              boxes, image=image, image_box=picture,
+        plan.add(PlannedSlide(kind, page_title, run_size, len(fit.fit_title(page_title, plan.f.title.w, (run_size,), 3)[1]),
+                              bar, boxes, image=image, image_box=picture,
                               notes=notes if n == 0 else (cont_notes or notes), title_box=title_area(plan, bar)))
     return first
+
+
+def title_cont(plan: Planner, title: str, n: int) -> str:
+    """The title of the ``n``th slide after the first of a run: "Title (cont.)", "Title (cont. 2)"."""
+    if n == 0:
+        return title
+    return plan.t("{title} (cont.)", title=title) if n == 1 else plan.t("{title} (cont. {n})", title=title, n=n)
 
 
 def text_area(plan: Planner, bar: float, image: m.Image | None, side: str, inset: float):
@@ -244,6 +254,6 @@ def bullet_groups(items: tuple[m.Item, ...], numbered: bool, size: float = BODY)
     groups = []
     for n, item in enumerate(items):
         group = [Para(item.text, size, level=1, number=n + 1 if numbered else None, space_before=size * 0.5)]
-        group += [Para(c, SMALL, level=2, space_before=4.0) for c in item.children]
+        group += [Para(c, BODY if size > BODY else SMALL, level=2, space_before=6.0) for c in item.children]  # one step down
         groups.append(group)
     return groups

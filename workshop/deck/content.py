@@ -11,8 +11,9 @@ from workshop.deck import fit
 from workshop.deck.blocks import (Planner, body_area, bullet_groups, hero, is_short, spread, text_area, title_area,
                                   title_bar, title_font, titled)
 from workshop.deck.fit import Para
-from workshop.deck.planned import (BODY, CONTINUED, GUTTER, HERO, LEAD, QUOTE_GLYPH, QUOTE_INSET, RHYTHM, SMALL, Box,
-                                   Mark, PlannedSlide)
+from workshop.deck.planned import (BODY, CENTRED, CONTINUED, GUTTER, HERO, LEAD, QUOTE_GLYPH, QUOTE_INSET, RHYTHM,
+                                   SMALL, TITLE, Box, Mark, PlannedSlide)
+from workshop.deck.words import quoted
 
 
 def content_slide(plan: Planner, slide: m.Slide, seg) -> None:
@@ -44,7 +45,7 @@ def list_slide(plan: Planner, slide: m.Slide, layout: str, notes: str, cont: str
     size = LEAD if layout != "two-columns" and is_short(plan, body.items, slide.title) else BODY
     groups = bullet_groups(body.items, body.numbered, size)
     titled(plan, "content", slide.title, spread(plan, groups, slide.title) if size == LEAD else groups, notes,
-           cont, two=layout == "two-columns")
+           cont, two=layout == "two-columns", balance=CENTRED if size == LEAD else None)
 
 
 def beside_slide(plan: Planner, slide: m.Slide, layout: str, notes: str, cont: str) -> None:
@@ -93,7 +94,7 @@ def sequence_slide(plan: Planner, title: str, body: m.Bullets, notes: str, colum
     for size, even in ((LEAD, True), (LEAD, False), (BODY, True), (BODY, False)):
         paras = [Para(i.text, size, level=1, number=k + 1, marker="accent") for k, i in enumerate(items)]
         heights = [fit.height([p], text_w) for p in paras]
-        row_h = [max(heights if even else heights[r * ncols:(r + 1) * ncols]) + 0.8 * size for r in range(rows)]
+        row_h = [max(heights if even else heights[r::rows]) + 0.8 * size for r in range(rows)]
         total = sum(row_h) + gap * (rows - 1)
         if total <= h - RHYTHM:
             break
@@ -102,7 +103,7 @@ def sequence_slide(plan: Planner, title: str, body: m.Bullets, notes: str, colum
     top = y + min(RHYTHM, h - total)
     boxes, marks = intro, []
     for k, para in enumerate(paras):
-        r, c = divmod(k, ncols)  # in reading order: across, then down
+        c, r = divmod(k, rows)  # numbered down the first column, then down the second
         cx, cy = x + c * (column_w + GUTTER), top + sum(row_h[:r]) + r * gap
         boxes.append(Box(cx + edge, cy, column_w - edge, row_h[r], (para,), name=f"Step {k + 1}",
                          anchor="middle", fill="tint", inset=pad))
@@ -112,7 +113,7 @@ def sequence_slide(plan: Planner, title: str, body: m.Bullets, notes: str, colum
     return True
 
 
-def row_slide(plan: Planner, title: str, body: m.Bullets, notes: str) -> bool:
+def row_slide(plan: Planner, title: str, body: m.Bullets, notes: str, kind: str = "content") -> bool:
     """Two to four short points side by side, each on a card of its own with an accent rule on
     top, at the lead size: a short list balanced across the slide. Each card is a text box
     holding its bullet. False when the points are too many or too long for cards."""
@@ -128,15 +129,16 @@ def row_slide(plan: Planner, title: str, body: m.Bullets, notes: str) -> bool:
     heights = [fit.height([p], card_w - 2 * pad) for p in paras]
     if max(heights) > 2 * LEAD * fit.LINE_PITCH:  # cards for phrases; sentences read better as a list
         return False
-    card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, h * 0.45))
-    top = y + RHYTHM
+    # cards as tall as their text and its padding (1.6 in at least), the row balanced on the slide
+    card_h = min(h - RHYTHM, max(max(heights) + 2 * pad + edge, 115.0))
+    top = y + max(RHYTHM, (h - card_h) * CENTRED)
     boxes, marks = [], []
     for k, para in enumerate(paras):
         cx = x + k * (card_w + gap)
         boxes.append(Box(cx, top + edge, card_w, card_h - edge, (replace(para, space_before=0.0),),
-                         name=f"Point {k + 1}", fill="tint", inset=pad, pad_top=pad))
+                         name=f"Point {k + 1}", anchor="middle", fill="tint", inset=pad))
         marks.append(Mark("rect", cx, top, card_w, edge, "accent"))
-    plan.add(PlannedSlide("content", title, title_font(plan, title), lines, bar, tuple(boxes), notes=notes,
+    plan.add(PlannedSlide(kind, title, title_font(plan, title), lines, bar, tuple(boxes), notes=notes,
                           title_box=title_area(plan, bar), marks=tuple(marks)))
     return True
 
@@ -173,8 +175,9 @@ def quote_slide(plan: Planner, title: str, quote: m.Quote, notes: str, cont: str
 def quote_body(plan: Planner, quote: m.Quote, title: str) -> list[list[Para]]:
     """The quote at the lead size, or at the body size when it is too long for that."""
     _, _, body_w, body_h, _ = text_area(plan, title_bar(plan, title)[1], None, "", QUOTE_INSET)
-    for size in (LEAD, BODY, SMALL):  # a long quote stays whole on its slide rather than breaking mid-sentence
-        paras = [Para(f"“{quote.text}”", size, italic=True)]  # the importer reads a quote back by its marks
+    short = len(quote.text.split()) <= 25  # a short quote is set large, a statement of its own
+    for size in ((TITLE,) if short else ()) + (LEAD, BODY, SMALL):  # a long quote stays whole on its slide
+        paras = [Para(quoted(quote.text, plan.w.language), size, italic=True)]  # the importer reads a quote back by its marks
         if quote.source:
             paras.append(Para(f"— {quote.source}", SMALL, role="accent", space_before=18))
         if fit.fits(paras, body_w, body_h):

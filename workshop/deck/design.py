@@ -48,7 +48,7 @@ def band(parent, colours, width: float, height: float, ids) -> None:
              "Title rule")
         rect(parent, next(ids), DESIGN_MARGIN, height - 4.5, 96, 6, colours.accent, "Accent rule")
         return
-    rect(parent, next(ids), 0, 0, width, height, colours.primary, "Title bar")
+    rect(parent, next(ids), 0, 0, width, height, colours.title_background or colours.primary, "Title bar")
     rect(parent, next(ids), 0, height, width, 6, colours.accent, "Accent rule")
 
 

@@ -73,9 +73,10 @@ def closing_slide(plan: Planner, farewell: list[PlannedSlide] = ()) -> bool:
              and not any(i.children for i in lines))
 
     def presenter(person: m.Presenter, apart: bool) -> list[Para]:
-        names = [person.name, person.credentials] if apart else [person.display_name]
-        paras = [Para(names[0], BODY, bold=True, role="inverse", space_before=0 if apart else 18)]
-        paras += [Para(x, SMALL, role="inverse", space_before=2) for x in names[1:] if x]
+        # the name in bold, the credentials under it in the muted colour, as "Your presenters" sets them
+        paras = [Para(person.name, BODY, bold=True, role="inverse", space_before=0 if apart else 18)]
+        if person.credentials:
+            paras.append(Para(person.credentials, SMALL, role="inverse-muted", space_before=2))
         paras += [Para(x, SMALL, role="inverse", space_before=2) for x in (person.email, person.phone,
                                                                            person.website) if x]
         return paras

@@ -14,7 +14,7 @@ from workshop.fonts import wrap
 from workshop.typography import typeset
 
 LINE_PITCH = 1.2  # line height as a multiple of the font size, written as exact spacing
-SAFETY = 0.96  # wrap to this share of the width, so renderers with slightly wider text still fit
+SAFETY = 0.985  # wrap to this share of the width: Carlito has Calibri's metrics, so a renderer sets what we measure
 MIN_BODY = 18.0  # no body text is ever smaller than this
 
 
@@ -73,6 +73,13 @@ class Para:
     def height(self, width: float, first: bool = False) -> float:
         before = 0.0 if first else self.space_before
         return before + len(self.lines(width)) * self.size * LINE_PITCH
+
+
+def set_lines(para: Para, width: float) -> int:
+    """How many lines ``para`` takes as an office suite sets it in a box ``width`` wide: at the
+    font's own widths, without the margin that sizing boxes keeps. For placing marks beside lines
+    (the agenda's dots), where a row measured two lines and set on one would misplace the rest."""
+    return len(para.lines(para.indent + (width - para.indent) / SAFETY))
 
 
 def height(paras: list[Para] | tuple[Para, ...], width: float) -> float:

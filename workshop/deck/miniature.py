@@ -81,7 +81,7 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None
         rect(frame.margin, slide.bar_height - 1.5, frame.width - 2 * frame.margin, 1.5, colours.primary)
         rect(frame.margin, slide.bar_height - 4.5, 96, 6, colours.accent)
     else:
-        rect(0, 0, frame.width, slide.bar_height, colours.primary)
+        rect(0, 0, frame.width, slide.bar_height, colours.title_background or colours.primary)
         rect(0, slide.bar_height, frame.width, 6, colours.accent)
     for mark in slide.marks:
         _mark(canvas, x, y + height, s, mark, colours)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workshop import model as m
-from workshop.deck import fit
+from workshop.deck import breaks, fit
 from workshop.deck.blocks import Planner, bullet_groups, hero, presenter_columns, titled
 from workshop.deck.content import sequence_slide
 from workshop.deck.fit import Para
-from workshop.deck.planned import BODY, DISPLAY, DISPLAY_LONG, GUTTER, SMALL, Mark
+from workshop.deck.planned import BODY, DISPLAY, DISPLAY_LONG, GUTTER, SMALL, TITLE, TITLE_SIZES, Mark
 from workshop.fonts import text_width
 from workshop.i18n import hours_text
 from workshop.schedule import date_text, duration
@@ -32,14 +32,25 @@ def title_slide(plan: Planner) -> bool:
     title_size = DISPLAY
     if fit.height([Para(w.title, DISPLAY, bold=True)], width) > (plan.hero_bottom - 24) * 0.42:
         title_size = DISPLAY_LONG  # a title of many lines leaves room for who, when and where
+        for size in (DISPLAY_LONG, TITLE, TITLE_SIZES[2]):  # and keeps to three lines, down to 32 pt
+            title_size = size
+            if len(Para(w.title, size, bold=True).lines(width)) <= 3:
+                break
     stack = [("Title text", [[Para(w.title, title_size, bold=True, role="inverse")]], 0.0)]
     if w.subtitle:
-        stack.append(("Subtitle", [[Para(w.subtitle, BODY, role="inverse")]], 14.0))
-    when_where = " · ".join(x for x in (date_text(w.date, w.date_style, language=w.language), w.location) if x)
+        stack.append(("Subtitle", [[Para(breaks.no_orphan(w.subtitle, width * fit.SAFETY, BODY), BODY,
+                                         role="inverse")]], 14.0))
+
+    def fact(parts: list[str]) -> str:  # a name or a place kept whole, a line broken before a " · "
+        return breaks.joined([x for x in parts if x], width * fit.SAFETY, SMALL)
+
+    when_where = fact([date_text(w.date, w.date_style, language=w.language), w.location])
     facts = [when_where] if when_where else []
     if w.ce and w.ce.provider:
-        facts.append(f"{w.ce.provider} · {hours_text(a.ce.awarded, w.language)} {w.ce.unit}" if a.ce
+        facts.append(fact([w.ce.provider, f"{hours_text(a.ce.awarded, w.language)} {w.ce.unit}"]) if a.ce
                      else w.ce.provider)
+    if w.ce:  # the approval statements the board asks to be shown, under who awards the hours
+        facts += [approval.labelled_in(w.language) for approval in w.ce.approvals]
     details = [Para(f, SMALL, role="inverse-muted", space_before=4) for f in facts]
     used = sum(fit.height(c[0], width) + gap for _, c, gap in stack) + fit.height(details, width) + 44
 
@@ -58,7 +69,12 @@ def title_slide(plan: Planner) -> bool:
         or column_w < 200 and any(p.credentials for p in w.presenters)
         or block > 4 * SMALL * fit.LINE_PITCH + 18)  # more than four lines of names: the slide would crowd
     if own_slide:  # long credentials get a presenters slide of their own; the title slide names them
-        people = [[Para(" · ".join(p.name for p in w.presenters), SMALL, bold=True, role="inverse")]]
+        names = [p.name for p in w.presenters]
+        safe = width * fit.SAFETY
+        people = ([[Para(breaks.joined(names, safe, SMALL, "sans-bold"), SMALL, bold=True, role="inverse")]]
+                  if len(names) <= 2 else  # three or more: one a line
+                  [[Para(breaks.kept_whole(n, safe, SMALL, "sans-bold"), SMALL, bold=True, role="inverse",
+                         space_before=2) for n in names]])
     stack.append(("Presenters", people, 22.0))
     if details:
         stack.append(("Details", [details], 22.0))
@@ -106,7 +122,7 @@ def agenda_slide(plan: Planner) -> None:
             if k:
                 y += para.space_before
             centres.append((y + para.size * fit.LINE_PITCH / 2, para.role == "muted"))
-            y += len(para.lines(box.w)) * para.size * fit.LINE_PITCH
+            y += fit.set_lines(para, box.w) * para.size * fit.LINE_PITCH
         x = box.x + line_x
         if len(centres) > 1:
             marks.append(Mark("rect", x - 1.5, centres[0][0], 3.0, centres[-1][0] - centres[0][0]))

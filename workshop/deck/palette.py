@@ -61,12 +61,19 @@ def palette(theme: m.Theme) -> Palette:
     if theme.name in OPEN_BAND:  # titles in the primary on the slide's own white, over a rule
         return Palette(primary, accent, on_primary, colours.on_primary_muted, colours.accent_text,
                        title_text=readable(primary, WHITE), title_background=WHITE)
+    if theme.name in CREAM_BAND:  # a bright primary as a cream band, the accent's rule under it
+        band = mix(primary, WHITE, CREAM_BAND[theme.name])
+        return Palette(primary, accent, on_primary, colours.on_primary_muted, colours.accent_text,
+                       title_text=_best(band, (TEXT, "000000")), title_background=band)
     return colours
 
 
 #: Bundled themes whose content slides have an open title band (the title in the primary on white,
 #: a rule under it) instead of a filled bar: the themes differ in shape, not in colour alone.
 OPEN_BAND = ("forest",)
+#: Bundled themes whose title bar is their bright primary lightened to a cream (by this share of
+#: white): a full-width band of saturated yellow on every slide is loud in a dim room.
+CREAM_BAND = {"sunrise": 0.72}
 
 
 def readable(colour: str, background: str, target: float = TEXT_TARGET) -> str:
@@ -110,13 +117,14 @@ def _soften(colour: str, background: str) -> str:
 def hero_palette(colours: Palette) -> Palette | None:
     """The full-bleed slides' palette (title, dividers, breaks, closing) when the primary is too
     light to carry white text: a bright primary such as a sunrise yellow is a band colour, not a
-    whole slide's. Those slides are a deep charcoal warmed by the accent, the primary their bar
-    and rule. None when the primary carries white text itself."""
+    whole slide's. Those slides are the accent taken deep (a terracotta for sunrise), the primary
+    their bar and rule and, lightened to a cream, their secondary text. None when the primary
+    carries white text itself."""
     if colours.on_primary == WHITE:
         return None
-    ground = mix(colours.accent, DEEP, 0.88)
-    return Palette(ground, colours.primary, WHITE, _soften(WHITE, ground), colours.accent_text)
+    ground = readable(colours.accent, WHITE, 8.0)
+    cream = readable(mix(colours.primary, WHITE, 0.55), ground, TEXT_TARGET + 0.5)
+    return Palette(ground, colours.primary, WHITE, cream, colours.accent_text)
 
 
-DEEP = "2B2A33"  # a charcoal with a little blue in it, for slides a light primary cannot fill
 

@@ -15,6 +15,7 @@ from workshop.i18n import N_
 SLIDE_W, SLIDE_H, FOOTER_Y = DESIGN_W, DESIGN_H, DESIGN_FOOTER_Y
 GUTTER = 36.0  # between two columns
 RHYTHM = 20.0  # the first line of a titled slide's body, this far under the top of its body area
+CENTRED = 0.4  # a short list sits this share of the free room down its slide: balanced, a little high
 
 # The type scale: one size per level, the whole deck over. Text that does not fit wraps, goes
 # into two columns or continues on the next slide; no slide shrinks on its own.

@@ -20,6 +20,7 @@ from workshop.deck.frame import EMU_PER_PT, layout_names
 from workshop.deck.masters import NOTES_PAGE, bundled_master, design_parts
 from workshop.deck.package import Layout, Media, Skeleton, SlideParts, skeleton, skeleton_from_master, write_package
 from workshop.deck.plan import BAR_MIN, QUOTE_GLYPH, QUOTE_PATH, Box, Deck, Mark, PlannedSlide
+from workshop.deck.scripts import east_asian_face, script_runs
 from workshop.deck.template import template_problems
 from workshop.errors import InputError
 from workshop.ooxml import DECK_NSMAP, element, part_bytes, qn, sub
@@ -315,13 +316,20 @@ class _Painter:
                                            hang, str(_centipoints(para.size * fit.LINE_PITCH)),
                                            str(_centipoints(para.space_before)), marker, bullet,
                                            str(emu(para.tab)) if para.tab else "").__copy__())
-        run = _field(p) if field else sub(p, "a:r")
-        self.run_props(run, para)
-        sub(run, "a:t", text=para.text)
+        if field:
+            run = _field(p)
+            self.run_props(run, para)
+            sub(run, "a:t", text=para.text)
+            return
+        for piece, lang in script_runs(para.text):  # East Asian text in runs of its own
+            run = sub(p, "a:r")
+            self.run_props(run, para, lang)
+            sub(run, "a:t", text=piece)
 
-    def run_props(self, run, para: Para) -> None:
+    def run_props(self, run, para: Para, lang: str = "") -> None:
+        """A run's properties; an East Asian run (``lang``, see :func:`script_runs`) names its language and face."""
         run.append(_run_props(str(_centipoints(para.size)), str(int(para.bold)), str(int(para.italic)),
-                                       self.palette.text(para.role), self.font).__copy__())
+                              self.palette.text(para.role), self.font, lang).__copy__())
 
     def picture(self, tree, path: Path, alt: str, name: str, box: tuple[float, float, float, float],
                 centre: bool) -> None:
@@ -384,11 +392,15 @@ def _paragraph_props(level: str, align: str, margin: str, indent: str, pitch: st
 
 
 @functools.lru_cache(maxsize=256)
-def _run_props(size: str, bold: str, italic: str, colour: str, font: str):
-    """A run's ``a:rPr``; cap="none": a layout's all-caps would outgrow the measured width."""
-    r_pr = element("a:rPr", {"sz": size, "b": bold, "i": italic, "cap": "none"})
+def _run_props(size: str, bold: str, italic: str, colour: str, font: str, lang: str = ""):
+    """A run's ``a:rPr``; cap="none": a layout's all-caps would outgrow the measured width. An East
+    Asian run names its language and its face (with the face's character set)."""
+    r_pr = element("a:rPr", {**({"lang": lang} if lang else {}), "sz": size, "b": bold, "i": italic, "cap": "none"})
     sub(sub(r_pr, "a:solidFill"), "a:srgbClr", {"val": colour})
     sub(r_pr, "a:latin", {"typeface": font})
+    if lang:
+        face, charset = east_asian_face(lang)
+        sub(r_pr, "a:ea", {"typeface": face, "pitchFamily": "34", "charset": str(charset)})
     return r_pr
 
 

@@ -7,14 +7,13 @@ import re
 from dataclasses import replace
 
 from workshop import model as m
-from workshop.deck.blocks import Planner, bullet_groups, hero, spread, titled
-from workshop.deck.content import content_slide
+from workshop.deck import fit
+from workshop.deck.blocks import Planner, bullet_groups, hero, spread, text_area, title_bar, title_cont, titled
+from workshop.deck.content import content_slide, row_slide
 from workshop.deck.fit import Para
-from workshop.deck.planned import BODY, HERO, LEAD, OPEN, SMALL
+from workshop.deck.planned import BODY, CENTRED, CONTINUED, HERO, LEAD, OPEN, RHYTHM, SMALL
+from workshop.deck.words import is_farewell
 from workshop.i18n import tr
-
-#: Titles of a slide a presenter ends on: the deck's own end matter goes before it.
-_FAREWELL = re.compile(r"\s*(thank(s| you)|questions|q\s*&\s*a|goodbye|farewell|closing)\b", re.I)
 #: An activity titled "Activity 1: ..." is not called "Activity: Activity 1: ..." on its slide.
 _ACTIVITY = re.compile(r"\s*activity\b", re.I)
 #: A title that begins with its own short label: "Activity 1: ", "Role-play: ", "Case study 2 - ".
@@ -46,7 +45,7 @@ def section_slides(plan: Planner, item) -> None:
     for n, slide in enumerate(section.slides):
         start = len(plan.slides)
         content_slide(plan, slide, item.slide_time(n))
-        if last and n == len(section.slides) - 1 and _FAREWELL.match(slide.title):
+        if last and n == len(section.slides) - 1 and is_farewell(slide.title, plan.w.language):
             plan.farewell = (start, len(plan.slides))
             plan.farewell_slide = slide
             plan.farewell_at = (item.slide_time(n).start, slide.title, section.id)
@@ -85,23 +84,31 @@ def divider_slide(plan: Planner, item) -> None:
 
 def activity_slide(plan: Planner, activity: m.Activity, seg) -> None:
     """An activity: its format and times, instructions and materials; the notes hold them all."""
-    meta = " · ".join(x for x in (activity.format,  # as written: "Zoom" stays "Zoom"
+    meta = " · ".join(x for x in (activity.format[:1].upper() + activity.format[1:],  # "Zoom" stays "Zoom"
                                   plan.t("{n} minutes", n=activity.minutes),
                                   plan.t("until {time}", time=plan.clock(seg.end))) if x)
     groups = [[Para(meta, SMALL, bold=True, role="accent")]]
     if activity.instructions:
         groups.append([Para(activity.instructions, BODY, space_before=14)])
+    materials = []
     if activity.materials:
-        groups.append([Para(plan.t("You will need:"), BODY, bold=True, space_before=16)])
-        groups += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
+        materials.append([Para(plan.t("You will need:"), BODY, bold=True, space_before=16)])
+        materials += [[Para(x, BODY, level=1, space_before=4)] for x in activity.materials]
     notes = plan.notes(
         plan.t("Activity: {title} ({format}, {minutes} min).", title=activity.title,
                format=activity.format or plan.t("format not set"), minutes=activity.minutes),
         plan.t("Instructions: {text}", text=activity.instructions) if activity.instructions else "",
         plan.t("Materials: {list}", list=", ".join(activity.materials)) if activity.materials else "",
         plan.t("Debrief questions:") + "\n" + "\n".join(f"- {q}" for q in activity.debrief) if activity.debrief else "",
-        plan.cue(seg.start, seg.end, plan.t("ends {time}", time=plan.clock(seg.end)), ", "))
-    titled(plan, "activity", activity_title(activity.title, plan.w.language), groups, notes, columns=False)
+        cue := plan.cue(seg.start, seg.end, plan.t("ends {time}", time=plan.clock(seg.end)), ", "))
+    title = activity_title(activity.title, plan.w.language)
+    _, _, body_w, body_h, _ = text_area(plan, title_bar(plan, title)[1], None, "", 0.0)
+    if not materials or fit.fits([p for g in groups + materials for p in g], body_w, body_h - RHYTHM):
+        titled(plan, "activity", title, groups + materials, notes, columns=False)
+    else:  # the list a slide of its own, in two columns where it needs them, rather than cut in two
+        first = titled(plan, "activity", title, groups, notes, columns=False)
+        cont = title_cont(plan, title, len(plan.slides) - first)
+        titled(plan, "activity", cont, materials, plan.notes(plan.t(CONTINUED), cue), two=len(materials) > 6)
 
 
 def debrief_slide(plan: Planner, activity: m.Activity, seg) -> None:
@@ -110,9 +117,11 @@ def debrief_slide(plan: Planner, activity: m.Activity, seg) -> None:
     debrief = debrief_title(activity.title, plan.w.language)
     if len(qs) <= 5:
         qs = spread(plan, qs, debrief)
-    titled(plan, "debrief", debrief, qs, plan.notes(
-        plan.t("Ask the questions in turn; take two or three answers for each."),
-        plan.cue(seg.end, seg.end, plan.t("as {title} ends", title=activity.title))))
+    notes = plan.notes(plan.t("Ask the questions in turn; take two or three answers for each."),
+                       plan.cue(seg.end, seg.end, plan.t("as {title} ends", title=activity.title)))
+    # a few short questions as the same cards as a section's questions; more, or longer, as a list
+    if not row_slide(plan, debrief, m.Bullets(tuple(m.Item(q) for q in activity.debrief)), notes, "debrief"):
+        titled(plan, "debrief", debrief, qs, notes, balance=CENTRED if len(qs) <= 5 else None)
 
 
 def break_slide(plan: Planner, item) -> None:

@@ -6,6 +6,8 @@ turns a deck into an outline can be tested on values written by hand.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 
@@ -71,8 +73,14 @@ class RawSlide:
 
     @property
     def text_blocks(self) -> list[Block]:
-        """Every block but the subtitle, in reading order: what a content slide shows."""
-        return [b for b in self.blocks if b.role != "subtitle" and b.paras]
+        """Every block but the subtitle, in reading order: what a content slide shows. A built
+        deck's numbered cards ("Step 3") in the order of their numbers, which run down the columns."""
+        blocks = [b for b in self.blocks if b.role != "subtitle" and b.paras]
+        steps = [b for b in blocks if re.fullmatch(r"Step \d+", b.name)]
+        if len(steps) > 1:
+            order = iter(sorted(steps, key=lambda b: int(b.name.split()[1])))
+            blocks = [next(order) if b in steps else b for b in blocks]
+        return blocks
 
 
 @dataclass

@@ -337,7 +337,7 @@ def _paragraphs(frame, chars: Chars, flatten: bool = False) -> list[Para]:
     """
     found = []
     for p in frame.paragraphs:
-        text = chars.text(p).replace("\v", "\n")
+        text = chars.text(p).replace("\v", "\n").replace("\u00a0", " ")  # a no-break space only steers line breaks
         if flatten:
             text = " ".join(text.split())
         if not text.strip():

@@ -141,6 +141,8 @@ def read_closing_slide(slide: RawSlide, draft: Draft) -> None:
         if current is None:
             continue
         line = para.text.strip()
+        if line == current.credentials:  # set under the name, as the closing slide now shows them
+            continue
         if "@" in line and " " not in line and not current.email:
             current.email = line
         elif re.fullmatch(r"[+()\d][\d\s().\-]{5,}", line) and not current.phone:
