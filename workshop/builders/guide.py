@@ -5,6 +5,7 @@ late; and how the CE hours were calculated."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -118,17 +119,24 @@ class SlideCard(Flowable):
     def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150, lang: str = "en"):
         super().__init__()
         self.slide, self.card_w = slide, width
-        self.caption = (tr(lang, "Slide {number}", number=slide.number),) + tuple(caption)
+        # the caption wraps inside the card's column: a long language never runs into the notes
+        # (at its " · " first: "starts 0:00 in ·" over "3:07 left after it", no word left alone)
+        self.caption = [(line, k == 0) for k, text in enumerate((tr(lang, "Slide {number}", number=slide.number),)
+                                                                 + tuple(caption))
+                        for line in _caption_lines(text, "sans-bold" if k == 0 else "sans", 9.5 if k == 0 else 9,
+                                                   width)]
         self.lines = self._lines()
         picture = slide.image is not None and slide.image.path.is_file()
         self.picture_h = self.PICTURE_H if picture else 0.0  # a picture slide shows its picture, small
         self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING + (self.picture_h + 4 if picture else 0)
         self.below = 4 + 12 * len(self.caption)
 
-    def _lines(self) -> list[tuple[str, str, float]]:
-        """(text, face, indent) of each line on the card."""
+    def _lines(self) -> list[tuple[str, str, float, str, bool]]:
+        """(text, face, indent, marker, right to left) of each line on the card. A point's marker
+        starts its first line (on the right of a right-to-left point), never alone on a line."""
         inner = self.card_w - 2 * self.PAD
-        out = [(line, "sans-bold", 0.0) for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
+        out = [(line, "sans-bold", 0.0, "", _rtl(self.slide.title))
+               for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
         for box in self.slide.boxes:
             for para in box.paras:
                 if box.name == "Title text" or not para.text.strip() or para.text == self.slide.title:
@@ -138,13 +146,19 @@ class SlideCard(Flowable):
                     f"{para.number}. " if para.number is not None else ("• " if para.level == 1 else "– "))
                 face = "sans-italic" if para.italic else "sans"
                 text = " ".join(para.text.replace("\t", " ").split())
-                for k, line in enumerate(d.wrap(marker + text, face, self.SIZE, inner - indent)):
-                    out.append((line, face, indent + (0 if not k or not marker else d.width(marker, self.SIZE, face))))
+                hang = self._hang(marker)
+                rtl = _rtl(text)
+                for k, line in enumerate(d.wrap(text, face, self.SIZE, inner - indent - hang)):
+                    out.append((line, face, indent + hang, marker if k == 0 else "", rtl))
         if len(out) > self.MAX_LINES:
-            text, face, indent = out[self.MAX_LINES - 1]
-            out = out[:self.MAX_LINES - 1] + [(d.ellipsize(text + " …", face, self.SIZE, self.card_w - 2 * self.PAD
-                                                             - indent), face, indent)]
+            text, face, indent, marker, rtl = out[self.MAX_LINES - 1]
+            out = out[:self.MAX_LINES - 1] + [(_cut(text + " …", face, self.SIZE, inner - indent), face, indent,
+                                               marker, rtl)]
         return out
+
+    def _hang(self, marker: str) -> float:
+        """How far a point's text stands in from its marker ("•", "2."): the marker and a space."""
+        return d.width(marker.strip(), self.SIZE, "sans") + self.SIZE * 0.35 if marker else 0.0
 
     def wrap(self, available_width, available_height):
         self.width, self.height = self.card_w, self.card_h + self.below
@@ -162,10 +176,22 @@ class SlideCard(Flowable):
         c.setStrokeColor(d.RULE)
         c.setLineWidth(0.6)
         c.rect(0, self.below, self.card_w, self.card_h)
+        c.saveState()  # nothing drawn on the card crosses its frame: clipped 4 pt inside it
+        clip = c.beginPath()
+        clip.rect(4, self.below + 2, self.card_w - 8, self.card_h - 4)
+        c.clipPath(clip, stroke=0, fill=0)
         y = self.height - self.PAD - self.SIZE
-        for text, face, indent in self.lines:
+        right = self.card_w - self.PAD
+        for text, face, indent, marker, rtl in self.lines:
             c.setFillColor(d.INK)
-            d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
+            if rtl:  # set from the right, its marker on the right
+                if marker:
+                    d.draw(c, right - indent + self._hang(marker), y, marker.strip(), self.SIZE, "sans", "right")
+                d.draw(c, right - indent, y, text, self.SIZE, face, "right")
+            else:
+                if marker:
+                    d.draw(c, self.PAD + indent - self._hang(marker), y, marker.strip(), self.SIZE, "sans")
+                d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
             y -= self.LEADING
         if self.picture_h:
             from reportlab.lib.utils import ImageReader
@@ -175,9 +201,36 @@ class SlideCard(Flowable):
             k = min((self.card_w - 2 * self.PAD) / iw, self.picture_h / ih)
             top = y + self.SIZE - 4
             c.drawImage(image, (self.card_w - iw * k) / 2, top - ih * k, iw * k, ih * k, mask="auto")
-        for k, line in enumerate(self.caption):
-            c.setFillColor(d.INK if k == 0 else d.MUTED)
-            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+        c.restoreState()
+        for k, (line, first) in enumerate(self.caption):
+            c.setFillColor(d.INK if first else d.MUTED)
+            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if first else 9, "sans-bold" if first else "sans")
+
+
+def _caption_lines(text: str, face: str, size: float, width: float) -> list[str]:
+    """``text`` on one line when it fits ``width``; else broken after each " · " first, then at spaces."""
+    if d.width(text, size, face) <= width:
+        return [text]
+    parts = text.split(" · ")
+    return [line for k, part in enumerate(parts)
+            for line in d.wrap(part + (" ·" if k < len(parts) - 1 else ""), face, size, width)]
+
+
+def _rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong letter is Hebrew, Arabic or the like."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+def _cut(text: str, face: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` and ended with an ellipsis: at a word, or inside a word too long to keep."""
+    text = d.ellipsize(text, face, size, width)
+    while d.width(text, size, face) > width and len(text) > 1:
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def timing_caption(cue: str, lang: str = "en") -> tuple[str, ...]:

@@ -1,0 +1,124 @@
+"""The print outputs measured where a designer looks: word boxes read back by poppler
+(``pdftotext -bbox``) from the Spanish, dense and long-name kits, for the faults a print
+critique found (text over text, a marker alone on a line, a name broken before its suffix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BUNDLED, DATA, OUTLINES, run
+from office import pdf_words
+
+ONLY = "handouts,guide,certificates,sign-in"
+
+#: Names that break badly: post-nominals, a suffix, a name without spaces, a Vietnamese name.
+LONG_ROSTER = """name,email,license,hours,attended
+"Maximiliana Evangelina Rodríguez-Castellanos, LCSW, LCADC, CCS",max@example.org,LCSW 0012345678,,
+"王芳, LCSW",wang@example.org,LPC 010233,,
+"Ngozi Adaeze Okonkwo-Nwachukwu, PhD, RN",ngozi@example.org,RN 998877665,,
+"Bartholomew Alexander Fitzgerald-Worthington III",bart@example.org,LMHC 123,,
+"José Martínez",jose@example.org,LPC 4411,,
+"""
+
+
+def _kit(tmp_path_factory, outline, roster=None, *extra):
+    out = tmp_path_factory.mktemp("kit")
+    if roster is None:
+        roster = out.parent / f"{out.name}-roster.csv"
+        roster.write_text(LONG_ROSTER, encoding="utf-8")
+    result = run("build", outline, "--roster", roster, "--only", ONLY, "--out", out, *extra)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory):
+    return _kit(tmp_path_factory, OUTLINES / "therapeutic-relationship-es.yaml", OUTLINES / "sample-roster.csv")
+
+
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory):
+    return _kit(tmp_path_factory, DATA / "dense.yaml")
+
+
+@pytest.fixture(scope="module")
+def stress(tmp_path_factory):
+    return _kit(tmp_path_factory, DATA / "print-stress.yaml")
+
+
+def _lines(words, tolerance=2.5):
+    """Words grouped into lines: those whose middles are within ``tolerance`` points (a fallback
+    font's box is taller), left to right."""
+    lines: list[list] = []
+    for word in sorted(words, key=lambda w: (round(w.y0), w.x0)):
+        for line in lines:
+            if abs((line[0].y0 + line[0].y1) - (word.y0 + word.y1)) / 2 <= tolerance:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _card_column(page, cue: str):
+    """(left edge of the slide cards, left edge of the notes beside them) on a guide page: the notes
+    start with the slide's cue ("Slide 5:", "Diapositiva 5:"), the card's caption with its number."""
+    notes = [w.x0 for w in page if w.text == cue and w.x0 > 150]
+    cards = [w.x0 for w in page if w.text == cue and w.x0 < 150]
+    return (min(cards), min(notes)) if notes and cards else None
+
+
+def _captions(page, left: float, notes: float, cue: str):
+    """The lines under the slide cards: "Slide 5", the slide's times, the counts, and any line they
+    wrap onto (a line starting at the card's edge within 13 pt under one of them)."""
+    out, previous = [], None
+    top = min(w.y0 for w in page if w.text == cue and w.x0 >= notes - 1)  # the first card's top
+    for line in _lines([w for w in page if w.x0 >= left - 1 and w.y0 >= top - 2]):
+        first = line[0]
+        if abs(first.x0 - left) > 1:
+            continue
+        starts = first.text == cue and len(line) == 2 and line[1].text.isdigit()  # "Slide 5", no title
+        if starts or (previous is not None and 0 < first.y0 - previous <= 13):
+            out.append(line)
+            previous = first.y0
+        else:
+            previous = None
+    return out
+
+
+@pytest.mark.parametrize("kit, cue", [("spanish", "Diapositiva"), ("dense", "Slide")])
+def test_guide_slide_captions_keep_to_their_column(kit, cue, request):
+    """The lines under a slide card ("empieza a 0:00 del inicio · quedan 3:07 después" too) end at
+    least 10 pt before the notes beside it: nothing overprints them."""
+    found = 0
+    for number, page in enumerate(pdf_words(request.getfixturevalue(kit) / "guide.pdf"), 1):
+        column = _card_column(page, cue)
+        if column is None:
+            continue
+        left, notes = column
+        for line in _captions(page, left, notes, cue):
+            found += 1
+            assert line[-1].x1 <= notes - 10, (number, " ".join(w.text for w in line))
+    assert found > 10
+
+
+def test_guide_slide_cards_never_leave_a_marker_alone_and_set_rtl_points_from_the_right(dense):
+    pages = pdf_words(dense / "guide.pdf")
+    markers, rtl = 0, 0
+    for page in pages:
+        column = _card_column(page, "Slide")
+        if column is None:
+            continue
+        left, notes = column
+        top = min(w.y0 for w in page if w.text == "Slide" and w.x0 >= notes - 1)  # the first card's top
+        for line in _lines([w for w in page if left - 1 <= w.x0 < notes and w.y0 >= top - 2]):
+            texts = [w.text for w in line]
+            if all(w.x0 < notes - 10 for w in line):  # a line on the card: inside its frame, 4 pt in
+                assert line[-1].x1 <= notes - 14 - 4 + 0.5, texts
+            if "•" in texts:
+                markers += 1
+                assert len(line) > 1, texts  # a bullet always has words beside it
+            if any("\u0590" <= c <= "\u06ff" or "\ufb1d" <= c <= "\ufeff" for t in texts for c in t) and "•" in texts:
+                rtl += 1
+                assert texts[-1] == "•", texts  # the bullet on the right of a right-to-left point
+    assert markers and rtl == 2
