@@ -86,7 +86,7 @@ def test_guide_running_late_and_ce_working_for_the_bundled_outline(tmp_path):
     assert ("10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care plan’ by 3 min 12:15 "
             "drops to 2.75, from 3.00 (177 instructional min)") in t
     assert "drop ‘Self-inventory" not in t
-    assert "set ce.hours in the outline to the new figure and build the certificates again" in t
+    assert "change the CE hours in the outline to the new figure and build the certificates again" in t
     assert "deck slides 4–6" in t
 
 

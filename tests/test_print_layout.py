@@ -97,7 +97,7 @@ def test_the_late_plan_makes_only_the_cuts_each_delay_needs(kits):
     text = flat(page)
     # a 10-minute delay takes 7 minutes of the break and 3 of an activity, not a whole optional section
     assert "10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care 12:15" in text
-    assert "plan’ by 3 min instructional min)" in text
+    assert "plan’ by 3 min (177 instructional min)" in text  # "(180 instructional / min)" no more
     assert "drop ‘Self-inventory" not in text
     assert text.count("12:15") >= 5  # every delay up to 20 minutes still ends on time, none early
     assert "12:08" not in text

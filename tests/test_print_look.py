@@ -122,3 +122,14 @@ def test_guide_slide_cards_never_leave_a_marker_alone_and_set_rtl_points_from_th
                 rtl += 1
                 assert texts[-1] == "•", texts  # the bullet on the right of a right-to-left point
     assert markers and rtl == 2
+
+
+@pytest.mark.parametrize("kit", ["spanish", "dense"])
+def test_guide_never_leaves_a_unit_alone_nor_names_a_yaml_key(kit, request):
+    """"3 / min", "(180 instructional / min)": a number keeps its unit, a unit its number; and the
+    running-late advice says what to change in words, not as a YAML key (ce.hours)."""
+    pages = pdf_words(request.getfixturevalue(kit) / "guide.pdf")
+    for number, page in enumerate(pages, 1):
+        for line in _lines(page):
+            assert line[0].text not in ("min", "min)", "min;", "h", "h)"), (number, [w.text for w in line])
+        assert not any("ce.hours" in w.text for w in page), number

@@ -355,6 +355,17 @@ def materials(agenda, st, style: str = "24h", lang: str = "en") -> list[Flowable
     return out
 
 
+#: A number and the word after it ("3 min", "3,00 h", "180 instructional"), and a short last word
+#: and its closing parenthesis ("min)"), never broken apart at the end of a line; nor a clause's
+#: last word and its closing amount ("by 3 min;").
+_GLUE = re.compile(r"(?<=\d) (?=[^\s(])| (?=[^\s()]{1,4}\))| (?=\d+ \S{1,4}(?:;|$))")
+
+
+def _glued(text: str) -> str:
+    """``text`` with no-break spaces where a line break would leave a unit alone."""
+    return _GLUE.sub("\u00a0", text)
+
+
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     lang = w.language
     run_on = (tr(lang, "; the outline's end time, {time}, leaves {n} minutes to run on before anything is cut",
@@ -373,24 +384,26 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
         if agenda.ce is None:
             ce = para(tr(lang, "no hours awarded"), st["cell"])
         elif plan.holds:
-            ce = para(tr(lang, "no change: {hours} ({minutes} instructional min)",
-                         hours=hours_text(agenda.ce.awarded, lang), minutes=plan.instructional_minutes), st["cell"])
+            ce = para(_glued(tr(lang, "no change: {hours} ({minutes} instructional min)",
+                                hours=hours_text(agenda.ce.awarded, lang), minutes=plan.instructional_minutes)),
+                      st["cell"])
         else:
             changes = True
-            ce = para(tr(lang, "drops to {hours}, from {full} ({minutes} instructional min)",
-                         hours=hours_text(plan.hours, lang), full=hours_text(agenda.ce.awarded, lang),
-                         minutes=plan.instructional_minutes), st["cellbold"])
+            ce = para(_glued(tr(lang, "drops to {hours}, from {full} ({minutes} instructional min)",
+                                hours=hours_text(plan.hours, lang), full=hours_text(agenda.ce.awarded, lang),
+                                minutes=plan.instructional_minutes)), st["cellbold"])
         cuts = "; ".join(plan.cuts) if plan.cuts else tr(lang, "nothing optional left to cut")
         end = clock(plan.end, w.clock) + ("" if plan.end == agenda.end else f" ({plan.end - agenda.end:+d} min)")
-        rows.append([para(tr(lang, "{n} min", n=behind), st["cell"]), para(cuts, st["cell"]), para(end, st["cell"]), ce])
+        rows.append([para(_glued(tr(lang, "{n} min", n=behind)), st["cell"]), para(_glued(cuts), st["cell"]),
+                     para(_glued(end), st["cell"]), ce])
     out.append(_table(rows, [50, 230, 64, TEXT_W - 344]))
     if changes:
         unit = w.ce.unit
         out.append(Spacer(1, 6))
         out.append(para(tr(lang, "Where the {unit} drop, the cuts leave too few instructional minutes for the {hours} "
-                                 "{unit} the certificates print. If you make those cuts, set ce.hours in the outline "
-                                 "to the new figure and build the certificates again before you hand them out. To "
-                                 "keep the {unit}, cut no instruction and end later instead.",
+                                 "{unit} the certificates print. If you make those cuts, change the {unit} in the "
+                                 "outline to the new figure and build the certificates again before you hand them "
+                                 "out. To keep the {unit}, cut no instruction and end later instead.",
                            unit=unit, hours=hours_text(agenda.ce.awarded, lang)), st["body"]))
     return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
