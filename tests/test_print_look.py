@@ -133,3 +133,27 @@ def test_guide_never_leaves_a_unit_alone_nor_names_a_yaml_key(kit, request):
         for line in _lines(page):
             assert line[0].text not in ("min", "min)", "min;", "h", "h)"), (number, [w.text for w in line])
         assert not any("ce.hours" in w.text for w in page), number
+
+
+def _name_cells(pdf):
+    """The lines of the sign-in sheet's "Name (print)" column, page by page (under its header)."""
+    out = []
+    for page in pdf_words(pdf):
+        name = next(w for w in page if w.text == "Name")
+        licence = next(w for w in page if w.text == "License")
+        words = [w for w in page if name.x0 - 1 <= w.x0 < licence.x0 - 2 and w.y0 > name.y1 + 4 and w.y1 < 500]
+        out.append([" ".join(w.text for w in line) for line in _lines(words)])
+    return out
+
+
+def test_sign_in_breaks_names_between_name_and_credentials_never_leaving_one_alone(stress):
+    lines = [line for page in _name_cells(stress / "sign-in.pdf") for line in page]
+    for line in lines:
+        words = line.replace(",", "").split()
+        assert not (len(words) == 1 and words[0] in ("CCS", "LCADC", "RN", "PhD", "III")), lines
+    assert "LCSW, LCADC, CCS" in lines and "PhD, RN" in lines, lines  # the post-nominals on a line of their own
+    assert "Fitzgerald-Worthington III" in lines, lines
+    # sorted by family name, whatever follows the comma
+    order = [n for n in ("Fitzgerald-Worthington", "Martínez", "Okonkwo-Nwachukwu", "Rodríguez-Castellanos")
+             for line in lines if n in line]
+    assert order == ["Fitzgerald-Worthington", "Martínez", "Okonkwo-Nwachukwu", "Rodríguez-Castellanos"], lines

@@ -37,10 +37,12 @@ FOOTER_TOP = 44
 #: margins. The signature cells are the widest: a signature takes more room than a printed name.
 #: The last column is left for the provider to write the hours each person earned.
 #: A translation may break a title with "\n" where the English does.
-COLUMNS = (("#", 22), (N_("Name (print)"), 138), (N_("License type\nand number"), 80), (N_("Time in"), 46),
-           (N_("Signature in"), 169), (N_("Time out"), 46), (N_("Signature out"), 169), (N_("Hours\n(office use)"), 50))
+COLUMNS = (("#", 22), (N_("Name (print)"), 152), (N_("License type\nand number"), 92), (N_("Time in"), 46),
+           (N_("Signature in"), 156), (N_("Time out"), 46), (N_("Signature out"), 156), (N_("Hours\n(office use)"), 50))
 TITLE_SIZE = 9.0
 NAME_SIZES = (11.0, 10.0)
+#: Post-nominals ("LCSW, LCADC, CCS") that do not fit beside the name take a line of their own, smaller.
+CREDENTIAL_SIZE = 8.5
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,11 @@ class Row:
     name: tuple[str, ...] = ()  # the name's lines
     license: tuple[str, ...] = ()
     size: float = NAME_SIZES[0]
+    credentials: tuple[str, ...] = ()  # the post-nominals' lines under the name, at CREDENTIAL_SIZE
 
     @property
     def height(self) -> float:
-        lines = max(len(self.name), len(self.license), 1)
+        lines = max(len(self.name) + len(self.credentials) * CREDENTIAL_SIZE / self.size, len(self.license), 1)
         return max(ROW_H, lines * self.size * 1.2 + 12)
 
 
@@ -65,10 +68,26 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _VIETNAMESE = re.compile("[\u0309\u0323\u031b\u0111\u0110]")
 
 
+#: A post-nominal: letters with at least two capitals and few small ones (LCSW, PhD, PsyD, RN, M.Ed.).
+_CREDENTIAL = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.\-/]{1,8}")
+
+
+def credentials_of(name: str) -> tuple[str, str]:
+    """(the name, its post-nominals): "Ngozi Okonkwo, PhD, RN" is ("Ngozi Okonkwo", "PhD, RN");
+    a name with no comma, or whose words after the comma are not all credentials, is (name, "")."""
+    base, comma, rest = name.partition(",")
+    parts = [p.strip() for p in rest.split(",")]
+    if not comma or not base.strip() or not all(_CREDENTIAL.fullmatch(p) and sum(c.islower() for c in p) <= 3
+                                                for p in parts):
+        return name, ""
+    return base.strip(), ", ".join(parts)
+
+
 def split_name(name: str) -> tuple[str, str]:
     """(given, family) where the name shows which is which: the last word of a name of several,
-    with the particles before it and without a suffix (Jr., III); the first word of a Vietnamese
-    name; ("", name) for one word or a name written without spaces (王芳)."""
+    with the particles before it and without a suffix (Jr., III) or post-nominals (", LCSW"); the
+    first word of a Vietnamese name; ("", name) for one word or a name written without spaces (王芳)."""
+    name = credentials_of(name)[0]
     words = name.split()
     if len(words) < 2:
         return "", name.strip()
@@ -112,7 +131,8 @@ def sheet_size(people: list[tuple[str, str]]) -> float:
     width = COLUMNS[1][1] - 8
 
     def fits(name: str, lic: str, size: float, lines: int) -> bool:
-        return (len(_name_lines(name, size, width)) <= lines
+        base = name if d.width(name, size, "sans") <= width else credentials_of(name)[0]
+        return (len(_name_lines(base, size, width)) <= lines
                 and (not lic or len(d.wrap(lic, "sans", size, COLUMNS[2][1] - 8)) <= 2))
 
     for lines in (1, 2):
@@ -124,12 +144,24 @@ def sheet_size(people: list[tuple[str, str]]) -> float:
 
 def _row(number: int, name: str = "", license_: str = "", size: float = NAME_SIZES[0]) -> Row:
     """A row whose name (on one line, or broken between given and family name) and licence fit
-    their cells at ``size`` (a long name makes the row taller)."""
+    their cells at ``size`` (a long name makes the row taller). Post-nominals too long to share
+    the name's line go under it, smaller, broken only between two of them."""
     if not name and not license_:
         return Row(number)
-    name_lines = _name_lines(name, size, COLUMNS[1][1] - 8) if name else []
+    width = COLUMNS[1][1] - 8
+    base, credentials = credentials_of(name) if name else ("", "")
+    if credentials and d.width(name, size, "sans") > width:
+        name_lines = _name_lines(base, size, width)
+        credential_lines = _credential_lines(credentials, width)
+    else:
+        name_lines, credential_lines = (_name_lines(name, size, width) if name else []), []
     license_lines = d.wrap(license_, "sans", size, COLUMNS[2][1] - 8) if license_ else []
-    return Row(number, tuple(name_lines), tuple(license_lines), size)
+    return Row(number, tuple(name_lines), tuple(license_lines), size, tuple(credential_lines))
+
+
+def _credential_lines(credentials: str, width: float) -> list[str]:
+    """Post-nominals on lines of ``width``, broken only between two of them."""
+    return d.wrap(credentials, "sans", CREDENTIAL_SIZE, width)
 
 
 def paginate(people: list[tuple[str, str]], first_top: float, later_top: float) -> list[list[Row]]:
@@ -219,14 +251,19 @@ def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
     canvas.setLineWidth(0.6)
     for row in rows:
         canvas.line(MARGIN, y - row.height, PAGE_W - MARGIN, y - row.height)
-        cells = [([str(row.number)], 9.0), (row.name, row.size), (row.license, row.size)]
+        name = [(line, row.size, d.INK) for line in row.name] + [(line, CREDENTIAL_SIZE, d.MUTED)
+                                                                 for line in row.credentials]
+        cells = [[(str(row.number), 9.0, d.MUTED)], name, [(line, row.size, d.INK) for line in row.license]]
         x = MARGIN
-        canvas.setFillColor(d.MUTED)
-        for (_, width), (lines, size) in zip(COLUMNS, cells):
-            first = y - row.height / 2 - size * 0.35 + (len(lines) - 1) * size * 0.6
-            for n, line in enumerate(lines):
-                d.draw(canvas, x + 4, first - n * size * 1.2, line, size, "sans")
-            canvas.setFillColor(d.INK)
+        for (_, width), lines in zip(COLUMNS, cells):
+            # the cell's lines centred in the row, each line's pitch 1.2 times its size
+            pitches = [size * 1.2 for _, size, _ in lines]
+            block = sum(pitches) - (pitches[-1] - lines[-1][1] * 0.7 if lines else 0)
+            base = y - (row.height - block) / 2 - (lines[0][1] * 0.7 if lines else 0)
+            for (line, size, colour), pitch in zip(lines, pitches):
+                canvas.setFillColor(colour)
+                d.draw(canvas, x + 4, base, line, size, "sans")
+                base -= pitch
             x += width
         y -= row.height
     x = MARGIN
