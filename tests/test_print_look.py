@@ -157,3 +157,26 @@ def test_sign_in_breaks_names_between_name_and_credentials_never_leaving_one_alo
     order = [n for n in ("Fitzgerald-Worthington", "Martínez", "Okonkwo-Nwachukwu", "Rodríguez-Castellanos")
              for line in lines if n in line]
     assert order == ["Fitzgerald-Worthington", "Martínez", "Okonkwo-Nwachukwu", "Rodríguez-Castellanos"], lines
+
+
+def test_certificate_names_break_before_credentials_never_leave_a_suffix_alone_and_never_touch(stress):
+    """A long name takes two lines at 28 pt rather than one at 27 or a "III" alone on the second;
+    the second line's baseline 1.2 sizes under the first (1.15 set the letters of two lines
+    touching); a name on one line is 32 pt or more."""
+    pdf = stress / "certificates.pdf"
+    two = 0
+    for page in pdf_words(pdf):
+        above = next(w for w in page if w.text == "certifies")
+        below = next(w for w in page if w.text == "License:")
+        lines = _lines([w for w in page if above.y1 < w.y0 and w.y1 < below.y0], tolerance=6)
+        texts = [" ".join(w.text for w in line) for line in lines]
+        assert 1 <= len(lines) <= 2, texts
+        assert all(t not in ("III", "CCS", "RN", "LCADC, CCS", "Jr.") for t in texts), texts
+        has = next(w for w in page if w.text == "has")  # "has completed", 14 pt in the same serif
+        name_size = (lines[0][0].y1 - lines[0][0].y0) / ((has.y1 - has.y0) / 14)
+        assert name_size >= (28 if len(lines) == 2 else 32) - 0.2, (texts, name_size)
+        if len(lines) == 2:
+            two += 1
+            pitch = max(w.y1 for w in lines[1]) - max(w.y1 for w in lines[0])
+            assert pitch >= 1.2 * name_size - 0.5, (texts, pitch, name_size)
+    assert two == 3

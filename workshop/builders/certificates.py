@@ -40,9 +40,13 @@ SPLIT_DIR = "certificates"
 ATTENDANCE = "attendance.csv"
 PAGE_W, PAGE_H = landscape(letter)
 NAME_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
+#: A name printed on one line is never smaller than this: a longer one takes two lines instead.
+NAME_ONE_LINE_FLOOR = 32.0
+#: The distance between the baselines of a two-line name, in sizes: open enough that the lines never touch.
+NAME_LEADING = 1.2
 #: Raised whenever the certificate's layout changes, so that a kit's issued certificates are not
 #: printed anew in another layout without a word (see :func:`design`).
-LAYOUT = "3"
+LAYOUT = "4"
 #: attendance.csv: one row per person in the evidence, with every figure the decision used.
 ATTENDANCE_COLUMNS = ["name", "email", "license", "matched", "rows", "joined", "left", "instructional_minutes",
                       "minutes_present", "minutes_missed", "score", "hours", "certificate", "certificate_id", "reason"]
@@ -314,6 +318,32 @@ BACK_COLUMN = 560  # the statements' measure: about 95 characters a line at 11 p
 BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 BACK_LEADING = 1.4
 BACK_GAP = 1.0  # space between two statements, in lines of their size
+
+
+def _two_lines(name: str, size: float, width: float) -> list[str] | None:
+    """``name`` on two lines of ``width`` at ``size``: its post-nominals on the second line when
+    that fits, else broken at the space that makes the lines most even, never leaving a suffix
+    ("III") or one credential alone on the second line. None when no break fits."""
+    from workshop.builders.signin import SUFFIXES, credentials_of
+
+    def fits(line: str) -> bool:
+        return d.width(line, size, "serif") <= width
+
+    base, credentials = credentials_of(name)
+    if credentials and fits(base + ",") and fits(credentials):
+        return [base + ",", credentials]
+    words = name.split()
+    best = None
+    for k in range(1, len(words)):
+        rest = words[k:]
+        if len(rest) == 1 and (rest[0].casefold() in SUFFIXES or words[k - 1].endswith(",")):
+            continue  # "III" or a single "CCS" alone on a line
+        first, second = " ".join(words[:k]), " ".join(rest)
+        if fits(first) and fits(second):
+            spread = abs(d.width(first, size, "serif") - d.width(second, size, "serif"))
+            if best is None or spread < best[0]:
+                best = (spread, [first, second])
+    return best[1] if best else None
 
 
 def signature_lines(count: int, qr: bool) -> list[tuple[float, float]]:
@@ -675,11 +705,11 @@ class _Certificate:
         canvas.setFillColor(d.INK)
         size, lines = self.name_lines(attendee.name)
         bottom, top = NAME_ZONE
-        block = len(lines) * size * 1.15
+        block = size * 1.15 + (len(lines) - 1) * size * NAME_LEADING
         first = bottom + (top - bottom + block) / 2 - size * 0.95
         widest = 0.0
         for k, line in enumerate(lines):
-            widest = max(widest, d.draw(canvas, centre, first - k * size * 1.15, line, size, "serif", "centre"))
+            widest = max(widest, d.draw(canvas, centre, first - k * size * NAME_LEADING, line, size, "serif", "centre"))
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(0.8)
         half = min(max(230, widest / 2 + 12), (RIGHT - LEFT) / 2)  # the rule reaches past the name
@@ -758,13 +788,26 @@ class _Certificate:
 
     @staticmethod
     def name_lines(name: str) -> tuple[float, list[str]]:
-        """The largest size at which the name fits its zone, on as few lines as that size needs."""
+        """The name on one line at the largest size that fits, down to ``NAME_ONE_LINE_FLOOR``; a
+        longer name on two lines at the largest size whose two lines fit the zone (28 pt), broken
+        where a reader expects: before its post-nominals ("..., PhD, RN"), else where the lines
+        are most even, never before a suffix ("III", "Jr.") or a single credential."""
         bottom, top = NAME_ZONE
+        width = RIGHT - LEFT - 40
         for size in NAME_SIZES:
-            lines = d.wrap(name, "serif", size, RIGHT - LEFT - 40)
-            if len(lines) * size * 1.15 <= top - bottom:
+            if size >= NAME_ONE_LINE_FLOOR and d.width(name, size, "serif") <= width:
+                return size, [name]
+        for size in NAME_SIZES:
+            if size * 1.15 + size * NAME_LEADING > top - bottom + 2:  # 28 pt: its letters clear the rule under it
+                continue
+            lines = _two_lines(name, size, width)
+            if lines:
                 return size, lines
-        return NAME_SIZES[-1], d.wrap(name, "serif", NAME_SIZES[-1], RIGHT - LEFT - 40)
+        for size in NAME_SIZES:  # a name too long for two lines at any size: as many as it needs
+            lines = d.wrap(name, "serif", size, width)
+            if size * 1.15 + (len(lines) - 1) * size * NAME_LEADING <= top - bottom:
+                return size, lines
+        return NAME_SIZES[-1], d.wrap(name, "serif", NAME_SIZES[-1], width)
 
     @staticmethod
     def qr(canvas: Canvas, url: str) -> None:
