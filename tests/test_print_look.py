@@ -180,3 +180,19 @@ def test_certificate_names_break_before_credentials_never_leave_a_suffix_alone_a
             pitch = max(w.y1 for w in lines[1]) - max(w.y1 for w in lines[0])
             assert pitch >= 1.2 * name_size - 0.5, (texts, pitch, name_size)
     assert two == 3
+
+
+def test_spanish_self_care_plan_has_its_signature_and_date_line(spanish):
+    """"Firme y feche su plan" asks for a signature: the plan's page gives the line to sign on."""
+    pages = pdf_words(spanish / "handouts.pdf")
+    plan = [n for n, page in enumerate(pages) if any(w.text == "Firme" for w in page)]
+    assert plan, "no page asks to sign"
+    for n in plan:
+        texts = [w.text for w in pages[n]]
+        assert "Firma:" in texts and "Fecha:" in texts, n
+
+
+def test_spanish_references_are_in_spanish(spanish):
+    text = " ".join(w.text for page in pdf_words(spanish / "handouts.pdf") for w in page)
+    assert "As cited" not in text and "January" not in text
+    assert "Citado en las diapositivas originales del taller." in text

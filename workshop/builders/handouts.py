@@ -237,10 +237,15 @@ def worksheet(sheet: m.Worksheet, st, room: float = WORKSHEET_ROOM, after: list[
         out.append(table)
     if sheet.lines:
         out.append(RuledLines(sheet.lines, gap=26))
-    if re.search(r"\bsign(ed)?\b", sheet.instructions, re.IGNORECASE):  # only a plan the instructions ask to sign
+    if _ASKS_TO_SIGN.search(sheet.instructions):  # only a plan the instructions ask to sign
         out += [Spacer(1, 18), para(tr(lang, "Signed: {line}    Date: {short_line}", line="_" * 30, short_line="_" * 14), st["body"])]
     out += list(after) + [notes_fill(st, lang), PageBreak()]
     return out
+
+
+#: Instructions that ask the reader to sign, in the languages the kit prints: "Sign and date your
+#: plan", "Firme y feche su plan", "Signez et datez votre plan".
+_ASKS_TO_SIGN = re.compile(r"\b(?:sign(?:ed)?|firm[ae]\w*|sign(?:ez|er|é)\w*)\b", re.IGNORECASE)
 
 
 def notes_fill(st, lang: str = "en") -> Flowable:
