@@ -196,3 +196,34 @@ def test_spanish_references_are_in_spanish(spanish):
     text = " ".join(w.text for page in pdf_words(spanish / "handouts.pdf") for w in page)
     assert "As cited" not in text and "January" not in text
     assert "Citado en las diapositivas originales del taller." in text
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    return _kit(tmp_path_factory, BUNDLED, OUTLINES / "sample-roster.csv")
+
+
+def test_handouts_set_each_activity_before_the_slide_that_debriefs_it(bundled):
+    """"Activity: Practice in pairs" (what to do) comes before "Debrief: Practice in pairs" (what
+    the room says after), in the section it belongs to, as the day runs."""
+    from workshop.loader import load_outline
+
+    order = []
+    for number, page in enumerate(pdf_words(bundled / "handouts.pdf")):
+        for line in _lines(page):
+            order.append(((number, line[0].y0), " ".join(w.text for w in line)))
+    order.sort()
+    texts = [t for _, t in order]
+    checked = 0
+    sections = [s for s in load_outline(BUNDLED).sections if hasattr(s, "activities")]
+    for section in sections:
+        for activity in section.activities:
+            if not activity.debrief:
+                continue
+            doing = texts.index(f"Activity: {activity.title}")
+            debrief = next(k for k, t in enumerate(texts) if t.startswith(f"Debrief: {activity.title}"))
+            assert doing < debrief, activity.title
+            # and no other section's heading between them
+            assert not any(t == s.title for t in texts[doing:debrief] for s in sections)
+            checked += 1
+    assert checked >= 3

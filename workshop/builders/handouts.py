@@ -18,7 +18,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import activity_title, plan_deck
+from workshop.deck.plan import activity_title, debrief_title, plan_deck
 from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLines, numbered_style, para, styles,
                                table_style, write_document)
 from workshop.quiz.pages import question_page
@@ -147,11 +147,21 @@ def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "",
     head = [para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
     if slides:
         frame, shown = slides
-        rows = [SlideRow(slide, frame, ink, lang) for slide in shown]
+        # each activity comes before the slide that debriefs it, as the day runs
+        debriefs = {n: debrief_title(a.title, lang) for n, a in enumerate(s.activities)}
+        rows: list[Flowable] = []
+        placed: set[int] = set()
+        for slide in shown:
+            if slide.kind == "debrief":
+                for n, title in debriefs.items():
+                    if n not in placed and slide.title.startswith(title):
+                        rows.append(_activity(s.activities[n], st, lang))
+                        placed.add(n)
+            rows.append(SlideRow(slide, frame, ink, lang))
         # the heading keeps its first slide; no page starts with a heading alone
         out: list[Flowable] = [CondPageBreak(SlideRow.height_for(frame) + 60), KeepTogether(head + rows[:1])]
         out += [x for row in rows[1:] for x in (Spacer(1, SlideRow.GAP), row)]
-        return out + _rest(s, st, [], lang)
+        return out + _rest(s, st, [], lang, placed)
     out = [CondPageBreak(220)] + head
     points: list[Flowable] = []
     for slide in s.slides:
@@ -174,18 +184,24 @@ def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "",
     return _rest(s, st, out + points, lang)
 
 
-def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en") -> list[Flowable]:
-    """What follows a section's slides: what else to remember, its activities, reflection prompts
-    and worksheet."""
+def _activity(activity: m.Activity, st, lang: str = "en") -> Flowable:
+    """An activity as the handouts set it: its title, format and minutes, and its instructions."""
+    return KeepTogether([para(activity_title(activity.title, lang), st["h2"]),
+                         para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
+                              st["small"]),
+                         para(activity.instructions, st["body"])])
+
+
+def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en", placed: set[int] = frozenset()) -> list[Flowable]:
+    """What follows a section's slides: what else to remember, its activities (those not
+    ``placed`` already, before their debrief slides), reflection prompts and worksheet."""
     out = list(out)
     if s.handout.points:
         out.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
                              lead=[para(tr(lang, "Also remember"), st["h2"])]))
-    for activity in s.activities:
-        out.append(KeepTogether([para(activity_title(activity.title, lang), st["h2"]),
-                                 para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
-                                      st["small"]),
-                                 para(activity.instructions, st["body"])]))
+    for n, activity in enumerate(s.activities):
+        if n not in placed:
+            out.append(_activity(activity, st, lang))
     groups = [[para(tr(lang, "Reflect: {prompt}", prompt=prompt), st["h2"]), RuledLines(5)] for prompt in s.handout.prompts]
     prompts = [KeepTogether(g) for g in groups]
     sheet = s.handout.worksheet
