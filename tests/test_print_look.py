@@ -227,3 +227,13 @@ def test_handouts_set_each_activity_before_the_slide_that_debriefs_it(bundled):
             assert not any(t == s.title for t in texts[doing:debrief] for s in sections)
             checked += 1
     assert checked >= 3
+
+
+def test_a_live_online_session_without_a_report_gets_an_attendance_record_not_a_signature_sheet(dense):
+    """Nobody signs a paper sheet at a webinar: the outline's "Live online" session, built without
+    the platform's report, gets a record to fill in from that report, and says so."""
+    text = " ".join(w.text for page in pdf_words(dense / "sign-in.pdf") for w in page)
+    assert "Attendance record: live online session" in text
+    assert "Signature in" not in text and "Signature out" not in text
+    for label in ("Joined", "Left", "Checked by", "attendance report", "--attendance REPORT"):
+        assert label in text, label

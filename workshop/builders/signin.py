@@ -39,6 +39,14 @@ FOOTER_TOP = 44
 #: A translation may break a title with "\n" where the English does.
 COLUMNS = (("#", 22), (N_("Name (print)"), 152), (N_("License type\nand number"), 92), (N_("Time in"), 46),
            (N_("Signature in"), 156), (N_("Time out"), 46), (N_("Signature out"), 156), (N_("Hours\n(office use)"), 50))
+#: A live online session built without its platform's report: no one signs in on paper, so the
+#: sheet is an attendance record a monitor fills in from that report (times, minutes) and initials.
+#: The name and licence columns keep their widths, so names break as on the paper sheet.
+ONLINE_COLUMNS = (("#", 22), (N_("Name (print)"), 152), (N_("License type\nand number"), 92), (N_("Joined"), 66),
+                  (N_("Left"), 66), (N_("Minutes\npresent"), 70), (N_("Minutes\nmissed"), 70),
+                  (N_("Checked by\n(initials)"), 132), (N_("Hours\n(office use)"), 50))
+#: Where the outline says the session is live online (the spec's location "Live online").
+_ONLINE = re.compile(r"\blive online\b|\ben l[ií]nea\b|\ben ligne\b", re.IGNORECASE)
 TITLE_SIZE = 9.0
 NAME_SIZES = (11.0, 10.0)
 #: Post-nominals ("LCSW, LCADC, CCS") that do not fit beside the name take a line of their own, smaller.
@@ -201,15 +209,24 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
     people = [(a.name, a.license) for a in ctx.roster.attendees] if ctx.roster else []
     buffer = io.BytesIO()
     lang = w.language
+    online = bool(_ONLINE.search(w.location or ""))
+    columns = ONLINE_COLUMNS if online else COLUMNS
+    heading = tr(lang, "Attendance record: live online session") if online else tr(lang, "Sign-in and sign-out sheet")
     canvas = d.new_canvas(buffer, (PAGE_W, PAGE_H), tr(lang, "Sign-in sheet: {title}", title=w.title), "workshop",
                           ctx.when)
-    first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, tr(lang, "Sign-in and sign-out sheet"), w, MARGIN) - 16
+    first_top = d.heading_block(canvas, PAGE_W, PAGE_H - 48, heading, w, MARGIN) - 16
+    if online:  # what to fill it in from, and how to have it filled in
+        canvas.setFillColor(d.MUTED)
+        d.draw(canvas, MARGIN, first_top + 2, tr(lang, "Fill in from the meeting platform's attendance report, or build "
+                                                       "the kit with --attendance REPORT to have it filled in."),
+               10, "sans")
+        first_top -= 14
     pages = paginate(people, first_top, PAGE_H - 64)
     for page, rows in enumerate(pages, 1):
         if page == 1:
             canvas.setFillColor(d.MUTED)
             zone = zone_label(w.timezone, w.date, w.start)
-            d.draw(canvas, MARGIN, first_top + 16,
+            d.draw(canvas, MARGIN, first_top + (30 if online else 16),
                    tr(lang, "Scheduled {times}", times=clock_range(agenda.start, agenda.end, w.clock)
                       + (f" {zone}" if zone else ""))
                    + (" · " + tr(lang, "{hours} {unit} on full attendance", hours=hours_text(agenda.ce.awarded, lang),
@@ -217,12 +234,14 @@ def build(ctx: BuildContext) -> tuple[list[Path], list[str]]:
             top = first_top
         else:
             canvas.setFillColor(d.INK)
-            size, lines = d.fit_lines(tr(lang, "Sign-in and sign-out sheet (continued)") + f" · {w.title}", "sans-bold",
+            continued = (tr(lang, "Attendance record (continued)") if online
+                         else tr(lang, "Sign-in and sign-out sheet (continued)"))
+            size, lines = d.fit_lines(continued + f" · {w.title}", "sans-bold",
                                       PAGE_W - 2 * MARGIN, (12.0,), 1)
             d.draw(canvas, MARGIN, PAGE_H - 48, _one_line(lines), size, "sans-bold")
             top = PAGE_H - 64
-        bottom = _table(canvas, top, rows, lang)
-        _attestation(canvas, bottom - 22, lang)
+        bottom = _table(canvas, top, rows, lang, columns)
+        _attestation(canvas, bottom - 22, lang, online)
         d.footer(canvas, PAGE_W, w.title, page, len(pages), MARGIN, lang)
         canvas.showPage()
     canvas.save()
@@ -235,12 +254,12 @@ def _one_line(lines: list[str]) -> str:
     return lines[0] if len(lines) == 1 else lines[0].rstrip(" ·,") + "…"
 
 
-def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
+def _table(canvas, top: float, rows: list[Row], lang: str = "en", columns=COLUMNS) -> float:
     canvas.setFillColorRGB(0.93, 0.95, 0.97)
     canvas.rect(MARGIN, top - HEADER_H, PAGE_W - 2 * MARGIN, HEADER_H, stroke=0, fill=1)
     canvas.setFillColor(d.INK)
     x = MARGIN
-    for title, width in COLUMNS:
+    for title, width in columns:
         titles = tr(lang, title).split("\n")
         first = top - HEADER_H / 2 - TITLE_SIZE * 0.35 + (len(titles) - 1) * TITLE_SIZE * 0.55
         for n, line in enumerate(titles):
@@ -255,7 +274,7 @@ def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
                                                                  for line in row.credentials]
         cells = [[(str(row.number), 9.0, d.MUTED)], name, [(line, row.size, d.INK) for line in row.license]]
         x = MARGIN
-        for (_, width), lines in zip(COLUMNS, cells):
+        for (_, width), lines in zip(columns, cells):
             # the cell's lines centred in the row, each line's pitch 1.2 times its size
             pitches = [size * 1.2 for _, size, _ in lines]
             block = sum(pitches) - (pitches[-1] - lines[-1][1] * 0.7 if lines else 0)
@@ -267,17 +286,19 @@ def _table(canvas, top: float, rows: list[Row], lang: str = "en") -> float:
             x += width
         y -= row.height
     x = MARGIN
-    for _, width in COLUMNS[:-1]:
+    for _, width in columns[:-1]:
         x += width
         canvas.line(x, top, x, y)
     canvas.rect(MARGIN, y, PAGE_W - 2 * MARGIN, top - y, stroke=1, fill=0)
     return y
 
 
-def _attestation(canvas, y: float, lang: str = "en") -> None:
+def _attestation(canvas, y: float, lang: str = "en", online: bool = False) -> None:
     canvas.setFillColor(d.INK)
-    d.draw(canvas, MARGIN, y, tr(lang, "Monitor's attestation: I was present throughout and confirm that the times in "
-                                       "and out on this page are correct."), 10, "sans")
+    d.draw(canvas, MARGIN, y, tr(lang, "Monitor's attestation: I checked the times on this page against the meeting "
+                                       "platform's attendance report.") if online else
+           tr(lang, "Monitor's attestation: I was present throughout and confirm that the times in "
+                    "and out on this page are correct."), 10, "sans")
     y -= 30
     canvas.setStrokeColor(d.INK)
     canvas.setLineWidth(0.6)
