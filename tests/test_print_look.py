@@ -237,3 +237,14 @@ def test_a_live_online_session_without_a_report_gets_an_attendance_record_not_a_
     assert "Signature in" not in text and "Signature out" not in text
     for label in ("Joined", "Left", "Checked by", "attendance report", "--attendance REPORT"):
         assert label in text, label
+
+
+def test_handout_slide_pictures_print_points_at_9_pt_and_nothing_under_8(bundled):
+    """The miniatures' text is set larger than the slide's proportion where its box has room:
+    points at 9 pt (they printed at 8), sub-points and attributions at 8 (they printed at 6.7)."""
+    from printcheck import text_sizes
+
+    sizes = [(text.strip(), size) for page in text_sizes(bundled / "handouts.pdf") for text, size in page]
+    assert min(size for _, size in sizes) >= 8.0 - 0.01, min(sizes, key=lambda x: x[1])
+    point = [size for text, size in sizes if text.startswith("To help the client change their life")]
+    assert point and min(point) >= 9.0 - 0.01, point

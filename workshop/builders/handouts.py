@@ -274,7 +274,8 @@ class SlideRow(Flowable):
     for notes beside it: a column wide enough to write a sentence in (2.2 in). The miniature is
     printed light: no solid title bar or full-bleed fill to spend toner on."""
 
-    MINI_W = 320  # 4.4 in: the slide's 24 pt body text prints at 8 pt
+    MINI_W = 320  # 4.4 in: the slide's 24 pt body text would print at 8 pt
+    MIN_TEXT = 9.0  # so it prints at 9 pt (sub-points and attributions at 8) where its box has room
     GAP = 14  # between two rows
     NOTE_GAP = 18  # between the miniature and its note lines
     LINE_GAP = 24  # ruled lines a comfortable handwriting's height apart
@@ -295,7 +296,8 @@ class SlideRow(Flowable):
     def draw(self):
         mini_h = self.height - self.CAPTION
         top = self.height
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink)
+        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink,
+                       min_text=self.MIN_TEXT)
         self.canv.setFillColor(d.MUTED)
         d.draw(self.canv, 0, top - mini_h - 12, tr(self.lang, "Slide {number}", number=self.slide.number), 9.5, "sans")
         self.canv.setStrokeColor(d.RULE)
