@@ -248,3 +248,11 @@ def test_handout_slide_pictures_print_points_at_9_pt_and_nothing_under_8(bundled
     assert min(size for _, size in sizes) >= 8.0 - 0.01, min(sizes, key=lambda x: x[1])
     point = [size for text, size in sizes if text.startswith("To help the client change their life")]
     assert point and min(point) >= 9.0 - 0.01, point
+
+
+def test_eight_long_objectives_are_not_split_across_pages(stress):
+    """Eight objectives are read as one list: moved whole to the next page (they split 5 + 3)."""
+    pages = pdf_words(stress / "handouts.pdf")
+    holding = {n for n, page in enumerate(pages) for line in _lines(page)
+               if "Describe at considerable length" in " ".join(w.text for w in line)}
+    assert len(holding) == 1, holding

@@ -103,10 +103,11 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
-        out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
-                                         lead=[para(tr(lang, "Learning objectives"), st["h1"]),
-                                               para(tr(lang, "By the end of this workshop you will be able to:"),
-                                                    st["body"])])]
+        objectives = ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
+                               lead=[para(tr(lang, "Learning objectives"), st["h1"]),
+                                     para(tr(lang, "By the end of this workshop you will be able to:"), st["body"])])
+        # eight or fewer objectives are read as one list: moved whole, however long, rather than split 5 + 3
+        out += [Spacer(1, 14), KeepTogether([objectives]) if len(w.objectives) <= ListBlock.SHORT else objectives]
     # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
     zone = zone_label(w.timezone, w.date, w.start)
     out += [CondPageBreak(200), para(tr(lang, "Agenda"), st["h1"]), agenda_table(agenda, st, w.clock, zone, lang),
