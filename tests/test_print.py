@@ -349,12 +349,12 @@ def test_run_of_show_sets_every_value_in_its_own_column(tmp_path, outline):
             rows.append(row)
         elif rows and row[0].x0 < columns["Entry"] - 1:
             break  # below the table (a wrapped entry's second line starts in the Entry column)
-    activities = [row for row in rows if any(w.text == "activity" for w in row)]
+    activities = [row for row in rows if any(w.text == "Activity" for w in row)]
     assert len(rows) >= 4 and activities
     for row in rows:
         assert abs(row[0].x0 - columns["Start"]) < 1 and abs(row[1].x0 - columns["End"]) < 1, row
         assert abs(row[2].x0 - columns["Min"]) < 1, row
-        kind = next(w for w in row if w.text in ("section", "break", "activity", "open"))
+        kind = next(w for w in row if w.text in ("Section", "Break", "Activity", "Open"))
         assert abs(kind.x0 - columns["Kind"]) < 1, row
         entry = [w for w in row if w.x0 > kind.x1]
         assert entry and entry[0].x0 >= columns["Entry"] - 1, row

@@ -256,3 +256,10 @@ def test_eight_long_objectives_are_not_split_across_pages(stress):
     holding = {n for n, page in enumerate(pages) for line in _lines(page)
                if "Describe at considerable length" in " ".join(w.text for w in line)}
     assert len(holding) == 1, holding
+
+
+def test_the_run_of_show_kind_column_is_capitalised(spanish):
+    """"Sección", "Receso", "Actividad": a table cell starts with a capital, as the entries do."""
+    page = pdf_words(spanish / "guide.pdf")[0]
+    kinds = [w.text for w in page if w.text.casefold() in ("sección", "receso", "actividad")]
+    assert len(kinds) >= 8 and all(k[0].isupper() for k in kinds), kinds

@@ -85,7 +85,8 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
         label = item.label(tr(lang, "optional: cut if late"))
         rows.append([para(clock(item.start, style), st["cell"]), para(clock(item.end, style), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
-                     para(tr(lang, KINDS.get(item.kind, item.kind)), st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
+                     para(_capital(tr(lang, KINDS.get(item.kind, item.kind))), st["cell"]),
+                     para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
@@ -95,9 +96,14 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
                 title = seg.title if seg.kind == "activity" else tr(lang, "open time: no slide or activity planned")
                 rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
                              para(str(seg.minutes), st["cellmuted"]), "",
-                             para(tr(lang, KINDS[seg.kind]), st["cellmuted"]),
+                             para(_capital(tr(lang, KINDS[seg.kind])), st["cellmuted"]),
                              para(title, st["cellsub"])])
     return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
+
+
+def _capital(text: str) -> str:
+    """A table cell's word as a cell starts it: "Section", "Sección"."""
+    return text[:1].upper() + text[1:]
 
 
 #: The run of show's columns, filling the text measure: Start, End, Min, Elapsed, Kind, Entry.
