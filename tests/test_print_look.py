@@ -263,3 +263,23 @@ def test_the_run_of_show_kind_column_is_capitalised(spanish):
     page = pdf_words(spanish / "guide.pdf")[0]
     kinds = [w.text for w in page if w.text.casefold() in ("sección", "receso", "actividad")]
     assert len(kinds) >= 8 and all(k[0].isupper() for k in kinds), kinds
+
+
+@pytest.mark.parametrize("theme", ["forest", "sunrise"])
+def test_certificate_inner_frame_shows_and_differs_from_the_border(theme, tmp_path_factory):
+    """The inner frame is a hairline: deep enough to show on paper (forest's #c98544 washed out),
+    and not the border's hue again (sunrise's rust in rust): read off the rendered page."""
+    import colorsys
+
+    from printcheck import _ratio, render
+
+    out = _kit(tmp_path_factory, BUNDLED, OUTLINES / "sample-roster.csv", "--theme", theme)
+    image = render(out / "certificates.pdf", 1, 144, tmp_path_factory.mktemp("render"))
+    y = image.height // 2
+    row = [image.getpixel((x, y)) for x in range(0, 130)]
+    border = min(row[70:90], key=sum)  # the 5 pt border, 40 pt in (80 px)
+    frame = min(row[96:106], key=sum)  # the inner frame, 50 pt in (100 px)
+    assert _ratio(frame, (255, 255, 255)) >= 4.0, frame
+    hue = [colorsys.rgb_to_hls(*(v / 255 for v in c)) for c in (border, frame)]
+    apart = abs(hue[0][0] - hue[1][0]) % 1.0
+    assert min(apart, 1 - apart) * 360 >= 25 or hue[1][2] < 0.2, (border, frame)

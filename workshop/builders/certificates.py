@@ -292,6 +292,10 @@ QR_CAPTION = N_("Scan to verify")
 QR_CAPTION_SIZE = 8.0
 #: Rules and borders in the theme's colours are darkened until they reach this contrast on white.
 RULE_CONTRAST = 3.0
+#: The thin rules (inner frame, the rule under the name) in the accent colour need more to show.
+HAIRLINE_CONTRAST = 4.5
+#: The thin rules' colour when the accent would repeat the border's hue (a rust border, a rust frame).
+NEUTRAL_RULE = "6B7280"
 #: The upper corners hold the logo (left) and the seal (right), (x, y, width, height); the
 #: provider's name and the heading are set between them.
 TOP_CORNER_W = 110
@@ -318,6 +322,15 @@ BACK_COLUMN = 560  # the statements' measure: about 95 characters a line at 11 p
 BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 BACK_LEADING = 1.4
 BACK_GAP = 1.0  # space between two statements, in lines of their size
+
+
+def _same_hue(a: str, b: str) -> bool:
+    """Whether two colours ("RRGGBB") read as one hue on paper: hues within 25 degrees, both coloured."""
+    import colorsys
+
+    (ha, _, sa), (hb, _, sb) = (colorsys.rgb_to_hls(*(int(c[k:k + 2], 16) / 255 for k in (0, 2, 4))) for c in (a, b))
+    apart = abs(ha - hb) % 1.0
+    return sa > 0.2 and sb > 0.2 and min(apart, 1 - apart) * 360 < 25
 
 
 def _two_lines(name: str, size: float, width: float) -> list[str] | None:
@@ -487,8 +500,11 @@ class _Certificate:
         self.issued = when.date()
         # borders and rules in the theme's colours, darkened as far as they must be to show on white
         ink = theme_ink(workshop.theme)
-        self.primary = HexColor("#" + rule_ink(workshop.theme.primary, ink, RULE_CONTRAST))
-        self.accent = HexColor("#" + rule_ink(workshop.theme.accent, ink, RULE_CONTRAST))
+        primary = rule_ink(workshop.theme.primary, ink, RULE_CONTRAST)
+        # the inner frame and name rule are hairlines: deeper, and grey when the border is of the same hue
+        accent = rule_ink(workshop.theme.accent, ink, HAIRLINE_CONTRAST)
+        self.primary = HexColor("#" + primary)
+        self.accent = HexColor("#" + (NEUTRAL_RULE if _same_hue(primary, accent) else accent))
         # text in the theme's print ink: its colour where that reads on paper, never a yellow gone olive
         self.ink = HexColor("#" + ink)
         self.has_ce = workshop.ce is not None
