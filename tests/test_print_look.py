@@ -283,3 +283,10 @@ def test_certificate_inner_frame_shows_and_differs_from_the_border(theme, tmp_pa
     hue = [colorsys.rgb_to_hls(*(v / 255 for v in c)) for c in (border, frame)]
     apart = abs(hue[0][0] - hue[1][0]) % 1.0
     assert min(apart, 1 - apart) * 360 >= 25 or hue[1][2] < 0.2, (border, frame)
+
+
+def test_the_guide_keeps_the_ce_working_on_one_page(bundled):
+    """"How the CE hours were calculated" never ends a page with its sums on the next."""
+    pages = [" ".join(w.text for w in page) for page in pdf_words(bundled / "guide.pdf")]
+    heading = next(n for n, text in enumerate(pages) if "How the CE hours were calculated" in text)
+    assert "Awarded on certificates:" in pages[heading]

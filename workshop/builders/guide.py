@@ -430,4 +430,4 @@ def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
             para(tr(lang, "Awarded on certificates: {hours} {unit}", hours=hours_text(c.awarded, lang), unit=w.ce.unit),
                  st["h2"])]
     out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
-    return out
+    return [KeepTogether(out)]  # the working reads as one: never its heading on one page, its sums on the next
