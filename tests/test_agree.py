@@ -209,8 +209,8 @@ def test_every_minute_of_a_section_is_planned_or_named(tmp_path):
     for item in agenda["items"]:
         assert minutes(item["end"]) in latest, (item, latest)
     guide = " ".join(" ".join(page.split()) for page in pdf_text(tmp_path / "kit" / "guide.pdf"))
-    assert "10:10 10:33 23 open open time: no slide or activity planned" in guide
-    assert "11:03 11:34 31 open open time: no slide or activity planned" in guide
+    assert "10:10 10:33 23 Open open time: no slide or activity planned" in guide
+    assert "11:03 11:34 31 Open open time: no slide or activity planned" in guide
     assert "Open time 11:03–11:34 · 31 minutes the outline gives to no slide or activity" in guide
 
 

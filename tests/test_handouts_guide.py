@@ -86,15 +86,15 @@ def test_guide_running_late_and_ce_working_for_the_bundled_outline(tmp_path):
     assert ("10 min shorten ‘Morning break’ by 7 min; shorten ‘My self-care plan’ by 3 min 12:15 "
             "drops to 2.75, from 3.00 (177 instructional min)") in t
     assert "drop ‘Self-inventory" not in t
-    assert "set ce.hours in the outline to the new figure and build the certificates again" in t
+    assert "change the CE hours in the outline to the new figure and build the certificates again" in t
     assert "deck slides 4–6" in t
 
 
 def test_full_day_lunch_and_breaks_in_the_run_of_show(tmp_path):
     assert run("build", DATA / "full-day.yaml", "--out", tmp_path).exit_code == 0
     t = flat(text(tmp_path / "guide.pdf"))
-    for row in ("08:30 09:00 30 0:30 section Opening", "09:00 09:15 15 0:45 break Coffee",
-                "10:45 11:45 60 3:15 break Lunch", "12:45 13:00 15 4:30 break Afternoon break"):
+    for row in ("08:30 09:00 30 0:30 Section Opening", "09:00 09:15 15 0:45 Break Coffee",
+                "10:45 11:45 60 3:15 Break Lunch", "12:45 13:00 15 4:30 Break Afternoon break"):
         assert row in t
     assert "Case review (optional: cut if late)" in t
 

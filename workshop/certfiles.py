@@ -24,7 +24,7 @@ EVIDENCE_DIR = evidence.FOLDER
 VERIFY_DIR = "verify"
 #: Raised whenever the certificate's layout changes, so that a kit's issued certificates are not
 #: printed anew in another layout without a word (see :func:`design`).
-LAYOUT = "3"
+LAYOUT = "4"
 
 
 def safe_filename(text: str) -> str:

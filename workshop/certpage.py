@@ -6,6 +6,7 @@ printed comes from the ledger's records (:mod:`workshop.record.ledger`).
 
 from __future__ import annotations
 
+import colorsys
 import datetime as dt
 import hashlib
 import io
@@ -37,7 +38,11 @@ from workshop.certzones import (
     INNER,
     LEFT,
     LOGO_ZONE,
+    HAIRLINE_CONTRAST,
+    NAME_LEADING,
+    NAME_ONE_LINE_FLOOR,
     NAME_SIZES,
+    NEUTRAL_RULE,
     NAME_ZONE,
     PAGE_H,
     PAGE_W,
@@ -67,6 +72,7 @@ from workshop.certzones import (
 )
 from workshop.colour import rule_ink, theme_ink
 from workshop.i18n import hours_text, tr
+from workshop.personnames import SUFFIXES, credentials_of
 from workshop.qrcodes import QRCodes, rectangles
 from workshop.record import ledger
 from workshop.roster import Attendee
@@ -109,6 +115,37 @@ def _page_stream_sha256(canvas: Canvas) -> str:
     return hashlib.sha256(("\n".join(parts) + "\n").encode("latin-1")).hexdigest()
 
 
+def _same_hue(a: str, b: str) -> bool:
+    """Whether two colours ("RRGGBB") read as one hue on paper: hues within 25 degrees, both coloured."""
+    (ha, _, sa), (hb, _, sb) = (colorsys.rgb_to_hls(*(int(c[k:k + 2], 16) / 255 for k in (0, 2, 4))) for c in (a, b))
+    apart = abs(ha - hb) % 1.0
+    return sa > 0.2 and sb > 0.2 and min(apart, 1 - apart) * 360 < 25
+
+
+def _two_lines(name: str, size: float, width: float) -> list[str] | None:
+    """``name`` on two lines of ``width`` at ``size``: its post-nominals on the second line when
+    that fits, else broken at the space that makes the lines most even, never leaving a suffix
+    ("III") or one credential alone on the second line. None when no break fits."""
+    def fits(line: str) -> bool:
+        return d.width(line, size, "serif") <= width
+
+    base, credentials = credentials_of(name)
+    if credentials and fits(base + ",") and fits(credentials):
+        return [base + ",", credentials]
+    words = name.split()
+    best = None
+    for k in range(1, len(words)):
+        rest = words[k:]
+        if len(rest) == 1 and (rest[0].casefold() in SUFFIXES or words[k - 1].endswith(",")):
+            continue  # "III" or a single "CCS" alone on a line
+        first, second = " ".join(words[:k]), " ".join(rest)
+        if fits(first) and fits(second):
+            spread = abs(d.width(first, size, "serif") - d.width(second, size, "serif"))
+            if best is None or spread < best[0]:
+                best = (spread, [first, second])
+    return best[1] if best else None
+
+
 #: The QR mask chosen for each shape of address (see :mod:`workshop.qrcodes`).
 _QR_MASKS: dict[str, int] = {}
 _QR = QRCodes(_QR_MASKS)
@@ -131,8 +168,11 @@ class CertificatePainter:
         self.issued = when.date()
         # borders and rules in the theme's colours, darkened as far as they must be to show on white
         ink = theme_ink(workshop.theme)
-        self.primary = HexColor("#" + rule_ink(workshop.theme.primary, ink, RULE_CONTRAST))
-        self.accent = HexColor("#" + rule_ink(workshop.theme.accent, ink, RULE_CONTRAST))
+        primary = rule_ink(workshop.theme.primary, ink, RULE_CONTRAST)
+        # the inner frame and name rule are hairlines: deeper, and grey when the border is of the same hue
+        accent = rule_ink(workshop.theme.accent, ink, HAIRLINE_CONTRAST)
+        self.primary = HexColor("#" + primary)
+        self.accent = HexColor("#" + (NEUTRAL_RULE if _same_hue(primary, accent) else accent))
         # text in the theme's print ink: its colour where that reads on paper, never a yellow gone olive
         self.ink = HexColor("#" + ink)
         self.has_ce = workshop.ce is not None
@@ -349,11 +389,11 @@ class CertificatePainter:
         canvas.setFillColor(d.INK)
         size, lines = self.name_lines(attendee.name)
         bottom, top = NAME_ZONE
-        block = len(lines) * size * 1.15
+        block = size * 1.15 + (len(lines) - 1) * size * NAME_LEADING
         first = bottom + (top - bottom + block) / 2 - size * 0.95
         widest = 0.0
         for k, line in enumerate(lines):
-            widest = max(widest, d.draw(canvas, centre, first - k * size * 1.15, line, size, "serif", "centre"))
+            widest = max(widest, d.draw(canvas, centre, first - k * size * NAME_LEADING, line, size, "serif", "centre"))
         canvas.setStrokeColor(self.accent)
         canvas.setLineWidth(0.8)
         half = min(max(230, widest / 2 + 12), (RIGHT - LEFT) / 2)  # the rule reaches past the name
@@ -432,13 +472,26 @@ class CertificatePainter:
 
     @staticmethod
     def name_lines(name: str) -> tuple[float, list[str]]:
-        """The largest size at which the name fits its zone, on as few lines as that size needs."""
+        """The name on one line at the largest size that fits, down to ``NAME_ONE_LINE_FLOOR``; a
+        longer name on two lines at the largest size whose two lines fit the zone (28 pt), broken
+        where a reader expects: before its post-nominals ("..., PhD, RN"), else where the lines
+        are most even, never before a suffix ("III", "Jr.") or a single credential."""
         bottom, top = NAME_ZONE
+        width = RIGHT - LEFT - 40
         for size in NAME_SIZES:
-            lines = d.wrap(name, "serif", size, RIGHT - LEFT - 40)
-            if len(lines) * size * 1.15 <= top - bottom:
+            if size >= NAME_ONE_LINE_FLOOR and d.width(name, size, "serif") <= width:
+                return size, [name]
+        for size in NAME_SIZES:
+            if size * 1.15 + size * NAME_LEADING > top - bottom + 2:  # 28 pt: its letters clear the rule under it
+                continue
+            lines = _two_lines(name, size, width)
+            if lines:
                 return size, lines
-        return NAME_SIZES[-1], d.wrap(name, "serif", NAME_SIZES[-1], RIGHT - LEFT - 40)
+        for size in NAME_SIZES:  # a name too long for two lines at any size: as many as it needs
+            lines = d.wrap(name, "serif", size, width)
+            if size * 1.15 + (len(lines) - 1) * size * NAME_LEADING <= top - bottom:
+                return size, lines
+        return NAME_SIZES[-1], d.wrap(name, "serif", NAME_SIZES[-1], width)
 
     @staticmethod
     def qr(canvas: Canvas, url: str) -> None:

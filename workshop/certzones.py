@@ -17,6 +17,10 @@ from workshop.i18n import N_, hours_text, tr
 
 PAGE_W, PAGE_H = landscape(letter)
 NAME_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0, 13.0, 12.0)
+#: A name printed on one line is never smaller than this: a longer one takes two lines instead.
+NAME_ONE_LINE_FLOOR = 32.0
+#: The distance between the baselines of a two-line name, in sizes: open enough that the lines never touch.
+NAME_LEADING = 1.2
 
 #: Print zones, in points from the bottom-left corner. Office printers clip about 0.25 in, so the
 #: border sits half an inch in and every word inside the inner rule.
@@ -49,6 +53,10 @@ QR_CAPTION = N_("Scan to verify")
 QR_CAPTION_SIZE = 8.0
 #: Rules and borders in the theme's colours are darkened until they reach this contrast on white.
 RULE_CONTRAST = 3.0
+#: The thin rules (inner frame, the rule under the name) in the accent colour need more to show.
+HAIRLINE_CONTRAST = 4.5
+#: The thin rules' colour when the accent would repeat the border's hue (a rust border, a rust frame).
+NEUTRAL_RULE = "6B7280"
 #: The upper corners hold the logo (left) and the seal (right), (x, y, width, height); the
 #: provider's name and the heading are set between them.
 TOP_CORNER_W = 110

@@ -5,6 +5,7 @@ late; and how the CE hours were calculated."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -84,7 +85,8 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
         label = item.label(tr(lang, "optional: cut if late"))
         rows.append([para(clock(item.start, style), st["cell"]), para(clock(item.end, style), st["cell"]),
                      para(str(item.minutes), st["cell"]), para(duration(item.elapsed), st["cell"]),
-                     para(tr(lang, KINDS.get(item.kind, item.kind)), st["cell"]), para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
+                     para(_capital(tr(lang, KINDS.get(item.kind, item.kind))), st["cell"]),
+                     para(label, st["cellbold"] if item.kind == "section" else st["cell"])])
         if item.kind == "break":
             shade.append(len(rows) - 1)
         for seg in item.segments:
@@ -94,9 +96,14 @@ def run_of_show(agenda, st, style: str = "24h", lang: str = "en") -> Table:
                 title = seg.title if seg.kind == "activity" else tr(lang, "open time: no slide or activity planned")
                 rows.append([para(clock(seg.start, style), st["cellmuted"]), para(clock(seg.end, style), st["cellmuted"]),
                              para(str(seg.minutes), st["cellmuted"]), "",
-                             para(tr(lang, KINDS[seg.kind]), st["cellmuted"]),
+                             para(_capital(tr(lang, KINDS[seg.kind])), st["cellmuted"]),
                              para(title, st["cellsub"])])
     return _table(rows, RUN_OF_SHOW_WIDTHS, shade=shade)
+
+
+def _capital(text: str) -> str:
+    """A table cell's word as a cell starts it: "Section", "Sección"."""
+    return text[:1].upper() + text[1:]
 
 
 #: The run of show's columns, filling the text measure: Start, End, Min, Elapsed, Kind, Entry.
@@ -118,17 +125,24 @@ class SlideCard(Flowable):
     def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150, lang: str = "en"):
         super().__init__()
         self.slide, self.card_w = slide, width
-        self.caption = (tr(lang, "Slide {number}", number=slide.number),) + tuple(caption)
+        # the caption wraps inside the card's column: a long language never runs into the notes
+        # (at its " · " first: "starts 0:00 in ·" over "3:07 left after it", no word left alone)
+        self.caption = [(line, k == 0) for k, text in enumerate((tr(lang, "Slide {number}", number=slide.number),)
+                                                                 + tuple(caption))
+                        for line in _caption_lines(text, "sans-bold" if k == 0 else "sans", 9.5 if k == 0 else 9,
+                                                   width)]
         self.lines = self._lines()
         picture = slide.image is not None and slide.image.path.is_file()
         self.picture_h = self.PICTURE_H if picture else 0.0  # a picture slide shows its picture, small
         self.card_h = 2 * self.PAD + len(self.lines) * self.LEADING + (self.picture_h + 4 if picture else 0)
         self.below = 4 + 12 * len(self.caption)
 
-    def _lines(self) -> list[tuple[str, str, float]]:
-        """(text, face, indent) of each line on the card."""
+    def _lines(self) -> list[tuple[str, str, float, str, bool]]:
+        """(text, face, indent, marker, right to left) of each line on the card. A point's marker
+        starts its first line (on the right of a right-to-left point), never alone on a line."""
         inner = self.card_w - 2 * self.PAD
-        out = [(line, "sans-bold", 0.0) for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
+        out = [(line, "sans-bold", 0.0, "", _rtl(self.slide.title))
+               for line in d.wrap(self.slide.title, "sans-bold", self.SIZE, inner)]
         for box in self.slide.boxes:
             for paragraph in box.paras:
                 if box.name == "Title text" or not paragraph.text.strip() or paragraph.text == self.slide.title:
@@ -138,13 +152,19 @@ class SlideCard(Flowable):
                     f"{paragraph.number}. " if paragraph.number is not None else ("• " if paragraph.level == 1 else "– "))
                 face = "sans-italic" if paragraph.italic else "sans"
                 text = " ".join(paragraph.text.replace("\t", " ").split())
-                for k, line in enumerate(d.wrap(marker + text, face, self.SIZE, inner - indent)):
-                    out.append((line, face, indent + (0 if not k or not marker else d.width(marker, self.SIZE, face))))
+                hang = self._hang(marker)
+                rtl = _rtl(text)
+                for k, line in enumerate(d.wrap(text, face, self.SIZE, inner - indent - hang)):
+                    out.append((line, face, indent + hang, marker if k == 0 else "", rtl))
         if len(out) > self.MAX_LINES:
-            text, face, indent = out[self.MAX_LINES - 1]
-            out = out[:self.MAX_LINES - 1] + [(d.ellipsize(text + " …", face, self.SIZE, self.card_w - 2 * self.PAD
-                                                             - indent), face, indent)]
+            text, face, indent, marker, rtl = out[self.MAX_LINES - 1]
+            out = out[:self.MAX_LINES - 1] + [(_cut(text + " …", face, self.SIZE, inner - indent), face, indent,
+                                               marker, rtl)]
         return out
+
+    def _hang(self, marker: str) -> float:
+        """How far a point's text stands in from its marker ("•", "2."): the marker and a space."""
+        return d.width(marker.strip(), self.SIZE, "sans") + self.SIZE * 0.35 if marker else 0.0
 
     def wrap(self, available_width, available_height):
         self.width, self.height = self.card_w, self.card_h + self.below
@@ -162,10 +182,22 @@ class SlideCard(Flowable):
         c.setStrokeColor(d.RULE)
         c.setLineWidth(0.6)
         c.rect(0, self.below, self.card_w, self.card_h)
+        c.saveState()  # nothing drawn on the card crosses its frame: clipped 4 pt inside it
+        clip = c.beginPath()
+        clip.rect(4, self.below + 2, self.card_w - 8, self.card_h - 4)
+        c.clipPath(clip, stroke=0, fill=0)
         y = self.height - self.PAD - self.SIZE
-        for text, face, indent in self.lines:
+        right = self.card_w - self.PAD
+        for text, face, indent, marker, rtl in self.lines:
             c.setFillColor(d.INK)
-            d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
+            if rtl:  # set from the right, its marker on the right
+                if marker:
+                    d.draw(c, right - indent + self._hang(marker), y, marker.strip(), self.SIZE, "sans", "right")
+                d.draw(c, right - indent, y, text, self.SIZE, face, "right")
+            else:
+                if marker:
+                    d.draw(c, self.PAD + indent - self._hang(marker), y, marker.strip(), self.SIZE, "sans")
+                d.draw(c, self.PAD + indent, y, text, self.SIZE, face)
             y -= self.LEADING
         if self.picture_h:
             from reportlab.lib.utils import ImageReader
@@ -175,9 +207,36 @@ class SlideCard(Flowable):
             k = min((self.card_w - 2 * self.PAD) / iw, self.picture_h / ih)
             top = y + self.SIZE - 4
             c.drawImage(image, (self.card_w - iw * k) / 2, top - ih * k, iw * k, ih * k, mask="auto")
-        for k, line in enumerate(self.caption):
-            c.setFillColor(d.INK if k == 0 else d.MUTED)
-            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if k == 0 else 9, "sans-bold" if k == 0 else "sans")
+        c.restoreState()
+        for k, (line, first) in enumerate(self.caption):
+            c.setFillColor(d.INK if first else d.MUTED)
+            d.draw(c, 0, self.below - 13 - 12 * k, line, 9.5 if first else 9, "sans-bold" if first else "sans")
+
+
+def _caption_lines(text: str, face: str, size: float, width: float) -> list[str]:
+    """``text`` on one line when it fits ``width``; else broken after each " · " first, then at spaces."""
+    if d.width(text, size, face) <= width:
+        return [text]
+    parts = text.split(" · ")
+    return [line for k, part in enumerate(parts)
+            for line in d.wrap(part + (" ·" if k < len(parts) - 1 else ""), face, size, width)]
+
+
+def _rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong letter is Hebrew, Arabic or the like."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+def _cut(text: str, face: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` and ended with an ellipsis: at a word, or inside a word too long to keep."""
+    text = d.ellipsize(text, face, size, width)
+    while d.width(text, size, face) > width and len(text) > 1:
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def timing_caption(cue: str, lang: str = "en") -> tuple[str, ...]:
@@ -302,6 +361,17 @@ def materials(agenda, st, style: str = "24h", lang: str = "en") -> list[Flowable
     return out
 
 
+#: A number and the word after it ("3 min", "3,00 h", "180 instructional"), and a short last word
+#: and its closing parenthesis ("min)"), never broken apart at the end of a line; nor a clause's
+#: last word and its closing amount ("by 3 min;").
+_GLUE = re.compile(r"(?<=\d) (?=[^\s(])| (?=[^\s()]{1,4}\))| (?=\d+ \S{1,4}(?:;|$))")
+
+
+def _glued(text: str) -> str:
+    """``text`` with no-break spaces where a line break would leave a unit alone."""
+    return _GLUE.sub("\u00a0", text)
+
+
 def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
     lang = w.language
     run_on = (tr(lang, "; the outline's end time, {time}, leaves {n} minutes to run on before anything is cut",
@@ -320,24 +390,26 @@ def running_late(w: m.Workshop, agenda, st) -> list[Flowable]:
         if agenda.ce is None:
             ce = para(tr(lang, "no hours awarded"), st["cell"])
         elif plan.holds:
-            ce = para(tr(lang, "no change: {hours} ({minutes} instructional min)",
-                         hours=hours_text(agenda.ce.awarded, lang), minutes=plan.instructional_minutes), st["cell"])
+            ce = para(_glued(tr(lang, "no change: {hours} ({minutes} instructional min)",
+                                hours=hours_text(agenda.ce.awarded, lang), minutes=plan.instructional_minutes)),
+                      st["cell"])
         else:
             changes = True
-            ce = para(tr(lang, "drops to {hours}, from {full} ({minutes} instructional min)",
-                         hours=hours_text(plan.hours, lang), full=hours_text(agenda.ce.awarded, lang),
-                         minutes=plan.instructional_minutes), st["cellbold"])
+            ce = para(_glued(tr(lang, "drops to {hours}, from {full} ({minutes} instructional min)",
+                                hours=hours_text(plan.hours, lang), full=hours_text(agenda.ce.awarded, lang),
+                                minutes=plan.instructional_minutes)), st["cellbold"])
         cuts = "; ".join(plan.cuts) if plan.cuts else tr(lang, "nothing optional left to cut")
         end = clock(plan.end, w.clock) + ("" if plan.end == agenda.end else f" ({plan.end - agenda.end:+d} min)")
-        rows.append([para(tr(lang, "{n} min", n=behind), st["cell"]), para(cuts, st["cell"]), para(end, st["cell"]), ce])
+        rows.append([para(_glued(tr(lang, "{n} min", n=behind)), st["cell"]), para(_glued(cuts), st["cell"]),
+                     para(_glued(end), st["cell"]), ce])
     out.append(_table(rows, [50, 230, 64, TEXT_W - 344]))
     if changes:
         unit = w.ce.unit
         out.append(Spacer(1, 6))
         out.append(para(tr(lang, "Where the {unit} drop, the cuts leave too few instructional minutes for the {hours} "
-                                 "{unit} the certificates print. If you make those cuts, set ce.hours in the outline "
-                                 "to the new figure and build the certificates again before you hand them out. To "
-                                 "keep the {unit}, cut no instruction and end later instead.",
+                                 "{unit} the certificates print. If you make those cuts, change the {unit} in the "
+                                 "outline to the new figure and build the certificates again before you hand them "
+                                 "out. To keep the {unit}, cut no instruction and end later instead.",
                            unit=unit, hours=hours_text(agenda.ce.awarded, lang)), st["body"]))
     return [KeepTogether(out)]  # a short table reads as one plan, never split over two pages
 
@@ -358,4 +430,4 @@ def ce_working(w: m.Workshop, agenda, st) -> list[Flowable]:
             para(tr(lang, "Awarded on certificates: {hours} {unit}", hours=hours_text(c.awarded, lang), unit=w.ce.unit),
                  st["h2"])]
     out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
-    return out
+    return [KeepTogether(out)]  # the working reads as one: never its heading on one page, its sums on the next

@@ -17,7 +17,7 @@ from workshop import model as m
 from workshop import pdfdraw as d
 from workshop.builders.context import BuildContext
 from workshop.deck.miniature import draw_miniature
-from workshop.deck.plan import activity_title, plan_deck
+from workshop.deck.plan import activity_title, debrief_title, plan_deck
 from workshop.docstyle import (TEXT_W, CellLines, FillLines, ListBlock, RuledLines, numbered_style, para, styles,
                                table_style, write_document)
 from workshop.quiz.pages import question_page
@@ -102,10 +102,11 @@ def cover(w: m.Workshop, agenda, st) -> list[Flowable]:
         out += [para(a.labelled_in(lang), st["small"]) for a in w.ce.approvals]
     if w.objectives:
         numbered = numbered_style(st, len(w.objectives))
-        out += [Spacer(1, 14), ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
-                                         lead=[para(tr(lang, "Learning objectives"), st["h1"]),
-                                               para(tr(lang, "By the end of this workshop you will be able to:"),
-                                                    st["body"])])]
+        objectives = ListBlock([para(o, numbered, f"{n}.") for n, o in enumerate(w.objectives, 1)],
+                               lead=[para(tr(lang, "Learning objectives"), st["h1"]),
+                                     para(tr(lang, "By the end of this workshop you will be able to:"), st["body"])])
+        # eight or fewer objectives are read as one list: moved whole, however long, rather than split 5 + 3
+        out += [Spacer(1, 14), KeepTogether([objectives]) if len(w.objectives) <= ListBlock.SHORT else objectives]
     # the first section follows the agenda on its page when there is room (each section keeps 220 pt)
     zone = zone_label(w.timezone, w.date, w.start)
     out += [CondPageBreak(200), para(tr(lang, "Agenda"), st["h1"]), agenda_table(agenda, st, w.clock, zone, lang),
@@ -146,11 +147,21 @@ def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "",
     head = [para(s.title, st["h1"]), para(" · ".join(facts), st["small"])]
     if slides:
         frame, shown = slides
-        rows = [SlideRow(slide, frame, ink, lang) for slide in shown]
+        # each activity comes before the slide that debriefs it, as the day runs
+        debriefs = {n: debrief_title(a.title, lang) for n, a in enumerate(s.activities)}
+        rows: list[Flowable] = []
+        placed: set[int] = set()
+        for slide in shown:
+            if slide.kind == "debrief":
+                for n, title in debriefs.items():
+                    if n not in placed and slide.title.startswith(title):
+                        rows.append(_activity(s.activities[n], st, lang))
+                        placed.add(n)
+            rows.append(SlideRow(slide, frame, ink, lang))
         # the heading keeps its first slide; no page starts with a heading alone
         out: list[Flowable] = [CondPageBreak(SlideRow.height_for(frame) + 60), KeepTogether(head + rows[:1])]
         out += [x for row in rows[1:] for x in (Spacer(1, SlideRow.GAP), row)]
-        return out + _rest(s, st, [], lang)
+        return out + _rest(s, st, [], lang, placed)
     out = [CondPageBreak(220)] + head
     points: list[Flowable] = []
     for slide in s.slides:
@@ -173,18 +184,24 @@ def section(item, st, style: str = "24h", slides: tuple = (), ink: str = "",
     return _rest(s, st, out + points, lang)
 
 
-def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en") -> list[Flowable]:
-    """What follows a section's slides: what else to remember, its activities, reflection prompts
-    and worksheet."""
+def _activity(activity: m.Activity, st, lang: str = "en") -> Flowable:
+    """An activity as the handouts set it: its title, format and minutes, and its instructions."""
+    return KeepTogether([para(activity_title(activity.title, lang), st["h2"]),
+                         para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
+                              st["small"]),
+                         para(activity.instructions, st["body"])])
+
+
+def _rest(s: m.Section, st, out: list[Flowable], lang: str = "en", placed: set[int] = frozenset()) -> list[Flowable]:
+    """What follows a section's slides: what else to remember, its activities (those not
+    ``placed`` already, before their debrief slides), reflection prompts and worksheet."""
     out = list(out)
     if s.handout.points:
         out.append(ListBlock([para(p, st["bullet"], "•") for p in s.handout.points],
                              lead=[para(tr(lang, "Also remember"), st["h2"])]))
-    for activity in s.activities:
-        out.append(KeepTogether([para(activity_title(activity.title, lang), st["h2"]),
-                                 para(" · ".join(x for x in (activity.format, tr(lang, "{n} minutes", n=activity.minutes)) if x),
-                                      st["small"]),
-                                 para(activity.instructions, st["body"])]))
+    for n, activity in enumerate(s.activities):
+        if n not in placed:
+            out.append(_activity(activity, st, lang))
     groups = [[para(tr(lang, "Reflect: {prompt}", prompt=prompt), st["h2"]), RuledLines(5)] for prompt in s.handout.prompts]
     prompts = [KeepTogether(g) for g in groups]
     sheet = s.handout.worksheet
@@ -236,10 +253,15 @@ def worksheet(sheet: m.Worksheet, st, room: float = WORKSHEET_ROOM, after: list[
         out.append(table)
     if sheet.lines:
         out.append(RuledLines(sheet.lines, gap=26))
-    if re.search(r"\bsign(ed)?\b", sheet.instructions, re.IGNORECASE):  # only a plan the instructions ask to sign
+    if _ASKS_TO_SIGN.search(sheet.instructions):  # only a plan the instructions ask to sign
         out += [Spacer(1, 18), para(tr(lang, "Signed: {line}    Date: {short_line}", line="_" * 30, short_line="_" * 14), st["body"])]
     out += list(after) + [notes_fill(st, lang), PageBreak()]
     return out
+
+
+#: Instructions that ask the reader to sign, in the languages the kit prints: "Sign and date your
+#: plan", "Firme y feche su plan", "Signez et datez votre plan".
+_ASKS_TO_SIGN = re.compile(r"\b(?:sign(?:ed)?|firm[ae]\w*|sign(?:ez|er|é)\w*)\b", re.IGNORECASE)
 
 
 def notes_fill(st, lang: str = "en") -> Flowable:
@@ -252,7 +274,8 @@ class SlideRow(Flowable):
     for notes beside it: a column wide enough to write a sentence in (2.2 in). The miniature is
     printed light: no solid title bar or full-bleed fill to spend toner on."""
 
-    MINI_W = 320  # 4.4 in: the slide's 24 pt body text prints at 8 pt
+    MINI_W = 320  # 4.4 in: the slide's 24 pt body text would print at 8 pt
+    MIN_TEXT = 9.0  # so it prints at 9 pt (sub-points and attributions at 8) where its box has room
     GAP = 14  # between two rows
     NOTE_GAP = 18  # between the miniature and its note lines
     LINE_GAP = 24  # ruled lines a comfortable handwriting's height apart
@@ -273,7 +296,8 @@ class SlideRow(Flowable):
     def draw(self):
         mini_h = self.height - self.CAPTION
         top = self.height
-        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink)
+        draw_miniature(self.canv, self.slide, self.frame, None, 0, top - mini_h, self.MINI_W, light=self.ink,
+                       min_text=self.MIN_TEXT)
         self.canv.setFillColor(d.MUTED)
         d.draw(self.canv, 0, top - mini_h - 12, tr(self.lang, "Slide {number}", number=self.slide.number), 9.5, "sans")
         self.canv.setStrokeColor(d.RULE)

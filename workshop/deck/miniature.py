@@ -31,13 +31,15 @@ GREEK_BELOW = 4.0
 
 
 def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None, x: float, y: float,
-                   width: float, light: str = "") -> None:
+                   width: float, light: str = "", min_text: float = 0.0) -> None:
     """Draw ``slide`` with its lower-left corner at (x, y), ``width`` points wide, on its frame:
     the built-in design, or the template's backgrounds, bands and pictures. ``footer`` None leaves
     out the slide's footer and number (too small to read in a miniature, which is captioned).
     ``light`` (the theme's print ink, "RRGGBB") prints the built-in design without its solid
     title bar or full-bleed fill (the handouts' miniatures, which would spend toner on them): the
-    title in that ink on white over the accent rule."""
+    title in that ink on white over the accent rule. ``min_text`` (points, as printed) sets the
+    text of each box no smaller than that (sub-points and attributions 1 pt smaller), larger than
+    the slide's own proportion, rewrapped in the box as far as the box has room (the handouts)."""
     s = width / frame.width
     height = frame.height * s
     colours = frame.palette_for(slide.kind)
@@ -92,7 +94,11 @@ def draw_miniature(canvas, slide: PlannedSlide, frame: Frame, footer: str | None
         block = len(lines) * title.size * fit.LINE_PITCH
         _lines(canvas, x, y + height, s, bx, by + (bh - block) / 2, title, lines, colours, bw)
     for box in slide.boxes:
-        _box(canvas, x, y + height, s, box, colours, slide.title if box.name == "Title text" else None)
+        # a box's text may grow down to the next box under it, or to the footer
+        below = [b.y for b in slide.boxes if b.y >= box.y + box.h - 0.5 and b.x < box.x + box.w and box.x < b.x + b.w]
+        room = max(box.h, min(below + [frame.footer_y]) - box.y - 6)
+        _box(canvas, x, y + height, s, box, colours, slide.title if box.name == "Title text" else None, min_text,
+             room)
     if slide.image is not None and slide.image.path.is_file():
         bx, by, bw, bh = slide.image_box
         image = ImageReader(str(slide.image.path))
@@ -159,7 +165,37 @@ def _mark(canvas, x0, top, s, mark: Mark, colours) -> None:
     canvas.restoreState()
 
 
-def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
+def _enlarged(paras, width: float, height: float, s: float, min_text: float) -> float:
+    """How much larger than the slide's proportion to print a box's text so that its body reads at
+    ``min_text`` points and its sub-points and small text at 1 pt less, as far as the text, wrapped
+    anew, still fits the box's ``height``; 1 when it already does or nothing larger fits."""
+    if not min_text or not paras:
+        return 1.0
+    want = max(_target(p, min_text) / (p.size * s) for p in paras)
+    k = min(want, 1.5)
+    while k > 1.0 and fit.height(list(paras), width / k) * k > height:
+        k -= 0.025
+    return max(k, 1.0)
+
+
+def _target(p: Para, min_text: float) -> float:
+    """The printed size a miniature's paragraph should reach: sub-points and small text 1 pt under the rest."""
+    return min_text - (1.0 if p.level >= 2 or p.role in ("muted", "accent") or p.italic and p.size < 24 else 0.0)
+
+
+def _lifted(paras, width: float, height: float, s: float, k: float, min_text: float):
+    """``paras`` with each one the box's common enlargement ``k`` leaves under its printed size
+    (an attribution under a large quote) set larger on its own, up to 1.5 times the slide's
+    proportion, as far as the box still holds them; the paragraphs as they are otherwise."""
+    lifted = [replace(p, size=p.size * min(_target(p, min_text) / (p.size * s), 1.5) / k)
+              if _target(p, min_text) / (p.size * s) > k else p for p in paras]
+    if lifted != list(paras) and fit.height(lifted, width / k) * k <= height:
+        return tuple(lifted)
+    return paras
+
+
+def _box(canvas, x0, top, s, box: Box, colours, title: str | None, min_text: float = 0.0,
+         room: float = 0.0) -> None:
     y = box.y
     if box.fill:  # a card: its fill, the text inset and centred in it as the deck sets it
         canvas.saveState()
@@ -169,15 +205,22 @@ def _box(canvas, x0, top, s, box: Box, colours, title: str | None) -> None:
         box = Box(box.x + box.inset, box.y + box.pad_top, box.w - 2 * box.inset, box.h - box.pad_top, box.paras,
                   box.name, box.anchor)
         y = box.y
+    limit = box.h if box.fill else max(box.h, room)
+    k = 1.0 if title is not None else _enlarged(box.paras, box.w, limit, s, min_text)
+    if title is None and min_text:
+        box = replace(box, paras=_lifted(box.paras, box.w, limit, s, k, min_text))
+    if k > 1.0:  # the box's text larger: drawn at s * k from the box's corner, wrapped to its width / k
+        x0, top, s = x0 + box.x * s * (1 - k), top - box.y * s * (1 - k), s * k
+    width = box.w / k
     if box.anchor == "middle" and title is None:
-        y += max(0.0, (box.h - fit.height(list(box.paras), box.w)) / 2)
+        y += max(0.0, (box.h / k - fit.height(list(box.paras), width)) / 2)
     for n, para in enumerate(box.paras):
         if title is not None and n == 0:
             para = Para(title, para.size, bold=para.bold, role=para.role)
         if n:
             y += para.space_before
-        lines = para.lines(box.w)
-        _lines(canvas, x0, top, s, box.x, y, para, lines, colours, box.w)
+        lines = para.lines(width)
+        _lines(canvas, x0, top, s, box.x, y, para, lines, colours, width)
         y += len(lines) * para.size * fit.LINE_PITCH
 
 
