@@ -65,7 +65,7 @@ def main() -> None:
             sheet([shots[n - 1] for n in SLIDES], 3, IMAGES / f"theme-{theme}.png")
         # a trainer's own 4:3 corporate template with a renamed layout
         sys.path.insert(0, str(ROOT / "tests"))
-        from decks import corporate_template
+        from support.decks import corporate_template
 
         corp = tmp / "corp"
         corp.mkdir()
