@@ -79,10 +79,26 @@ def test_continued_slides_share_one_timing_block_and_carry_no_filler(kits):
     pdf = kits["dense"] / "guide.pdf"
     text = flat(" ".join(pdf_text(pdf)))
     assert "Continued from the previous slide" not in text
-    assert "Slide 6: A slide with more than twenty bullets on it (cont.)" in text
+    assert "A slide with more than twenty bullets on it (cont.)" in text  # slide 6's card, beside 7 and 8
     # slides 5 to 9 are one slide's run: its window printed once, under slide 5
     assert text.count("09:00–09:04 (4 min)") == 1
     assert len(_captions(pdf)) == len(set(_captions(pdf)))
+
+
+def test_slides_with_nothing_to_say_are_set_three_a_row_not_beside_an_empty_column(kits):
+    """The dense outline's slides 6 to 15 have no notes of their own: their cards go side by side,
+    three a row (slide 5, which has a note, keeps its notes beside it); the bundled outline, whose
+    slides all have notes, keeps one card a row."""
+    def cards(pdf):  # the caption under each card, "Slide N", and its place
+        return {int(b.text): (n, round(a.y0), a.x0) for n, page in enumerate(pdf_words(pdf))
+                for a, b in zip(page, page[1:]) if a.text == "Slide" and b.text.isdigit()}
+
+    dense = cards(kits["dense"] / "guide.pdf")
+    assert dense[6][:2] == dense[7][:2] == dense[8][:2] and dense[6][2] < dense[7][2] < dense[8][2]
+    assert dense[5][:2] != dense[6][:2]
+    assert "Slide 5: A slide with more than twenty bullets on it" in flat(" ".join(pdf_text(kits["dense"] / "guide.pdf")))
+    bundled = cards(kits["bundled"] / "guide.pdf")
+    assert len({place[:2] for place in bundled.values()}) == len(bundled)  # no two cards on one line
 
 
 def test_debrief_questions_heading_is_set_like_the_other_subheads(kits):

@@ -61,19 +61,31 @@ def _lines(words, tolerance=2.5):
 
 
 def _card_column(page, cue: str):
-    """(left edge of the slide cards, left edge of the notes beside them) on a guide page: the notes
-    start with the slide's cue ("Slide 5:", "Diapositiva 5:"), the card's caption with its number."""
+    """(left edge of the slide cards, left edge of what is beside them) on a guide page: the notes
+    start with the slide's cue ("Slide 5:", "Diapositiva 5:"), the card's caption with its number;
+    beside a card in a row of cards is the next card, its caption at the same place as notes."""
     notes = [w.x0 for w in page if w.text == cue and w.x0 > 150]
     cards = [w.x0 for w in page if w.text == cue and w.x0 < 150]
     return (min(cards), min(notes)) if notes and cards else None
 
 
-def _captions(page, left: float, notes: float, cue: str):
-    """The lines under the slide cards: "Slide 5", the slide's times, the counts, and any line they
-    wrap onto (a line starting at the card's edge within 13 pt under one of them)."""
+def _card_columns(page, cue: str) -> list[float]:
+    """The left edges of the slide cards' columns on a guide page (one, or three where slides
+    without notes sit three a row), from their captions ("Slide 5", a number and nothing else)."""
+    edges = []
+    for a, b in zip(page, page[1:]):
+        if a.text == cue and b.text.isdigit() and not any(abs(a.x0 - e) < 2 for e in edges):
+            edges.append(a.x0)
+    return sorted(edges)
+
+
+def _captions(page, left: float, notes: float, cue: str, right: float = float("inf")):
+    """The lines under the slide cards whose column starts at ``left`` (and ends at ``right``):
+    "Slide 5", the slide's times, the counts, and any line they wrap onto (a line starting at the
+    card's edge within 13 pt under one of them)."""
     out, previous = [], None
     top = min(w.y0 for w in page if w.text == cue and w.x0 >= notes - 1)  # the first card's top
-    for line in _lines([w for w in page if w.x0 >= left - 1 and w.y0 >= top - 2]):
+    for line in _lines([w for w in page if left - 1 <= w.x0 < right and w.y0 >= top - 2]):
         first = line[0]
         if abs(first.x0 - left) > 1:
             continue
@@ -95,10 +107,13 @@ def test_guide_slide_captions_keep_to_their_column(kit, cue, request):
         column = _card_column(page, cue)
         if column is None:
             continue
-        left, notes = column
-        for line in _captions(page, left, notes, cue):
-            found += 1
-            assert line[-1].x1 <= notes - 10, (number, " ".join(w.text for w in line))
+        edges = _card_columns(page, cue)
+        notes = column[1]
+        for k, left in enumerate(edges):  # each column's captions end 10 pt before the next column or the notes
+            beside = edges[k + 1] if k + 1 < len(edges) else max(notes, left + 150 + 14)
+            for line in _captions(page, left, notes, cue, beside - 2):
+                found += 1
+                assert line[-1].x1 <= beside - 10, (number, " ".join(w.text for w in line))
     assert found > 10
 
 

@@ -110,6 +110,10 @@ def _capital(text: str) -> str:
 RUN_OF_SHOW_WIDTHS = [50, 50, 34, 52, 58, TEXT_W - 244]
 
 
+#: A slide card's width: beside its notes, or three a row.
+CARD_W = 150.0
+
+
 class SlideCard(Flowable):
     """What a slide shows, as words the facilitator can read at a glance: a card with the slide's
     number and its on-screen text (title, points, quote) set small but legible, then its timing,
@@ -122,7 +126,7 @@ class SlideCard(Flowable):
     MAX_LINES = 12
     PICTURE_H = 64
 
-    def __init__(self, slide, caption: tuple[str, ...] = (), width: float = 150, lang: str = "en"):
+    def __init__(self, slide, caption: tuple[str, ...] = (), width: float = CARD_W, lang: str = "en"):
         super().__init__()
         self.slide, self.card_w = slide, width
         # the caption wraps inside the card's column: a long language never runs into the notes
@@ -290,6 +294,19 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
         opening.append(para(s.notes, st["body"]))
     points: list[Flowable] = []
     previous_cue = None
+    quiet: list = []  # slides with nothing to say beside them, waiting to be set side by side
+
+    def set_quiet() -> None:
+        if len(quiet) >= 2:  # a run of them side by side, three a row, not each beside an empty column
+            points.append(Spacer(1, 8))
+            points.extend(_side_by_side([thumb(x, c) for x, c in quiet]))
+        else:
+            for x, c in quiet:
+                points.extend([Spacer(1, 8), ImageAndFlowables(thumb(x, c), [para(
+                    tr(lang, "Slide {number}: {title}", number=x.number, title=x.title), st["cue"])],
+                    imageSide="left", imageLeftPadding=0, imageRightPadding=14)])
+        quiet.clear()
+
     for slide in slides:
         if slide.kind in ("section", "activity", "debrief"):
             continue  # activities are set out in full below
@@ -308,11 +325,16 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
             points.append(KeepTogether([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title),
                                              st["cue"])]
                                        + [para(c, st["small"]) for c in caption] + note_paras(texts, st)))
+        elif not texts:
+            quiet.append((slide, caption))
         else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
+            set_quiet()
             text = ([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title), st["cue"])]
                     + note_paras(texts, st))
             points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
                                                        imageLeftPadding=0, imageRightPadding=14)]
+    if thumb is not None:
+        set_quiet()
     out: list[Flowable] = [CondPageBreak(180)]
     if points:
         # the heading, its goals and "Talking points" never end a page without the first talking point
@@ -340,6 +362,21 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
             tr(lang, "{span} · {n} minutes the outline gives to no slide or activity; the section ends at {time}.",
                span=clock_range(gap.start, gap.end, style), n=gap.minutes, time=clock(gap.end, style)), st["body"])]))
     return out
+
+
+def _side_by_side(cards: list[Flowable]) -> list[Flowable]:
+    """Slide cards three a row (each as wide as a card beside its notes, 14 pt apart, so the first
+    column lines up with the cards above it), each row a table of its own so that a page may turn
+    between rows."""
+    rows = []
+    for k in range(0, len(cards), 3):
+        row = cards[k:k + 3]
+        table = Table([row + [""] * (3 - len(row))], colWidths=[CARD_W + 14] * 3, hAlign="LEFT")
+        table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 10)])
+        rows.append(table)
+    return rows
 
 
 def materials(agenda, st, style: str = "24h", lang: str = "en") -> list[Flowable]:
