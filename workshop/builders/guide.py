@@ -296,15 +296,20 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
     previous_cue = None
     quiet: list = []  # slides with nothing to say beside them, waiting to be set side by side
 
+    def beside(slide, caption, texts: list[str]) -> None:
+        """The slide's notes flowing beside its miniature (timing under it), and on past it when long."""
+        text = ([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title), st["cue"])]
+                + note_paras(texts, st))
+        points.extend([Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
+                                                       imageLeftPadding=0, imageRightPadding=14)])
+
     def set_quiet() -> None:
         if len(quiet) >= 2:  # a run of them side by side, three a row, not each beside an empty column
             points.append(Spacer(1, 8))
             points.extend(_side_by_side([thumb(x, c) for x, c in quiet]))
         else:
             for x, c in quiet:
-                points.extend([Spacer(1, 8), ImageAndFlowables(thumb(x, c), [para(
-                    tr(lang, "Slide {number}: {title}", number=x.number, title=x.title), st["cue"])],
-                    imageSide="left", imageLeftPadding=0, imageRightPadding=14)])
+                beside(x, c, [])
         quiet.clear()
 
     for slide in slides:
@@ -327,12 +332,9 @@ def section(item, slides, st, style: str = "24h", thumb=None, lang: str = "en") 
                                        + [para(c, st["small"]) for c in caption] + note_paras(texts, st)))
         elif not texts:
             quiet.append((slide, caption))
-        else:  # the notes flow beside the slide's miniature (timing under it), and on past it when long
+        else:
             set_quiet()
-            text = ([para(tr(lang, "Slide {number}: {title}", number=slide.number, title=slide.title), st["cue"])]
-                    + note_paras(texts, st))
-            points += [Spacer(1, 8), ImageAndFlowables(thumb(slide, caption), text, imageSide="left",
-                                                       imageLeftPadding=0, imageRightPadding=14)]
+            beside(slide, caption, texts)
     if thumb is not None:
         set_quiet()
     out: list[Flowable] = [CondPageBreak(180)]

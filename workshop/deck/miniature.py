@@ -187,8 +187,8 @@ def _lifted(paras, width: float, height: float, s: float, k: float, min_text: fl
     """``paras`` with each one the box's common enlargement ``k`` leaves under its printed size
     (an attribution under a large quote) set larger on its own, up to 1.5 times the slide's
     proportion, as far as the box still holds them; the paragraphs as they are otherwise."""
-    lifted = [replace(p, size=p.size * min(_target(p, min_text) / (p.size * s), 1.5) / k)
-              if _target(p, min_text) / (p.size * s) > k else p for p in paras]
+    wants = [_target(p, min_text) / (p.size * s) for p in paras]  # each one's enlargement to reach its size
+    lifted = [replace(p, size=p.size * min(want, 1.5) / k) if want > k else p for p, want in zip(paras, wants, strict=True)]
     if lifted != list(paras) and fit.height(lifted, width / k) * k <= height:
         return tuple(lifted)
     return paras
